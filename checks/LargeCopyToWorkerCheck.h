@@ -1,0 +1,22 @@
+#ifndef PARLINT_CHECKS_LARGECOPYTOWORKERCHECK_H
+#define PARLINT_CHECKS_LARGECOPYTOWORKERCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+
+namespace clang::tidy::parlint {
+
+/// parlint-large-copy-to-worker: see README.md for what it flags and why.
+class LargeCopyToWorkerCheck : public ClangTidyCheck {
+public:
+  LargeCopyToWorkerCheck(StringRef Name, ClangTidyContext *Context)
+      : ClangTidyCheck(Name, Context) {}
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+};
+
+} // namespace clang::tidy::parlint
+
+#endif

@@ -1,0 +1,29 @@
+// Registers parlint's checks with clang-tidy. clang-tidy finds the module
+// through the static registry entry below once the shared object is loaded
+// with --load.
+#include "LargeCopyToWorkerCheck.h"
+#include "MissingPoolShutdownCheck.h"
+#include "UnboundedSpawnCheck.h"
+#include "UnjoinedThreadCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+
+namespace clang::tidy::parlint {
+
+class ParlintModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<UnboundedSpawnCheck>("parlint-unbounded-spawn");
+    Factories.registerCheck<LargeCopyToWorkerCheck>(
+        "parlint-large-copy-to-worker");
+    Factories.registerCheck<UnjoinedThreadCheck>("parlint-unjoined-thread");
+    Factories.registerCheck<MissingPoolShutdownCheck>(
+        "parlint-missing-pool-shutdown");
+  }
+};
+
+} // namespace clang::tidy::parlint
+
+static clang::tidy::ClangTidyModuleRegistry::Add<
+    clang::tidy::parlint::ParlintModule>
+    X("parlint-module", "Checks for concurrency misuse (parlint).");
