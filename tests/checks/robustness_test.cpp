@@ -61,7 +61,9 @@ TEST(Robustness, ExampleProjectTriggersEveryCoreCheck) {
   for (const auto &entry : fs::directory_iterator(project)) {
     if (entry.path().extension() != ".cpp")
       continue;
+    // The same flags as the project's compile_flags.txt.
     InputSpec spec = allChecks();
+    spec.standard = "c++20";
     spec.extraArgs = {"-I" + (project / "include").string()};
     const CommandResult run = runTidy(entry.path(), spec, /*fix=*/false);
     ASSERT_FALSE(run.crashed()) << run.output;
