@@ -1,0 +1,239 @@
+#include "MissingPoolUses.h"
+
+#include "clang-tidy/utils/DeclRefExprUtils.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+
+namespace clang::tidy::parlint {
+
+bool isListedName(StringRef Name, ArrayRef<StringRef> Names) {
+  Name.consume_front("::");
+  for (StringRef Listed : Names) {
+    Listed.consume_front("::");
+    if (Listed == Name)
+      return true;
+  }
+  return false;
+}
+
+namespace {
+
+enum class UseKind { Work, Shutdown, Delete, Escape };
+
+struct Classified {
+  UseKind Kind;
+  const Stmt *Shutdown = nullptr; // the call, for UseKind::Shutdown
+  const Stmt *Delete = nullptr;   // the delete-expression, for UseKind::Delete
+};
+
+const Stmt *parentStmt(const DynTypedNode &Node, ASTContext &Context) {
+  const auto Parents = Context.getParents(Node);
+  return Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+}
+
+const Decl *parentDecl(const DynTypedNode &Node, ASTContext &Context) {
+  const auto Parents = Context.getParents(Node);
+  return Parents.empty() ? nullptr : Parents[0].get<Decl>();
+}
+
+bool isConstLValueRef(QualType Type) {
+  const auto *Ref = Type->getAs<LValueReferenceType>();
+  return Ref && Ref->getPointeeType().isConstQualified();
+}
+
+class UseClassifier {
+public:
+  UseClassifier(PoolHandleKind Kind, ASTContext &Context,
+                const PoolUseRules &Rules)
+      : Kind(Kind), Context(Context), Rules(Rules) {}
+
+  Classified classify(const DeclRefExpr &Ref) const {
+    const Expr *Current = &Ref;
+    // For an owning pointer, uses of the pointee (*p, p->f()) are the pool.
+    bool AtPointee = Kind == PoolHandleKind::Object;
+    while (true) {
+      const Stmt *Parent =
+          parentStmt(DynTypedNode::create<Stmt>(*Current), Context);
+      if (!Parent) {
+        // An initializer's parent is its declaration.
+        const Decl *D = parentDecl(DynTypedNode::create<Stmt>(*Current), Context);
+        return classifyInitializer(D, AtPointee);
+      }
+      if (isa<ParenExpr, ImplicitCastExpr>(Parent)) {
+        Current = cast<Expr>(Parent);
+        continue;
+      }
+      if (const auto *Unary = dyn_cast<UnaryOperator>(Parent)) {
+        if (!AtPointee && Unary->getOpcode() == UO_Deref) {
+          AtPointee = true;
+          Current = Unary;
+          continue;
+        }
+        return {UseKind::Escape}; // &pool, arithmetic on the pointer
+      }
+      if (const auto *Member = dyn_cast<MemberExpr>(Parent)) {
+        if (Member->getBase() != Current || Member->isArrow() == AtPointee)
+          return {UseKind::Escape};
+        return classifyMemberUse(*Member);
+      }
+      if (const auto *Delete = dyn_cast<CXXDeleteExpr>(Parent))
+        return AtPointee ? Classified{UseKind::Escape}
+                         : Classified{UseKind::Delete, nullptr, Delete};
+      if (isa<LambdaExpr>(Parent))
+        return {UseKind::Work}; // a capture; the lambda body is classified too
+      if (!AtPointee)
+        return {UseKind::Escape}; // the pointer is copied, passed or stored
+      if (const auto *Call = dyn_cast<CallExpr>(Parent))
+        return classifyArgument(*Call, *Current);
+      if (const auto *Construct = dyn_cast<CXXConstructExpr>(Parent))
+        return classifyConstructArgument(*Construct, *Current);
+      return {UseKind::Escape}; // returned, thrown, or anything unforeseen
+    }
+  }
+
+private:
+  Classified classifyInitializer(const Decl *D, bool AtPointee) const {
+    const auto *Init = dyn_cast_or_null<VarDecl>(D);
+    if (!Init || !AtPointee)
+      return {UseKind::Escape};
+    // A non-const reference is a second name through which the pool can be
+    // shut down; a const one or a copy is not.
+    const QualType Type = Init->getType();
+    if (Type->isReferenceType() && !isConstLValueRef(Type))
+      return {UseKind::Escape};
+    return {UseKind::Work};
+  }
+
+  Classified classifyMemberUse(const MemberExpr &Member) const {
+    const Stmt *Parent = parentStmt(DynTypedNode::create<Stmt>(Member), Context);
+    while (Parent && isa<ParenExpr>(Parent))
+      Parent = parentStmt(DynTypedNode::create<Stmt>(*Parent), Context);
+    const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(Parent);
+    if (Call && Call->getCallee()->IgnoreParens() == &Member) {
+      const auto *Method = Call->getMethodDecl();
+      if (Method && Method->getIdentifier() &&
+          llvm::is_contained(Rules.ShutdownMethods, Method->getName()))
+        return {UseKind::Shutdown, Call};
+    }
+    return {UseKind::Work};
+  }
+
+  // The pool passed to a function: harmless by value or const reference, or
+  // to a function known to only queue work; otherwise the callee may shut the
+  // pool down or keep it, and we stay silent.
+  Classified classifyParameter(const FunctionDecl *Callee, unsigned Index) const {
+    if (!Callee || Index >= Callee->getNumParams())
+      return {UseKind::Escape};
+    const QualType Type = Callee->getParamDecl(Index)->getType();
+    if (!Type->isReferenceType() || isConstLValueRef(Type))
+      return {UseKind::Work};
+    return isWorkFunction(Callee) ? Classified{UseKind::Work}
+                                  : Classified{UseKind::Escape};
+  }
+
+  bool isWorkFunction(const NamedDecl *Callee) const {
+    return isListedName(Callee->getQualifiedNameAsString(), Rules.WorkFunctions);
+  }
+
+  Classified classifyArgument(const CallExpr &Call, const Expr &Arg) const {
+    unsigned Index = 0;
+    while (Index < Call.getNumArgs() && Call.getArg(Index) != &Arg)
+      ++Index;
+    if (Index == Call.getNumArgs())
+      return {UseKind::Escape}; // the callee itself
+    const FunctionDecl *Callee = Call.getDirectCallee();
+    if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call);
+        Operator && isa_and_nonnull<CXXMethodDecl>(Callee)) {
+      if (Index == 0)
+        return {UseKind::Work}; // the object of a member operator
+      --Index;
+    }
+    if (!Callee)
+      return classifyUnresolvedCall(Call);
+    return classifyParameter(Callee, Index);
+  }
+
+  // In a template, post(pool, task) may still be unresolved: accept it when
+  // every candidate is a work function.
+  Classified classifyUnresolvedCall(const CallExpr &Call) const {
+    const auto *Lookup =
+        dyn_cast<UnresolvedLookupExpr>(Call.getCallee()->IgnoreParenImpCasts());
+    if (!Lookup || Lookup->getNumDecls() == 0)
+      return {UseKind::Escape};
+    for (const NamedDecl *Candidate : Lookup->decls())
+      if (!isWorkFunction(Candidate->getUnderlyingDecl()))
+        return {UseKind::Escape};
+    return {UseKind::Work};
+  }
+
+  Classified classifyConstructArgument(const CXXConstructExpr &Construct,
+                                       const Expr &Arg) const {
+    for (unsigned Index = 0; Index < Construct.getNumArgs(); ++Index)
+      if (Construct.getArg(Index) == &Arg)
+        return classifyParameter(Construct.getConstructor(), Index);
+    return {UseKind::Escape};
+  }
+
+  PoolHandleKind Kind;
+  ASTContext &Context;
+  const PoolUseRules &Rules;
+};
+
+// Marks every lambda between a use inside a lambda and the function body as
+// a place where work may be queued: creating it captures the pool.
+void addEnclosingLambdas(const Stmt &Use, const Stmt &Body, ASTContext &Context,
+                         PoolUses &Uses) {
+  const Stmt *Current = &Use;
+  while (Current && Current != &Body) {
+    const Stmt *Parent = parentStmt(DynTypedNode::create<Stmt>(*Current), Context);
+    if (!Parent) {
+      // A lambda body's statements may hang off the call operator's
+      // declaration; go on from the lambda that owns it.
+      return;
+    }
+    if (isa<LambdaExpr>(Parent))
+      Uses.WorkUses.insert(Parent);
+    Current = Parent;
+  }
+}
+
+} // namespace
+
+PoolUses collectPoolUses(const VarDecl &Var, PoolHandleKind Kind,
+                         const Stmt &Body, ASTContext &Context,
+                         const PoolUseRules &Rules) {
+  PoolUses Uses;
+  const UseClassifier Classifier(Kind, Context, Rules);
+  for (const DeclRefExpr *Ref :
+       utils::decl_ref_expr::allDeclRefExprs(Var, Body, Context)) {
+    const Classified Use = Classifier.classify(*Ref);
+    // Inside a lambda we cannot tell when (or whether) a shutdown or delete
+    // runs, so it only makes the pool's fate unknown.
+    const bool InLambda = Ref->refersToEnclosingVariableOrCapture();
+    switch (Use.Kind) {
+    case UseKind::Work:
+      Uses.WorkUses.insert(Ref);
+      if (InLambda)
+        addEnclosingLambdas(*Ref, Body, Context, Uses);
+      break;
+    case UseKind::Shutdown:
+      if (InLambda)
+        Uses.Escapes = true;
+      else
+        Uses.ShutdownCalls.insert(Use.Shutdown);
+      break;
+    case UseKind::Delete:
+      if (InLambda)
+        Uses.Escapes = true;
+      else
+        Uses.Deletes.insert(Use.Delete);
+      break;
+    case UseKind::Escape:
+      Uses.Escapes = true;
+      break;
+    }
+  }
+  return Uses;
+}
+
+} // namespace clang::tidy::parlint
