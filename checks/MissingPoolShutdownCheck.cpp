@@ -35,19 +35,41 @@ const Stmt *parentOf(const DynTypedNode &Node, ASTContext &Context) {
   return Parents.empty() ? nullptr : Parents[0].get<Stmt>();
 }
 
-// A fix-it written into a template's pattern would apply to every
-// instantiation, so instantiations only get notes.
-bool isInTemplateInstantiation(const Decl &D) {
-  for (const DeclContext *Context = D.getDeclContext(); Context;
-       Context = Context->getParent()) {
-    if (const auto *Function = dyn_cast<FunctionDecl>(Context);
-        Function && Function->isTemplateInstantiation())
-      return true;
-    if (const auto *Record = dyn_cast<CXXRecordDecl>(Context);
-        Record && Record->getTemplateInstantiationPattern())
-      return true;
+// The same variable in the template a function was instantiated from.
+const VarDecl *patternOf(const VarDecl &Var, ASTContext &Context) {
+  const auto *Function = dyn_cast<FunctionDecl>(Var.getDeclContext());
+  const FunctionDecl *Pattern =
+      Function ? Function->getTemplateInstantiationPattern() : nullptr;
+  if (!Pattern || !Pattern->getBody())
+    return nullptr;
+  for (const auto &Found :
+       match(stmt(forEachDescendant(varDecl().bind("var"))),
+                    *Pattern->getBody(), Context)) {
+    const auto *Candidate = Found.getNodeAs<VarDecl>("var");
+    if (Candidate->getLocation() == Var.getLocation())
+      return Candidate;
   }
-  return false;
+  return nullptr;
+}
+
+// A fix-it lands in the template's text and so applies to every
+// instantiation: allow it there only when the pool's type does not depend on
+// a template parameter (then the call compiles whatever the arguments).
+bool fixAppliesToTemplate(const VarDecl &Var, ASTContext &Context) {
+  bool InInstantiation = false;
+  for (const DeclContext *Scope = Var.getDeclContext(); Scope;
+       Scope = Scope->getParent()) {
+    if (const auto *Function = dyn_cast<FunctionDecl>(Scope);
+        Function && Function->isTemplateInstantiation())
+      InInstantiation = true;
+    if (const auto *Record = dyn_cast<CXXRecordDecl>(Scope);
+        Record && Record->getTemplateInstantiationPattern())
+      InInstantiation = true;
+  }
+  if (!InInstantiation)
+    return true;
+  const VarDecl *Pattern = patternOf(Var, Context);
+  return Pattern && !Pattern->getType()->isDependentType();
 }
 
 std::string typeName(QualType Type, const ASTContext &Context) {
@@ -187,7 +209,7 @@ std::optional<FixItHint> MissingPoolShutdownCheck::joinBeforeScopeEnd(
   // shutdown runs anywhere else (a second call may not be harmless).
   const auto *Block = dyn_cast<CompoundStmt>(&Scope);
   if (!Block || Points.size() != 1 || Points[0].Trigger != Block ||
-      !Uses.ShutdownCalls.empty() || isInTemplateInstantiation(Pool))
+      !Uses.ShutdownCalls.empty() || !fixAppliesToTemplate(Pool, Context))
     return std::nullopt;
   const SourceManager &Sources = Context.getSourceManager();
   const SourceLocation Brace = Block->getRBracLoc();
