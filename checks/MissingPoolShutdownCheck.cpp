@@ -1,11 +1,11 @@
 #include "MissingPoolShutdownCheck.h"
+#include "MissingPoolFixIt.h"
 #include "MissingPoolUses.h"
 
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
-#include "clang/Lex/Lexer.h"
 
 using namespace clang::ast_matchers;
 
@@ -33,43 +33,6 @@ const std::vector<StringRef> &workFunctions() {
 const Stmt *parentOf(const DynTypedNode &Node, ASTContext &Context) {
   const auto Parents = Context.getParents(Node);
   return Parents.empty() ? nullptr : Parents[0].get<Stmt>();
-}
-
-// The same variable in the template a function was instantiated from.
-const VarDecl *patternOf(const VarDecl &Var, ASTContext &Context) {
-  const auto *Function = dyn_cast<FunctionDecl>(Var.getDeclContext());
-  const FunctionDecl *Pattern =
-      Function ? Function->getTemplateInstantiationPattern() : nullptr;
-  if (!Pattern || !Pattern->getBody())
-    return nullptr;
-  for (const auto &Found :
-       match(stmt(forEachDescendant(varDecl().bind("var"))),
-                    *Pattern->getBody(), Context)) {
-    const auto *Candidate = Found.getNodeAs<VarDecl>("var");
-    if (Candidate->getLocation() == Var.getLocation())
-      return Candidate;
-  }
-  return nullptr;
-}
-
-// A fix-it lands in the template's text and so applies to every
-// instantiation: allow it there only when the pool's type does not depend on
-// a template parameter (then the call compiles whatever the arguments).
-bool fixAppliesToTemplate(const VarDecl &Var, ASTContext &Context) {
-  bool InInstantiation = false;
-  for (const DeclContext *Scope = Var.getDeclContext(); Scope;
-       Scope = Scope->getParent()) {
-    if (const auto *Function = dyn_cast<FunctionDecl>(Scope);
-        Function && Function->isTemplateInstantiation())
-      InInstantiation = true;
-    if (const auto *Record = dyn_cast<CXXRecordDecl>(Scope);
-        Record && Record->getTemplateInstantiationPattern())
-      InInstantiation = true;
-  }
-  if (!InInstantiation)
-    return true;
-  const VarDecl *Pattern = patternOf(Var, Context);
-  return Pattern && !Pattern->getType()->isDependentType();
 }
 
 std::string typeName(QualType Type, const ASTContext &Context) {
@@ -181,7 +144,8 @@ void MissingPoolShutdownCheck::checkLocalPool(const VarDecl &Pool,
              "abandons queued work \u2014 call %0.%2() before it goes out of "
              "scope")
         << Name << typeName(Pool.getType(), Context) << shutdownMethod();
-    if (auto Fix = joinBeforeScopeEnd(Pool, *Scope, Uses, Points, Context))
+    if (auto Fix = makeShutdownFix(Pool, *Scope, Uses, Points,
+                                   shutdownMethod(), Context))
       Diagnostic << *Fix;
   }
   notePoints(Name, ".", Points);
@@ -200,56 +164,6 @@ void MissingPoolShutdownCheck::notePoints(StringRef Name, StringRef Access,
          DiagnosticIDs::Note)
         << Name << What << shutdownMethod() << Access;
   }
-}
-
-std::optional<FixItHint> MissingPoolShutdownCheck::joinBeforeScopeEnd(
-    const VarDecl &Pool, const Stmt &Scope, const PoolUses &Uses,
-    ArrayRef<UnsafeDestruction> Points, ASTContext &Context) const {
-  // Safe only when the end of the pool's block is its one way out and no
-  // shutdown runs anywhere else (a second call may not be harmless).
-  const auto *Block = dyn_cast<CompoundStmt>(&Scope);
-  if (!Block || Points.size() != 1 || Points[0].Trigger != Block ||
-      !Uses.ShutdownCalls.empty() || !fixAppliesToTemplate(Pool, Context))
-    return std::nullopt;
-  const SourceManager &Sources = Context.getSourceManager();
-  const SourceLocation Brace = Block->getRBracLoc();
-  if (Pool.getLocation().isMacroID() || Brace.isMacroID() ||
-      Sources.getFileID(Brace) != Sources.getFileID(Pool.getLocation()))
-    return std::nullopt;
-
-  // The method must be callable on the variable as declared.
-  const CXXRecordDecl *Record = Pool.getType()->getAsCXXRecordDecl();
-  if (!Record)
-    return std::nullopt;
-  const bool ConstPool = Pool.getType().isConstQualified();
-  const bool Callable = llvm::any_of(
-      Record->lookup(&Context.Idents.get(shutdownMethod())),
-      [&](const NamedDecl *Found) {
-        const auto *Method = dyn_cast<CXXMethodDecl>(Found);
-        return Method && Method->getAccess() == AS_public &&
-               Method->getMinRequiredArguments() == 0 &&
-               (!ConstPool || Method->isConst());
-      });
-  if (!Callable)
-    return std::nullopt;
-
-  const std::string Call =
-      (Pool.getName() + "." + shutdownMethod() + "();").str();
-  // A brace alone on its line gets the call on a line of its own.
-  const auto [File, Offset] = Sources.getDecomposedLoc(Brace);
-  const StringRef Text = Sources.getBufferData(File);
-  const size_t LineStart = Text.rfind('\n', Offset) == StringRef::npos
-                               ? 0
-                               : Text.rfind('\n', Offset) + 1;
-  if (Text.slice(LineStart, Offset).trim().empty()) {
-    const StringRef Indent =
-        Lexer::getIndentationForLine(Pool.getBeginLoc(), Sources);
-    return FixItHint::CreateInsertion(
-        Brace.getLocWithOffset(static_cast<int>(LineStart) -
-                               static_cast<int>(Offset)),
-        (Indent + Call + "\n").str());
-  }
-  return FixItHint::CreateInsertion(Brace, Call + " ");
 }
 
 void MissingPoolShutdownCheck::checkNewPool(const CXXNewExpr &New,

@@ -30,11 +30,6 @@ private:
                           ASTContext &Context);
   void notePoints(StringRef Name, StringRef Access,
                   llvm::ArrayRef<UnsafeDestruction> Points);
-  std::optional<FixItHint> joinBeforeScopeEnd(const VarDecl &Pool,
-                                              const Stmt &Scope,
-                                              const PoolUses &Uses,
-                                              llvm::ArrayRef<UnsafeDestruction> Points,
-                                              ASTContext &Context) const;
   /// False if \p Loc was reported already (templates instantiated twice).
   bool firstReportAt(SourceLocation Loc);
   PoolUseRules rules() const;

@@ -3,6 +3,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 
+#include <atomic>
 #include <vector>
 
 void process(int item);
@@ -56,4 +57,15 @@ auto makeJob() {
       boost::asio::post(inner.get_executor(), [i] { process(i); });
     inner.join();
   }; // EXPECT-NOTE:3 'inner' is destroyed here without join(); call inner.join() before this point
+}
+
+// A return that is the block's last statement is its one way out: the join
+// goes before it, so the returned total also includes every task.
+long sumAll(const std::vector<int> &items) {
+  std::atomic<long> total{0};
+  boost::asio::thread_pool pool(4); // EXPECT-WARNING:28 'pool' (boost::asio::thread_pool) may be destroyed without join(); its destructor abandons queued work — call pool.join() before it goes out of scope
+  for (int item : items)
+    boost::asio::post(pool, [&total, item] { total += item; });
+  pool.join();
+  return total.load(); // EXPECT-NOTE:3 'pool' is destroyed here without join(); call pool.join() before this point
 }
