@@ -1,0 +1,199 @@
+// parlint::ThreadPool: a bounded pool of worker threads, the replacement
+// parlint recommends for thread-per-task code.
+//
+// Design (see docs/runtime-thread-pool.md for the measurements behind it):
+// - Each worker owns a deque. Tasks submitted by a worker go to its own deque
+//   (popped LIFO by the owner, stolen FIFO by idle workers); tasks submitted
+//   from outside go to one shared FIFO queue, taken by workers in batches.
+// - Only sleeping workers are woken, and a worker spins briefly before it
+//   sleeps, because a wake-up costs far more than a short spin.
+// - parallel_for/map cut the range into chunks claimed with one atomic
+//   increment each; the calling thread works on chunks too.
+//
+// Lifetime: the destructor is shutdown(ShutdownMode::drain): every queued
+// task still runs, then the workers are joined. shutdown(drop_pending)
+// discards queued tasks instead; their futures then throw std::future_error
+// with std::future_errc::broken_promise, so no caller hangs.
+//
+// Waiting inside a task: a task that submits work to its own pool and waits
+// for it must wait with pool.wait(future) (or pool.get(future)), which runs
+// other queued tasks while the future is not ready. A plain future.get()
+// inside a worker cannot help and can deadlock once every worker waits.
+// parallel_for and map called from a task help on their own.
+#pragma once
+
+#include <algorithm>
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <future>
+#include <iterator>
+#include <memory>
+#include <stdexcept>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "parlint/detail/pool_bulk.h"
+#include "parlint/detail/pool_task.h"
+
+namespace parlint {
+
+enum class ShutdownMode {
+  drain,         // run every queued task, then join
+  drop_pending,  // discard queued tasks (futures report broken_promise), then join
+};
+
+namespace detail {
+class PoolCore;
+}
+
+class ThreadPool {
+ public:
+  // std::thread::hardware_concurrency() workers, at least one.
+  ThreadPool();
+  // Throws std::invalid_argument for zero threads.
+  explicit ThreadPool(std::size_t threads);
+  ~ThreadPool();
+
+  ThreadPool(const ThreadPool&) = delete;
+  ThreadPool& operator=(const ThreadPool&) = delete;
+
+  static std::size_t default_thread_count() noexcept;
+  std::size_t size() const noexcept;
+  // True when the calling thread is one of this pool's workers.
+  bool in_worker() const noexcept;
+
+  // Runs f(args...) on a worker; the future carries the result or exception.
+  template <class F, class... Args>
+  auto submit(F&& f, Args&&... args)
+      -> std::future<std::invoke_result_t<std::decay_t<F>, std::decay_t<Args>...>> {
+    using R = std::invoke_result_t<std::decay_t<F>, std::decay_t<Args>...>;
+    std::packaged_task<R()> task(
+        [fn = std::forward<F>(f), bound = std::make_tuple(std::forward<Args>(args)...)]() mutable -> R {
+          return std::apply(std::move(fn), std::move(bound));
+        });
+    std::future<R> result = task.get_future();
+    enqueue(detail::Task(std::move(task)));
+    return result;
+  }
+
+  // Fire-and-forget: no future. The first exception a posted task throws is
+  // kept and rethrown by the next wait_idle(); later ones are dropped.
+  template <class F>
+  void post(F&& f) {
+    enqueue(detail::Task([this, fn = std::forward<F>(f)]() mutable {
+      try {
+        fn();
+      } catch (...) {
+        keep_first_error(std::current_exception());
+      }
+    }));
+  }
+
+  // Calls f(i) for every i in [first, last). chunk_size 0 picks one.
+  // Part of the range may run on the calling thread. Rethrows the first
+  // exception f threw (remaining chunks are then skipped).
+  template <class Index, class F>
+  void parallel_for(Index first, Index last, F&& f, std::size_t chunk_size = 0) {
+    static_assert(std::is_integral_v<Index>, "parallel_for takes integer bounds");
+    if (!(first < last)) return;
+    using Unsigned = std::make_unsigned_t<Index>;
+    const auto count = static_cast<std::size_t>(static_cast<Unsigned>(last) - static_cast<Unsigned>(first));
+    const std::size_t grain = chunk_size != 0 ? chunk_size : auto_chunk_size(count);
+    const std::size_t chunks = count / grain + (count % grain != 0 ? 1 : 0);
+    auto body = [&](std::size_t chunk) {
+      const std::size_t begin = chunk * grain;
+      const std::size_t end = std::min(count, begin + grain);
+      for (std::size_t i = begin; i < end; ++i) f(static_cast<Index>(first + static_cast<Index>(i)));
+    };
+    run_bulk(chunks, body);
+  }
+
+  // Returns {f(x) for x in range}, in input order. The range needs random
+  // access iterators. chunk_size 0 picks one.
+  template <class F, class Range>
+  auto map(F&& f, const Range& range, std::size_t chunk_size = 0) {
+    using std::begin;
+    using std::end;
+    using Iter = decltype(begin(range));
+    static_assert(std::is_base_of_v<std::random_access_iterator_tag,
+                                    typename std::iterator_traits<Iter>::iterator_category>,
+                  "ThreadPool::map needs a range with random access iterators");
+    using R = std::decay_t<std::invoke_result_t<F&, decltype(*begin(range))>>;
+    static_assert(!std::is_void_v<R>, "map needs f to return a value; use parallel_for for side effects");
+    static_assert(std::is_default_constructible_v<R> && std::is_move_assignable_v<R>,
+                  "ThreadPool::map stores results in a pre-sized vector: the result type must be "
+                  "default-constructible and move-assignable");
+    const Iter first = begin(range);
+    const auto count = static_cast<std::size_t>(std::distance(first, end(range)));
+    // vector<bool> packs bits: concurrent writes to neighbours would race.
+    using Slot = std::conditional_t<std::is_same_v<R, bool>, unsigned char, R>;
+    std::vector<Slot> slots(count);
+    parallel_for(std::size_t{0}, count, [&](std::size_t i) { slots[i] = f(first[static_cast<std::ptrdiff_t>(i)]); },
+                 chunk_size);
+    if constexpr (std::is_same_v<Slot, R>) {
+      return slots;
+    } else {
+      return std::vector<R>(slots.begin(), slots.end());
+    }
+  }
+
+  // Waits until fut is ready. Called from one of this pool's workers, it runs
+  // other tasks meanwhile, so waiting on a subtask cannot deadlock the pool.
+  template <class Future>
+  void wait(const Future& fut) {
+    if (!in_worker()) {
+      fut.wait();
+      return;
+    }
+    while (fut.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+      if (!help_once()) fut.wait_for(std::chrono::microseconds(50));
+    }
+  }
+
+  // wait(fut), then fut.get().
+  template <class R>
+  R get(std::future<R>& fut) {
+    wait(fut);
+    return fut.get();
+  }
+
+  // Blocks until every submitted or posted task has finished, then rethrows
+  // the first exception of a posted task, if any (and forgets it). Throws
+  // std::logic_error when called from a worker (it would wait for itself).
+  void wait_idle();
+
+  // Stops accepting tasks from outside the pool, then drains or drops the
+  // queue and joins the workers. Idempotent. Tasks already running finish;
+  // tasks they submit are still accepted and run. Throws std::logic_error
+  // when called from a worker.
+  void shutdown(ShutdownMode mode = ShutdownMode::drain);
+
+ private:
+  void enqueue(detail::Task task);
+  void keep_first_error(std::exception_ptr error);
+  bool help_once();
+  std::size_t auto_chunk_size(std::size_t count) const noexcept;
+  void start_helpers(const std::shared_ptr<detail::BulkJob>& job, std::size_t chunks);
+  void wait_for_job(detail::BulkJob& job);
+
+  template <class Body>
+  void run_bulk(std::size_t chunks, Body& body) {
+    if (chunks == 1) {
+      body(0);
+      return;
+    }
+    auto job = std::make_shared<detail::BulkJob>(
+        chunks, [](void* b, std::size_t chunk) { (*static_cast<Body*>(b))(chunk); }, &body);
+    start_helpers(job, chunks);
+    job->work();
+    wait_for_job(*job);
+    job->rethrow_if_failed();
+  }
+
+  std::unique_ptr<detail::PoolCore> core_;
+};
+
+}  // namespace parlint

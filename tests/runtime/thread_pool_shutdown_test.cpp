@@ -1,0 +1,122 @@
+// ThreadPool lifetime: the destructor drains, shutdown() drains or drops,
+// dropped futures report broken_promise, nothing is accepted afterwards.
+#include "parlint/thread_pool.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <future>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+namespace {
+
+using parlint::ShutdownMode;
+using parlint::ThreadPool;
+
+// Occupies the only worker of a one-thread pool until released, so tasks
+// submitted meanwhile are certainly still queued.
+class Gate {
+ public:
+  explicit Gate(ThreadPool& pool) : opened_(open_.get_future().share()) {
+    std::promise<void> started;
+    auto started_future = started.get_future();
+    blocker_ = pool.submit([this, s = std::move(started)]() mutable {
+      s.set_value();
+      opened_.wait();
+    });
+    started_future.wait();
+  }
+  void open() { open_.set_value(); }
+
+ private:
+  std::promise<void> open_;
+  std::shared_future<void> opened_;
+  std::future<void> blocker_;
+};
+
+TEST(ThreadPoolShutdown, DestructorRunsEveryQueuedTask) {
+  std::atomic<int> ran{0};
+  {
+    ThreadPool pool(1);
+    Gate gate(pool);
+    for (int i = 0; i < 100; ++i) pool.post([&] { ran++; });
+    gate.open();
+  }
+  EXPECT_EQ(ran.load(), 100);
+}
+
+TEST(ThreadPoolShutdown, DrainRunsQueuedTasksAndFulfilsTheirFutures) {
+  ThreadPool pool(1);
+  Gate gate(pool);
+  std::vector<std::future<int>> results;
+  for (int i = 0; i < 10; ++i) results.push_back(pool.submit([i] { return i; }));
+  gate.open();
+  pool.shutdown(ShutdownMode::drain);
+  for (int i = 0; i < 10; ++i) EXPECT_EQ(results[i].get(), i);
+}
+
+TEST(ThreadPoolShutdown, DropPendingBreaksTheQueuedFutures) {
+  ThreadPool pool(1);
+  Gate gate(pool);
+  std::atomic<int> ran{0};
+  std::vector<std::future<int>> results;
+  for (int i = 0; i < 10; ++i) results.push_back(pool.submit([&ran, i] { ran++; return i; }));
+  pool.post([&] { ran++; });
+  std::thread opener([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    gate.open();
+  });
+  pool.shutdown(ShutdownMode::drop_pending);  // drops while the gate holds the worker
+  opener.join();
+  EXPECT_EQ(ran.load(), 0);
+  for (auto& r : results) {
+    ASSERT_EQ(r.wait_for(std::chrono::seconds(0)), std::future_status::ready) << "a dropped future must not hang";
+    try {
+      r.get();
+      FAIL() << "expected broken_promise";
+    } catch (const std::future_error& e) {
+      EXPECT_EQ(e.code(), std::make_error_code(std::future_errc::broken_promise));
+    }
+  }
+  EXPECT_NO_THROW(pool.wait_idle());
+}
+
+TEST(ThreadPoolShutdown, SubmitAfterShutdownThrows) {
+  ThreadPool pool(2);
+  pool.shutdown();
+  EXPECT_THROW(pool.submit([] { return 1; }), std::runtime_error);
+  EXPECT_THROW(pool.post([] {}), std::runtime_error);
+  EXPECT_THROW(pool.parallel_for(0, 1000, [](int) {}, 1), std::runtime_error);
+}
+
+TEST(ThreadPoolShutdown, ShutdownIsIdempotent) {
+  ThreadPool pool(2);
+  pool.shutdown(ShutdownMode::drop_pending);
+  EXPECT_NO_THROW(pool.shutdown());
+  EXPECT_NO_THROW(pool.shutdown(ShutdownMode::drop_pending));
+}
+
+TEST(ThreadPoolShutdown, ShutdownFromAWorkerIsALogicError) {
+  ThreadPool pool(1);
+  auto attempt = pool.submit([&pool] { pool.shutdown(); });
+  EXPECT_THROW(attempt.get(), std::logic_error);
+}
+
+TEST(ThreadPoolShutdown, TasksRunningDuringDrainMaySubmitSubtasks) {
+  std::atomic<int> subtasks{0};
+  {
+    ThreadPool pool(2);
+    for (int i = 0; i < 4; ++i)
+      pool.post([&pool, &subtasks] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        for (int j = 0; j < 10; ++j) pool.post([&subtasks] { subtasks++; });
+      });
+    // The destructor starts draining while the first posts are running.
+  }
+  EXPECT_EQ(subtasks.load(), 40);
+}
+
+}  // namespace
