@@ -23,9 +23,11 @@ class Gate {
   explicit Gate(ThreadPool& pool) : opened_(open_.get_future().share()) {
     std::promise<void> started;
     auto started_future = started.get_future();
-    blocker_ = pool.submit([this, s = std::move(started)]() mutable {
+    // The task owns its copy of the shared future: the gate may be gone
+    // before the task ends.
+    blocker_ = pool.submit([opened = opened_, s = std::move(started)]() mutable {
       s.set_value();
-      opened_.wait();
+      opened.wait();
     });
     started_future.wait();
   }

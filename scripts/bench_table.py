@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""Markdown table (and optional plot) from Google Benchmark JSON files.
+
+Benchmarks are named "<family>/<variant>" (B1/serial, B1/parlint_map, ...).
+The first benchmark of a family in the JSON is its baseline. For each
+benchmark the table shows the median over repetitions of the wall time per
+iteration and, when the benchmark reports items/s, of the time per item;
+"speed-up" is baseline time per item / this time per item (higher is faster).
+Then every target in TARGETS whose benchmarks were measured is checked.
+
+usage: bench_table.py [--plot out.png] results1.json [results2.json ...]
+"""
+import argparse
+import json
+import statistics
+import sys
+from collections import OrderedDict
+
+# (benchmark A, benchmark B, k, claim): the target holds when
+# time per item of A <= k * time per item of B. Add other families' targets here.
+TARGETS = [
+    ("B1/parlint_map", "B1/tbb_parallel_for", 1.5,
+     "ThreadPool map per-element time within 1.5x of oneTBB parallel_for"),
+    ("B1/parlint_map", "B1/thread_per_task", 1 / 20,
+     "ThreadPool map at least 20x faster per element than thread-per-task"),
+]
+
+TIME_UNIT_NS = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}
+
+
+def load(paths):
+    """Returns (contexts, OrderedDict name -> {'real_ns': [...], 'item_ns': [...]})."""
+    contexts, runs = [], OrderedDict()
+    for path in paths:
+        with open(path) as f:
+            data = json.load(f)
+        contexts.append(data.get("context", {}))
+        rows = data.get("benchmarks", [])
+        iterations = [r for r in rows if r.get("run_type", "iteration") == "iteration"]
+        # With --benchmark_report_aggregates_only only the aggregates exist.
+        use = iterations or [r for r in rows if r.get("aggregate_name") == "median"]
+        for row in use:
+            if row.get("error_occurred"):
+                continue
+            name = row.get("run_name", row["name"])
+            entry = runs.setdefault(name, {"real_ns": [], "item_ns": []})
+            entry["real_ns"].append(row["real_time"] * TIME_UNIT_NS[row.get("time_unit", "ns")])
+            if row.get("items_per_second"):
+                entry["item_ns"].append(1e9 / row["items_per_second"])
+    return contexts, runs
+
+
+def summarize(runs):
+    """OrderedDict family -> list of (name, median real ns, median per-item ns or None, reps)."""
+    families = OrderedDict()
+    for name, entry in runs.items():
+        family = name.split("/", 1)[0]
+        item = statistics.median(entry["item_ns"]) if entry["item_ns"] else None
+        families.setdefault(family, []).append(
+            (name, statistics.median(entry["real_ns"]), item, len(entry["real_ns"])))
+    return families
+
+
+def fmt_ns(ns):
+    for unit, scale in (("s", 1e9), ("ms", 1e6), ("us", 1e3)):
+        if ns >= scale:
+            return f"{ns / scale:.3g} {unit}"
+    return f"{ns:.3g} ns"
+
+
+def per_item_or_total(row):
+    return row[2] if row[2] is not None else row[1]
+
+
+def machine_line(contexts):
+    c = contexts[0] if contexts else {}
+    parts = [f"{c.get('num_cpus', '?')} CPUs @ {c.get('mhz_per_cpu', '?')} MHz",
+             f"host {c.get('host_name', '?')}", f"run {c.get('date', '?')}"]
+    build_types = {ctx.get("library_build_type") for ctx in contexts}
+    if "debug" in build_types:
+        parts.append("WARNING: Google Benchmark library built as debug")
+    return ", ".join(parts)
+
+
+def print_table(contexts, families, out):
+    out.write(f"Machine: {machine_line(contexts)}. Medians of "
+              f"{max(r[3] for rows in families.values() for r in rows)} repetitions.\n\n")
+    out.write("| benchmark | time / iteration | time / item | speed-up vs family baseline |\n")
+    out.write("|---|---:|---:|---:|\n")
+    for rows in families.values():
+        base = per_item_or_total(rows[0])
+        for i, row in enumerate(rows):
+            item = fmt_ns(row[2]) if row[2] is not None else "-"
+            ratio = "baseline" if i == 0 else f"{base / per_item_or_total(row):.2f}x"
+            out.write(f"| {row[0]} | {fmt_ns(row[1])} | {item} | {ratio} |\n")
+    out.write("\n")
+
+
+def print_targets(families, out):
+    by_name = {row[0]: row for rows in families.values() for row in rows}
+    checked = [(a, b, k, claim) for a, b, k, claim in TARGETS if a in by_name and b in by_name]
+    if not checked:
+        return True
+    out.write("| target | measured | verdict |\n|---|---|---|\n")
+    all_met = True
+    for a, b, k, claim in checked:
+        ta, tb = per_item_or_total(by_name[a]), per_item_or_total(by_name[b])
+        met = ta <= k * tb
+        all_met &= met
+        if ta <= tb:
+            measured = f"{a} is {tb / ta:.2f}x faster than {b}"
+        else:
+            measured = f"{a} is {ta / tb:.2f}x slower than {b}"
+        out.write(f"| {claim} | {measured} | {'met' if met else 'MISSED'} |\n")
+    out.write("\n")
+    return all_met
+
+
+def plot(contexts, families, path):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(len(families), 1, figsize=(9, 1.2 + 0.45 * sum(len(r) for r in families.values())),
+                             squeeze=False,
+                             gridspec_kw={"height_ratios": [len(r) for r in families.values()]})
+    for ax, (family, rows) in zip(axes[:, 0], families.items()):
+        names = [r[0].split("/", 1)[1] if "/" in r[0] else r[0] for r in rows]
+        values = [per_item_or_total(r) for r in rows]
+        per_item = all(r[2] is not None for r in rows)
+        colors = ["tab:gray"] + ["tab:green" if "parlint" in n else "tab:blue" for n in names[1:]]
+        ax.barh(names[::-1], values[::-1], color=colors[::-1])
+        ax.set_xscale("log")
+        ax.set_title(f"{family} ({'time per item' if per_item else 'time per iteration'}, "
+                     f"log scale; baseline {names[0]})", fontsize=10)
+        for y, v in enumerate(values[::-1]):
+            ax.text(v, y, " " + fmt_ns(v), va="center", fontsize=8)
+        ax.margins(x=0.25)
+    fig.suptitle(f"parlint runtime benchmarks: {machine_line(contexts)}", fontsize=9)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("results", nargs="+", help="Google Benchmark JSON files")
+    parser.add_argument("--plot", help="write a PNG bar chart here")
+    args = parser.parse_args()
+    contexts, runs = load(args.results)
+    if not runs:
+        sys.exit("bench_table.py: no benchmark results in " + " ".join(args.results))
+    families = summarize(runs)
+    print_table(contexts, families, sys.stdout)
+    print_targets(families, sys.stdout)
+    if args.plot:
+        plot(contexts, families, args.plot)
+        print(f"plot written to {args.plot}")
+
+
+if __name__ == "__main__":
+    main()
