@@ -22,7 +22,7 @@ namespace {
 constexpr std::size_t kTasks = 1000000;
 // Spawning a million threads takes minutes; these variants run fewer tasks
 // and are compared per element.
-constexpr std::size_t kSpawnedTasks = 20000;
+constexpr std::size_t kSpawnedTasks = 5000;
 // Threads alive at once in the spawning variants, so the machine survives.
 constexpr std::size_t kSpawnBatch = 64;
 
