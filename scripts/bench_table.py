@@ -28,6 +28,14 @@ TARGETS = [
 TIME_UNIT_NS = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}
 
 
+def display_name(name):
+    """B1/serial/real_time -> B1/serial: the timing mode is not part of the name."""
+    for suffix in ("/real_time", "/manual_time", "/process_time"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
 def load(paths):
     """Returns (contexts, OrderedDict name -> {'real_ns': [...], 'item_ns': [...]})."""
     contexts, runs = [], OrderedDict()
@@ -39,10 +47,13 @@ def load(paths):
         iterations = [r for r in rows if r.get("run_type", "iteration") == "iteration"]
         # With --benchmark_report_aggregates_only only the aggregates exist.
         use = iterations or [r for r in rows if r.get("aggregate_name") == "median"]
+        # Registration order (family_index), not run order: repetitions may
+        # be interleaved, and the first registered benchmark is the baseline.
+        use.sort(key=lambda r: r.get("family_index", 0))
         for row in use:
             if row.get("error_occurred"):
                 continue
-            name = row.get("run_name", row["name"])
+            name = display_name(row.get("run_name", row["name"]))
             entry = runs.setdefault(name, {"real_ns": [], "item_ns": []})
             entry["real_ns"].append(row["real_time"] * TIME_UNIT_NS[row.get("time_unit", "ns")])
             if row.get("items_per_second"):
@@ -76,9 +87,9 @@ def machine_line(contexts):
     c = contexts[0] if contexts else {}
     parts = [f"{c.get('num_cpus', '?')} CPUs @ {c.get('mhz_per_cpu', '?')} MHz",
              f"host {c.get('host_name', '?')}", f"run {c.get('date', '?')}"]
-    build_types = {ctx.get("library_build_type") for ctx in contexts}
-    if "debug" in build_types:
-        parts.append("WARNING: Google Benchmark library built as debug")
+    load_avg = c.get("load_avg")
+    if load_avg:
+        parts.append("load average at start " + "/".join(f"{x:.1f}" for x in load_avg))
     return ", ".join(parts)
 
 
@@ -91,7 +102,7 @@ def print_table(contexts, families, out):
         base = per_item_or_total(rows[0])
         for i, row in enumerate(rows):
             item = fmt_ns(row[2]) if row[2] is not None else "-"
-            ratio = "baseline" if i == 0 else f"{base / per_item_or_total(row):.2f}x"
+            ratio = "baseline" if i == 0 else f"{base / per_item_or_total(row):.3g}x"
             out.write(f"| {row[0]} | {fmt_ns(row[1])} | {item} | {ratio} |\n")
     out.write("\n")
 
@@ -131,10 +142,11 @@ def plot(contexts, families, path):
         colors = ["tab:gray"] + ["tab:green" if "parlint" in n else "tab:blue" for n in names[1:]]
         ax.barh(names[::-1], values[::-1], color=colors[::-1])
         ax.set_xscale("log")
-        ax.set_title(f"{family} ({'time per item' if per_item else 'time per iteration'}, "
-                     f"log scale; baseline {names[0]})", fontsize=10)
+        ax.set_title(f"{family}: {'time per item' if per_item else 'time per iteration'} "
+                     f"(median; baseline {names[0]})", fontsize=10)
         for y, v in enumerate(values[::-1]):
             ax.text(v, y, " " + fmt_ns(v), va="center", fontsize=8)
+        ax.set_xlabel("nanoseconds, log scale (shorter is faster)", fontsize=8)
         ax.margins(x=0.25)
     fig.suptitle(f"parlint runtime benchmarks: {machine_line(contexts)}", fontsize=9)
     fig.tight_layout()
