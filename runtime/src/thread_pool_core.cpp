@@ -19,6 +19,8 @@ thread_local WorkerContext current_worker;
 // A wake-up through the condition variable costs several microseconds on a
 // VM; spinning this long first catches work that arrives right behind.
 constexpr auto kSpinBeforeSleep = std::chrono::microseconds(30);
+// Rounds of 32 pause instructions (~1 us each) before spinning yields.
+constexpr int kPureSpinRounds = 4;
 // Most tasks a worker moves from the shared queue in one go.
 constexpr std::size_t kMaxBatch = 32;
 
@@ -107,11 +109,15 @@ void PoolCore::worker_main(std::size_t index) {
 
 bool PoolCore::spin_until_pending() {
   const auto deadline = std::chrono::steady_clock::now() + kSpinBeforeSleep;
-  do {
+  for (int round = 0;; ++round) {
     for (int i = 0; i < 32; ++i) cpu_relax();
     if (pending_.load(std::memory_order_relaxed) > 0) return true;
-  } while (std::chrono::steady_clock::now() < deadline);
-  return false;
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    // After a short pure spin, give the core away on each round: when the
+    // machine is oversubscribed the thread that will produce our next task
+    // may be waiting for this very core.
+    if (round >= kPureSpinRounds) std::this_thread::yield();
+  }
 }
 
 Task PoolCore::find_task(std::size_t self) {

@@ -1,10 +1,14 @@
 // A move-only `void()` callable: what the pool's queues hold.
 //
 // std::function needs copyable targets, but a task owns a std::packaged_task
-// (move-only), so the pool carries its own small type-erased wrapper.
+// (move-only), so the pool carries its own type-erased wrapper. Small
+// callables (a lambda with a few captures, a packaged_task) are stored
+// inline: post() then costs no allocation, which matters on the per-task path
+// where a malloc here and a free on another thread dominate the hand-over.
 #pragma once
 
-#include <memory>
+#include <cstddef>
+#include <new>
 #include <type_traits>
 #include <utility>
 
@@ -15,28 +19,78 @@ class Task {
   Task() noexcept = default;
 
   template <class F, class = std::enable_if_t<!std::is_same_v<std::decay_t<F>, Task>>>
-  explicit Task(F&& f) : impl_(std::make_unique<Model<std::decay_t<F>>>(std::forward<F>(f))) {}
+  explicit Task(F&& f) {
+    using Fn = std::decay_t<F>;
+    if constexpr (fits_inline<Fn>()) {
+      ::new (static_cast<void*>(storage_)) Fn(std::forward<F>(f));
+      ops_ = &inline_ops<Fn>;
+    } else {
+      ::new (static_cast<void*>(storage_)) Fn*(new Fn(std::forward<F>(f)));
+      ops_ = &heap_ops<Fn>;
+    }
+  }
 
-  Task(Task&&) noexcept = default;
-  Task& operator=(Task&&) noexcept = default;
+  Task(Task&& other) noexcept { take(other); }
+  Task& operator=(Task&& other) noexcept {
+    if (this != &other) {
+      reset();
+      take(other);
+    }
+    return *this;
+  }
+  Task(const Task&) = delete;
+  Task& operator=(const Task&) = delete;
+  ~Task() { reset(); }
 
-  explicit operator bool() const noexcept { return impl_ != nullptr; }
-  void operator()() { impl_->run(); }
+  explicit operator bool() const noexcept { return ops_ != nullptr; }
+  void operator()() { ops_->run(storage_); }
 
  private:
-  struct Concept {
-    virtual ~Concept() = default;
-    virtual void run() = 0;
-  };
-  template <class F>
-  struct Model final : Concept {
-    template <class G>
-    explicit Model(G&& g) : fn(std::forward<G>(g)) {}
-    void run() override { fn(); }
-    F fn;
+  static constexpr std::size_t kInlineSize = 48;
+
+  struct Ops {
+    void (*run)(void* self);
+    void (*move)(void* to, void* from) noexcept;  // move-constructs, destroys the source
+    void (*destroy)(void* self) noexcept;
   };
 
-  std::unique_ptr<Concept> impl_;
+  template <class Fn>
+  static constexpr bool fits_inline() {
+    return sizeof(Fn) <= kInlineSize && alignof(Fn) <= alignof(std::max_align_t) &&
+           std::is_nothrow_move_constructible_v<Fn>;
+  }
+
+  template <class Fn>
+  static constexpr Ops inline_ops{
+      [](void* self) { (*static_cast<Fn*>(self))(); },
+      [](void* to, void* from) noexcept {
+        ::new (to) Fn(std::move(*static_cast<Fn*>(from)));
+        static_cast<Fn*>(from)->~Fn();
+      },
+      [](void* self) noexcept { static_cast<Fn*>(self)->~Fn(); },
+  };
+
+  template <class Fn>
+  static constexpr Ops heap_ops{
+      [](void* self) { (**static_cast<Fn**>(self))(); },
+      [](void* to, void* from) noexcept { ::new (to) Fn*(*static_cast<Fn**>(from)); },
+      [](void* self) noexcept { delete *static_cast<Fn**>(self); },
+  };
+
+  void take(Task& other) noexcept {
+    if (other.ops_ == nullptr) return;
+    other.ops_->move(storage_, other.storage_);
+    ops_ = other.ops_;
+    other.ops_ = nullptr;
+  }
+  void reset() noexcept {
+    if (ops_ == nullptr) return;
+    ops_->destroy(storage_);
+    ops_ = nullptr;
+  }
+
+  const Ops* ops_ = nullptr;
+  alignas(std::max_align_t) unsigned char storage_[kInlineSize];
 };
 
 }  // namespace parlint::detail
