@@ -45,6 +45,7 @@ TEST(AsCompleted, ExceptionsStayInTheirFuture) {
   parlint::ThreadPool pool(1);
   std::vector<std::future<void>> futures;
   futures.push_back(pool.submit([] { throw std::runtime_error("boom"); }));
+  pool.wait_idle();  // see SubmitCarriesExceptionsThroughTheFuture (TSan and exception_ptr)
   auto completed = parlint::as_completed(std::move(futures));
   auto failed = completed.next();
   ASSERT_TRUE(failed.has_value());

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <exception>
 #include <mutex>
+#include <utility>
 
 namespace parlint::detail {
 
@@ -53,8 +54,17 @@ class BulkJob {
     finished_cv_.wait(lock, [this] { return finished(); });
   }
 
+  // Moves the exception out before throwing it: a helper that starts late
+  // may drop the last reference to the job on a worker thread, and the
+  // exception must not die there while the caller is still handling it.
   void rethrow_if_failed() {
-    if (failed_.load(std::memory_order_acquire)) std::rethrow_exception(error_);
+    if (!failed_.load(std::memory_order_acquire)) return;
+    std::exception_ptr error;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      std::swap(error, error_);
+    }
+    std::rethrow_exception(error);
   }
 
  private:
