@@ -142,6 +142,9 @@ def plot(contexts, families, path):
         colors = ["tab:gray"] + ["tab:green" if "parlint" in n else "tab:blue" for n in names[1:]]
         ax.barh(names[::-1], values[::-1], color=colors[::-1])
         ax.set_xscale("log")
+        # Start well below the shortest bar: with an automatic limit, close
+        # values on a log axis look wildly different.
+        ax.set_xlim(min(values) / 4, max(values) * 4)
         ax.set_title(f"{family}: {'time per item' if per_item else 'time per iteration'} "
                      f"(median; baseline {names[0]})", fontsize=10)
         for y, v in enumerate(values[::-1]):
