@@ -122,4 +122,21 @@ TEST(ThreadPoolShutdown, TasksRunningDuringDrainMaySubmitSubtasks) {
   EXPECT_EQ(subtasks.load(), 40);
 }
 
+TEST(ThreadPoolShutdown, ParallelForFinishesWhileEveryWorkerIsBusy) {
+  // The caller claims chunks itself, so bulk calls progress even when no
+  // worker is free; the queued helpers then find nothing left and are
+  // harmless when the pool drops them.
+  ThreadPool pool(1);
+  Gate gate(pool);
+  std::atomic<int> visited{0};
+  pool.parallel_for(0, 1000, [&](int) { visited++; }, 1);
+  EXPECT_EQ(visited.load(), 1000);
+  std::thread opener([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    gate.open();
+  });
+  pool.shutdown(ShutdownMode::drop_pending);
+  opener.join();
+}
+
 }  // namespace
