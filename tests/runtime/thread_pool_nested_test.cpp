@@ -69,6 +69,17 @@ TEST(ThreadPoolNested, MapInsideEveryWorkerAtOnce) {
   }
 }
 
+TEST(ThreadPoolNested, WaitInsideAWorkerRunsADeferredFuture) {
+  ThreadPool pool(1);
+  auto outer = pool.submit([&pool] {
+    auto deferred = std::async(std::launch::deferred, [] { return 8; });
+    pool.wait(deferred);  // a deferred future never becomes ready by itself
+    return deferred.get();
+  });
+  ASSERT_EQ(outer.wait_for(std::chrono::seconds(30)), std::future_status::ready) << "wait() spun on a deferred future";
+  EXPECT_EQ(outer.get(), 8);
+}
+
 TEST(ThreadPoolNested, WaitOutsideTheWorkersJustWaits) {
   ThreadPool pool(2);
   auto f = pool.submit([] { return 5; });

@@ -148,7 +148,13 @@ class ThreadPool {
       fut.wait();
       return;
     }
-    while (fut.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+    for (;;) {
+      const std::future_status status = fut.wait_for(std::chrono::seconds(0));
+      if (status == std::future_status::ready) return;
+      if (status == std::future_status::deferred) {  // never ready until waited: run it here
+        fut.wait();
+        return;
+      }
       if (!help_once()) fut.wait_for(std::chrono::microseconds(50));
     }
   }
