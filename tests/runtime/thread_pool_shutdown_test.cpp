@@ -67,11 +67,15 @@ TEST(ThreadPoolShutdown, DropPendingBreaksTheQueuedFutures) {
   std::vector<std::future<int>> results;
   for (int i = 0; i < 10; ++i) results.push_back(pool.submit([&ran, i] { ran++; return i; }));
   pool.post([&] { ran++; });
+  // Dropped futures become ready during shutdown(); only then is the worker
+  // released, so nothing queued can have run, however the threads are
+  // scheduled. (shutdown() itself blocks until the worker is free.)
   std::thread opener([&] {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    // Bounded, so a pool that fails to drop fails the test instead of hanging.
+    for (auto& r : results) r.wait_for(std::chrono::seconds(10));
     gate.open();
   });
-  pool.shutdown(ShutdownMode::drop_pending);  // drops while the gate holds the worker
+  pool.shutdown(ShutdownMode::drop_pending);
   opener.join();
   EXPECT_EQ(ran.load(), 0);
   for (auto& r : results) {
