@@ -1,7 +1,6 @@
 #include "MissingPoolPathAnalysis.h"
 
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
@@ -15,19 +14,6 @@ namespace {
 // loses nothing) or busy (work may be queued and no shutdown ran since).
 enum class PathState { Idle, Busy };
 
-bool isDescendant(const Stmt &Inner, const Stmt &Outer, ASTContext &Context) {
-  DynTypedNode Node = DynTypedNode::create(Inner);
-  for (int Depth = 0; Depth < 1000; ++Depth) {
-    const auto Parents = Context.getParents(Node);
-    if (Parents.empty())
-      return false;
-    if (Parents[0].get<Stmt>() == &Outer)
-      return true;
-    Node = Parents[0];
-  }
-  return false;
-}
-
 bool declares(const Stmt *S, const VarDecl &Var) {
   const auto *Decls = dyn_cast_or_null<DeclStmt>(S);
   return Decls && llvm::is_contained(Decls->decls(), &Var);
@@ -36,8 +22,8 @@ bool declares(const Stmt *S, const VarDecl &Var) {
 class PathWalker {
 public:
   PathWalker(const VarDecl &Var, PoolHandleKind Kind, const Stmt &Scope,
-             const PoolUses &Uses, ASTContext &Context)
-      : Var(Var), Kind(Kind), Scope(Scope), Uses(Uses), Context(Context) {}
+             const PoolUses &Uses, const BodyParents &Parents)
+      : Var(Var), Kind(Kind), Scope(Scope), Uses(Uses), Parents(Parents) {}
 
   void run(const CFG &Graph) {
     for (const CFGBlock *Block : Graph) {
@@ -110,7 +96,7 @@ private:
       if (!Next)
         continue;
       const auto *Try = dyn_cast_or_null<CXXTryStmt>(Next->getTerminatorStmt());
-      if (!Try || !isDescendant(*Try, Scope, Context))
+      if (!Try || !Parents.isWithin(*Try, Scope))
         return true;
     }
     return false;
@@ -127,7 +113,7 @@ private:
   PoolHandleKind Kind;
   const Stmt &Scope;
   const PoolUses &Uses;
-  ASTContext &Context;
+  const BodyParents &Parents;
   llvm::SmallVector<std::pair<const CFGBlock *, PathState>, 16> Pending;
   llvm::DenseSet<std::pair<const CFGBlock *, PathState>> Visited;
   llvm::SmallVector<UnsafeDestruction, 2> Found;
@@ -137,17 +123,18 @@ private:
 
 llvm::SmallVector<UnsafeDestruction, 2>
 findUnsafeDestructions(const VarDecl &Var, PoolHandleKind Kind,
-                       const Stmt &Body, const Stmt &Scope,
+                       const BodyParents &Parents, const Stmt &Scope,
                        const PoolUses &Uses, ASTContext &Context) {
   CFG::BuildOptions Options;
   Options.AddImplicitDtors = true;
   Options.AddTemporaryDtors = true;
   Options.setAllAlwaysAdd();
   const std::unique_ptr<CFG> Graph =
-      CFG::buildCFG(nullptr, const_cast<Stmt *>(&Body), &Context, Options);
+      CFG::buildCFG(nullptr, const_cast<Stmt *>(&Parents.body()), &Context,
+                    Options);
   if (!Graph)
     return {};
-  PathWalker Walker(Var, Kind, Scope, Uses, Context);
+  PathWalker Walker(Var, Kind, Scope, Uses, Parents);
   Walker.run(*Graph);
   auto Found = Walker.result();
   const SourceManager &Sources = Context.getSourceManager();

@@ -29,7 +29,7 @@ struct UnsafeDestruction {
 /// source order; empty if there is none or the CFG cannot be built.
 llvm::SmallVector<UnsafeDestruction, 2>
 findUnsafeDestructions(const VarDecl &Var, PoolHandleKind Kind,
-                       const Stmt &Body, const Stmt &Scope,
+                       const BodyParents &Parents, const Stmt &Scope,
                        const PoolUses &Uses, ASTContext &Context);
 
 } // namespace clang::tidy::parlint

@@ -1,11 +1,11 @@
 #include "MissingPoolShutdownCheck.h"
 #include "MissingPoolFixIt.h"
+#include "MissingPoolParents.h"
 #include "MissingPoolUses.h"
 
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 
 using namespace clang::ast_matchers;
 
@@ -19,8 +19,8 @@ constexpr llvm::StringLiteral DefaultShutdownMethods = "join;wait";
 // Functions that take a pool by non-const reference only to queue work on
 // it (or to read its executor): they never shut it down nor keep it.
 constexpr llvm::StringLiteral WorkFunctionNames[] = {
-    "boost::asio::post",      "boost::asio::dispatch",
-    "boost::asio::defer",     "boost::asio::co_spawn",
+    "boost::asio::post",        "boost::asio::dispatch",
+    "boost::asio::defer",       "boost::asio::co_spawn",
     "boost::asio::make_strand", "boost::asio::bind_executor",
     "boost::asio::use_service", "boost::asio::has_service"};
 
@@ -28,11 +28,6 @@ const std::vector<StringRef> &workFunctions() {
   static const std::vector<StringRef> Names(std::begin(WorkFunctionNames),
                                             std::end(WorkFunctionNames));
   return Names;
-}
-
-const Stmt *parentOf(const DynTypedNode &Node, ASTContext &Context) {
-  const auto Parents = Context.getParents(Node);
-  return Parents.empty() ? nullptr : Parents[0].get<Stmt>();
 }
 
 std::string typeName(QualType Type, const ASTContext &Context) {
@@ -59,11 +54,9 @@ const Stmt *owningBody(const VarDecl &Var) {
 
 // The statement that holds the declaration of a local variable (a compound
 // statement, or an if/for/switch holding it in its header).
-const Stmt *declarationScope(const VarDecl &Var, ASTContext &Context) {
-  const auto Parents = Context.getParents(Var);
-  const Stmt *Declaration = Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
-  return Declaration ? parentOf(DynTypedNode::create(*Declaration), Context)
-                     : nullptr;
+const Stmt *declarationScope(const VarDecl &Var, const BodyParents &Parents) {
+  const DeclStmt *Declaration = Parents.declarationOf(Var);
+  return Declaration ? Parents.parent(*Declaration) : nullptr;
 }
 
 } // namespace
@@ -86,25 +79,48 @@ void MissingPoolShutdownCheck::registerMatchers(MatchFinder *Finder) {
     return;
   const auto PoolType = qualType(hasCanonicalType(
       hasDeclaration(cxxRecordDecl(hasAnyName(PoolTypes)))));
+  const auto NewPool =
+      cxxNewExpr(unless(isArray()), unless(hasAnyPlacementArg(anything())),
+                 hasType(pointsTo(PoolType)))
+          .bind("new");
+  const auto Bare = [](const auto &Inner) {
+    return expr(ignoringImplicit(ignoringParenImpCasts(Inner)));
+  };
+  // Only descending matchers here: an ancestor matcher would make clang build
+  // the parent map of the whole translation unit.
   Finder->addMatcher(
       varDecl(hasLocalStorage(), unless(parmVarDecl()), unless(isImplicit()),
               hasType(PoolType), unless(isExpansionInSystemHeader()))
           .bind("pool"),
       this);
-  Finder->addMatcher(cxxNewExpr(unless(isArray()), hasType(pointsTo(PoolType)),
-                                unless(isExpansionInSystemHeader()))
-                         .bind("new"),
-                     this);
+  // A pool created with new and kept in a local pointer.
+  Finder->addMatcher(
+      varDecl(hasLocalStorage(), unless(parmVarDecl()), hasType(pointerType()),
+              hasInitializer(Bare(NewPool)),
+              unless(isExpansionInSystemHeader()))
+          .bind("owner"),
+      this);
+  // A pool created with new as a statement of its own: nobody holds it.
+  Finder->addMatcher(
+      compoundStmt(forEach(expr(anyOf(
+                       Bare(NewPool),
+                       cStyleCastExpr(hasDestinationType(voidType()),
+                                      hasSourceExpression(Bare(NewPool)))))),
+                   unless(isExpansionInSystemHeader())),
+      this);
 }
 
 void MissingPoolShutdownCheck::check(const MatchFinder::MatchResult &Result) {
   // On code that does not compile the AST is partly guessed: stay silent.
   if (Result.Context->getDiagnostics().hasUncompilableErrorOccurred())
     return;
+  const auto *New = Result.Nodes.getNodeAs<CXXNewExpr>("new");
   if (const auto *Pool = Result.Nodes.getNodeAs<VarDecl>("pool"))
     checkLocalPool(*Pool, *Result.Context);
-  if (const auto *New = Result.Nodes.getNodeAs<CXXNewExpr>("new"))
-    checkNewPool(*New, *Result.Context);
+  else if (const auto *Owner = Result.Nodes.getNodeAs<VarDecl>("owner"))
+    checkOwningPointer(*New, *Owner, *Result.Context);
+  else if (New)
+    reportNeverDeleted(*New, *Result.Context);
 }
 
 PoolUseRules MissingPoolShutdownCheck::rules() const {
@@ -121,18 +137,22 @@ bool MissingPoolShutdownCheck::firstReportAt(SourceLocation Loc) {
 
 void MissingPoolShutdownCheck::checkLocalPool(const VarDecl &Pool,
                                               ASTContext &Context) {
-  if (Pool.isInvalidDecl() || Pool.isInitCapture() || !Pool.getIdentifier())
+  if (Pool.isInvalidDecl() || Pool.isInitCapture() || !Pool.getIdentifier() ||
+      Reported.contains(Pool.getLocation()))
     return;
   const Stmt *Body = owningBody(Pool);
-  const Stmt *Scope = declarationScope(Pool, Context);
-  if (!Body || !Scope)
+  if (!Body)
+    return;
+  const BodyParents Parents(*Body);
+  const Stmt *Scope = declarationScope(Pool, Parents);
+  if (!Scope)
     return;
   const PoolUses Uses =
-      collectPoolUses(Pool, PoolHandleKind::Object, *Body, Context, rules());
+      collectPoolUses(Pool, PoolHandleKind::Object, Parents, Context, rules());
   if (Uses.Escapes || Uses.WorkUses.empty())
     return;
   const auto Points = findUnsafeDestructions(Pool, PoolHandleKind::Object,
-                                             *Body, *Scope, Uses, Context);
+                                             Parents, *Scope, Uses, Context);
   if (Points.empty() || !firstReportAt(Pool.getLocation()))
     return;
 
@@ -166,74 +186,47 @@ void MissingPoolShutdownCheck::notePoints(StringRef Name, StringRef Access,
   }
 }
 
-void MissingPoolShutdownCheck::checkNewPool(const CXXNewExpr &New,
-                                            ASTContext &Context) {
-  if (New.getNumPlacementArgs() > 0)
+void MissingPoolShutdownCheck::reportNeverDeleted(const CXXNewExpr &New,
+                                                  ASTContext &Context) {
+  if (!firstReportAt(New.getBeginLoc()))
     return;
-  // Find what receives the new pool.
-  DynTypedNode Node = DynTypedNode::create<Stmt>(New);
-  while (true) {
-    const auto Parents = Context.getParents(Node);
-    if (Parents.empty())
-      return;
-    const DynTypedNode &Parent = Parents[0];
-    if (Parent.get<ParenExpr>() || Parent.get<ImplicitCastExpr>() ||
-        Parent.get<ExprWithCleanups>()) {
-      Node = Parent;
-      continue;
-    }
-    if (const auto *Pointer = Parent.get<VarDecl>()) {
-      // A local pointer: follow it. Anything else (a static, a member) stores it.
-      if (Pointer->hasLocalStorage() && !Pointer->isInitCapture() &&
-          Pointer->getType()->isPointerType() && Pointer->getInit() &&
-          Pointer->getInit()->IgnoreParenImpCasts() == &New)
-        checkOwningPointer(New, *Pointer, Context);
-      return;
-    }
-    const Stmt *Holder = Parent.get<Stmt>();
-    const auto *VoidCast = dyn_cast_or_null<CStyleCastExpr>(Holder);
-    const bool Discarded =
-        Holder && (!isa<Expr>(Holder) || (VoidCast && VoidCast->getType()->isVoidType())) &&
-        !isa<ReturnStmt>(Holder);
-    if (Discarded && firstReportAt(New.getBeginLoc()))
-      diag(New.getBeginLoc(),
-           "%0 created with new is never deleted or stored, so its threads are "
-           "never joined \u2014 make it a local object and call %1() before it "
-           "goes out of scope")
-          << typeName(New.getAllocatedType(), Context) << shutdownMethod();
-    return;
-  }
+  diag(New.getBeginLoc(),
+       "%0 created with new is never deleted or stored, so its threads are "
+       "never joined \u2014 make it a local object and call %1() before it "
+       "goes out of scope")
+      << typeName(New.getAllocatedType(), Context) << shutdownMethod();
 }
 
 void MissingPoolShutdownCheck::checkOwningPointer(const CXXNewExpr &New,
                                                   const VarDecl &Pointer,
                                                   ASTContext &Context) {
+  if (Pointer.isInvalidDecl() || Pointer.isInitCapture() ||
+      Reported.contains(New.getBeginLoc()))
+    return;
   const Stmt *Body = owningBody(Pointer);
-  const Stmt *Scope = declarationScope(Pointer, Context);
-  if (Pointer.isInvalidDecl() || !Body || !Scope)
+  if (!Body)
+    return;
+  const BodyParents Parents(*Body);
+  const Stmt *Scope = declarationScope(Pointer, Parents);
+  if (!Scope)
     return;
   const PoolUses Uses = collectPoolUses(Pointer, PoolHandleKind::OwningPointer,
-                                        *Body, Context, rules());
+                                        Parents, Context, rules());
   if (Uses.Escapes)
     return;
-  const std::string Type = typeName(New.getAllocatedType(), Context);
   if (Uses.Deletes.empty()) {
-    if (firstReportAt(New.getBeginLoc()))
-      diag(New.getBeginLoc(),
-           "%0 created with new is never deleted or stored, so its threads are "
-           "never joined \u2014 make it a local object and call %1() before it "
-           "goes out of scope")
-          << Type << shutdownMethod();
+    reportNeverDeleted(New, Context);
     return;
   }
   const auto Points = findUnsafeDestructions(
-      Pointer, PoolHandleKind::OwningPointer, *Body, *Scope, Uses, Context);
+      Pointer, PoolHandleKind::OwningPointer, Parents, *Scope, Uses, Context);
   if (Points.empty() || !firstReportAt(New.getBeginLoc()))
     return;
   diag(New.getBeginLoc(),
        "'%0' (%1) may be deleted without %2(); its destructor abandons queued "
        "work \u2014 call %0->%2() before deleting it")
-      << Pointer.getName() << Type << shutdownMethod();
+      << Pointer.getName() << typeName(New.getAllocatedType(), Context)
+      << shutdownMethod();
   notePoints(Pointer.getName(), "->", Points);
 }
 

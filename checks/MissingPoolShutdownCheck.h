@@ -25,7 +25,7 @@ public:
 
 private:
   void checkLocalPool(const VarDecl &Pool, ASTContext &Context);
-  void checkNewPool(const CXXNewExpr &New, ASTContext &Context);
+  void reportNeverDeleted(const CXXNewExpr &New, ASTContext &Context);
   void checkOwningPointer(const CXXNewExpr &New, const VarDecl &Pointer,
                           ASTContext &Context);
   void notePoints(StringRef Name, StringRef Access,

@@ -2,7 +2,6 @@
 
 #include "clang-tidy/utils/DeclRefExprUtils.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 
 namespace clang::tidy::parlint {
 
@@ -26,16 +25,6 @@ struct Classified {
   const Stmt *Delete = nullptr;   // the delete-expression, for UseKind::Delete
 };
 
-const Stmt *parentStmt(const DynTypedNode &Node, ASTContext &Context) {
-  const auto Parents = Context.getParents(Node);
-  return Parents.empty() ? nullptr : Parents[0].get<Stmt>();
-}
-
-const Decl *parentDecl(const DynTypedNode &Node, ASTContext &Context) {
-  const auto Parents = Context.getParents(Node);
-  return Parents.empty() ? nullptr : Parents[0].get<Decl>();
-}
-
 bool isConstLValueRef(QualType Type) {
   const auto *Ref = Type->getAs<LValueReferenceType>();
   return Ref && Ref->getPointeeType().isConstQualified();
@@ -43,22 +32,20 @@ bool isConstLValueRef(QualType Type) {
 
 class UseClassifier {
 public:
-  UseClassifier(PoolHandleKind Kind, ASTContext &Context,
+  UseClassifier(PoolHandleKind Kind, const BodyParents &Parents,
                 const PoolUseRules &Rules)
-      : Kind(Kind), Context(Context), Rules(Rules) {}
+      : Kind(Kind), Parents(Parents), Rules(Rules) {}
 
   Classified classify(const DeclRefExpr &Ref) const {
     const Expr *Current = &Ref;
     // For an owning pointer, uses of the pointee (*p, p->f()) are the pool.
     bool AtPointee = Kind == PoolHandleKind::Object;
     while (true) {
-      const Stmt *Parent =
-          parentStmt(DynTypedNode::create<Stmt>(*Current), Context);
-      if (!Parent) {
-        // An initializer's parent is its declaration.
-        const Decl *D = parentDecl(DynTypedNode::create<Stmt>(*Current), Context);
-        return classifyInitializer(D, AtPointee);
-      }
+      const Stmt *Parent = Parents.parent(*Current);
+      if (!Parent)
+        return {UseKind::Escape};
+      if (const auto *Declaration = dyn_cast<DeclStmt>(Parent))
+        return classifyInitializer(*Declaration, *Current, AtPointee);
       if (isa<ParenExpr, ImplicitCastExpr>(Parent)) {
         Current = cast<Expr>(Parent);
         continue;
@@ -79,8 +66,8 @@ public:
       if (const auto *Delete = dyn_cast<CXXDeleteExpr>(Parent))
         return AtPointee ? Classified{UseKind::Escape}
                          : Classified{UseKind::Delete, nullptr, Delete};
-      if (isa<LambdaExpr>(Parent))
-        return {UseKind::Work}; // a capture; the lambda body is classified too
+      if (const auto *Lambda = dyn_cast<LambdaExpr>(Parent))
+        return classifyCapture(*Lambda, *Current, AtPointee);
       if (!AtPointee)
         return {UseKind::Escape}; // the pointer is copied, passed or stored
       if (const auto *Call = dyn_cast<CallExpr>(Parent))
@@ -92,22 +79,45 @@ public:
   }
 
 private:
-  Classified classifyInitializer(const Decl *D, bool AtPointee) const {
-    const auto *Init = dyn_cast_or_null<VarDecl>(D);
-    if (!Init || !AtPointee)
+  // A plain capture is harmless (the lambda body is classified too); an
+  // init-capture [&p = pool] is a new name, judged like any initializer.
+  Classified classifyCapture(const LambdaExpr &Lambda, const Expr &Init,
+                             bool AtPointee) const {
+    for (const LambdaCapture &Capture : Lambda.captures()) {
+      const auto *Var = Capture.capturesVariable()
+                            ? dyn_cast<VarDecl>(Capture.getCapturedVar())
+                            : nullptr;
+      if (Var && Var->isInitCapture() && Var->getInit() == &Init)
+        return classifyInitialized(Var, AtPointee);
+    }
+    return {UseKind::Work};
+  }
+
+  Classified classifyInitializer(const DeclStmt &Declaration,
+                                 const Expr &Initializer, bool AtPointee) const {
+    const VarDecl *Initialized = nullptr;
+    for (const Decl *D : Declaration.decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D); Var && Var->getInit() == &Initializer)
+        Initialized = Var;
+    return classifyInitialized(Initialized, AtPointee);
+  }
+
+  Classified classifyInitialized(const VarDecl *Initialized,
+                                 bool AtPointee) const {
+    if (!Initialized || !AtPointee)
       return {UseKind::Escape};
     // A non-const reference is a second name through which the pool can be
     // shut down; a const one or a copy is not.
-    const QualType Type = Init->getType();
+    const QualType Type = Initialized->getType();
     if (Type->isReferenceType() && !isConstLValueRef(Type))
       return {UseKind::Escape};
     return {UseKind::Work};
   }
 
   Classified classifyMemberUse(const MemberExpr &Member) const {
-    const Stmt *Parent = parentStmt(DynTypedNode::create<Stmt>(Member), Context);
+    const Stmt *Parent = Parents.parent(Member);
     while (Parent && isa<ParenExpr>(Parent))
-      Parent = parentStmt(DynTypedNode::create<Stmt>(*Parent), Context);
+      Parent = Parents.parent(*Parent);
     const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(Parent);
     if (Call && Call->getCallee()->IgnoreParens() == &Member) {
       const auto *Method = Call->getMethodDecl();
@@ -175,37 +185,29 @@ private:
   }
 
   PoolHandleKind Kind;
-  ASTContext &Context;
+  const BodyParents &Parents;
   const PoolUseRules &Rules;
 };
 
 // Marks every lambda between a use inside a lambda and the function body as
 // a place where work may be queued: creating it captures the pool.
-void addEnclosingLambdas(const Stmt &Use, const Stmt &Body, ASTContext &Context,
+void addEnclosingLambdas(const Stmt &Use, const BodyParents &Parents,
                          PoolUses &Uses) {
-  const Stmt *Current = &Use;
-  while (Current && Current != &Body) {
-    const Stmt *Parent = parentStmt(DynTypedNode::create<Stmt>(*Current), Context);
-    if (!Parent) {
-      // A lambda body's statements may hang off the call operator's
-      // declaration; go on from the lambda that owns it.
-      return;
-    }
-    if (isa<LambdaExpr>(Parent))
-      Uses.WorkUses.insert(Parent);
-    Current = Parent;
-  }
+  for (const Stmt *Current = Parents.parent(Use); Current;
+       Current = Parents.parent(*Current))
+    if (isa<LambdaExpr>(Current))
+      Uses.WorkUses.insert(Current);
 }
 
 } // namespace
 
 PoolUses collectPoolUses(const VarDecl &Var, PoolHandleKind Kind,
-                         const Stmt &Body, ASTContext &Context,
+                         const BodyParents &Parents, ASTContext &Context,
                          const PoolUseRules &Rules) {
   PoolUses Uses;
-  const UseClassifier Classifier(Kind, Context, Rules);
+  const UseClassifier Classifier(Kind, Parents, Rules);
   for (const DeclRefExpr *Ref :
-       utils::decl_ref_expr::allDeclRefExprs(Var, Body, Context)) {
+       utils::decl_ref_expr::allDeclRefExprs(Var, Parents.body(), Context)) {
     const Classified Use = Classifier.classify(*Ref);
     // Inside a lambda we cannot tell when (or whether) a shutdown or delete
     // runs, so it only makes the pool's fate unknown.
@@ -214,7 +216,7 @@ PoolUses collectPoolUses(const VarDecl &Var, PoolHandleKind Kind,
     case UseKind::Work:
       Uses.WorkUses.insert(Ref);
       if (InLambda)
-        addEnclosingLambdas(*Ref, Body, Context, Uses);
+        addEnclosingLambdas(*Ref, Parents, Uses);
       break;
     case UseKind::Shutdown:
       if (InLambda)

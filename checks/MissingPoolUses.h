@@ -5,6 +5,7 @@
 #ifndef PARLINT_CHECKS_MISSINGPOOLUSES_H
 #define PARLINT_CHECKS_MISSINGPOOLUSES_H
 
+#include "MissingPoolParents.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
@@ -42,7 +43,7 @@ struct PoolUses {
 };
 
 PoolUses collectPoolUses(const VarDecl &Var, PoolHandleKind Kind,
-                         const Stmt &Body, ASTContext &Context,
+                         const BodyParents &Parents, ASTContext &Context,
                          const PoolUseRules &Rules);
 
 /// True if \p Name (a qualified name such as "boost::asio::post") is one of
