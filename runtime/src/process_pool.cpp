@@ -21,13 +21,12 @@
 #include <system_error>
 #include <thread>
 
+#include "parlint/detail/process_spin.h"
 #include "parlint/shared_memory.h"
 
 namespace parlint {
 namespace detail {
 namespace {
-
-constexpr int kCollectorSpins = 2000;
 
 std::string describe_death(const TaskRecord& record) {
   int status = record.wait_status;
@@ -156,6 +155,11 @@ class ProcessPoolCore {
   // Moves finished tasks out of the rings (under the lock), refills the rings
   // from the overflow queue, then completes the futures (outside the lock).
   bool collect_once() {
+    // Cheap check first, without the lock: only this thread writes collected_.
+    bool any = false;
+    for (std::size_t i = 0; i < control_.worker_count && !any; ++i)
+      any = control_.channel(i).head.load(std::memory_order_acquire) != collected_[i];
+    if (!any) return false;
     std::vector<std::pair<std::unique_ptr<PendingTask>, std::exception_ptr>> finished;
     std::vector<std::pair<std::unique_ptr<PendingTask>, std::array<unsigned char, kProcessMaxResultBytes>>>
         results;
@@ -193,22 +197,19 @@ class ProcessPoolCore {
   }
 
   void collect_loop() {
-    int spins = 0;
+    SpinBudget spin(kProcessSpinBudgetNs);
     for (;;) {
       std::uint32_t seen = control_.completions.load(std::memory_order_seq_cst);
       if (collect_once()) {
-        spins = 0;
+        spin.restart();
         continue;
       }
       if (stop_collector_.load()) return;
-      if (++spins < kCollectorSpins) {
-        __builtin_ia32_pause();
-        continue;
-      }
+      if (spin.keep_spinning()) continue;
       control_.collector_sleeping.store(1, std::memory_order_seq_cst);
       if (control_.completions.load(std::memory_order_seq_cst) == seen) futex_wait(control_.completions, seen);
       control_.collector_sleeping.store(0, std::memory_order_relaxed);
-      spins = 0;
+      spin.restart();
     }
   }
 
@@ -218,7 +219,7 @@ class ProcessPoolCore {
   std::condition_variable idle_;
   std::size_t in_flight_ = 0;
   std::vector<std::vector<std::unique_ptr<PendingTask>>> pending_;  // [worker][ring slot]
-  std::vector<std::uint32_t> collected_;                           // per worker
+  std::vector<std::uint32_t> collected_;  // per worker; written only by the collector, under mutex_
   std::deque<QueuedTask> overflow_;                                 // every ring full
   std::atomic<bool> stop_collector_{false};
   std::thread collector_;

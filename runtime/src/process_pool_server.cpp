@@ -21,6 +21,7 @@
 #include <exception>
 
 #include "parlint/detail/process_channel.h"
+#include "parlint/detail/process_spin.h"
 
 namespace parlint::detail {
 
@@ -37,8 +38,6 @@ void futex_wake(std::atomic<std::uint32_t>& word, int count) {
 
 namespace {
 
-constexpr int kSpinsBeforeSleep = 2000;
-
 void notify_collector(ControlBlock& control) {
   control.completions.fetch_add(1, std::memory_order_seq_cst);
   if (control.collector_sleeping.load(std::memory_order_seq_cst))
@@ -48,14 +47,12 @@ void notify_collector(ControlBlock& control) {
 // Returns the new tail, or `head` itself when the pool is shutting down and
 // nothing is left to run.
 std::uint32_t wait_for_task(ControlBlock& control, WorkerChannel& channel, std::uint32_t head) {
-  for (int spin = 0;; ++spin) {
+  SpinBudget spin(kProcessSpinBudgetNs);
+  for (;;) {
     std::uint32_t tail = channel.tail.load(std::memory_order_acquire);
     if (tail != head) return tail;
     if (control.shutting_down.load(std::memory_order_acquire)) return head;
-    if (spin < kSpinsBeforeSleep) {
-      __builtin_ia32_pause();
-      continue;
-    }
+    if (spin.keep_spinning()) continue;
     // Announce the sleep, then re-check: the parent stores tail before it
     // reads worker_sleeping, so one of us sees the other (both seq_cst).
     channel.worker_sleeping.store(1, std::memory_order_seq_cst);
@@ -63,7 +60,7 @@ std::uint32_t wait_for_task(ControlBlock& control, WorkerChannel& channel, std::
         !control.shutting_down.load(std::memory_order_seq_cst))
       futex_wait(channel.tail, head);
     channel.worker_sleeping.store(0, std::memory_order_relaxed);
-    spin = 0;
+    spin.restart();
   }
 }
 

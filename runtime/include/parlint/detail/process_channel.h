@@ -11,7 +11,7 @@
 
 namespace parlint::detail {
 
-constexpr std::size_t kProcessRingSize = 64;
+constexpr std::size_t kProcessRingSize = 1024;
 constexpr std::size_t kProcessMaxArgBytes = 128;
 constexpr std::size_t kProcessMaxResultBytes = 64;
 constexpr std::size_t kProcessMaxErrorBytes = 160;
