@@ -23,6 +23,12 @@ TARGETS = [
      "ThreadPool map per-element time within 1.5x of oneTBB parallel_for"),
     ("B1/parlint_map", "B1/thread_per_task", 1 / 20,
      "ThreadPool map at least 20x faster per element than thread-per-task"),
+    ("B3/parlint_process_pool", "B3/pipe_pool", 1 / 5,
+     "ProcessPool at least 5x faster than the pipe-serialized pool (B3)"),
+    ("B4/parlint_process_pool", "B4/pipe_pool", 1 / 5,
+     "ProcessPool round trip at least 5x faster than the pipe pool (B4)"),
+    ("B4_batch/parlint_process_pool", "B4_batch/pipe_pool", 1 / 5,
+     "ProcessPool throughput at least 5x the pipe pool (B4)"),
 ]
 
 TIME_UNIT_NS = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}
