@@ -62,6 +62,7 @@ struct LargeCopyToWorkerCheck::Copy {
   const LambdaExpr *Lambda = nullptr; // the lambda capturing Var by copy
   const LambdaCapture *Capture = nullptr;
   const ParmVarDecl *Param = nullptr; // the worker's parameter for an argument
+  bool InCapture = false; // a by-copy or init-capture, not an argument
 };
 
 LargeCopyToWorkerCheck::LargeCopyToWorkerCheck(StringRef Name,
@@ -187,6 +188,7 @@ LargeCopyToWorkerCheck::describeCopiedType(QualType Type,
   return Printed + ", " + std::to_string(Size) + " bytes";
 }
 
+// The copied expression as the user wrote it, for messages.
 static std::string spelling(const Expr *E, const ASTContext &Context) {
   CharSourceRange Range = Lexer::makeFileCharRange(
       CharSourceRange::getTokenRange(E->getSourceRange()),
@@ -195,7 +197,11 @@ static std::string spelling(const Expr *E, const ASTContext &Context) {
       Lexer::getSourceText(Range, Context.getSourceManager(),
                            Context.getLangOpts())
           .str();
-  return Text.empty() ? "argument" : Text;
+  if (!Text.empty())
+    return Text;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+    return Ref->getDecl()->getName().str();
+  return "argument";
 }
 
 void LargeCopyToWorkerCheck::checkArgument(const WorkerLaunch &Launch,
@@ -235,6 +241,7 @@ void LargeCopyToWorkerCheck::checkCapture(const WorkerLaunch &Launch,
   Found.Var = Var;
   Found.Lambda = Launch.Lambda;
   Found.Capture = &Capture;
+  Found.InCapture = true;
   if (Capture.isExplicit()) {
     Found.Where = Capture.getLocation();
   } else {
@@ -273,6 +280,7 @@ void LargeCopyToWorkerCheck::checkInitCapture(const WorkerLaunch &Launch,
   Found.Where = Source->getBeginLoc();
   Found.Var = namedVariable(Source);
   Found.CopySite = Source;
+  Found.InCapture = true;
   report(Found, Context);
 }
 
@@ -330,16 +338,19 @@ void LargeCopyToWorkerCheck::report(const Copy &Found, ASTContext &Context) {
   }
 
   llvm::StringRef Noun = Launch.workerNoun();
+  // Reported in the file, never inside a macro's definition: NOLINT goes on
+  // the line the user wrote.
+  SourceLocation Where = SM.getFileLoc(Found.Where);
   {
     auto Diag =
         Found.Lambda
-            ? diag(Found.Where, "'%0' (%1) is captured by copy into the new %2; "
+            ? diag(Where, "'%0' (%1) is captured by copy into the new %2; "
                                 "move it into the capture or capture a "
                                 "reference that outlives the %2")
-            : diag(Found.Where, "'%0' (%1) is copied into the new %2; move it "
+            : diag(Where, "'%0' (%1) is copied into the new %2; move it "
                                 "or pass a reference that outlives the %2");
     Diag << Found.Name << Found.TypeText << Noun;
-    FileID File = SM.getFileID(SM.getFileLoc(Found.Where));
+    FileID File = SM.getFileID(Where);
     if (CanMove) {
       std::string Name = Found.Var->getName().str();
       if (!Found.Lambda) {
@@ -373,19 +384,19 @@ void LargeCopyToWorkerCheck::report(const Copy &Found, ASTContext &Context) {
 
   // No safe rewrite: say why, and what to write instead.
   std::string Advice =
-      Found.Lambda
+      Found.InCapture
           ? "capture it by reference if the " + Noun.str() +
                 " is finished before '" + Found.Name + "' goes out of scope"
           : "pass " + std::string(WantsMutable ? "std::ref(" : "std::cref(") +
                 Found.Name + ") if the " + Noun.str() +
                 " is finished before it goes out of scope";
   if (!Blocker) {
-    diag(Found.Where, "'%0' cannot be moved from here; %1",
+    diag(Where, "'%0' cannot be moved from here; %1",
          DiagnosticIDs::Note)
         << Found.Name << Advice;
     return;
   }
-  SourceLocation At = Blocker->Where->getBeginLoc();
+  SourceLocation At = SM.getFileLoc(Blocker->Where->getBeginLoc());
   switch (Blocker->What) {
   case MoveBlocker::UsedAgain:
     diag(At, "'%0' may be used here after the launch, so it is not moved; %1",

@@ -101,6 +101,10 @@ void UnjoinedThreadCheck::onStartOfTranslationUnit() {
 
 void UnjoinedThreadCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
+  // On code that does not compile the AST is partial (calls that failed to
+  // resolve vanish), so a missing join may be an artefact: stay silent.
+  if (Result.Context->getDiagnostics().hasUncompilableErrorOccurred())
+    return;
   if (const auto *Temporary =
           Result.Nodes.getNodeAs<CXXConstructExpr>("temporary")) {
     checkTemporary(Temporary, *Result.Context);
