@@ -158,6 +158,10 @@ void UnboundedSpawnCheck::registerMatchers(MatchFinder *Finder) {
 
 void UnboundedSpawnCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
+  // On code that does not compile, loop bounds and waits may have vanished
+  // from the AST; judging concurrency there would be guesswork.
+  if (Ctx.getDiagnostics().hasUncompilableErrorOccurred())
+    return;
   const SourceManager &SM = *Result.SourceManager;
   const Expr *Spawn = nullptr;
   SpawnKind Kind = SpawnKind::Thread;
