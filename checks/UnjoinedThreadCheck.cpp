@@ -95,16 +95,13 @@ void UnjoinedThreadCheck::registerMatchers(MatchFinder *Finder) {
 
 void UnjoinedThreadCheck::onStartOfTranslationUnit() {
   HandlesByFunction.clear();
+  Temporaries.clear();
   Reported.clear();
   Context = nullptr;
 }
 
 void UnjoinedThreadCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
-  // On code that does not compile the AST is partial (calls that failed to
-  // resolve vanish), so a missing join may be an artefact: stay silent.
-  if (Result.Context->getDiagnostics().hasUncompilableErrorOccurred())
-    return;
   if (const auto *Temporary =
           Result.Nodes.getNodeAs<CXXConstructExpr>("temporary")) {
     checkTemporary(Temporary, *Result.Context);
@@ -137,6 +134,11 @@ void UnjoinedThreadCheck::checkTemporary(const CXXConstructExpr *Temporary,
   if (!Statement || isa<Expr>(Statement) || isa<ReturnStmt>(Statement) ||
       isa<DeclStmt>(Statement))
     return;
+  Temporaries.push_back(Temporary);
+}
+
+void UnjoinedThreadCheck::reportTemporary(const CXXConstructExpr *Temporary) {
+  SourceLocation Loc = Temporary->getBeginLoc();
   if (!Reported.insert(Loc).second)
     return;
   diag(Loc, "temporary std::thread is destroyed while joinable at the end of "
@@ -145,6 +147,16 @@ void UnjoinedThreadCheck::checkTemporary(const CXXConstructExpr *Temporary,
 }
 
 void UnjoinedThreadCheck::onEndOfTranslationUnit() {
+  // Code that does not compile has holes in its AST (a dropped join() call
+  // looks like a missing one): say nothing about it.
+  if (Context && Context->getDiagnostics().hasUncompilableErrorOccurred()) {
+    HandlesByFunction.clear();
+    Temporaries.clear();
+    return;
+  }
+  for (const CXXConstructExpr *Temporary : Temporaries)
+    reportTemporary(Temporary);
+  Temporaries.clear();
   for (const auto &[Function, Handles] : HandlesByFunction)
     analyzeFunction(Function, Handles);
   HandlesByFunction.clear();

@@ -26,6 +26,7 @@ public:
 
 private:
   void checkTemporary(const CXXConstructExpr *Temporary, ASTContext &Context);
+  void reportTemporary(const CXXConstructExpr *Temporary);
   void analyzeFunction(const FunctionDecl *Function,
                        llvm::ArrayRef<const VarDecl *> Handles);
   void reportThread(const VarDecl *Var, const HandleUses &Uses,
@@ -37,6 +38,8 @@ private:
   // so each function's CFG is built once.
   llvm::MapVector<const FunctionDecl *, llvm::SmallVector<const VarDecl *, 2>>
       HandlesByFunction;
+  // Temporaries thrown away, reported at the end with the rest.
+  llvm::SmallVector<const CXXConstructExpr *, 4> Temporaries;
   // A template instantiated twice yields the same diagnostic twice.
   llvm::DenseSet<SourceLocation> Reported;
 };
