@@ -57,7 +57,7 @@ Bound classifyCall(const CallExpr &Call, ASTContext &Ctx, unsigned Depth) {
   if (!Callee || !Callee->getDeclName().isIdentifier())
     return plain();
   StringRef Name = Callee->getName();
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+  if (isa<CXXMemberCallExpr>(&Call)) {
     if (isSizeQuery(Name))
       return grows(Growth::Container);
     if (isIteratorQuery(Name))
@@ -248,7 +248,6 @@ LoopVerdict classifyCondition(const Expr *Cond, const LoopParts &Parts,
 LoopVerdict combine(LoopVerdict A, LoopVerdict B, bool BothNeeded) {
   // `a && b` runs while both hold: bounded if either side is.
   bool ABounded = A.Kind == LoopKind::Bounded;
-  bool BBounded = B.Kind == LoopKind::Bounded;
   if (BothNeeded)
     return ABounded ? A : B;
   return ABounded ? B : A;
