@@ -40,6 +40,7 @@ void throughMacro(const std::vector<int> &rows) {
   LAUNCH_DETACHED(summarize, rows); // EXPECT-WARNING:30 'rows' (std::vector<int>) is copied into the new thread; move it or pass a reference that outlives the thread
   // EXPECT-NOTE@-1:30 'rows' cannot be moved from here; pass std::cref(rows) if the thread is finished before it goes out of scope
  
+ 
 }
 
 #define SNAPSHOT_WORKER(name) std::thread name([copy = table] { (void)copy.size(); })
@@ -48,6 +49,7 @@ void macroBody() {
   std::map<int, int> table;
   SNAPSHOT_WORKER(worker); // EXPECT-WARNING:3 'table' (std::map<int, int>) is copied into the new thread; move it or pass a reference that outlives the thread
   // EXPECT-NOTE@-1:3 'table' cannot be moved from here; capture it by reference if the thread is finished before 'table' goes out of scope
+ 
  
   worker.join();
 }
