@@ -1,10 +1,10 @@
 // Registers parlint's checks with clang-tidy. clang-tidy finds the module
 // through the static registry entry below once the shared object is loaded
 // with --load.
-#include "LargeCopyToWorkerCheck.h"
-#include "MissingPoolShutdownCheck.h"
-#include "UnboundedSpawnCheck.h"
-#include "UnjoinedThreadCheck.h"
+#include "large-copy-to-worker/LargeCopyToWorkerCheck.h"
+#include "missing-pool-shutdown/MissingPoolShutdownCheck.h"
+#include "unbounded-spawn/UnboundedSpawnCheck.h"
+#include "unjoined-thread/UnjoinedThreadCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 

@@ -1,0 +1,296 @@
+#include "HandleFlow.h"
+#include "../common/AstHelpers.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/BitVector.h"
+#include <deque>
+
+namespace clang::tidy::parlint {
+
+namespace {
+
+// The possible states of the handle on a path, as a set. The empty set means
+// the variable is not alive there (not declared yet, or destroyed).
+using StateSet = unsigned;
+constexpr StateSet Idle = 1;     // nothing started yet
+constexpr StateSet Running = 2;  // a worker may run behind it
+constexpr StateSet Finished = 4; // joined, detached, shut down
+constexpr StateSet Final = 8;    // finished for good (FlowRules::FinishIsFinal)
+
+/// `h.joinable()` / `h.valid()` or their negation as a branch condition:
+/// whether the true edge means "running".
+std::optional<bool> runningTest(const Expr *Condition, const VarDecl &Var) {
+  if (!Condition)
+    return std::nullopt;
+  bool Positive = true;
+  Condition = Condition->IgnoreParenImpCasts();
+  while (const auto *Not = dyn_cast<UnaryOperator>(Condition)) {
+    if (Not->getOpcode() != UO_LNot)
+      return std::nullopt;
+    Positive = !Positive;
+    Condition = Not->getSubExpr()->IgnoreParenImpCasts();
+  }
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(Condition);
+  StringRef Name = Call ? identifierOf(Call->getMethodDecl()) : "";
+  if (Name != "joinable" && Name != "valid")
+    return std::nullopt;
+  const auto *Object =
+      dyn_cast<DeclRefExpr>(Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
+  if (!Object || Object->getDecl() != &Var)
+    return std::nullopt;
+  return Positive;
+}
+
+/// Whether E is one of the error-code starts, or a variable holding one.
+bool isStartResult(const Expr *E, const HandleEvents &Events) {
+  E = stripped(E);
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+    return llvm::is_contained(Events.ErrorCodeResults, Ref->getDecl());
+  return E && llvm::is_contained(Events.ErrorCodeStarts, E);
+}
+
+bool isZero(const Expr *E, ASTContext &Context) {
+  Expr::EvalResult Value;
+  return E && !E->isValueDependent() && E->EvaluateAsInt(Value, Context) &&
+         Value.Val.getInt().isZero();
+}
+
+/// `rc != 0`, `rc == 0`, `rc`, `!rc` where rc is the result of an error-code
+/// start: whether the true edge is the failure (nothing started).
+std::optional<bool> failureTest(const Expr *Condition,
+                                const HandleEvents &Events,
+                                ASTContext &Context) {
+  if (!Condition || Events.ErrorCodeStarts.empty())
+    return std::nullopt;
+  bool FailureOnTrue = true;
+  Condition = stripped(Condition);
+  while (const auto *Not = dyn_cast<UnaryOperator>(Condition)) {
+    if (Not->getOpcode() != UO_LNot)
+      return std::nullopt;
+    FailureOnTrue = !FailureOnTrue;
+    Condition = stripped(Not->getSubExpr());
+  }
+  if (isStartResult(Condition, Events))
+    return FailureOnTrue;
+  const auto *Compare = dyn_cast<BinaryOperator>(Condition);
+  if (!Compare || !Compare->isEqualityOp())
+    return std::nullopt;
+  const Expr *Other = nullptr;
+  if (isStartResult(Compare->getLHS(), Events))
+    Other = Compare->getRHS();
+  else if (isStartResult(Compare->getRHS(), Events))
+    Other = Compare->getLHS();
+  if (!isZero(Other, Context))
+    return std::nullopt;
+  bool NotEqual = Compare->getOpcode() == BO_NE;
+  return NotEqual == FailureOnTrue;
+}
+
+SourceLocation exitLocation(const Stmt &Trigger) {
+  if (const auto *Block = dyn_cast<CompoundStmt>(&Trigger))
+    return Block->getRBracLoc();
+  if (isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt, CXXThrowExpr,
+          CXXDeleteExpr>(&Trigger))
+    return Trigger.getBeginLoc();
+  return Trigger.getEndLoc();
+}
+
+bool declares(const Stmt &S, const VarDecl &Var) {
+  const auto *Decls = dyn_cast<DeclStmt>(&S);
+  return Decls && llvm::is_contained(Decls->decls(), &Var);
+}
+
+class Flow {
+public:
+  Flow(const FunctionAnalysis &Function, const CFG &Graph, const VarDecl &Var,
+       const HandleEvents &Events, FlowRules Rules)
+      : Function(Function), Graph(Graph), Var(Var), Events(Events),
+        Rules(Rules), Scope(Function.declarationScope(Var)),
+        In(Graph.getNumBlockIDs(), 0), Reached(Graph.getNumBlockIDs()),
+        Queued(Graph.getNumBlockIDs()) {}
+
+  llvm::SmallVector<BadExit, 4> run() {
+    const CFGBlock &Entry = Graph.getEntry();
+    Reached.set(Entry.getBlockID());
+    enqueue(&Entry);
+    while (!Work.empty()) {
+      const CFGBlock *Block = Work.front();
+      Work.pop_front();
+      Queued.reset(Block->getBlockID());
+      process(*Block);
+    }
+    const SourceManager &SM = Function.context().getSourceManager();
+    llvm::sort(Exits, [&](const BadExit &A, const BadExit &B) {
+      return SM.isBeforeInTranslationUnit(A.Where, B.Where);
+    });
+    return Exits;
+  }
+
+private:
+  const FunctionAnalysis &Function;
+  const CFG &Graph;
+  const VarDecl &Var;
+  const HandleEvents &Events;
+  const FlowRules Rules;
+  const Stmt *Scope;
+  std::vector<StateSet> In;
+  llvm::BitVector Reached;
+  llvm::BitVector Queued;
+  std::deque<const CFGBlock *> Work;
+  llvm::SmallVector<BadExit, 4> Exits;
+
+  void enqueue(const CFGBlock *Block) {
+    if (Queued.test(Block->getBlockID()))
+      return;
+    Queued.set(Block->getBlockID());
+    Work.push_back(Block);
+  }
+
+  void record(BadExit::KindType Kind, const Stmt &Trigger,
+              SourceLocation Where = {}) {
+    for (const BadExit &Known : Exits)
+      if (Known.Trigger == &Trigger)
+        return;
+    Exits.push_back({Kind, &Trigger, Where.isValid() ? Where : exitLocation(Trigger)});
+  }
+
+  StateSet apply(HandleEffect Effect, StateSet State) const {
+    if (State == 0)
+      return 0;
+    StateSet Kept = State & Final;
+    StateSet Live = State & ~Final;
+    switch (Effect) {
+    case HandleEffect::Start:
+      return Kept | (Live ? Running : 0);
+    case HandleEffect::Finish:
+      return Kept | (Live ? (Rules.FinishIsFinal ? Final : Finished) : 0);
+    case HandleEffect::Destroy:
+      return 0;
+    }
+    return State;
+  }
+
+  void process(const CFGBlock &Block) {
+    StateSet State = In[Block.getBlockID()];
+    for (const CFGElement &Element : Block) {
+      if (auto Statement = Element.getAs<CFGStmt>()) {
+        const Stmt *S = Statement->getStmt();
+        // The CFG lists a throw as the block's last statement, with the
+        // function exit or the try's handler dispatch as successor.
+        if (const auto *Throw = dyn_cast<CXXThrowExpr>(S)) {
+          if ((State & Running) && Rules.Lifetime != HandleLifetime::OwningPointer &&
+              throwLeavesScope(Block))
+            record(BadExit::Throw, *Throw);
+          continue;
+        }
+        if (declares(*S, Var)) {
+          State = Events.StartsAtDeclaration ? Running : Idle;
+          continue;
+        }
+        if (auto It = Events.AtStmt.find(S); It != Events.AtStmt.end()) {
+          if (It->second == HandleEffect::Destroy && (State & Running))
+            record(BadExit::Delete, *S);
+          State = apply(It->second, State);
+        }
+        continue;
+      }
+      if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>();
+          Dtor && Dtor->getVarDecl() == &Var &&
+          Rules.Lifetime == HandleLifetime::Object) {
+        if ((State & Running) && Dtor->getTriggerStmt())
+          record(isa<CompoundStmt>(Dtor->getTriggerStmt()) ? BadExit::ScopeEnd
+                                                           : BadExit::Jump,
+                 *Dtor->getTriggerStmt());
+        State = 0;
+      }
+    }
+    // exit(), abort() and the like never run the destructor.
+    if (Block.hasNoReturnElement())
+      return;
+
+    const Stmt *Terminator = Block.getTerminatorStmt();
+    if (const auto *Try = dyn_cast_or_null<CXXTryStmt>(Terminator);
+        Try && Scope && Function.isWithin(*Scope, *Try->getTryBlock()))
+      State = 0; // the handlers run after the try block's locals are gone
+
+    if (auto It = Events.AtLoop.find(Terminator);
+        Terminator && It != Events.AtLoop.end())
+      State = apply(It->second, State);
+
+    const auto *Condition =
+        Terminator ? dyn_cast_or_null<Expr>(Block.getTerminatorCondition())
+                   : nullptr;
+    std::optional<bool> Test = runningTest(Condition, Var);
+    std::optional<bool> Failure =
+        failureTest(Condition, Events, Function.context());
+    unsigned Index = 0;
+    for (const CFGBlock::AdjacentBlock &Next : Block.succs()) {
+      unsigned Edge = Index++;
+      const CFGBlock *Successor = Next.getReachableBlock();
+      if (!Successor)
+        continue;
+      StateSet Out = State;
+      if (Test && (State & Running) && Edge < 2) {
+        bool Joinable = (Edge == 0) == *Test;
+        Out = Joinable ? Running : ((State & ~Running) | Finished);
+      }
+      if (Failure && (State & Running) && Edge < 2 &&
+          (Edge == 0) == *Failure)
+        Out = (State & ~Running) | Idle; // the start failed: nothing runs
+      if (Successor == &Graph.getExit() && (Out & Running) &&
+          Rules.Lifetime == HandleLifetime::Value)
+        recordFunctionEnd(Block);
+      unsigned Id = Successor->getBlockID();
+      StateSet Merged = In[Id] | Out;
+      if (!Reached.test(Id) || Merged != In[Id]) {
+        Reached.set(Id);
+        In[Id] = Merged;
+        enqueue(Successor);
+      }
+    }
+  }
+
+  /// A value handle reaches the end of the function: at a return, or at the
+  /// closing brace of the body.
+  void recordFunctionEnd(const CFGBlock &Block) {
+    for (auto It = Block.rbegin(); It != Block.rend(); ++It)
+      if (auto Statement = It->getAs<CFGStmt>())
+        if (const auto *Return = dyn_cast<ReturnStmt>(Statement->getStmt())) {
+          record(BadExit::Jump, *Return);
+          return;
+        }
+    if (const auto *Body = dyn_cast<CompoundStmt>(&Function.body()))
+      record(BadExit::FunctionEnd, *Body);
+  }
+
+  /// A throw unwinds the handle when it leaves the function, or lands in a
+  /// handler outside the handle's scope.
+  bool throwLeavesScope(const CFGBlock &ThrowBlock) const {
+    for (const CFGBlock::AdjacentBlock &Next : ThrowBlock.succs()) {
+      const CFGBlock *Successor = Next.getReachableBlock();
+      if (!Successor)
+        continue;
+      const auto *Try =
+          dyn_cast_or_null<CXXTryStmt>(Successor->getTerminatorStmt());
+      if (!Try || !Scope || !Function.isWithin(*Try, *Scope))
+        return true;
+    }
+    return false;
+  }
+};
+
+} // namespace
+
+llvm::SmallVector<BadExit, 4> findBadExits(const FunctionAnalysis &Function,
+                                           const VarDecl &Var,
+                                           const HandleEvents &Events,
+                                           FlowRules Rules) {
+  const CFG *Graph = Function.cfg();
+  if (!Graph)
+    return {};
+  return Flow(Function, *Graph, Var, Events, Rules).run();
+}
+
+} // namespace clang::tidy::parlint

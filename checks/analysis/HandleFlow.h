@@ -1,0 +1,71 @@
+// The one path engine: a forward dataflow over a function's CFG that tracks
+// whether a local handle (a thread, a container of threads, a pthread_t, a
+// pool, a pointer to a pool) may still have a worker running behind it, and
+// finds the places where it is destroyed or leaves the function in that
+// state: scope ends, return/break/continue/goto, throws that unwind it,
+// delete, or the end of the function for handles without a destructor.
+// Paths through noreturn calls (exit, abort) end without a report. Branches
+// on `h.joinable()` / `h.valid()` refine the state. Each block is processed
+// a bounded number of times (the state per block only grows).
+#ifndef PARLINT_CHECKS_ANALYSIS_HANDLEFLOW_H
+#define PARLINT_CHECKS_ANALYSIS_HANDLEFLOW_H
+
+#include "../common/AnalysisCache.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace clang::tidy::parlint {
+
+enum class HandleEffect {
+  Start,   ///< a worker now runs behind the handle (or work was queued)
+  Finish,  ///< joined, detached, waited, shut down
+  Destroy, ///< delete of an owning pointer
+};
+
+/// What the function does to the handle, keyed by the statements that do it
+/// (as they appear in the CFG).
+struct HandleEvents {
+  /// The declaration itself starts a worker: `std::thread t(f);`.
+  bool StartsAtDeclaration = false;
+  llvm::DenseMap<const Stmt *, HandleEffect> AtStmt;
+  /// Loops that join or detach every element of a container: the effect
+  /// holds once control reaches the loop's condition.
+  llvm::DenseMap<const Stmt *, HandleEffect> AtLoop;
+  /// Starting calls that return 0 on success and an error otherwise
+  /// (pthread_create, posix_spawn), and the variables that keep their result:
+  /// on the branch where the result is tested non-zero nothing started.
+  llvm::SmallVector<const Expr *, 2> ErrorCodeStarts;
+  llvm::SmallVector<const VarDecl *, 2> ErrorCodeResults;
+};
+
+/// How the handle ends.
+enum class HandleLifetime {
+  Object,        ///< its destructor runs at scope end (std::thread, a pool)
+  OwningPointer, ///< only a delete ends it
+  Value,         ///< a plain value (pthread_t, pid_t): the function's end
+};
+
+struct FlowRules {
+  HandleLifetime Lifetime = HandleLifetime::Object;
+  /// After a Finish, later Starts on the same path do not count (a pool that
+  /// was joined).
+  bool FinishIsFinal = false;
+};
+
+struct BadExit {
+  enum KindType { ScopeEnd, Jump, Throw, Delete, FunctionEnd };
+  KindType Kind;
+  const Stmt *Trigger; ///< the compound statement, jump, throw, delete, return
+  SourceLocation Where;
+};
+
+/// The places where Var can end with a worker still running, in source
+/// order, one per trigger. Empty when there is none or there is no CFG.
+llvm::SmallVector<BadExit, 4> findBadExits(const FunctionAnalysis &Function,
+                                           const VarDecl &Var,
+                                           const HandleEvents &Events,
+                                           FlowRules Rules);
+
+} // namespace clang::tidy::parlint
+
+#endif

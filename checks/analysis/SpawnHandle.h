@@ -1,0 +1,33 @@
+// Where the handle of a launch goes, and whether one loop iteration waits
+// for it: a launch that the iteration waits for (join, get, waitpid, a
+// std::jthread or std::async future destroyed at the end of the iteration)
+// runs one at a time.
+#ifndef PARLINT_CHECKS_ANALYSIS_SPAWNHANDLE_H
+#define PARLINT_CHECKS_ANALYSIS_SPAWNHANDLE_H
+
+#include "../common/AnalysisCache.h"
+#include "../model/Launch.h"
+
+namespace clang::tidy::parlint {
+
+struct SpawnSite {
+  const Launch *Spawn = nullptr;
+  /// The variable, container or field the handle is stored in, if any.
+  const ValueDecl *Holder = nullptr;
+  /// Waited for within its own full-expression: `std::thread(f).join()`,
+  /// `std::async(f).get()`, a discarded future or thread temporary, a future
+  /// assigned over another one (the old one's destructor waits).
+  bool WaitedAtOnce = false;
+};
+
+/// Finds where the handle of the launch goes.
+SpawnSite describeSpawn(const Launch &Spawn, const FunctionAnalysis &Function);
+
+/// Whether every spawn of one iteration of the loop with this body is waited
+/// for, or destroyed (which waits or terminates), before the next iteration.
+bool isWaitedWithin(const SpawnSite &Site, const Stmt &LoopBody,
+                    ASTContext &Context);
+
+} // namespace clang::tidy::parlint
+
+#endif

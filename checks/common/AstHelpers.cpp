@@ -1,0 +1,119 @@
+#include "AstHelpers.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchersInternal.h"
+
+namespace clang::tidy::parlint {
+
+bool isNamed(const NamedDecl *D, llvm::ArrayRef<StringRef> Names) {
+  if (!D || !D->getDeclName().isIdentifier())
+    return false;
+  // The matcher behind hasAnyName compares qualified names the way the
+  // matchers do (inline namespaces such as std::__1 are skipped).
+  std::vector<std::string> Owned(Names.begin(), Names.end());
+  return ast_matchers::internal::HasNameMatcher(std::move(Owned))
+      .matchesNode(*D);
+}
+
+StringRef identifierOf(const NamedDecl *D) {
+  return D && D->getIdentifier() ? D->getName() : StringRef();
+}
+
+const FunctionDecl *calleeOf(const Expr *E) {
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(E))
+    return Call->getDirectCallee();
+  return nullptr;
+}
+
+const Expr *stripped(const Expr *E) {
+  return E ? E->IgnoreImplicit()->IgnoreParenCasts()->IgnoreImplicit()
+           : nullptr;
+}
+
+const ValueDecl *rootVariable(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return Ref->getDecl();
+    if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+      if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+        return Member->getMemberDecl();
+      E = Member->getBase();
+    } else if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = Sub->getBase();
+    } else if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
+      E = Unary->getSubExpr();
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+      // v[i], *it, it->x: the object is the first argument.
+      if (Op->getNumArgs() == 0)
+        return nullptr;
+      E = Op->getArg(0);
+    } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+      // v.back(), v.at(i): the element belongs to the object.
+      E = Call->getImplicitObjectArgument();
+    } else {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+void forEachDescendant(const Stmt *S, bool SkipLambdas,
+                       llvm::function_ref<void(const Stmt &)> Visit) {
+  if (!S)
+    return;
+  Visit(*S);
+  if (SkipLambdas && isa<LambdaExpr>(S))
+    return;
+  for (const Stmt *Child : S->children())
+    forEachDescendant(Child, SkipLambdas, Visit);
+}
+
+bool mentions(const Stmt *S, const ValueDecl *D) {
+  bool Found = false;
+  forEachDescendant(S, /*SkipLambdas=*/false, [&](const Stmt &Node) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&Node))
+      Found |= Ref->getDecl() == D;
+    else if (const auto *Member = dyn_cast<MemberExpr>(&Node))
+      Found |= Member->getMemberDecl() == D;
+  });
+  return Found;
+}
+
+static bool rangeWithin(SourceRange Inner, SourceRange Outer,
+                        const SourceManager &SM) {
+  if (Inner.isInvalid() || Outer.isInvalid())
+    return false;
+  SourceLocation Begin = SM.getExpansionLoc(Inner.getBegin());
+  SourceLocation End = SM.getExpansionLoc(Inner.getEnd());
+  SourceLocation OuterBegin = SM.getExpansionLoc(Outer.getBegin());
+  SourceLocation OuterEnd = SM.getExpansionLoc(Outer.getEnd());
+  return !SM.isBeforeInTranslationUnit(Begin, OuterBegin) &&
+         !SM.isBeforeInTranslationUnit(OuterEnd, End);
+}
+
+bool isWithin(const Stmt *Inner, const Stmt *Outer, const SourceManager &SM) {
+  return Inner && Outer &&
+         rangeWithin(Inner->getSourceRange(), Outer->getSourceRange(), SM);
+}
+
+bool isWithin(const Decl *Inner, const Stmt *Outer, const SourceManager &SM) {
+  return Inner && Outer &&
+         rangeWithin(Inner->getSourceRange(), Outer->getSourceRange(), SM);
+}
+
+const LambdaExpr *lambdaOf(const Expr *Callable) {
+  if (!Callable)
+    return nullptr;
+  const Expr *E = Callable->IgnoreUnlessSpelledInSource()->IgnoreParens();
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+    return Lambda;
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->isLocalVarDecl() || !Var->getInit() ||
+      Var->getType()->isReferenceType())
+    return nullptr;
+  return dyn_cast<LambdaExpr>(
+      Var->getInit()->IgnoreUnlessSpelledInSource()->IgnoreParens());
+}
+
+} // namespace clang::tidy::parlint

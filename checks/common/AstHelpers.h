@@ -1,0 +1,53 @@
+// Small AST queries every layer uses: naming declarations by their resolved
+// qualified name, finding the variable an expression designates, walking a
+// subtree. None of them asks clang for parents (that builds a map of the
+// whole translation unit); parent questions go to FunctionAnalysis.
+#ifndef PARLINT_CHECKS_COMMON_ASTHELPERS_H
+#define PARLINT_CHECKS_COMMON_ASTHELPERS_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+namespace clang::tidy::parlint {
+
+/// Whether the declaration's fully qualified name is one of Names (written
+/// like "::std::min"; inline namespaces such as std::__1 are ignored).
+bool isNamed(const NamedDecl *D, llvm::ArrayRef<StringRef> Names);
+
+/// The identifier of a declaration, or "" for operators and the like.
+StringRef identifierOf(const NamedDecl *D);
+
+/// The function a call resolves to, or null.
+const FunctionDecl *calleeOf(const Expr *E);
+
+/// The expression without parentheses, implicit casts, temporaries and
+/// explicit casts around it.
+const Expr *stripped(const Expr *E);
+
+/// The variable or field an expression designates at its root: `v` in
+/// `v`, `v[i]`, `&v[i]`, `v.x`, `*v`, `this->v`, `v.back()`.
+const ValueDecl *rootVariable(const Expr *E);
+
+/// Whether some DeclRefExpr or MemberExpr inside S refers to D.
+bool mentions(const Stmt *S, const ValueDecl *D);
+
+/// Calls Visit on S and every statement below it, not descending into
+/// lambda bodies when SkipLambdas is set.
+void forEachDescendant(const Stmt *S, bool SkipLambdas,
+                       llvm::function_ref<void(const Stmt &)> Visit);
+
+/// Whether Inner is Outer or lies below it, by source range (for statements
+/// and declarations of one function body).
+bool isWithin(const Stmt *Inner, const Stmt *Outer, const SourceManager &SM);
+bool isWithin(const Decl *Inner, const Stmt *Outer, const SourceManager &SM);
+
+/// The lambda a callable expression is, or the lambda a local variable named
+/// by it was initialized with (`auto job = [..]{..}; std::thread t(job);`).
+const LambdaExpr *lambdaOf(const Expr *Callable);
+
+} // namespace clang::tidy::parlint
+
+#endif

@@ -1,0 +1,68 @@
+// The base of every parlint check. It owns the policy all checks share:
+//  - one function body at a time: a check is handed each function definition
+//    of the user's code with its FunctionAnalysis, and walks it itself;
+//  - silent on translation units that do not compile (clang-tidy already
+//    reports the errors, and a partial AST makes path judgments guesswork);
+//  - system headers are skipped;
+//  - template code is looked at in its instantiations or in its pattern, as
+//    the check chooses, and each source location is reported once however
+//    many instantiations reach it.
+#ifndef PARLINT_CHECKS_COMMON_PARLINTCHECK_H
+#define PARLINT_CHECKS_COMMON_PARLINTCHECK_H
+
+#include "AnalysisCache.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::parlint {
+
+/// Which functions of template code a check analyzes.
+enum class TemplateCode {
+  Instantiations, ///< where calls and types are resolved
+  Patterns,       ///< the code as written, once (dependent parts unknown)
+  Both,           ///< both; firstReportAt keeps one report per location
+};
+
+/// One function definition handed to a check.
+struct FunctionUnderCheck {
+  const FunctionDecl &Decl;
+  const Stmt &Body;
+  FunctionAnalysis &Analysis;
+  ASTContext &Context;
+};
+
+class ParlintCheck : public ClangTidyCheck {
+public:
+  ParlintCheck(StringRef Name, ClangTidyContext *Context,
+               TemplateCode Templates = TemplateCode::Instantiations)
+      : ClangTidyCheck(Name, Context), Templates(Templates) {}
+
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus || (supportsC() && !LangOpts.ObjC);
+  }
+  void registerMatchers(ast_matchers::MatchFinder *Finder) final;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) final;
+  void onStartOfTranslationUnit() override;
+
+protected:
+  /// Analyzes one function definition.
+  virtual void checkFunction(const FunctionUnderCheck &Function) = 0;
+  /// Whether the check's pattern exists in C (pthreads, fork).
+  virtual bool supportsC() const { return false; }
+
+  /// False when Loc was reported already (a template instantiated twice);
+  /// records it otherwise.
+  bool firstReportAt(SourceLocation Loc);
+  /// The analysis of another body of this translation unit (a lambda's).
+  FunctionAnalysis &analysisOf(const Stmt &Body, ASTContext &Context) {
+    return AnalysisCache::of(Body, Context);
+  }
+
+private:
+  const TemplateCode Templates;
+  llvm::DenseSet<SourceLocation> Reported;
+};
+
+} // namespace clang::tidy::parlint
+
+#endif

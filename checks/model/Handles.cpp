@@ -1,0 +1,141 @@
+#include "Handles.h"
+#include "../common/AstHelpers.h"
+
+#include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/STLExtras.h"
+
+namespace clang::tidy::parlint {
+
+namespace {
+
+bool isStdRecord(const CXXRecordDecl *Record, llvm::ArrayRef<StringRef> Names) {
+  if (!Record || !Record->getIdentifier() ||
+      !Record->getDeclContext()->isStdNamespace())
+    return false;
+  return llvm::is_contained(Names, Record->getName());
+}
+
+bool isPosixThreadType(QualType Type) {
+  for (QualType Current = Type; !Current.isNull();) {
+    const auto *Typedef = Current->getAs<TypedefType>();
+    if (!Typedef)
+      return false;
+    if (Typedef->getDecl()->getName() == "pthread_t")
+      return true;
+    Current = Typedef->desugar();
+  }
+  return false;
+}
+
+const CXXRecordDecl *recordOf(QualType Type) {
+  return Type.isNull() ? nullptr
+                       : Type.getCanonicalType()->getAsCXXRecordDecl();
+}
+
+} // namespace
+
+bool isStdThreadClass(const CXXRecordDecl *Record) {
+  return isStdRecord(Record, {"thread"});
+}
+
+bool isStdJThreadClass(const CXXRecordDecl *Record) {
+  return isStdRecord(Record, {"jthread"});
+}
+
+const CXXRecordDecl *threadElementOf(const CXXRecordDecl *Container) {
+  const auto *Specialization =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(Container);
+  if (!Specialization ||
+      !isStdRecord(Specialization,
+                   {"vector", "deque", "list", "forward_list", "array"}) ||
+      Specialization->getTemplateArgs().size() == 0 ||
+      Specialization->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return nullptr;
+  const CXXRecordDecl *Element =
+      recordOf(Specialization->getTemplateArgs()[0].getAsType());
+  return isStdThreadClass(Element) || isStdJThreadClass(Element) ? Element
+                                                                 : nullptr;
+}
+
+HandleType handleTypeOf(QualType Type) {
+  if (Type.isNull() || Type->isReferenceType() || Type->isDependentType())
+    return HandleType::None;
+  if (isPosixThreadType(Type))
+    return HandleType::PosixThread;
+  if (const auto *Array = Type->getAsArrayTypeUnsafe();
+      Array && isPosixThreadType(Array->getElementType()))
+    return HandleType::PosixThread;
+  const CXXRecordDecl *Record = recordOf(Type);
+  if (isStdThreadClass(Record))
+    return HandleType::Thread;
+  if (isStdJThreadClass(Record))
+    return HandleType::JThread;
+  if (isStdRecord(Record, {"future"}))
+    return HandleType::Future;
+  if (isStdThreadClass(threadElementOf(Record)))
+    return HandleType::ThreadContainer;
+  return HandleType::None;
+}
+
+HandleOp memberOp(const CXXMethodDecl *Method) {
+  if (!Method || !Method->getIdentifier())
+    return HandleOp::Other;
+  StringRef Name = Method->getName();
+  const CXXRecordDecl *Record = Method->getParent();
+  if (isStdThreadClass(Record) || isStdJThreadClass(Record)) {
+    if (Name == "join")
+      return HandleOp::Join;
+    if (Name == "detach")
+      return HandleOp::Detach;
+    if (llvm::is_contained({"joinable", "get_id", "request_stop",
+                            "get_stop_token", "get_stop_source"},
+                           Name))
+      return HandleOp::Query;
+    return HandleOp::Other;
+  }
+  if (isStdRecord(Record, {"future", "shared_future"})) {
+    if (Name == "get" || Name == "wait")
+      return HandleOp::Wait;
+    if (llvm::is_contained({"valid", "wait_for", "wait_until"}, Name))
+      return HandleOp::Query;
+  }
+  return HandleOp::Other;
+}
+
+HandleOp freeFunctionOp(const FunctionDecl *Function) {
+  if (isNamed(Function, {"::pthread_join", "::waitpid", "::wait4", "::waitid"}))
+    return HandleOp::Join;
+  if (isNamed(Function, {"::pthread_detach"}))
+    return HandleOp::Detach;
+  if (isNamed(Function, {"::pthread_equal", "::pthread_kill",
+                         "::pthread_cancel", "::pthread_setname_np",
+                         "::pthread_getname_np", "::pthread_setschedparam",
+                         "::pthread_getschedparam", "::pthread_setaffinity_np",
+                         "::pthread_getaffinity_np", "::kill"}))
+    return HandleOp::Query;
+  return HandleOp::Other;
+}
+
+bool waitsForAnyChild(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (isNamed(Callee, {"::wait", "::wait3"}))
+    return true;
+  if (!isNamed(Callee, {"::waitpid", "::wait4"}) || Call.getNumArgs() == 0)
+    return false;
+  Expr::EvalResult Pid;
+  return Call.getArg(0)->EvaluateAsInt(Pid, Callee->getASTContext()) &&
+         Pid.Val.getInt().getExtValue() <= 0;
+}
+
+bool isStoringMethod(StringRef Name) {
+  return llvm::is_contained({"push_back", "emplace_back", "push_front",
+                             "emplace_front", "insert", "emplace", "push",
+                             "try_emplace", "insert_or_assign"},
+                            Name);
+}
+
+bool isStdMove(const CallExpr &Call) {
+  return isNamed(Call.getDirectCallee(), {"::std::move", "::std::forward"});
+}
+
+} // namespace clang::tidy::parlint

@@ -1,0 +1,223 @@
+#include "UnjoinedThreadCheck.h"
+#include "../common/AstHelpers.h"
+#include "../model/Launch.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/Lex/Lexer.h"
+
+namespace clang::tidy::parlint {
+
+namespace {
+
+/// The handles the function's own code declares; parameters, statics and
+/// references are someone else's to join. std::jthread joins by itself.
+bool isThreadHandleLocal(const VarDecl &Var) {
+  if (!Var.hasLocalStorage() || isa<ParmVarDecl>(Var) ||
+      Var.isExceptionVariable() || Var.isInvalidDecl())
+    return false;
+  HandleType Type = handleTypeOf(Var.getType());
+  return Type == HandleType::Thread || Type == HandleType::ThreadContainer ||
+         Type == HandleType::PosixThread;
+}
+
+/// Whether std::jthread would call the callable differently: it passes a
+/// std::stop_token first when the callable accepts one, which a generic
+/// callable does.
+bool callableMayTakeStopToken(const Expr *Callable) {
+  const auto *Record =
+      Callable->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record)
+    return false;
+  if (Record->isLambda())
+    return Record->isGenericLambda();
+  return true; // a functor object: its overloads are not worth guessing
+}
+
+/// The written `std::thread` of Var's declaration, when it can become
+/// `std::jthread` without touching anything else.
+std::optional<CharSourceRange> jthreadFixRange(const VarDecl &Var,
+                                               const FunctionAnalysis &Owner) {
+  const TypeSourceInfo *Info = Var.getTypeSourceInfo();
+  if (!Info || Var.getType()->getContainedAutoType())
+    return std::nullopt;
+  TypeLoc Written = Info->getTypeLoc().getUnqualifiedLoc();
+  SourceRange Range = Written.getSourceRange();
+  if (Range.isInvalid() || Range.getBegin().isMacroID() ||
+      Range.getEnd().isMacroID())
+    return std::nullopt;
+  // `std::thread a(f), b(g);` shares the type: leave it alone.
+  const DeclStmt *Declaration = Owner.declarationOf(Var);
+  if (!Declaration || !Declaration->isSingleDecl() || !Var.getInit())
+    return std::nullopt;
+  auto Spawn = describeLaunch(*Var.getInit()->IgnoreImplicit(), Owner.context());
+  if (!Spawn || Spawn->Kind != LaunchKind::Thread ||
+      callableMayTakeStopToken(Spawn->Callable))
+    return std::nullopt;
+  return CharSourceRange::getTokenRange(Range);
+}
+
+/// The statement a temporary's value goes to, looking through the implicit
+/// nodes and casts that do not consume it.
+const Stmt *consumerOf(const Expr &E, const FunctionAnalysis &Function) {
+  const Stmt *Current = &E;
+  while (const Stmt *P = Function.parent(*Current)) {
+    const auto *Wrapper = dyn_cast<Expr>(P);
+    if (!Wrapper)
+      return P;
+    if (isa<ExprWithCleanups, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+            ImplicitCastExpr, ParenExpr, CXXFunctionalCastExpr>(Wrapper)) {
+      Current = P;
+      continue;
+    }
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Wrapper);
+        Cast && Cast->getType()->isVoidType()) {
+      Current = P;
+      continue;
+    }
+    return P;
+  }
+  return nullptr;
+}
+
+/// The analysis of the body that declares Var (a lambda's, or the
+/// function's), or null when that body is template code.
+const FunctionAnalysis *ownerOf(const VarDecl &Var, ASTContext &Context) {
+  const auto *Function =
+      dyn_cast_or_null<FunctionDecl>(Var.getParentFunctionOrMethod());
+  if (!Function || Function->isInvalidDecl() ||
+      Function->isDependentContext() || !Function->hasBody())
+    return nullptr;
+  return &AnalysisCache::of(*Function->getBody(), Context);
+}
+
+} // namespace
+
+void UnjoinedThreadCheck::checkFunction(const FunctionUnderCheck &Function) {
+  const SourceManager &SM = Function.Context.getSourceManager();
+  forEachDescendant(&Function.Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
+    if (const auto *Declaration = dyn_cast<DeclStmt>(&S)) {
+      for (const Decl *D : Declaration->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D);
+            Var && isThreadHandleLocal(*Var) &&
+            !SM.isInSystemHeader(Var->getLocation()))
+          if (const FunctionAnalysis *Owner = ownerOf(*Var, Function.Context))
+            checkHandle(*Var, *Owner);
+      return;
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S))
+      if (auto Spawn = describeLaunch(*Construct, Function.Context);
+          Spawn && Spawn->Kind == LaunchKind::Thread)
+        checkTemporary(*Construct, Function.Analysis);
+  });
+}
+
+void UnjoinedThreadCheck::checkHandle(const VarDecl &Var,
+                                      const FunctionAnalysis &Owner) {
+  HandleType Type = handleTypeOf(Var.getType());
+  HandleUses Uses = collectHandleUses(Owner.body(), Var, Type);
+  if (Uses.Escapes)
+    return;
+  if (Type == HandleType::PosixThread) {
+    reportPosixThread(Var, Uses, Owner);
+    return;
+  }
+  if (!Uses.startsAny())
+    return; // never owns a running thread
+  auto Exits = findBadExits(Owner, Var, Uses.Events, {});
+  if (!Exits.empty())
+    reportThread(Var, Uses, Exits, Owner);
+}
+
+void UnjoinedThreadCheck::checkTemporary(const CXXConstructExpr &Temporary,
+                                         const FunctionAnalysis &Function) {
+  const SourceManager &Sources = Function.context().getSourceManager();
+  SourceLocation Loc = Temporary.getBeginLoc();
+  if (Loc.isInvalid() || Sources.isInSystemHeader(Loc))
+    return;
+  // Only a thread whose value is thrown away: a statement of its own, or cast
+  // to void. Anything consuming it (a variable, a return, a call, .detach())
+  // is an expression or declaration parent.
+  const Stmt *Consumer = consumerOf(Temporary, Function);
+  if (!Consumer || isa<Expr>(Consumer) || isa<ReturnStmt>(Consumer) ||
+      isa<DeclStmt>(Consumer))
+    return;
+  if (!firstReportAt(Loc))
+    return;
+  diag(Loc, "temporary std::thread is destroyed while joinable at the end of "
+            "the statement, which calls std::terminate; keep it in a variable "
+            "and join it, or use parlint::ScopedThread");
+}
+
+void UnjoinedThreadCheck::reportThread(const VarDecl &Var,
+                                       const HandleUses &Uses,
+                                       llvm::ArrayRef<BadExit> Exits,
+                                       const FunctionAnalysis &Owner) {
+  if (!firstReportAt(Var.getLocation()))
+    return;
+  bool IsContainer = handleTypeOf(Var.getType()) == HandleType::ThreadContainer;
+  std::optional<CharSourceRange> FixRange;
+  if (!IsContainer && getLangOpts().CPlusPlus20 && !Uses.Detached &&
+      !Uses.BlocksJThread)
+    FixRange = jthreadFixRange(Var, Owner);
+
+  if (IsContainer) {
+    diag(Var.getLocation(),
+         "threads in %0 can be destroyed while joinable, which calls "
+         "std::terminate; join every element on every path, or store "
+         "parlint::ScopedThread")
+        << &Var;
+  } else if (FixRange) {
+    diag(Var.getLocation(),
+         "std::thread %0 can be destroyed while joinable, which calls "
+         "std::terminate; use std::jthread, which joins on destruction")
+        << &Var << FixItHint::CreateReplacement(*FixRange, "std::jthread");
+  } else {
+    diag(Var.getLocation(),
+         "std::thread %0 can be destroyed while joinable, which calls "
+         "std::terminate; join it on every path, or use parlint::ScopedThread")
+        << &Var;
+  }
+  for (const BadExit &Exit : Exits)
+    diag(Exit.Where, "%0 goes out of scope here while joinable",
+         DiagnosticIDs::Note)
+        << &Var;
+}
+
+void UnjoinedThreadCheck::reportPosixThread(const VarDecl &Var,
+                                            const HandleUses &Uses,
+                                            const FunctionAnalysis &Owner) {
+  if (Uses.PosixCreates.empty())
+    return;
+  if (!Uses.PosixFinished) {
+    for (const CallExpr *Create : Uses.PosixCreates) {
+      if (!firstReportAt(Create->getBeginLoc()))
+        continue;
+      diag(Create->getBeginLoc(),
+           "thread started by pthread_create is never joined or detached in "
+           "this function, which leaks it; call pthread_join or "
+           "pthread_detach on %0")
+          << &Var;
+    }
+    return;
+  }
+  // Joined or detached somewhere: is it on every path?
+  auto Exits =
+      findBadExits(Owner, Var, Uses.Events, {HandleLifetime::Value, false});
+  if (Exits.empty())
+    return;
+  const CallExpr *Create = Uses.PosixCreates.front();
+  if (!firstReportAt(Create->getBeginLoc()))
+    return;
+  diag(Create->getBeginLoc(),
+       "thread started by pthread_create can leave this function without "
+       "being joined or detached, which leaks it; call pthread_join or "
+       "pthread_detach on %0 on every path")
+      << &Var;
+  for (const BadExit &Exit : Exits)
+    diag(Exit.Where, "%0 is neither joined nor detached when the function "
+                     "returns here",
+         DiagnosticIDs::Note)
+        << &Var;
+}
+
+} // namespace clang::tidy::parlint

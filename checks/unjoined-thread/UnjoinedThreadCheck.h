@@ -1,0 +1,36 @@
+#ifndef PARLINT_CHECKS_UNJOINEDTHREAD_UNJOINEDTHREADCHECK_H
+#define PARLINT_CHECKS_UNJOINEDTHREAD_UNJOINEDTHREADCHECK_H
+
+#include "../analysis/HandleFlow.h"
+#include "../analysis/HandleUses.h"
+#include "../common/ParlintCheck.h"
+
+namespace clang::tidy::parlint {
+
+/// parlint-unjoined-thread: a local std::thread (or container of them) that
+/// can be destroyed while joinable on some path, a temporary std::thread, or a
+/// pthread_create whose thread is not joined or detached on every path. See
+/// docs/checks/parlint-unjoined-thread.md.
+class UnjoinedThreadCheck : public ParlintCheck {
+public:
+  UnjoinedThreadCheck(StringRef Name, ClangTidyContext *Context)
+      : ParlintCheck(Name, Context, TemplateCode::Instantiations) {}
+
+protected:
+  void checkFunction(const FunctionUnderCheck &Function) override;
+  bool supportsC() const override { return true; }
+
+private:
+  void checkHandle(const VarDecl &Var, const FunctionAnalysis &Owner);
+  void checkTemporary(const CXXConstructExpr &Temporary,
+                      const FunctionAnalysis &Function);
+  void reportThread(const VarDecl &Var, const HandleUses &Uses,
+                    llvm::ArrayRef<BadExit> Exits,
+                    const FunctionAnalysis &Owner);
+  void reportPosixThread(const VarDecl &Var, const HandleUses &Uses,
+                         const FunctionAnalysis &Owner);
+};
+
+} // namespace clang::tidy::parlint
+
+#endif
