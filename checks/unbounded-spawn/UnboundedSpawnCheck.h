@@ -20,12 +20,24 @@ protected:
   bool supportsC() const override { return true; }
 
 private:
+  /// How the workers of a spawn inside an unbounded loop add up.
+  enum class Creation {
+    Concurrent,    ///< nothing waits: they all run at once
+    OneAtATime,    ///< each is waited in the same iteration
+    Window,        ///< a container of handles is drained as it grows
+    NestedBatches, ///< a small inner batch, waited, per outer iteration
+  };
+  struct Finding {
+    const Stmt *Loop = nullptr;
+    LoopVerdict Verdict;
+    Creation How = Creation::Concurrent;
+  };
+
   /// The nearest enclosing loop, in the spawn's own function body, whose
-  /// iterations do not wait for the spawn and whose trip count is unbounded.
-  const Stmt *findUnboundedLoop(const SpawnSite &Site,
-                                const FunctionUnderCheck &Function,
-                                LoopVerdict &Verdict) const;
-  void report(const SpawnSite &Site, const Stmt &Loop, LoopVerdict Verdict,
+  /// trip count is unbounded, and how the spawns inside it add up.
+  std::optional<Finding> findUnboundedLoop(const SpawnSite &Site,
+                                           const FunctionUnderCheck &Function) const;
+  void report(const SpawnSite &Site, const Finding &Found,
               const SourceManager &SM);
 
   const unsigned MaxConstantTripCount;

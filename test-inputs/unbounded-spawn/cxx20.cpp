@@ -9,10 +9,3 @@ void jthreads_per_item(const std::vector<int> &items) {
   for (int item : items) // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
     threads.emplace_back(handle, item); // EXPECT-WARNING:5 starting a std::jthread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
 }
-
-void jthread_per_iteration(const std::vector<int> &items) {
-  // near-miss: a std::jthread local to the iteration joins in its destructor
-  for (int item : items) {
-    std::jthread worker(handle, item);
-  }
-}

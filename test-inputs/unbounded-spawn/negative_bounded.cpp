@@ -3,6 +3,7 @@
 #include <future>
 #include <thread>
 #include <vector>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -53,28 +54,6 @@ void min_with_hardware(const std::vector<int> &items) {
     t.join();
 }
 
-void joined_each_iteration(const std::vector<int> &items) {
-  // near-miss: the thread is joined in the same iteration: one at a time
-  for (int item : items) {
-    std::thread t(handle, item);
-    t.join();
-  }
-}
-
-void async_get_each_iteration(const std::vector<int> &items) {
-  // near-miss: the future is waited for in the same full-expression
-  for (int item : items)
-    std::async(std::launch::async, handle, item).get();
-}
-
-void async_local_future(const std::vector<int> &items) {
-  // near-miss: a future of std::async local to the iteration waits in its destructor
-  for (int item : items) {
-    auto done = std::async(std::launch::async, handle, item);
-    (void)done;
-  }
-}
-
 void deferred_only(const std::vector<int> &items) {
   // near-miss: launch::deferred alone starts no thread
   std::vector<std::future<void>> results;
@@ -84,15 +63,13 @@ void deferred_only(const std::vector<int> &items) {
     r.get();
 }
 
-void fork_and_wait(const std::vector<int> &items) {
-  // near-miss: the parent waits for each child in the same iteration
-  for (int item : items) {
-    pid_t pid = fork();
-    if (pid == 0) {
-      handle(item);
-      _exit(0);
-    }
-    waitpid(pid, nullptr, 0);
+void spawn_each_program(const std::vector<char *> &programs) {
+  // near-miss: each child is a program started with posix_spawnp and waited
+  for (char *program : programs) {
+    pid_t pid;
+    char *argv[] = {program, nullptr};
+    if (posix_spawnp(&pid, program, nullptr, nullptr, argv, nullptr) == 0)
+      waitpid(pid, nullptr, 0);
   }
 }
 
@@ -100,17 +77,6 @@ void lambda_in_loop(const std::vector<int> &items, std::vector<std::function<voi
   // near-miss: the thread is started when the lambda runs, not per iteration
   for (int item : items)
     tasks.push_back([item] { std::thread(handle, item).detach(); });
-}
-
-void bounded_batches(const std::vector<std::vector<int>> &batches) {
-  // near-miss: each batch starts 4 threads and joins them before the next
-  for (const auto &batch : batches) {
-    std::vector<std::thread> threads;
-    for (int i = 0; i < 4; ++i)
-      threads.emplace_back(handle, batch[i]);
-    for (auto &t : threads)
-      t.join();
-  }
 }
 
 void small_array() {
