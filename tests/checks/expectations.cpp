@@ -31,7 +31,8 @@ void splitArgs(const std::string &text, std::vector<std::string> &out) {
 
 } // namespace
 
-InputSpec parseInput(const std::string &text, const std::string &defaultCheck) {
+InputSpec parseInput(const std::string &text, const std::string &defaultCheck,
+                     const std::string &language) {
   static const std::regex expectation(
       R"(//\s*EXPECT-(WARNING|NOTE)(@([+-]\d+))?:(\d+) (.+)$)");
   static const std::regex directive(R"(//\s*RUN-([A-Z]+):\s*(.*)$)");
@@ -39,6 +40,8 @@ InputSpec parseInput(const std::string &text, const std::string &defaultCheck) {
 
   InputSpec spec;
   spec.checks = defaultCheck;
+  spec.language = language;
+  spec.standard = language == "c" ? "c11" : "c++17";
   std::istringstream in(text);
   std::string line;
   for (int lineNo = 1; std::getline(in, line); ++lineNo) {
@@ -54,8 +57,15 @@ InputSpec parseInput(const std::string &text, const std::string &defaultCheck) {
       spec.expected.push_back(d);
     } else if (std::regex_search(line, m, directive)) {
       const std::string key = m[1].str(), value = trim(m[2].str());
-      if (key == "STD")
+      if (key == "STD") {
         spec.standard = value;
+        // -std=c++17 on a C input (or c11 on C++) is an error clang would
+        // report as a broken input; say what is wrong instead.
+        const bool cxxStandard = value.find("++") != std::string::npos;
+        if (cxxStandard != (language != "c"))
+          spec.errors.push_back("line " + std::to_string(lineNo) + ": RUN-STD: " +
+                                value + " is not a " + language + " standard");
+      }
       else if (key == "CONFIG")
         spec.config = value;
       else if (key == "ARGS")
@@ -78,6 +88,26 @@ InputSpec parseInput(const std::string &text, const std::string &defaultCheck) {
     for (auto &d : spec.expected)
       d.check.clear();
   return spec;
+}
+
+std::string languageOfInput(const std::string &path) {
+  return path.size() >= 2 && path.compare(path.size() - 2, 2, ".c") == 0 ? "c" : "c++";
+}
+
+std::vector<std::string> brokenRunProblems(const std::vector<Diagnostic> &actual) {
+  std::vector<std::string> problems;
+  bool compilerError = false;
+  for (const auto &d : actual) {
+    if (d.check.rfind("parlint-", 0) == 0)
+      problems.push_back("parlint spoke on invalid code: " + d.describe());
+    else if (d.severity == "error" &&
+             (d.check.empty() || d.check.rfind("clang-diagnostic-", 0) == 0))
+      compilerError = true;
+  }
+  if (!compilerError)
+    problems.push_back("RUN-MODE: broken, but the compiler reported no error: the "
+                       "input is valid code now (fix the input or drop the mode)");
+  return problems;
 }
 
 std::vector<Diagnostic> parseTidyOutput(const std::string &output) {

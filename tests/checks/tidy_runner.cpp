@@ -56,7 +56,13 @@ CommandResult runCommand(const std::vector<std::string> &argv) {
 namespace {
 
 std::vector<std::string> compilerArgs(const InputSpec &spec) {
-  std::vector<std::string> args = {"-std=" + spec.standard, "-pthread"};
+  std::vector<std::string> args;
+  // C++ inputs are left to the driver (it picks C++ from .cpp); C is said
+  // explicitly so a C input is never parsed as anything else.
+  if (spec.language == "c")
+    args = {"-x", "c"};
+  args.push_back("-std=" + spec.standard);
+  args.push_back("-pthread");
   args.insert(args.end(), spec.extraArgs.begin(), spec.extraArgs.end());
   return args;
 }
@@ -78,7 +84,8 @@ CommandResult runTidy(const std::string &file, const InputSpec &spec, bool fix) 
 }
 
 CommandResult compileOnly(const std::string &file, const InputSpec &spec) {
-  std::vector<std::string> argv = {PARLINT_CLANGXX, "-fsyntax-only"};
+  std::vector<std::string> argv = {spec.language == "c" ? PARLINT_CLANG : PARLINT_CLANGXX,
+                                   "-fsyntax-only"};
   for (auto &a : compilerArgs(spec))
     argv.push_back(a);
   argv.push_back(file);

@@ -20,10 +20,12 @@ struct CommandResult {
 CommandResult runCommand(const std::vector<std::string> &argv);
 
 // clang-tidy-19 --load=<module> on `file` with the spec's checks, config and
-// compiler arguments; `fix` adds --fix (edits the file in place).
+// compiler arguments (-x c for C inputs); `fix` adds --fix (edits the file in
+// place).
 CommandResult runTidy(const std::string &file, const InputSpec &spec, bool fix);
 
-// clang++-19 -fsyntax-only with the spec's standard and arguments.
+// clang++-19 (clang-19 -x c for C inputs) -fsyntax-only with the spec's
+// standard and arguments.
 CommandResult compileOnly(const std::string &file, const InputSpec &spec);
 
 std::string readFile(const std::string &path);
