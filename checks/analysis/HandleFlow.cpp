@@ -174,12 +174,14 @@ private:
 
   void process(const CFGBlock &Block) {
     StateSet State = In[Block.getBlockID()];
+    bool Throws = false;
     for (const CFGElement &Element : Block) {
       if (auto Statement = Element.getAs<CFGStmt>()) {
         const Stmt *S = Statement->getStmt();
         // The CFG lists a throw as the block's last statement, with the
         // function exit or the try's handler dispatch as successor.
         if (const auto *Throw = dyn_cast<CXXThrowExpr>(S)) {
+          Throws = true;
           if ((State & Running) && Rules.Lifetime != HandleLifetime::OwningPointer &&
               throwLeavesScope(Block))
             record(BadExit::Throw, *Throw);
@@ -239,7 +241,7 @@ private:
       if (Failure && (State & Running) && Edge < 2 &&
           (Edge == 0) == *Failure)
         Out = (State & ~Running) | Idle; // the start failed: nothing runs
-      if (Successor == &Graph.getExit() && (Out & Running) &&
+      if (Successor == &Graph.getExit() && (Out & Running) && !Throws &&
           Rules.Lifetime == HandleLifetime::Value)
         recordFunctionEnd(Block);
       unsigned Id = Successor->getBlockID();
