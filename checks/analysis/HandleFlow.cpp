@@ -285,6 +285,23 @@ private:
 
 } // namespace
 
+llvm::SmallVector<BadExit, 4> distinctExits(llvm::ArrayRef<BadExit> Exits,
+                                            unsigned Max) {
+  llvm::SmallVector<BadExit, 4> Kept;
+  auto KindOf = [](const BadExit &Exit) {
+    return std::make_pair(Exit.Kind, Exit.Trigger->getStmtClass());
+  };
+  for (const BadExit &Exit : Exits) {
+    if (Kept.size() == Max)
+      break;
+    if (llvm::none_of(Kept, [&](const BadExit &Known) {
+          return KindOf(Known) == KindOf(Exit);
+        }))
+      Kept.push_back(Exit);
+  }
+  return Kept;
+}
+
 llvm::SmallVector<BadExit, 4> findBadExits(const FunctionAnalysis &Function,
                                            const VarDecl &Var,
                                            const HandleEvents &Events,

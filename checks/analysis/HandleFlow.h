@@ -59,6 +59,12 @@ struct BadExit {
   SourceLocation Where;
 };
 
+/// At most Max exits, the first of each distinct kind (scope end, return,
+/// break, continue, goto, throw, delete, function end), for notes that point
+/// at reasons without repeating them.
+llvm::SmallVector<BadExit, 4> distinctExits(llvm::ArrayRef<BadExit> Exits,
+                                            unsigned Max = 3);
+
 /// The places where Var can end with a worker still running, in source
 /// order, one per trigger. Empty when there is none or there is no CFG.
 llvm::SmallVector<BadExit, 4> findBadExits(const FunctionAnalysis &Function,

@@ -36,6 +36,12 @@ void ParlintCheck::check(const MatchFinder::MatchResult &Result) {
   checkFunction({*Function, *Body, AnalysisCache::of(*Body, Context), Context});
 }
 
+bool parseBoolOption(StringRef Value) {
+  Value = Value.trim();
+  return Value.equals_insensitive("true") || Value == "1" ||
+         Value.equals_insensitive("yes") || Value.equals_insensitive("on");
+}
+
 bool ParlintCheck::firstReportAt(SourceLocation Loc) {
   return Reported.insert(Loc).second;
 }

@@ -31,6 +31,11 @@ struct FunctionUnderCheck {
   ASTContext &Context;
 };
 
+/// "true"/"false" (also 1/0, yes/no, case-insensitive) from a check option.
+/// (clang-tidy's OptionsView::get<bool> is not exported by Debian's
+/// clang-tidy-19 binary, so a module cannot call it.)
+bool parseBoolOption(StringRef Value);
+
 class ParlintCheck : public ClangTidyCheck {
 public:
   ParlintCheck(StringRef Name, ClangTidyContext *Context,

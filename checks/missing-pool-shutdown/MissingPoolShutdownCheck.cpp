@@ -165,7 +165,7 @@ void MissingPoolShutdownCheck::checkLocalPool(const VarDecl &Pool,
 
 void MissingPoolShutdownCheck::notePoints(StringRef Name, StringRef Access,
                                           ArrayRef<BadExit> Points) {
-  for (const BadExit &Point : Points) {
+  for (const BadExit &Point : distinctExits(Points)) {
     const int What = Point.Kind == BadExit::Delete  ? 2
                      : Point.Kind == BadExit::Throw ? 1
                                                     : 0;

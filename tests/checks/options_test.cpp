@@ -25,6 +25,7 @@ struct Option {
 
 const Option kOptions[] = {
     {"parlint-unbounded-spawn.MaxConstantTripCount", "64", "7"},
+    {"parlint-unjoined-thread.ReportAssertionExits", "false", "true"},
     {"parlint-large-copy-to-worker.ContainerTypes",
      "::std::vector;::std::deque;::std::list;::std::map;::std::multimap;::std::set;"
      "::std::multiset;::std::unordered_map;::std::unordered_multimap;"
