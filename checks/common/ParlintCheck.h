@@ -6,7 +6,10 @@
 //  - system headers are skipped;
 //  - template code is looked at in its instantiations or in its pattern, as
 //    the check chooses, and each source location is reported once however
-//    many instantiations reach it.
+//    many instantiations reach it;
+//  - one matcher for all of them: the first parlint check registered with a
+//    MatchFinder matches function definitions and hands each to every parlint
+//    check, so nine checks cost one traversal, not nine.
 #ifndef PARLINT_CHECKS_COMMON_PARLINTCHECK_H
 #define PARLINT_CHECKS_COMMON_PARLINTCHECK_H
 
@@ -41,6 +44,7 @@ public:
   ParlintCheck(StringRef Name, ClangTidyContext *Context,
                TemplateCode Templates = TemplateCode::Instantiations)
       : ClangTidyCheck(Name, Context), Templates(Templates) {}
+  ~ParlintCheck() override;
 
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus || (supportsC() && !LangOpts.ObjC);
@@ -64,6 +68,9 @@ protected:
   }
 
 private:
+  /// Hands one matched function to this check, if its policy wants it.
+  void analyze(const FunctionDecl &Function, ASTContext &Context);
+
   const TemplateCode Templates;
   llvm::DenseSet<SourceLocation> Reported;
 };
