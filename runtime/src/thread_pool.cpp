@@ -3,7 +3,7 @@
 
 #include <thread>
 
-#include "parlint/detail/pool_core.h"
+#include "pool_core.h"
 
 namespace parlint {
 namespace {

@@ -37,13 +37,9 @@
 
 #include "parlint/detail/pool_bulk.h"
 #include "parlint/detail/pool_task.h"
+#include "parlint/shutdown_mode.h"
 
 namespace parlint {
-
-enum class ShutdownMode {
-  drain,         // run every queued task, then join
-  drop_pending,  // discard queued tasks (futures report broken_promise), then join
-};
 
 namespace detail {
 class PoolCore;
