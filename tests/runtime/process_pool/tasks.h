@@ -22,6 +22,12 @@ inline int hang(long* pid_out) {
   for (;;) ::pause();
 }
 
+inline int publish_pid_then_sleep(long* pid_out, int ms) {
+  __atomic_store_n(pid_out, static_cast<long>(::getpid()), __ATOMIC_SEQ_CST);
+  std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+  return ms;
+}
+
 inline int sleep_then_return(int ms) {
   std::this_thread::sleep_for(std::chrono::milliseconds(ms));
   return ms;
