@@ -122,7 +122,10 @@ class ForkServer {
         WorkerChannel& channel = control_.channel(i);
         if (channel.pid.load(std::memory_order_acquire) != pid) continue;
         bool stopping = control_.shutting_down.load(std::memory_order_acquire) != kRunning;
-        if (!(stopping && WIFEXITED(status) && WEXITSTATUS(status) == 0)) report_death(channel, pid, status);
+        bool clean_exit = stopping && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+        // Workers killed because the pool broke are not crashes: the parent
+        // fails their tasks with BrokenPool.
+        if (!clean_exit && !broken()) report_death(channel, pid, status);
         if (!stopping && !broken())
           start_worker(i);
         else
