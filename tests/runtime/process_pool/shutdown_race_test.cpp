@@ -46,6 +46,21 @@ TEST(ProcessPoolShutdownRace, DestroyedAtRandomMomentsAroundTheWindow) {
   });
 }
 
+// The same window for a push: the parent sees the worker announced its sleep
+// and rings the doorbell, so the worker's FUTEX_WAIT returns at once.
+TEST(ProcessPoolShutdownRace, TaskPushedDuringTheSleepWindowRuns) {
+  EXPECT_FINISHES_WITHIN(20s, [] {
+    seams::settings().worker_sleep_delay_ms = 300;
+    ProcessPool pool(1);
+    for (int i = 0; i < 3; ++i) {
+      std::this_thread::sleep_for(50ms);  // the worker is inside the window
+      auto start = std::chrono::steady_clock::now();
+      EXPECT_EQ(pool.submit(&add, i, 1).get(), i + 1);
+      EXPECT_LT(std::chrono::steady_clock::now() - start, 5s);
+    }
+  });
+}
+
 // Defect 1: once the parent's pipe is at EOF the fork server used to poll it
 // in a busy loop until the last worker exited.
 TEST(ProcessPoolShutdownRace, ForkServerSleepsWhileWorkersExit) {
