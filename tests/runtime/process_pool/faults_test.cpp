@@ -51,6 +51,23 @@ TEST(ProcessPoolFaults, FailedInitialForkThrowsFromTheConstructor) {
   });
 }
 
+// A worker killed while idle is replaced quietly; no task fails.
+TEST(ProcessPoolFaults, IdleWorkerKilledIsReplaced) {
+  EXPECT_FINISHES_WITHIN(30s, [] {
+    ProcessPool pool(2);
+    pid_t victim = pool.worker_pids()[0];
+    ASSERT_EQ(::kill(victim, SIGKILL), 0);
+    auto deadline = std::chrono::steady_clock::now() + 10s;
+    while (std::chrono::steady_clock::now() < deadline &&
+           (pool.worker_pids()[0] == victim || pool.worker_pids()[0] == 0))
+      std::this_thread::sleep_for(1ms);
+    EXPECT_NE(pool.worker_pids()[0], victim);
+    std::vector<decltype(pool.submit(&add, 0, 0))> futures;
+    for (int i = 0; i < 100; ++i) futures.push_back(pool.submit(&add, i, 1));
+    for (int i = 0; i < 100; ++i) EXPECT_EQ(futures[i].get(), i + 1);
+  });
+}
+
 // Defect 6: with the fork server gone, the next task never completed and the
 // destructor waited for ever.
 TEST(ProcessPoolFaults, ForkServerKilledBreaksPendingAndLaterTasks) {
