@@ -1,8 +1,9 @@
 // Bounded spinning before a futex sleep, shared by ProcessPool's workers and
-// the threads that wait for their results. A futex wake-up costs several microseconds on a VM,
-// so a waiter that expects work soon polls for a short while first; after a
-// few pause instructions it yields the CPU on every poll, so that on an
-// oversubscribed machine the spinning never starves the thread it waits for.
+// the threads that wait for their results. A futex wake-up costs several
+// microseconds on a VM, so a waiter that expects work soon polls for a short
+// while first; after a few pause instructions it yields the CPU on every
+// poll, so that on an oversubscribed machine the spinning never starves the
+// thread it waits for.
 // Implementation only: not installed.
 #pragma once
 
