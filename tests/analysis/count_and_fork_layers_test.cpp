@@ -231,7 +231,7 @@ void inLoop(int n) {
   for (int i = 0; i < n; ++i) { here(); std::thread t(work); t.join(); }
 }
 void leakedInLoop(int n) {
-  for (int i = 0; i < n; ++i) { here(); std::thread(work); }
+  for (int i = 0; i < n; ++i) { here(); std::thread{work}; }
 }
 )cpp");
   ASSERT_TRUE(AST);
