@@ -41,3 +41,12 @@ void bracesKeepTheirLiteral() {
   boost::asio::thread_pool pool{2}; // EXPECT-WARNING:33 hardcoded worker count: boost::asio::thread_pool is constructed with 2 workers whatever the machine; use get_nprocs() or a configured count instead of the literal
   pool.join();
 }
+
+namespace mylib {
+class Executor;
+}
+void bracesIntParameter() {
+  // No fix-it: an int parameter in braces would narrow whatever the text.
+  mylib::Executor executor{"cpu", 3}; // EXPECT-WARNING:35 hardcoded worker count: mylib::Executor is constructed with 3 workers whatever the machine; use get_nprocs() or a configured count instead of the literal
+  executor.shutdown();
+}

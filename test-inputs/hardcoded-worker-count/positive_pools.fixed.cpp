@@ -86,3 +86,11 @@ template <typename T> void withPool(T value) {
 }
 template void withPool<int>(int);
 template void withPool<double>(double);
+
+// A literal handed to a macro that constructs the pool: reported at the
+// literal, no fix-it inside a macro.
+#define MAKE_POOL(name, count) boost::asio::thread_pool name(count)
+void macroPool() {
+  MAKE_POOL(pool, 5); // EXPECT-WARNING:19 hardcoded worker count: boost::asio::thread_pool is constructed with 5 workers whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  pool.join();
+}
