@@ -41,22 +41,60 @@ bool isHarmlessAccessor(const FunctionDecl *Callee) {
                             identifierOf(Method));
 }
 
-bool endsChild(const FunctionDecl *Callee) {
-  return replacesOrEndsImage(Callee) ||
-         (isAsyncSignalSafe(Callee) && Callee->isNoReturn());
+/// What a call does in a forked child.
+enum class CallEffect {
+  Safe,   ///< async-signal-safe, returns
+  Ends,   ///< exec*, _exit, abort, or a function of the program that reaches
+          ///< one after only safe work
+  Unsafe, ///< anything else
+};
+
+/// How deep calls into the program's own functions are followed.
+constexpr unsigned MaxHelperDepth = 3;
+
+/// What a piece of child code does: the first exec/_exit (in source order)
+/// and the first unsafe action before it.
+struct Scan {
+  const Stmt *End = nullptr;
+  const Stmt *Unsafe = nullptr;
+  std::string What;
+};
+
+Scan scanCode(llvm::ArrayRef<const Stmt *> Code, ASTContext &Context,
+              unsigned Depth);
+
+CallEffect effectOf(const FunctionDecl *Callee, ASTContext &Context,
+                    unsigned Depth) {
+  if (!Callee)
+    return CallEffect::Unsafe;
+  if (replacesOrEndsImage(Callee) ||
+      (isAsyncSignalSafe(Callee) && Callee->isNoReturn()))
+    return CallEffect::Ends;
+  if (isAsyncSignalSafe(Callee) || isHarmlessAccessor(Callee) ||
+      identifierOf(Callee) == "__errno_location" ||
+      (Callee->getBuiltinID() != 0 &&
+       !Context.BuiltinInfo.isPredefinedLibFunction(Callee->getBuiltinID())))
+    return CallEffect::Safe;
+  // A function of the program (a lambda's call operator included) is what
+  // its body does, followed a few calls deep.
+  const FunctionDecl *Definition = Callee->getDefinition();
+  const SourceManager &SM = Context.getSourceManager();
+  if (Depth >= MaxHelperDepth || !Definition || !Definition->getBody() ||
+      Definition->isDependentContext() ||
+      SM.isInSystemHeader(SM.getExpansionLoc(Definition->getLocation())))
+    return CallEffect::Unsafe;
+  Scan Inner = scanCode({Definition->getBody()}, Context, Depth + 1);
+  if (Inner.Unsafe)
+    return CallEffect::Unsafe;
+  return Inner.End ? CallEffect::Ends : CallEffect::Safe;
 }
 
 /// The child's work that is not async-signal-safe, described for the
 /// message, or "" when S is safe (or not an action at all).
-std::string unsafeAction(const Stmt &S) {
+std::string unsafeAction(const Stmt &S, ASTContext &Context, unsigned Depth) {
   if (const auto *Call = dyn_cast<CallExpr>(&S)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
-    if (Callee && (isAsyncSignalSafe(Callee) || endsChild(Callee) ||
-                   isHarmlessAccessor(Callee) ||
-                   identifierOf(Callee) == "__errno_location" ||
-                   (Callee->getBuiltinID() != 0 &&
-                    !Callee->getASTContext().BuiltinInfo.isPredefinedLibFunction(
-                        Callee->getBuiltinID()))))
+    if (effectOf(Callee, Context, Depth) != CallEffect::Unsafe)
       return "";
     if (!Callee)
       return "a call through a pointer";
@@ -73,12 +111,41 @@ std::string unsafeAction(const Stmt &S) {
     if (!Constructor || Constructor->isTrivial() ||
         Constructor->getParent()->hasTrivialDestructor())
       return "";
-    PrintingPolicy Policy(Constructor->getASTContext().getLangOpts());
+    PrintingPolicy Policy(Context.getLangOpts());
     Policy.SuppressScope = false;
     return "the constructor of '" +
            Construct->getType().getUnqualifiedType().getAsString(Policy) + "'";
   }
   return "";
+}
+
+Scan scanCode(llvm::ArrayRef<const Stmt *> Code, ASTContext &Context,
+              unsigned Depth) {
+  const SourceManager &SM = Context.getSourceManager();
+  Scan Result;
+  // The first call that ends the child, in source order.
+  for (const Stmt *S : Code)
+    forEachDescendant(S, /*SkipLambdas=*/true, [&](const Stmt &Node) {
+      if (!Result.End && isa<CallExpr>(Node) &&
+          effectOf(cast<CallExpr>(Node).getDirectCallee(), Context, Depth) ==
+              CallEffect::Ends)
+        Result.End = &Node;
+    });
+  for (const Stmt *S : Code)
+    forEachDescendant(S, /*SkipLambdas=*/true, [&](const Stmt &Node) {
+      if (Result.Unsafe)
+        return;
+      if (Result.End && !isWithin(&Node, Result.End, SM) &&
+          !SM.isBeforeInTranslationUnit(Node.getBeginLoc(),
+                                        Result.End->getBeginLoc()))
+        return;
+      std::string What = unsafeAction(Node, Context, Depth);
+      if (!What.empty()) {
+        Result.Unsafe = &Node;
+        Result.What = std::move(What);
+      }
+    });
+  return Result;
 }
 
 /// Whether E is the fork call, or the variable its result was stored in.
@@ -240,34 +307,15 @@ llvm::SmallVector<const Stmt *, 8> childCode(const CallExpr &Fork,
 }
 
 ChildWork childWork(const CallExpr &Fork, const FunctionAnalysis &Analysis) {
-  const SourceManager &SM = Analysis.context().getSourceManager();
-  llvm::SmallVector<const Stmt *, 8> Code = childCode(Fork, Analysis);
-  // The first exec or _exit, in source order.
-  const Stmt *End = nullptr;
-  for (const Stmt *S : Code)
-    forEachDescendant(S, /*SkipLambdas=*/true, [&](const Stmt &Node) {
-      if (!End && endsChild(calleeOf(dyn_cast<Expr>(&Node))))
-        End = &Node;
-    });
+  Scan Child = scanCode(childCode(Fork, Analysis), Analysis.context(), 0);
   ChildWork Work;
-  for (const Stmt *S : Code)
-    forEachDescendant(S, /*SkipLambdas=*/true, [&](const Stmt &Node) {
-      if (Work.Kind != ChildWork::Safe)
-        return;
-      bool Before = !End || Analysis.isWithin(Node, *End) ||
-                    SM.isBeforeInTranslationUnit(Node.getBeginLoc(),
-                                                 End->getBeginLoc());
-      if (!Before)
-        return;
-      std::string What = unsafeAction(Node);
-      if (!What.empty()) {
-        Work.Kind = ChildWork::UnsafeCall;
-        Work.Where = &Node;
-        Work.What = std::move(What);
-      }
-    });
-  if (Work.Kind == ChildWork::Safe && !End)
+  if (Child.Unsafe) {
+    Work.Kind = ChildWork::UnsafeCall;
+    Work.Where = Child.Unsafe;
+    Work.What = std::move(Child.What);
+  } else if (!Child.End) {
     Work.Kind = ChildWork::NeverEnds;
+  }
   return Work;
 }
 
@@ -461,11 +509,11 @@ void ForkAfterThreadsCheck::checkFunction(const FunctionUnderCheck &Function) {
     SourceLocation Where = SM.getExpansionLoc(Fork->getBeginLoc());
     if (SM.isInSystemHeader(Where))
       continue;
-    ChildWork Work = childWork(*cast<CallExpr>(Fork), Function.Analysis);
-    if (Work.Kind == ChildWork::Safe)
-      continue;
     auto Running = RunningAt(*Fork);
-    if (Running.empty() || !firstReportAt(Where))
+    if (Running.empty())
+      continue;
+    ChildWork Work = childWork(*cast<CallExpr>(Fork), Function.Analysis);
+    if (Work.Kind == ChildWork::Safe || !firstReportAt(Where))
       continue;
     diag(Where, "fork() while other threads may be running, and the child "
                 "%select{calls %1 before exec, which is not async-signal-safe|"

@@ -226,7 +226,6 @@ void HardcodedWorkerCountCheck::checkLaunchLoops(
 
 void HardcodedWorkerCountCheck::checkPoolConstructions(const Stmt &Root,
                                                        ASTContext &Context) {
-  const SourceManager &SM = Context.getSourceManager();
   forEachDescendant(&Root, /*SkipLambdas=*/false, [&](const Stmt &S) {
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
       const Expr *Count = workerCountArgument(*Construct, PoolTypes);
@@ -259,7 +258,6 @@ void HardcodedWorkerCountCheck::checkPoolConstructions(const Stmt &Root,
         return;
       }
     }
-    (void)SM;
   });
 }
 

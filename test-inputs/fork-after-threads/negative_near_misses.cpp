@@ -228,3 +228,34 @@ void safeChildInMacro() {
     RUN_CHILD("/bin/true");
   t.join();
 }
+
+[[noreturn]] static void execTool(const char *path) {
+  int fd = open("/dev/null", O_RDONLY);
+  dup2(fd, 0);
+  execl(path, path, (char *)nullptr);
+  _exit(127);
+}
+
+void childInSafeHelper() {
+  // near-miss: the helper makes only async-signal-safe calls, then execs
+  std::thread t(work);
+  if (fork() == 0)
+    execTool("/bin/true");
+  t.join();
+}
+
+void childWithSafeLambda() {
+  // near-miss: the lambda only closes descriptors
+  std::thread t(work);
+  pid_t pid = fork();
+  if (pid == 0) {
+    auto closeInherited = [] {
+      close(3);
+      close(4);
+    };
+    closeInherited();
+    execl("/bin/true", "true", (char *)nullptr);
+    _exit(127);
+  }
+  t.join();
+}

@@ -122,3 +122,24 @@ void untestedFork() {
   puts("both processes print this"); // EXPECT-NOTE:3 the child calls 'puts' here, before exec or _exit
   t.join();
 }
+
+// The program's own helper is followed: this one is not safe.
+static void setUpChild() { puts("setting up"); }
+void childHelperUnsafe() {
+  std::thread t(work); // EXPECT-NOTE:15 thread started here may still be running at the fork
+  if (fork() == 0) { // EXPECT-WARNING:7 fork() while other threads may be running, and the child calls 'setUpChild' before exec, which is not async-signal-safe: a lock another thread held at the fork stays locked in the child; fork before starting threads, or call only async-signal-safe functions until exec or _exit
+    setUpChild(); // EXPECT-NOTE:5 the child calls 'setUpChild' here, before exec or _exit
+    execl("/bin/true", "true", (char *)nullptr);
+    _exit(127);
+  }
+  t.join();
+}
+
+void namedDetached() {
+  std::thread t(work); // EXPECT-NOTE:15 thread started here may still be running at the fork
+  t.detach();
+  if (fork() == 0) { // EXPECT-WARNING:7 fork() while other threads may be running, and the child calls 'printf' before exec, which is not async-signal-safe: a lock another thread held at the fork stays locked in the child; fork before starting threads, or call only async-signal-safe functions until exec or _exit
+    printf("detached is still running\n"); // EXPECT-NOTE:5 the child calls 'printf' here, before exec or _exit
+    _exit(0);
+  }
+}
