@@ -1,6 +1,8 @@
 // Registers parlint's checks with clang-tidy. clang-tidy finds the module
 // through the static registry entry below once the shared object is loaded
 // with --load.
+#include "fork-after-threads/ForkAfterThreadsCheck.h"
+#include "hardcoded-worker-count/HardcodedWorkerCountCheck.h"
 #include "large-copy-to-worker/LargeCopyToWorkerCheck.h"
 #include "missing-pool-shutdown/MissingPoolShutdownCheck.h"
 #include "unbounded-spawn/UnboundedSpawnCheck.h"
@@ -19,6 +21,10 @@ public:
     Factories.registerCheck<UnjoinedThreadCheck>("parlint-unjoined-thread");
     Factories.registerCheck<MissingPoolShutdownCheck>(
         "parlint-missing-pool-shutdown");
+    Factories.registerCheck<HardcodedWorkerCountCheck>(
+        "parlint-hardcoded-worker-count");
+    Factories.registerCheck<ForkAfterThreadsCheck>(
+        "parlint-fork-after-threads");
   }
 };
 

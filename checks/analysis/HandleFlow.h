@@ -72,6 +72,16 @@ llvm::SmallVector<BadExit, 4> findBadExits(const FunctionAnalysis &Function,
                                            const HandleEvents &Events,
                                            FlowRules Rules);
 
+/// Whether, on some path from the function's entry to At, a worker may be
+/// running behind the handle just before At is evaluated: started and not
+/// yet finished (the converse question of findBadExits). Var null stands for
+/// a handle without a local variable (a detached thread, a member's, a
+/// global's): alive from the entry, never destroyed, started and finished
+/// only by Events. False when there is no CFG.
+bool mayBeRunningAt(const FunctionAnalysis &Function, const VarDecl *Var,
+                    const HandleEvents &Events, const Stmt &At,
+                    FlowRules Rules = {});
+
 } // namespace clang::tidy::parlint
 
 #endif

@@ -36,6 +36,13 @@ const Option kOptions[] = {
     {"parlint-missing-pool-shutdown.PoolTypes", "boost::asio::thread_pool",
      "boost::asio::thread_pool;mylib::Pool"},
     {"parlint-missing-pool-shutdown.ShutdownMethods", "join;wait", "join;wait;shutdown"},
+    {"parlint-hardcoded-worker-count.PoolTypes", "boost::asio::thread_pool",
+     "boost::asio::thread_pool;mylib::Pool"},
+    {"parlint-hardcoded-worker-count.FixItReplacement", "", "parlint::default_worker_count()"},
+    {"parlint-hardcoded-worker-count.FixItHeader", "", "<parlint/worker_count.h>"},
+    {"parlint-hardcoded-worker-count.IncludeStyle", "llvm", "google"},
+    {"parlint-fork-after-threads.PoolTypes", "boost::asio::thread_pool",
+     "boost::asio::thread_pool;mylib::Pool"},
 };
 
 // A YAML scalar as clang-tidy writes it: plain, 'single' ('' for ') or "double".
