@@ -1,0 +1,42 @@
+// One translation unit through clang-tidy-19 in a worker process, so a crash
+// or hang of the analysis costs that TU only. clang-tidy itself resolves
+// .clang-tidy files (InheritParentConfig), CheckOptions, NOLINT*,
+// --header-filter and --warnings-as-errors: the tool passes the user's options
+// through untouched and reads back the exported diagnostics.
+#pragma once
+
+#include "cdb.h"
+#include "diagnostic.h"
+
+#include <string>
+#include <vector>
+
+namespace parlint::tool {
+
+struct TidySettings {
+  std::string clangTidy;                // the clang-tidy-19 binary
+  std::string module;                   // libparlint-tidy.so
+  std::vector<std::string> passThrough; // --checks=..., --config=..., --header-filter=..., ...
+  double timeoutSeconds = 300;
+};
+
+enum class TuStatus { Ok, CompileError, Crashed, TimedOut, ToolFailed };
+const char *tuStatusText(TuStatus status);
+
+struct TuResult {
+  TuStatus status = TuStatus::Ok;
+  std::vector<Diagnostic> diagnostics;
+  double seconds = 0;   // analysis wall time (from the cache: the original run's)
+  bool fromCache = false;
+  std::string command;  // what to run to reproduce
+  std::string detail;   // the end of clang-tidy's output when it failed
+
+  bool failed() const { return status != TuStatus::Ok; }
+};
+
+// clang-tidy's arguments shared by every run (module and pass-through options).
+std::vector<std::string> commonTidyArguments(const TidySettings &settings);
+
+TuResult runTidy(const CompileJob &job, const TidySettings &settings);
+
+} // namespace parlint::tool

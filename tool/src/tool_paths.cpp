@@ -1,0 +1,35 @@
+#include "tool_paths.h"
+
+#include "paths.h"
+
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Path.h>
+
+namespace parlint::tool {
+
+static int anchor;
+
+ToolPaths resolveToolPaths(const Options &options, const char *argv0) {
+  ToolPaths paths;
+  paths.clangTidy = options.clangTidy.empty() ? "clang-tidy-19" : options.clangTidy;
+  paths.clangxx = options.clangxx.empty() ? "clang++-19" : options.clangxx;
+  if (!options.module.empty()) {
+    paths.module = realPath(options.module);
+    if (!llvm::sys::fs::exists(paths.module))
+      paths.error = "no module at " + options.module;
+    return paths;
+  }
+  const std::string exe = llvm::sys::fs::getMainExecutable(argv0, &anchor);
+  const std::string exeDir(llvm::sys::path::parent_path(exe));
+  for (const char *candidate : {"/../lib/libparlint-tidy.so", "/../checks/libparlint-tidy.so"}) {
+    const std::string path = realPath(exeDir + candidate);
+    if (llvm::sys::fs::exists(path)) {
+      paths.module = path;
+      return paths;
+    }
+  }
+  paths.error = "cannot find libparlint-tidy.so next to " + exe + " (pass --load MODULE)";
+  return paths;
+}
+
+} // namespace parlint::tool
