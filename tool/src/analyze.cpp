@@ -18,6 +18,7 @@
 
 #include <fmt/format.h>
 #include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Path.h>
 
 #include <algorithm>
 #include <chrono>
@@ -61,6 +62,13 @@ TidySettings tidySettings(const Options &options, const ToolPaths &paths) {
   settings.clangTidy = paths.clangTidy;
   settings.module = paths.module;
   settings.passThrough = options.tidyOptions;
+  settings.addDefaultChecks = !options.checksGiven;
+  for (const auto &option : options.tidyOptions) {
+    if (option.rfind("--config=", 0) == 0)
+      settings.explicitConfig = option.substr(9);
+    if (option.rfind("--config-file=", 0) == 0)
+      settings.explicitConfig = readWholeFile(option.substr(14));
+  }
   settings.timeoutSeconds = options.timeoutSeconds;
   return settings;
 }
@@ -70,7 +78,8 @@ TidySettings tidySettings(const Options &options, const ToolPaths &paths) {
 // the .clang-tidy files that apply (empty: the current directory's).
 ProcessResult listEnabledChecks(const TidySettings &settings, const std::string &file) {
   ProcessRequest request;
-  request.argv = commonTidyArguments(settings);
+  request.argv = commonTidyArguments(
+      settings, file.empty() ? currentDirectory() : std::string(llvm::sys::path::parent_path(file)));
   request.argv.push_back("--list-checks");
   if (!file.empty())
     request.argv.push_back(file);
@@ -175,8 +184,13 @@ int runAnalysis(const Options &options, const char *argv0) {
     fromCache += results[i].fromCache;
     if (results[i].failed())
       failures.push_back({jobs[i].file, results[i].status, results[i].command, results[i].detail});
-    for (auto &d : results[i].diagnostics)
+    for (auto &d : results[i].diagnostics) {
+      // A diagnostic without a location (e.g. about the command line) is
+      // reported at its translation unit: code scanning needs a location.
+      if (!d.main.hasLocation())
+        d.main.file = jobs[i].file;
       all.push_back(std::move(d));
+    }
   }
   SourceFiles sources;
   std::vector<Finding> findings = fingerprintFindings(uniqueDiagnostics(std::move(all)), sources, sourceRoot);

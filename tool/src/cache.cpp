@@ -10,6 +10,7 @@
 #include <llvm/Support/Path.h>
 
 #include <cstdlib>
+#include <set>
 
 namespace parlint::tool {
 
@@ -33,6 +34,35 @@ bool writesDependencies(const std::string &flag) {
 }
 bool takesDependencyValue(const std::string &flag) {
   return flag == "-MF" || flag == "-MT" || flag == "-MQ";
+}
+
+// The files named by the preprocessor's line markers (# 12 "path" flags), in
+// order of first appearance.
+std::vector<std::string> filesInLineMarkers(const std::string &preprocessed) {
+  std::vector<std::string> files;
+  std::set<std::string> seen;
+  size_t pos = 0;
+  while (pos < preprocessed.size()) {
+    size_t end = preprocessed.find('\n', pos);
+    if (end == std::string::npos)
+      end = preprocessed.size();
+    if (preprocessed[pos] == '#' && end - pos > 4) {
+      const size_t quote = preprocessed.find('"', pos);
+      if (quote < end) {
+        std::string name;
+        size_t i = quote + 1;
+        for (; i < end && preprocessed[i] != '"'; ++i) {
+          if (preprocessed[i] == '\\' && i + 1 < end)
+            ++i;
+          name += preprocessed[i];
+        }
+        if (!name.empty() && name[0] != '<' && seen.insert(name).second)
+          files.push_back(name);
+      }
+    }
+    pos = end + 1;
+  }
+  return files;
 }
 
 } // namespace
@@ -110,13 +140,32 @@ std::optional<std::string> ResultCache::keyFor(const CompileJob &job) {
     return std::nullopt;
 
   const std::string &root = settings_.sourceRoot;
-  return Hasher()
-      .add(staticKey_)
+  Hasher key;
+  key.add(staticKey_)
       .add(replaceAll(job.flagsKey, root, "$SRCROOT"))
       .add(replaceAll(job.file, root, "$SRCROOT"))
       .add(configHash(std::string(llvm::sys::path::parent_path(job.file))))
-      .add(sha256Hex(replaceAll(run.output, root, "$SRCROOT")))
-      .hex();
+      .add(sha256Hex(replaceAll(run.output, root, "$SRCROOT")));
+  // The preprocessed text does not keep whitespace and comments, which move
+  // the offsets of diagnostics and fix-its: hash the exact bytes of every
+  // file it came from too.
+  for (const auto &file : filesInLineMarkers(run.output))
+    key.add(replaceAll(file, root, "$SRCROOT")).add(contentHash(realPath(file, job.directory)));
+  return key.hex();
+}
+
+std::string ResultCache::contentHash(const std::string &file) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (auto it = contentByFile_.find(file); it != contentByFile_.end())
+      return it->second;
+  }
+  bool exists = false;
+  const std::string text = readWholeFile(file, &exists);
+  const std::string hash = exists ? sha256Hex(text) : "missing";
+  std::lock_guard<std::mutex> lock(mutex_);
+  contentByFile_.emplace(file, hash);
+  return hash;
 }
 
 std::string ResultCache::entryPath(const std::string &key) const {

@@ -1,8 +1,10 @@
 // The result cache: an unchanged translation unit is not analysed again.
 //
 // The key of a TU hashes
-//  - its preprocessed text (clang++-19 -E with the TU's flags), so an edit to
-//    any header it includes is a miss, and a touched-but-unchanged file a hit;
+//  - its preprocessed text (clang++-19 -E with the TU's flags), and the exact
+//    bytes of every file that text came from (the line markers name them:
+//    whitespace and comments move diagnostics and fix-its), so an edit to any
+//    header it includes is a miss, and a touched-but-unchanged file a hit;
 //  - its flags (some change meaning without changing the preprocessed text);
 //  - every .clang-tidy from its directory up to / (the effective config, with
 //    InheritParentConfig), and the tool's pass-through options (--checks,
@@ -48,6 +50,7 @@ public:
 
 private:
   std::string configHash(const std::string &directory);
+  std::string contentHash(const std::string &file); // memoized for the run
   std::string entryPath(const std::string &key) const;
   std::string costPath(const CompileJob &job) const;
 
@@ -55,6 +58,7 @@ private:
   std::string staticKey_; // tool, clang-tidy, module, options
   std::mutex mutex_;
   std::map<std::string, std::string> configByDirectory_;
+  std::map<std::string, std::string> contentByFile_;
 };
 
 // $XDG_CACHE_HOME/parlint, or ~/.cache/parlint.

@@ -27,10 +27,12 @@ DESCRIPTION
 
     clang-tidy's semantics are kept exactly: .clang-tidy files are looked up
     (InheritParentConfig included), CheckOptions apply, NOLINT, NOLINTNEXTLINE
-    and NOLINTBEGIN/NOLINTEND suppress. --checks is appended to the checks
-    the .clang-tidy files enable (default: parlint-*); without a .clang-tidy,
-    clang-tidy's own defaults (clang-analyzer-*) run too - pass
-    --checks='-*,parlint-*' to run parlint's checks only.
+    and NOLINTBEGIN/NOLINTEND suppress.
+
+    CHECKS without --checks: where no .clang-tidy applies, parlint's checks
+    only ('-*,parlint-*'); where .clang-tidy files apply but never name a
+    parlint- check, their checks plus parlint-*; where they name parlint-
+    checks, exactly their checks (so a subdirectory can turn one off).
 
     A translation unit that crashes the analysis or exceeds --timeout is
     reported with the command that reproduces it, and the run goes on.
@@ -43,7 +45,8 @@ OPTIONS
     --timeout SECONDS      Per translation unit (default 300; 0: none).
 
   Checks (passed to clang-tidy unchanged)
-    --checks GLOBS         e.g. '-*,parlint-*'. Default: 'parlint-*'.
+    --checks GLOBS         e.g. '-*,parlint-*', appended to the .clang-tidy
+                           checks as clang-tidy does. Default: see CHECKS.
     --config YAML          --config-file FILE
     --header-filter REGEX  --exclude-header-filter REGEX   --system-headers
     --warnings-as-errors GLOBS
@@ -280,8 +283,6 @@ ParsedOptions parseOptions(int argc, char **argv) {
     fail("--fix and --fix-dry-run exclude each other");
   if (!o.baseline.empty() && !o.writeBaseline.empty())
     fail("--baseline and --write-baseline exclude each other");
-  if (!o.checksGiven)
-    o.tidyOptions.insert(o.tidyOptions.begin(), "--checks=parlint-*");
   return parsed;
 }
 

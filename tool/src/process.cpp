@@ -33,13 +33,17 @@ ProcessResult runProcess(const ProcessRequest &request) {
   ProcessResult result;
   TempDir dir("proc");
   const std::string outPath = dir.path() + "/out";
+  const std::string errPath = dir.path() + "/err";
 
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, outPath.c_str(),
                                    O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  if (request.stdoutOnly)
+  if (request.separateStderr)
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, errPath.c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  else if (request.stdoutOnly)
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
   else
     posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
@@ -92,6 +96,8 @@ ProcessResult runProcess(const ProcessRequest &request) {
   if (WIFSIGNALED(status))
     result.signal = WTERMSIG(status);
   result.output = readWholeFile(outPath);
+  if (request.separateStderr)
+    result.errors = readWholeFile(errPath);
   return result;
 }
 

@@ -15,7 +15,8 @@ struct ProcessResult {
   int signal = 0;        // the signal that ended it, when one did
   bool timedOut = false; // killed by us after the timeout
   double seconds = 0;    // wall time
-  std::string output;    // stdout (and stderr, unless `stdoutOnly`)
+  std::string output;    // stdout (and stderr, unless `stdoutOnly` or `separateStderr`)
+  std::string errors;    // stderr, with `separateStderr`
 
   bool succeeded() const { return started && !timedOut && signal == 0 && exitCode == 0; }
 };
@@ -25,6 +26,7 @@ struct ProcessRequest {
   std::string workingDirectory;  // empty: inherit
   double timeoutSeconds = 0;     // 0: none
   bool stdoutOnly = false;       // keep stderr out of `output` (it is discarded)
+  bool separateStderr = false;   // keep stderr in `errors`
 };
 
 ProcessResult runProcess(const ProcessRequest &request);

@@ -113,14 +113,16 @@ public:
     const CheckInfo info = describeCheck(check, in_.docsBaseUrl);
     json::Object rule{
         {"id", info.name},
-        {"name", info.name},
         {"shortDescription", json::Object{{"text", info.shortDescription}}},
         {"fullDescription", json::Object{{"text", info.fullDescription}}},
         {"defaultConfiguration", json::Object{{"level", "warning"}}},
     };
+    // GitHub code scanning requires "help" on every rule.
     if (!info.helpUri.empty()) {
       rule["helpUri"] = info.helpUri;
       rule["help"] = json::Object{{"text", info.fullDescription + " See " + info.helpUri}};
+    } else {
+      rule["help"] = json::Object{{"text", info.fullDescription}};
     }
     return rule;
   }

@@ -1,11 +1,13 @@
 #include "tidy_run.h"
 
+#include "default_checks.h"
 #include "export_fixes.h"
 #include "paths.h"
 #include "process.h"
 #include "temp_dir.h"
 
 #include <llvm/Support/JSON.h>
+#include <llvm/Support/Path.h>
 #include <llvm/Support/raw_ostream.h>
 
 #include <fstream>
@@ -28,8 +30,12 @@ const char *tuStatusText(TuStatus status) {
   return "failed";
 }
 
-std::vector<std::string> commonTidyArguments(const TidySettings &settings) {
+std::vector<std::string> commonTidyArguments(const TidySettings &settings,
+                                             const std::string &directory) {
   std::vector<std::string> argv = {settings.clangTidy, "--load=" + settings.module};
+  if (settings.addDefaultChecks)
+    if (std::string checks = defaultChecksFor(directory, settings.explicitConfig); !checks.empty())
+      argv.push_back("--checks=" + checks);
   argv.insert(argv.end(), settings.passThrough.begin(), settings.passThrough.end());
   return argv;
 }
@@ -62,7 +68,8 @@ TuResult runTidy(const CompileJob &job, const TidySettings &settings) {
   writeSingleEntryDatabase(dir.path(), job);
   const std::string fixesPath = dir.path() + "/fixes.yaml";
 
-  std::vector<std::string> argv = commonTidyArguments(settings);
+  std::vector<std::string> argv =
+      commonTidyArguments(settings, std::string(llvm::sys::path::parent_path(job.file)));
   argv.push_back("--quiet");
   argv.push_back("--export-fixes=" + fixesPath);
   argv.push_back("-p=" + dir.path());

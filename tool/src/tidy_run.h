@@ -17,6 +17,8 @@ struct TidySettings {
   std::string clangTidy;                // the clang-tidy-19 binary
   std::string module;                   // libparlint-tidy.so
   std::vector<std::string> passThrough; // --checks=..., --config=..., --header-filter=..., ...
+  bool addDefaultChecks = true;         // the user gave no --checks (see default_checks.h)
+  std::string explicitConfig;           // the text of --config / --config-file, if given
   double timeoutSeconds = 300;
 };
 
@@ -34,8 +36,10 @@ struct TuResult {
   bool failed() const { return status != TuStatus::Ok; }
 };
 
-// clang-tidy's arguments shared by every run (module and pass-through options).
-std::vector<std::string> commonTidyArguments(const TidySettings &settings);
+// clang-tidy's arguments shared by every run: the module, the pass-through
+// options, and the default checks for files in `directory`.
+std::vector<std::string> commonTidyArguments(const TidySettings &settings,
+                                             const std::string &directory);
 
 TuResult runTidy(const CompileJob &job, const TidySettings &settings);
 
