@@ -115,7 +115,54 @@ std::string ResultCache::configHash(const std::string &directory) {
   return hash;
 }
 
+std::string ResultCache::manifestPath(const CompileJob &job) {
+  const std::string &root = settings_.sourceRoot;
+  const std::string id = Hasher()
+                             .add(staticKey_)
+                             .add(replaceAll(job.flagsKey, root, "$SRCROOT"))
+                             .add(replaceAll(job.file, root, "$SRCROOT"))
+                             .add(configHash(std::string(llvm::sys::path::parent_path(job.file))))
+                             .hex();
+  return settings_.directory + "/v1/manifests/" + id.substr(0, 2) + "/" + id + ".json";
+}
+
+// Direct mode: the manifest of the last run of this TU (same flags, config,
+// module) lists every file its preprocessed text came from, with content
+// hashes. When they all still match, the key is the one computed then, and
+// the preprocessor does not run again.
+std::optional<std::string> ResultCache::keyFromManifest(const std::string &path,
+                                                        const CompileJob &job) {
+  bool exists = false;
+  const std::string text = readWholeFile(path, &exists);
+  if (!exists)
+    return std::nullopt;
+  auto parsed = llvm::json::parse(text);
+  if (!parsed) {
+    llvm::consumeError(parsed.takeError());
+    return std::nullopt;
+  }
+  const llvm::json::Object *manifest = parsed->getAsObject();
+  const llvm::json::Array *files = manifest ? manifest->getArray("files") : nullptr;
+  auto key = manifest ? manifest->getString("key") : std::nullopt;
+  if (!files || !key)
+    return std::nullopt;
+  for (const auto &entry : *files) {
+    const llvm::json::Array *pair = entry.getAsArray();
+    if (!pair || pair->size() != 2 || !(*pair)[0].getAsString() || !(*pair)[1].getAsString())
+      return std::nullopt;
+    const std::string file =
+        replaceAll((*pair)[0].getAsString()->str(), "$SRCROOT", settings_.sourceRoot);
+    if (contentHash(realPath(file, job.directory)) != *(*pair)[1].getAsString())
+      return std::nullopt;
+  }
+  return key->str();
+}
+
 std::optional<std::string> ResultCache::keyFor(const CompileJob &job) {
+  const std::string manifest = manifestPath(job);
+  if (std::optional<std::string> key = keyFromManifest(manifest, job))
+    return key;
+
   ProcessRequest preprocess;
   preprocess.argv = {settings_.clangxx};
   const std::vector<std::string> flags =
@@ -149,9 +196,19 @@ std::optional<std::string> ResultCache::keyFor(const CompileJob &job) {
   // The preprocessed text does not keep whitespace and comments, which move
   // the offsets of diagnostics and fix-its: hash the exact bytes of every
   // file it came from too.
-  for (const auto &file : filesInLineMarkers(run.output))
-    key.add(replaceAll(file, root, "$SRCROOT")).add(contentHash(realPath(file, job.directory)));
-  return key.hex();
+  llvm::json::Array files;
+  for (const auto &file : filesInLineMarkers(run.output)) {
+    const std::string stored = replaceAll(file, root, "$SRCROOT");
+    const std::string hash = contentHash(realPath(file, job.directory));
+    key.add(stored).add(hash);
+    files.push_back(llvm::json::Array{stored, hash});
+  }
+  const std::string result = key.hex();
+  llvm::sys::fs::create_directories(llvm::sys::path::parent_path(manifest));
+  writeFileAtomically(manifest, llvm::formatv("{0}", llvm::json::Value(llvm::json::Object{
+                                                          {"files", std::move(files)}, {"key", result}}))
+                                    .str());
+  return result;
 }
 
 std::string ResultCache::contentHash(const std::string &file) {

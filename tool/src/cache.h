@@ -10,6 +10,12 @@
 //    InheritParentConfig), and the tool's pass-through options (--checks,
 //    --config, --config-file's content, ...);
 //  - the module file's content, the clang-tidy version and parlint's version.
+// The preprocessor runs only when a TU's manifest no longer matches ("direct
+// mode", as in ccache): the manifest of a TU lists the files its last
+// preprocessed text came from with their content hashes, and while they are
+// unchanged the key is unchanged. Like ccache's direct mode, it cannot see a
+// new header that would now shadow an included one from an earlier -I path.
+//
 // Entries hold the TU's diagnostics and fixes with paths relative to the
 // source root, are written atomically (tmp + rename), and never modified, so
 // concurrent runs and runners may share one directory.
@@ -51,6 +57,8 @@ public:
 private:
   std::string configHash(const std::string &directory);
   std::string contentHash(const std::string &file); // memoized for the run
+  std::string manifestPath(const CompileJob &job);
+  std::optional<std::string> keyFromManifest(const std::string &path, const CompileJob &job);
   std::string entryPath(const std::string &key) const;
   std::string costPath(const CompileJob &job) const;
 
