@@ -104,14 +104,13 @@ std::vector<size_t> scheduleOrder(const std::vector<CompileJob> &jobs, ResultCac
 }
 
 TuResult analyseOne(const CompileJob &job, const TidySettings &settings, ResultCache *cache) {
-  std::optional<std::string> key = cache ? cache->keyFor(job) : std::nullopt;
-  if (key)
-    if (std::optional<TuResult> hit = cache->load(*key))
+  if (cache)
+    if (std::optional<TuResult> hit = cache->lookup(job))
       return std::move(*hit);
-  TuResult result = runTidy(job, settings);
+  const auto started = std::chrono::system_clock::now();
+  TuResult result = runTidy(job, settings, /*listDependencies=*/cache != nullptr);
   if (cache) {
-    if (key)
-      cache->store(*key, result);
+    cache->store(job, result, started);
     cache->recordCost(job, result.seconds);
   }
   return result;
@@ -155,8 +154,7 @@ int runAnalysis(const Options &options, const char *argv0) {
   std::unique_ptr<ResultCache> cache;
   if (!options.noCache)
     cache = std::make_unique<ResultCache>(CacheSettings{
-        options.cacheDir.empty() ? defaultCacheDirectory() : options.cacheDir, sourceRoot,
-        paths.clangxx, settings});
+        options.cacheDir.empty() ? defaultCacheDirectory() : options.cacheDir, sourceRoot, settings});
 
   // Analyse on parlint's own pool: each task is one worker process.
   const unsigned threads = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -185,6 +183,9 @@ int runAnalysis(const Options &options, const char *argv0) {
     if (results[i].failed())
       failures.push_back({jobs[i].file, results[i].status, results[i].command, results[i].detail});
     for (auto &d : results[i].diagnostics) {
+      // Like clang-tidy --fix: no fix-its from a TU that did not compile.
+      if (results[i].failed())
+        d.main.fix.clear();
       // A diagnostic without a location (e.g. about the command line) is
       // reported at its translation unit: code scanning needs a location.
       if (!d.main.hasLocation())

@@ -16,7 +16,7 @@ namespace parlint::tool {
 
 namespace {
 
-const char *const kCacheFormat = "parlint-cache-v1";
+const char *const kCacheFormat = "parlint-cache-v1 dependency-file keys";
 
 // Replaces every occurrence of `from` in `text` (the checkout's absolute path),
 // so checkouts at different places share keys.
@@ -26,43 +26,6 @@ std::string replaceAll(std::string text, const std::string &from, const std::str
   for (size_t pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size()))
     text.replace(pos, from.size(), to);
   return text;
-}
-
-// Flags that would make the preprocessor write files (dependency files).
-bool writesDependencies(const std::string &flag) {
-  return flag == "-MD" || flag == "-MMD" || flag == "-MP";
-}
-bool takesDependencyValue(const std::string &flag) {
-  return flag == "-MF" || flag == "-MT" || flag == "-MQ";
-}
-
-// The files named by the preprocessor's line markers (# 12 "path" flags), in
-// order of first appearance.
-std::vector<std::string> filesInLineMarkers(const std::string &preprocessed) {
-  std::vector<std::string> files;
-  std::set<std::string> seen;
-  size_t pos = 0;
-  while (pos < preprocessed.size()) {
-    size_t end = preprocessed.find('\n', pos);
-    if (end == std::string::npos)
-      end = preprocessed.size();
-    if (preprocessed[pos] == '#' && end - pos > 4) {
-      const size_t quote = preprocessed.find('"', pos);
-      if (quote < end) {
-        std::string name;
-        size_t i = quote + 1;
-        for (; i < end && preprocessed[i] != '"'; ++i) {
-          if (preprocessed[i] == '\\' && i + 1 < end)
-            ++i;
-          name += preprocessed[i];
-        }
-        if (!name.empty() && name[0] != '<' && seen.insert(name).second)
-          files.push_back(name);
-      }
-    }
-    pos = end + 1;
-  }
-  return files;
 }
 
 } // namespace
@@ -115,102 +78,6 @@ std::string ResultCache::configHash(const std::string &directory) {
   return hash;
 }
 
-std::string ResultCache::manifestPath(const CompileJob &job) {
-  const std::string &root = settings_.sourceRoot;
-  const std::string id = Hasher()
-                             .add(staticKey_)
-                             .add(replaceAll(job.flagsKey, root, "$SRCROOT"))
-                             .add(replaceAll(job.file, root, "$SRCROOT"))
-                             .add(configHash(std::string(llvm::sys::path::parent_path(job.file))))
-                             .hex();
-  return settings_.directory + "/v1/manifests/" + id.substr(0, 2) + "/" + id + ".json";
-}
-
-// Direct mode: the manifest of the last run of this TU (same flags, config,
-// module) lists every file its preprocessed text came from, with content
-// hashes. When they all still match, the key is the one computed then, and
-// the preprocessor does not run again.
-std::optional<std::string> ResultCache::keyFromManifest(const std::string &path,
-                                                        const CompileJob &job) {
-  bool exists = false;
-  const std::string text = readWholeFile(path, &exists);
-  if (!exists)
-    return std::nullopt;
-  auto parsed = llvm::json::parse(text);
-  if (!parsed) {
-    llvm::consumeError(parsed.takeError());
-    return std::nullopt;
-  }
-  const llvm::json::Object *manifest = parsed->getAsObject();
-  const llvm::json::Array *files = manifest ? manifest->getArray("files") : nullptr;
-  auto key = manifest ? manifest->getString("key") : std::nullopt;
-  if (!files || !key)
-    return std::nullopt;
-  for (const auto &entry : *files) {
-    const llvm::json::Array *pair = entry.getAsArray();
-    if (!pair || pair->size() != 2 || !(*pair)[0].getAsString() || !(*pair)[1].getAsString())
-      return std::nullopt;
-    const std::string file =
-        replaceAll((*pair)[0].getAsString()->str(), "$SRCROOT", settings_.sourceRoot);
-    if (contentHash(realPath(file, job.directory)) != *(*pair)[1].getAsString())
-      return std::nullopt;
-  }
-  return key->str();
-}
-
-std::optional<std::string> ResultCache::keyFor(const CompileJob &job) {
-  const std::string manifest = manifestPath(job);
-  if (std::optional<std::string> key = keyFromManifest(manifest, job))
-    return key;
-
-  ProcessRequest preprocess;
-  preprocess.argv = {settings_.clangxx};
-  const std::vector<std::string> flags =
-      flagsWithoutInputOutput(job.arguments, job.file, job.directory);
-  for (size_t i = 0; i < flags.size(); ++i) {
-    if (writesDependencies(flags[i]))
-      continue;
-    if (takesDependencyValue(flags[i])) {
-      ++i;
-      continue;
-    }
-    if (flags[i] == "-c")
-      continue;
-    preprocess.argv.push_back(flags[i]);
-  }
-  preprocess.argv.insert(preprocess.argv.end(), {"-E", "-w", job.file});
-  preprocess.workingDirectory = job.directory;
-  preprocess.stdoutOnly = true;
-  preprocess.timeoutSeconds = settings_.tidy.timeoutSeconds;
-  const ProcessResult run = runProcess(preprocess);
-  if (!run.succeeded())
-    return std::nullopt;
-
-  const std::string &root = settings_.sourceRoot;
-  Hasher key;
-  key.add(staticKey_)
-      .add(replaceAll(job.flagsKey, root, "$SRCROOT"))
-      .add(replaceAll(job.file, root, "$SRCROOT"))
-      .add(configHash(std::string(llvm::sys::path::parent_path(job.file))))
-      .add(sha256Hex(replaceAll(run.output, root, "$SRCROOT")));
-  // The preprocessed text does not keep whitespace and comments, which move
-  // the offsets of diagnostics and fix-its: hash the exact bytes of every
-  // file it came from too.
-  llvm::json::Array files;
-  for (const auto &file : filesInLineMarkers(run.output)) {
-    const std::string stored = replaceAll(file, root, "$SRCROOT");
-    const std::string hash = contentHash(realPath(file, job.directory));
-    key.add(stored).add(hash);
-    files.push_back(llvm::json::Array{stored, hash});
-  }
-  const std::string result = key.hex();
-  llvm::sys::fs::create_directories(llvm::sys::path::parent_path(manifest));
-  writeFileAtomically(manifest, llvm::formatv("{0}", llvm::json::Value(llvm::json::Object{
-                                                          {"files", std::move(files)}, {"key", result}}))
-                                    .str());
-  return result;
-}
-
 std::string ResultCache::contentHash(const std::string &file) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -225,10 +92,6 @@ std::string ResultCache::contentHash(const std::string &file) {
   return hash;
 }
 
-std::string ResultCache::entryPath(const std::string &key) const {
-  return settings_.directory + "/v1/results/" + key.substr(0, 2) + "/" + key + ".json";
-}
-
 std::string ResultCache::costPath(const CompileJob &job) const {
   const std::string id = Hasher()
                              .add(replaceAll(job.file, settings_.sourceRoot, "$SRCROOT"))
@@ -237,9 +100,70 @@ std::string ResultCache::costPath(const CompileJob &job) const {
   return settings_.directory + "/v1/costs/" + id;
 }
 
-std::optional<TuResult> ResultCache::load(const std::string &key) {
+std::vector<std::string> parseDependencyFile(const std::string &text) {
+  std::vector<std::string> files;
+  const size_t colon = text.find(": ");
+  if (colon == std::string::npos)
+    return files;
+  std::string current;
+  auto flush = [&] {
+    if (!current.empty())
+      files.push_back(current);
+    current.clear();
+  };
+  for (size_t i = colon + 2; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\\' && i + 1 < text.size()) {
+      const char next = text[i + 1];
+      if (next == '\n' || next == '\r') { // line continuation
+        flush();
+        ++i;
+        continue;
+      }
+      if (next == ' ' || next == '#' || next == '\\') { // escaped character
+        current += next;
+        ++i;
+        continue;
+      }
+    }
+    if (c == '$' && i + 1 < text.size() && text[i + 1] == '$') {
+      current += '$';
+      ++i;
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      flush();
+      continue;
+    }
+    current += c;
+  }
+  flush();
+  return files;
+}
+
+std::string ResultCache::manifestId(const CompileJob &job) {
+  const std::string &root = settings_.sourceRoot;
+  return Hasher()
+      .add(staticKey_)
+      .add(replaceAll(job.flagsKey, root, "$SRCROOT"))
+      .add(replaceAll(job.file, root, "$SRCROOT"))
+      .add(configHash(std::string(llvm::sys::path::parent_path(job.file))))
+      .hex();
+}
+
+std::string ResultCache::entryPath(const std::string &key) const {
+  return settings_.directory + "/v1/results/" + key.substr(0, 2) + "/" + key + ".json";
+}
+
+std::string ResultCache::manifestPath(const std::string &id) const {
+  return settings_.directory + "/v1/manifests/" + id.substr(0, 2) + "/" + id + ".json";
+}
+
+namespace {
+
+std::optional<llvm::json::Value> readJson(const std::string &path) {
   bool exists = false;
-  const std::string text = readWholeFile(entryPath(key), &exists);
+  const std::string text = readWholeFile(path, &exists);
   if (!exists)
     return std::nullopt;
   auto parsed = llvm::json::parse(text);
@@ -247,7 +171,30 @@ std::optional<TuResult> ResultCache::load(const std::string &key) {
     llvm::consumeError(parsed.takeError());
     return std::nullopt;
   }
-  const llvm::json::Object *o = parsed->getAsObject();
+  return std::move(*parsed);
+}
+
+} // namespace
+
+std::optional<TuResult> ResultCache::lookup(const CompileJob &job) {
+  const std::string id = manifestId(job);
+  const std::optional<llvm::json::Value> manifest = readJson(manifestPath(id));
+  const llvm::json::Array *files =
+      manifest && manifest->getAsObject() ? manifest->getAsObject()->getArray("files") : nullptr;
+  if (!files)
+    return std::nullopt;
+  // The key: the manifest id and the current content of each listed file.
+  Hasher key;
+  key.add(id);
+  for (const auto &entry : *files) {
+    const std::optional<llvm::StringRef> stored = entry.getAsString();
+    if (!stored)
+      return std::nullopt;
+    const std::string file = replaceAll(stored->str(), "$SRCROOT", settings_.sourceRoot);
+    key.add(*stored).add(contentHash(file));
+  }
+  const std::optional<llvm::json::Value> entry = readJson(entryPath(key.hex()));
+  const llvm::json::Object *o = entry ? entry->getAsObject() : nullptr;
   const llvm::json::Value *diagnostics = o ? o->get("diagnostics") : nullptr;
   if (!diagnostics)
     return std::nullopt;
@@ -261,14 +208,36 @@ std::optional<TuResult> ResultCache::load(const std::string &key) {
   return result;
 }
 
-void ResultCache::store(const std::string &key, const TuResult &result) {
-  if (result.status != TuStatus::Ok)
+void ResultCache::store(const CompileJob &job, const TuResult &result,
+                        std::chrono::system_clock::time_point startedAt) {
+  if (result.status != TuStatus::Ok || result.dependencies.empty())
     return; // failures are retried on the next run
-  const std::string path = entryPath(key);
-  llvm::sys::fs::create_directories(llvm::sys::path::parent_path(path));
-  llvm::json::Object entry{{"diagnostics", diagnosticsToJson(result.diagnostics, settings_.sourceRoot)},
-                           {"seconds", result.seconds}};
-  writeFileAtomically(path, llvm::formatv("{0}", llvm::json::Value(std::move(entry))).str());
+  const std::string id = manifestId(job);
+  Hasher key;
+  key.add(id);
+  llvm::json::Array files;
+  for (const auto &dependency : result.dependencies) {
+    const std::string file = realPath(dependency, job.directory);
+    llvm::sys::fs::file_status status;
+    if (llvm::sys::fs::status(file, status) ||
+        status.getLastModificationTime() > startedAt)
+      return; // gone, or edited during the analysis: the result may not match
+    const std::string stored = replaceAll(file, settings_.sourceRoot, "$SRCROOT");
+    key.add(stored).add(contentHash(file));
+    files.push_back(stored);
+  }
+  const std::string entry = entryPath(key.hex());
+  llvm::sys::fs::create_directories(llvm::sys::path::parent_path(entry));
+  llvm::json::Object value{
+      {"diagnostics", diagnosticsToJson(result.diagnostics, settings_.sourceRoot)},
+      {"seconds", result.seconds}};
+  writeFileAtomically(entry, llvm::formatv("{0}", llvm::json::Value(std::move(value))).str());
+  // The manifest last: it never names an entry that is not there yet.
+  const std::string manifest = manifestPath(id);
+  llvm::sys::fs::create_directories(llvm::sys::path::parent_path(manifest));
+  writeFileAtomically(manifest, llvm::formatv("{0}", llvm::json::Value(llvm::json::Object{
+                                                          {"files", std::move(files)}}))
+                                    .str());
 }
 
 std::optional<double> ResultCache::knownCost(const CompileJob &job) {

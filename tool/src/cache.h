@@ -1,24 +1,31 @@
 // The result cache: an unchanged translation unit is not analysed again.
 //
-// The key of a TU hashes
-//  - its preprocessed text (clang++-19 -E with the TU's flags), and the exact
-//    bytes of every file that text came from (the line markers name them:
-//    whitespace and comments move diagnostics and fix-its), so an edit to any
-//    header it includes is a miss, and a touched-but-unchanged file a hit;
-//  - its flags (some change meaning without changing the preprocessed text);
-//  - every .clang-tidy from its directory up to / (the effective config, with
-//    InheritParentConfig), and the tool's pass-through options (--checks,
+// A TU's key hashes
+//  - the exact bytes of every file its preprocessing read: the main file and
+//    every header, system headers included, as clang itself lists them in the
+//    dependency file it writes during the analysis (-dependency-file with
+//    -sys-header-deps). With the flags, these inputs determine the
+//    preprocessed TU; they are stricter than its text, since whitespace and
+//    comments move diagnostics and fix-its. An edit to any header it includes
+//    is a miss; a touched but unchanged file is a hit;
+//  - its flags and file;
+//  - the effective config: every .clang-tidy from its directory up to /
+//    (InheritParentConfig), and the tool's pass-through options (--checks,
 //    --config, --config-file's content, ...);
 //  - the module file's content, the clang-tidy version and parlint's version.
-// The preprocessor runs only when a TU's manifest no longer matches ("direct
-// mode", as in ccache): the manifest of a TU lists the files its last
-// preprocessed text came from with their content hashes, and while they are
-// unchanged the key is unchanged. Like ccache's direct mode, it cannot see a
-// new header that would now shadow an included one from an earlier -I path.
 //
-// Entries hold the TU's diagnostics and fixes with paths relative to the
-// source root, are written atomically (tmp + rename), and never modified, so
-// concurrent runs and runners may share one directory.
+// Lookup needs the list of files before analysing, so each TU has a manifest
+// (keyed on flags, file, config and tools) naming the files of its last run
+// with their content hashes; when they all still match, the entry stored
+// under the resulting key is used ("direct mode", as in ccache; like ccache's,
+// it cannot see a new header that would now shadow an included one from an
+// earlier -I directory). A cold run therefore costs no extra preprocessing:
+// the list comes out of the analysis itself.
+//
+// Entries hold the TU's diagnostics and fix-its with paths relative to the
+// source root, are written atomically (tmp + rename) and never modified, so
+// concurrent runs and CI runners may share one directory. Failed TUs, and TUs
+// whose files changed while they were analysed, are not stored.
 //
 // The cache also remembers how long each TU took, to schedule the longest first.
 #pragma once
@@ -26,6 +33,7 @@
 #include "cdb.h"
 #include "tidy_run.h"
 
+#include <chrono>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -36,19 +44,19 @@ namespace parlint::tool {
 struct CacheSettings {
   std::string directory;
   std::string sourceRoot;
-  std::string clangxx;  // preprocesses the TU for the key
-  TidySettings tidy;    // module, pass-through options and binary: part of the key
+  TidySettings tidy; // module, pass-through options and binary: part of the key
 };
 
 class ResultCache {
 public:
   explicit ResultCache(CacheSettings settings);
 
-  // The TU's key, or nullopt when it cannot be preprocessed (then it is
-  // simply analysed, uncached).
-  std::optional<std::string> keyFor(const CompileJob &job);
-  std::optional<TuResult> load(const std::string &key);
-  void store(const std::string &key, const TuResult &result);
+  // The stored result for this TU when its manifest's files are unchanged.
+  std::optional<TuResult> lookup(const CompileJob &job);
+  // Stores a fresh result (with its dependencies) and the TU's manifest.
+  // `startedAt`: when the analysis began (files modified since are not trusted).
+  void store(const CompileJob &job, const TuResult &result,
+             std::chrono::system_clock::time_point startedAt);
 
   // Seconds the TU took last time, when known.
   std::optional<double> knownCost(const CompileJob &job);
@@ -57,9 +65,9 @@ public:
 private:
   std::string configHash(const std::string &directory);
   std::string contentHash(const std::string &file); // memoized for the run
-  std::string manifestPath(const CompileJob &job);
-  std::optional<std::string> keyFromManifest(const std::string &path, const CompileJob &job);
+  std::string manifestId(const CompileJob &job);
   std::string entryPath(const std::string &key) const;
+  std::string manifestPath(const std::string &id) const;
   std::string costPath(const CompileJob &job) const;
 
   CacheSettings settings_;
@@ -71,5 +79,8 @@ private:
 
 // $XDG_CACHE_HOME/parlint, or ~/.cache/parlint.
 std::string defaultCacheDirectory();
+
+// The files of a Makefile-style dependency file ("target: a b \ c"), in order.
+std::vector<std::string> parseDependencyFile(const std::string &text);
 
 } // namespace parlint::tool

@@ -86,7 +86,6 @@ OPTIONS
 
   Tools
     --clang-tidy PATH      Default: clang-tidy-19.
-    --clang PATH           Preprocessor for cache keys. Default: clang++-19.
     --load MODULE          parlint's module. Default: lib/libparlint-tidy.so
                            next to this program (installed), or the build
                            tree's checks/libparlint-tidy.so.
@@ -171,7 +170,6 @@ ParsedOptions parseOptions(int argc, char **argv) {
       {"--source-root", [&](auto &v) { o.sourceRoot = v; }},
       {"--docs-url", [&](auto &v) { o.docsBaseUrl = v; }},
       {"--clang-tidy", [&](auto &v) { o.clangTidy = v; }},
-      {"--clang", [&](auto &v) { o.clangxx = v; }},
       {"--load", [&](auto &v) { o.module = v; }},
       {"--write-baseline", [&](auto &v) { o.writeBaseline = v; }},
       {"--baseline", [&](auto &v) { o.baseline = v; }},

@@ -28,7 +28,6 @@ struct Options {
   bool checksGiven = false;
 
   std::string clangTidy;
-  std::string clangxx;
   std::string module;
   std::string sourceRoot;
   std::string docsBaseUrl;

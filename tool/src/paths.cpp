@@ -22,7 +22,6 @@ std::string realPath(const std::string &path, const std::string &base) {
     llvm::sys::path::append(joined, path);
     absolute = joined;
   }
-  llvm::sys::path::remove_dots(absolute, /*remove_dot_dot=*/true);
 
   static std::mutex mutex;
   static std::map<std::string, std::string> memo;
@@ -32,8 +31,18 @@ std::string realPath(const std::string &path, const std::string &base) {
     if (auto it = memo.find(key); it != memo.end())
       return it->second;
   }
+  // Resolve symlinks before "..": clang's paths such as
+  // /usr/bin/../lib/gcc/x86_64-linux-gnu/12/../../../../include go through
+  // symlinked directories (/lib -> usr/lib), where removing ".." lexically
+  // names another file. Only a file that does not exist is cleaned lexically.
   llvm::SmallString<256> real;
-  std::string result = llvm::sys::fs::real_path(absolute, real) ? key : std::string(real.str());
+  std::string result;
+  if (!llvm::sys::fs::real_path(absolute, real)) {
+    result = std::string(real.str());
+  } else {
+    llvm::sys::path::remove_dots(absolute, /*remove_dot_dot=*/true);
+    result = std::string(absolute.str());
+  }
   std::lock_guard<std::mutex> lock(mutex);
   memo.emplace(key, result);
   return result;

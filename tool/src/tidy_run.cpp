@@ -1,5 +1,6 @@
 #include "tidy_run.h"
 
+#include "cache.h"
 #include "default_checks.h"
 #include "export_fixes.h"
 #include "paths.h"
@@ -62,22 +63,35 @@ bool looksCrashed(const ProcessResult &run) {
 
 } // namespace
 
-TuResult runTidy(const CompileJob &job, const TidySettings &settings) {
+TuResult runTidy(const CompileJob &job, const TidySettings &settings, bool listDependencies) {
   TuResult result;
   TempDir dir("tu");
   writeSingleEntryDatabase(dir.path(), job);
   const std::string fixesPath = dir.path() + "/fixes.yaml";
 
-  std::vector<std::string> argv =
-      commonTidyArguments(settings, std::string(llvm::sys::path::parent_path(job.file)));
+  const std::string directory(llvm::sys::path::parent_path(job.file));
+  std::vector<std::string> argv = commonTidyArguments(settings, directory);
+  const std::string dependencyPath = dir.path() + "/deps.d";
+  if (listDependencies) {
+    // clang-tidy strips -MD/-MF from commands; cc1 options behind -Xclang=
+    // pass. They only add the dependency file: the analysis is unchanged.
+    const std::string dependencyArgs[] = {"-dependency-file", dependencyPath, "-sys-header-deps",
+                                          "-MTparlint-dependencies"};
+    for (const std::string &arg : dependencyArgs)
+      argv.push_back("--extra-arg=-Xclang=" + arg);
+  }
   argv.push_back("--quiet");
   argv.push_back("--export-fixes=" + fixesPath);
   argv.push_back("-p=" + dir.path());
   argv.push_back(job.file);
-  // Shown to the user: the project's own database, which has the same entry.
-  std::vector<std::string> shown(argv.begin(), argv.end() - 2);
-  shown.back() = "--export-fixes=fixes.yaml";
-  result.command = shellCommand(shown) + " -- " + shellCommand(job.arguments, job.directory);
+  // Shown to the user to reproduce: the same run with the entry's flags
+  // after "--" instead of the one-entry database.
+  std::vector<std::string> shown = commonTidyArguments(settings, directory);
+  shown.push_back(job.file);
+  shown.push_back("--");
+  for (const auto &flag : flagsWithoutInputOutput(job.arguments, job.file, job.directory))
+    shown.push_back(flag);
+  result.command = shellCommand(shown, job.directory);
 
   ProcessRequest request;
   request.argv = argv;
@@ -124,6 +138,8 @@ TuResult runTidy(const CompileJob &job, const TidySettings &settings) {
     result.status = TuStatus::ToolFailed;
     result.detail = lastLines(run.output, 20);
   }
+  if (listDependencies && result.status == TuStatus::Ok)
+    result.dependencies = parseDependencyFile(readWholeFile(dependencyPath));
   return result;
 }
 

@@ -32,6 +32,7 @@ struct TuResult {
   bool fromCache = false;
   std::string command;  // what to run to reproduce
   std::string detail;   // the end of clang-tidy's output when it failed
+  std::vector<std::string> dependencies; // files the TU read (with listDependencies)
 
   bool failed() const { return status != TuStatus::Ok; }
 };
@@ -41,6 +42,8 @@ struct TuResult {
 std::vector<std::string> commonTidyArguments(const TidySettings &settings,
                                              const std::string &directory);
 
-TuResult runTidy(const CompileJob &job, const TidySettings &settings);
+// `listDependencies`: also have clang write the list of every file the TU
+// read, system headers included (for the result cache's key).
+TuResult runTidy(const CompileJob &job, const TidySettings &settings, bool listDependencies);
 
 } // namespace parlint::tool

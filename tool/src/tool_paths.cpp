@@ -12,7 +12,6 @@ static int anchor;
 ToolPaths resolveToolPaths(const Options &options, const char *argv0) {
   ToolPaths paths;
   paths.clangTidy = options.clangTidy.empty() ? "clang-tidy-19" : options.clangTidy;
-  paths.clangxx = options.clangxx.empty() ? "clang++-19" : options.clangxx;
   if (!options.module.empty()) {
     paths.module = realPath(options.module);
     if (!llvm::sys::fs::exists(paths.module))

@@ -9,7 +9,6 @@ namespace parlint::tool {
 
 struct ToolPaths {
   std::string clangTidy;
-  std::string clangxx;
   std::string module;
   std::string error; // non-empty: the module is missing (exit 3)
 };
