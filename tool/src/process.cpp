@@ -86,7 +86,7 @@ ProcessResult runProcess(const ProcessRequest &request) {
       kill(-pid, SIGKILL);
     }
     std::this_thread::sleep_for(pause);
-    pause = std::min(pause * 2, std::chrono::microseconds(20000));
+    pause = std::min(pause * 2, std::chrono::microseconds(5000));
   }
   if (result.timedOut)
     kill(-pid, SIGKILL); // stragglers in the group
