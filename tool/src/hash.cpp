@@ -9,8 +9,8 @@ struct Hasher::Impl {
   llvm::SHA256 sha;
 };
 
-Hasher::Hasher() : impl_(new Impl) {}
-Hasher::~Hasher() { delete impl_; }
+Hasher::Hasher() : impl_(std::make_unique<Impl>()) {}
+Hasher::~Hasher() = default;
 
 Hasher &Hasher::add(std::string_view part) {
   const std::string length = std::to_string(part.size()) + ":";

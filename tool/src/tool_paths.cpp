@@ -20,7 +20,11 @@ ToolPaths resolveToolPaths(const Options &options, const char *argv0) {
   }
   const std::string exe = llvm::sys::fs::getMainExecutable(argv0, &anchor);
   const std::string exeDir(llvm::sys::path::parent_path(exe));
-  for (const char *candidate : {"/../lib/libparlint-tidy.so", "/../checks/libparlint-tidy.so"}) {
+  // Installed: bin/parlint and <libdir>/libparlint-tidy.so; build tree:
+  // tool/parlint and checks/libparlint-tidy.so.
+  for (const std::string candidate :
+       {"/../" PARLINT_INSTALL_LIBDIR "/libparlint-tidy.so", "/../lib/libparlint-tidy.so",
+        "/../checks/libparlint-tidy.so"}) {
     const std::string path = realPath(exeDir + candidate);
     if (llvm::sys::fs::exists(path)) {
       paths.module = path;
