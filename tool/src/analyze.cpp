@@ -128,6 +128,58 @@ bool writeOutput(const std::string &path, const std::string &text) {
   return error.empty();
 }
 
+std::string formatReport(Format format, const ReportInput &input, bool color) {
+  switch (format) {
+  case Format::Json:
+    return jsonReport(input);
+  case Format::Sarif:
+    return sarifReport(input);
+  case Format::Github:
+    return githubReport(input);
+  case Format::Text:
+    break;
+  }
+  return textReport(input, color);
+}
+
+// --fix / --fix-dry-run: merges the fix-its, reports conflicts, then writes
+// the files (or prints the patch). Returns false when output failed.
+bool handleFixes(const Options &options, const ReportInput &input, const std::string &report) {
+  const FixPlan plan = planFixes(input.findings);
+  for (const auto &c : plan.conflicts) {
+    const Position p = input.sources.position(c.file, c.offset);
+    fmt::print(stderr, "{}:{}:{}: fix-it conflict: {} and {} edit the same code; neither applied\n",
+               displayPath(c.file), p.line, p.column, c.firstCheck, c.secondCheck);
+  }
+  bool ok = true;
+  if (options.fixDryRun) {
+    // stdout is the patch; the report goes to -o only.
+    ok = writeOutput("", unifiedDiff(plan, input.sources, input.sourceRoot));
+    if (!options.outputFile.empty())
+      ok &= writeOutput(options.outputFile, report);
+  } else {
+    for (const auto &error : writeFixedFiles(plan, input.sources))
+      fmt::print(stderr, "parlint: error: {}\n", error);
+    ok = writeOutput(options.outputFile, report);
+  }
+  if (!options.quiet)
+    fmt::print(stderr, "parlint: {} fix-its {} to {} files, {} in conflict, {} duplicate edits dropped\n",
+               plan.groupsApplied, options.fixDryRun ? "would apply" : "applied",
+               plan.editsByFile.size(), plan.groupsInConflict, plan.identicalDropped);
+  return ok;
+}
+
+int exitStatus(const Options &options, const std::vector<Failure> &failures,
+               const std::vector<Finding> &findings) {
+  if (options.failOnFailures && !failures.empty())
+    return kExitFailures;
+  if (options.failOnFindings)
+    for (const auto &f : findings)
+      if (!f.diag.isCompileError() && (!options.failOnErrorsOnly || f.diag.level == Level::Error))
+        return kExitFindings;
+  return 0;
+}
+
 } // namespace
 
 int runAnalysis(const Options &options, const char *argv0) {
@@ -214,52 +266,10 @@ int runAnalysis(const Options &options, const char *argv0) {
   ReportInput input{findings, failures, sources, sourceRoot, docsBaseUrl};
   const bool color = options.outputFile.empty() && colorWanted(options.color, STDOUT_FILENO);
 
-  std::string report;
-  switch (options.format) {
-  case Format::Text:
-    report = textReport(input, color);
-    break;
-  case Format::Json:
-    report = jsonReport(input);
-    break;
-  case Format::Sarif:
-    report = sarifReport(input);
-    break;
-  case Format::Github:
-    report = githubReport(input);
-    break;
-  }
-
-  bool outputOk = true;
-  if (options.fix || options.fixDryRun) {
-    const FixPlan plan = planFixes(findings);
-    for (const auto &c : plan.conflicts) {
-      const Position p = sources.position(c.file, c.offset);
-      fmt::print(stderr, "{}:{}:{}: fix-it conflict: {} and {} edit the same code; neither applied\n",
-                 displayPath(c.file), p.line, p.column, c.firstCheck, c.secondCheck);
-    }
-    if (options.fixDryRun) {
-      // stdout is the patch; the report goes to -o only.
-      outputOk = writeOutput("", unifiedDiff(plan, sources, sourceRoot));
-      if (!options.outputFile.empty())
-        outputOk &= writeOutput(options.outputFile, report);
-    } else {
-      for (const auto &error : writeFixedFiles(plan, sources))
-        fmt::print(stderr, "parlint: error: {}\n", error);
-      outputOk = writeOutput(options.outputFile, report);
-    }
-    if (!options.quiet)
-      fmt::print(stderr, "parlint: {} fix-its {} to {} files, {} in conflict, {} duplicate edits dropped\n",
-                 plan.groupsApplied, options.fixDryRun ? "would apply" : "applied",
-                 plan.editsByFile.size(), plan.groupsInConflict, plan.identicalDropped);
-  } else {
-    outputOk = writeOutput(options.outputFile, report);
-  }
-
-  if (!failures.empty() || !options.quiet) {
-    ReportInput failureInput{findings, failures, sources, sourceRoot, docsBaseUrl};
-    fmt::print(stderr, "{}", textFailures(failureInput, colorWanted(options.color, STDERR_FILENO)));
-  }
+  const std::string report = formatReport(options.format, input, color);
+  const bool outputOk = options.fix || options.fixDryRun ? handleFixes(options, input, report)
+                                                         : writeOutput(options.outputFile, report);
+  fmt::print(stderr, "{}", textFailures(input, colorWanted(options.color, STDERR_FILENO)));
   if (!options.quiet) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -276,15 +286,7 @@ int runAnalysis(const Options &options, const char *argv0) {
                findings.size(), jobs.size(), extra, failures.size(), seconds, threads);
   }
 
-  if (!outputOk)
-    return kExitUsage;
-  if (options.failOnFailures && !failures.empty())
-    return kExitFailures;
-  if (options.failOnFindings)
-    for (const auto &f : findings)
-      if (!f.diag.isCompileError() && (!options.failOnErrorsOnly || f.diag.level == Level::Error))
-        return kExitFindings;
-  return 0;
+  return outputOk ? exitStatus(options, failures, findings) : kExitUsage;
 }
 
 int listChecks(const Options &options, const char *argv0) {
