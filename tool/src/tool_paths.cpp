@@ -31,6 +31,12 @@ ToolPaths resolveToolPaths(const Options &options, const char *argv0) {
       return paths;
     }
   }
+#ifdef PARLINT_BUILD_TREE_MODULE
+  if (llvm::sys::fs::exists(PARLINT_BUILD_TREE_MODULE)) {
+    paths.module = realPath(PARLINT_BUILD_TREE_MODULE);
+    return paths;
+  }
+#endif
   paths.error = "cannot find libparlint-tidy.so next to " + exe + " (pass --load MODULE)";
   return paths;
 }

@@ -13,8 +13,9 @@ struct ToolPaths {
   std::string error; // non-empty: the module is missing (exit 3)
 };
 
-// The module: --load, else lib/libparlint-tidy.so next to the installed
-// program (bin/../lib), else the build tree's checks/libparlint-tidy.so.
+// The module: --load, else <libdir>/libparlint-tidy.so next to the installed
+// program (bin/../lib), else the build tree's checks/libparlint-tidy.so, else
+// the module target's file of the build this program came from.
 ToolPaths resolveToolPaths(const Options &options, const char *argv0);
 
 } // namespace parlint::tool
