@@ -2,6 +2,8 @@
 
 namespace parlint::tool {
 
+// Keep in step with checks/ (a check missing here still gets a rule with a
+// generic description and its docs/checks/ page).
 const std::vector<CheckInfo> &parlintChecks() {
   static const std::vector<CheckInfo> checks = {
       {"parlint-large-copy-to-worker",
@@ -43,6 +45,12 @@ CheckInfo describeCheck(const std::string &name, const std::string &docsBaseUrl)
     }
   CheckInfo info;
   info.name = name;
+  if (name.rfind("parlint-", 0) == 0) { // a check newer than this catalog
+    info.shortDescription = "parlint check " + name + ".";
+    info.fullDescription = "The parlint check " + name + "; see its documentation page.";
+    info.helpUri = docsBaseUrl.empty() ? "" : docsBaseUrl + name + ".md";
+    return info;
+  }
   if (name.rfind("clang-diagnostic-", 0) == 0) {
     info.shortDescription = "Compiler diagnostic " + name.substr(17) + ".";
     info.fullDescription = "A diagnostic of the compiler (clang " + name.substr(17) +
