@@ -1,9 +1,11 @@
 #include "LoopBounds.h"
 #include "../common/AstHelpers.h"
+#include "../model/Handles.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <algorithm>
 
 namespace clang::tidy::parlint {
@@ -50,14 +52,114 @@ bool isIteratorQuery(StringRef Name) {
 
 Bound classifyBound(const Expr *E, ASTContext &Ctx, unsigned Depth);
 
+/// Where a container's size came from, when the code that sizes it can be
+/// seen: the count given to its constructor (`std::vector<T> v(n)`, a member
+/// initializer `pool_(n)`), `resize(n)` / `assign(n, x)`, or elements added in
+/// a loop (`for (i < pool_size) pool_.emplace_back(...)`), in the declaring
+/// function or, for a member, in the class's constructors. The largest
+/// growth found, or nothing when no sizing code is visible.
+std::optional<Bound> sizeOrigin(const ValueDecl *Container, ASTContext &Ctx,
+                                unsigned Depth);
+
+// Sizing evidence for Container inside one function body (or initializer).
+void collectSizing(const Stmt *Code, const ValueDecl *Container,
+                   ASTContext &Ctx, unsigned Depth,
+                   std::optional<Bound> &Found) {
+  auto Add = [&](Bound B) { Found = Found ? maxOf(*Found, B) : B; };
+  forEachDescendant(Code, /*SkipLambdas=*/true, [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+    if (!Call || rootVariable(Call->getImplicitObjectArgument()) != Container ||
+        !Call->getMethodDecl() || !Call->getMethodDecl()->getIdentifier())
+      return;
+    StringRef Name = Call->getMethodDecl()->getName();
+    if ((Name == "resize" || Name == "assign") && Call->getNumArgs() > 0 &&
+        Call->getArg(0)->getType()->isIntegerType())
+      Add(classifyBound(Call->getArg(0), Ctx, Depth + 1));
+  });
+  // Elements added in a loop: the loop's own bound is the size.
+  forEachDescendant(Code, /*SkipLambdas=*/true, [&](const Stmt &S) {
+    if (!isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(&S))
+      return;
+    bool Fills = false;
+    forEachDescendant(loopBody(S), /*SkipLambdas=*/true, [&](const Stmt &Inner) {
+      if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&Inner))
+        Fills |= rootVariable(Call->getImplicitObjectArgument()) == Container &&
+                 Call->getMethodDecl() &&
+                 isStoringMethod(identifierOf(Call->getMethodDecl()));
+    });
+    if (!Fills)
+      return;
+    LoopVerdict Verdict = classifyLoop(S, nullptr, ~0U, Ctx);
+    Add(Verdict.Kind == LoopKind::Bounded || Verdict.Kind == LoopKind::LargeConstant
+            ? plain()
+            : grows(Growth::Container));
+  });
+}
+
+void addConstructorCount(const Expr *Init, ASTContext &Ctx, unsigned Depth,
+                         std::optional<Bound> &Found) {
+  const auto *Construct =
+      Init ? dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()) : nullptr;
+  if (!Construct || Construct->getNumArgs() == 0 ||
+      Construct->isListInitialization() ||
+      !Construct->getArg(0)->getType()->isIntegerType())
+    return;
+  Bound B = classifyBound(Construct->getArg(0), Ctx, Depth + 1);
+  Found = Found ? maxOf(*Found, B) : B;
+}
+
+std::optional<Bound> sizeOrigin(const ValueDecl *Container, ASTContext &Ctx,
+                                unsigned Depth) {
+  // The sizing loops are classified with classifyLoop, whose bound may ask
+  // for the size of the same container again: answer "unknown" then.
+  static llvm::SmallPtrSet<const ValueDecl *, 4> InProgress;
+  if (!Container || Depth >= MaxInitializerDepth ||
+      !InProgress.insert(Container).second)
+    return std::nullopt;
+  struct Done {
+    const ValueDecl *Container;
+    ~Done() { InProgress.erase(Container); }
+  } Release{Container};
+  std::optional<Bound> Found;
+  if (const auto *Var = dyn_cast<VarDecl>(Container)) {
+    if (!Var->isLocalVarDecl())
+      return std::nullopt; // a parameter or global: sized by someone else
+    addConstructorCount(Var->getInit(), Ctx, Depth, Found);
+    if (const auto *Function =
+            dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod()))
+      collectSizing(Function->getBody(), Container, Ctx, Depth, Found);
+    return Found;
+  }
+  const auto *Field = dyn_cast<FieldDecl>(Container);
+  const auto *Record = Field ? dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
+  if (!Record)
+    return std::nullopt;
+  if (Field->hasInClassInitializer())
+    addConstructorCount(Field->getInClassInitializer(), Ctx, Depth, Found);
+  for (const CXXConstructorDecl *Constructor : Record->ctors()) {
+    if (!Constructor->hasBody())
+      continue;
+    for (const CXXCtorInitializer *Init : Constructor->inits())
+      if (Init->getMember() == Field && Init->isWritten())
+        addConstructorCount(Init->getInit(), Ctx, Depth, Found);
+    collectSizing(Constructor->getBody(), Container, Ctx, Depth, Found);
+  }
+  return Found;
+}
+
 Bound classifyCall(const CallExpr &Call, ASTContext &Ctx, unsigned Depth) {
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee || !Callee->getDeclName().isIdentifier())
     return plain();
   StringRef Name = Callee->getName();
-  if (isa<CXXMemberCallExpr>(&Call)) {
-    if (isSizeQuery(Name))
-      return grows(Growth::Container);
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    if (isSizeQuery(Name)) {
+      // A container sized from a configured count has a configured size.
+      auto Origin = sizeOrigin(
+          rootVariable(Member->getImplicitObjectArgument()), Ctx, Depth);
+      return Origin && Origin->Kind <= Growth::Constant ? plain()
+                                                        : grows(Growth::Container);
+    }
     if (isIteratorQuery(Name))
       return grows(Growth::Iterator);
     return plain(); // a configured count such as pool.size_hint()
@@ -506,6 +608,15 @@ LoopVerdict classifyLoop(const Stmt &Loop, const ValueDecl *Grown,
   if (const auto *RangeFor = dyn_cast<CXXForRangeStmt>(&Loop)) {
     if (auto Count = constantElementCount(RangeFor->getRangeInit(), Ctx))
       return verdictFor({Growth::Constant, *Count}, MaxConstantTripCount);
+    // A range over a container sized from a configured count, or one whose
+    // elements are the handles being assigned (`for (auto &t : threads)
+    // t = std::thread(...)`: the slots were counted when it was sized).
+    const ValueDecl *Range = rootVariable(RangeFor->getRangeInit());
+    auto Origin = sizeOrigin(Range, Ctx, 0);
+    if (Origin && Origin->Kind <= Growth::Constant)
+      return verdictFor(*Origin, MaxConstantTripCount);
+    if (Grown && Grown == RangeFor->getLoopVariable() && !Origin)
+      return {};
     return {LoopKind::RangeOverContainer, 0};
   }
   LoopParts Parts;

@@ -1,4 +1,6 @@
 #include "PoolUses.h"
+#include "../common/AstHelpers.h"
+#include "../model/Handles.h"
 
 #include "clang-tidy/utils/DeclRefExprUtils.h"
 #include "clang/AST/ExprCXX.h"
@@ -17,13 +19,40 @@ bool isListedName(StringRef Name, ArrayRef<StringRef> Names) {
 
 namespace {
 
-enum class UseKind { Work, Shutdown, Delete, Escape };
+// Work: queues work on the pool. Query: uses it without queueing (its
+// executor compared or queried, its services, a const reference passed on).
+enum class UseKind { Work, Query, Shutdown, Delete, Escape };
 
 struct Classified {
   UseKind Kind;
   const Stmt *Shutdown = nullptr; // the call, for UseKind::Shutdown
   const Stmt *Delete = nullptr;   // the delete-expression, for UseKind::Delete
+  const Expr *WorkCall = nullptr; // the call that queues, for UseKind::Work
 };
+
+Classified work(const Expr *Call) { return {UseKind::Work, nullptr, nullptr, Call}; }
+
+// Member functions of a pool that queue a task on it.
+bool isQueueingMethod(StringRef Name) {
+  return llvm::is_contained({"post", "submit", "execute", "dispatch", "defer",
+                             "enqueue", "push", "push_task", "submit_task",
+                             "detach_task", "add_task", "schedule", "spawn"},
+                            Name);
+}
+
+// Member functions of a pool that hand out something work can be queued on.
+bool isExecutorAccessor(StringRef Name) {
+  return llvm::is_contained(
+      {"get_executor", "executor", "get_scheduler", "scheduler"}, Name);
+}
+
+// Free functions that queue work on their first argument (a pool, an
+// executor, a strand) or bind a handler to it.
+bool isQueueingFunction(StringRef Name) {
+  return llvm::is_contained(
+      {"post", "dispatch", "defer", "co_spawn", "bind_executor", "spawn"},
+      Name);
+}
 
 bool isConstLValueRef(QualType Type) {
   const auto *Ref = Type->getAs<LValueReferenceType>();
@@ -90,7 +119,7 @@ private:
       if (Var && Var->isInitCapture() && Var->getInit() == &Init)
         return classifyInitialized(Var, AtPointee);
     }
-    return {UseKind::Work};
+    return {UseKind::Query};
   }
 
   Classified classifyInitializer(const DeclStmt &Declaration,
@@ -111,7 +140,7 @@ private:
     const QualType Type = Initialized->getType();
     if (Type->isReferenceType() && !isConstLValueRef(Type))
       return {UseKind::Escape};
-    return {UseKind::Work};
+    return {UseKind::Query};
   }
 
   Classified classifyMemberUse(const MemberExpr &Member) const {
@@ -119,26 +148,80 @@ private:
     while (Parent && isa<ParenExpr>(Parent))
       Parent = Parents.parent(*Parent);
     const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(Parent);
-    if (Call && Call->getCallee()->IgnoreParens() == &Member) {
-      const auto *Method = Call->getMethodDecl();
-      if (Method && Method->getIdentifier() &&
-          llvm::is_contained(Rules.ShutdownMethods, Method->getName()))
-        return {UseKind::Shutdown, Call};
+    if (!Call || Call->getCallee()->IgnoreParens() != &Member)
+      return {UseKind::Query};
+    StringRef Name = identifierOf(Call->getMethodDecl());
+    if (llvm::is_contained(Rules.ShutdownMethods, Name))
+      return {UseKind::Shutdown, Call};
+    if (isQueueingMethod(Name))
+      return work(Call);
+    if (isExecutorAccessor(Name))
+      return followExecutor(*Call, 0);
+    return {UseKind::Query};
+  }
+
+  // Something work can be queued on (an executor, a strand) produced from the
+  // pool: work if it is used to queue work, directly or through a local.
+  Classified followExecutor(const Expr &Producer, unsigned Depth) const {
+    if (Depth > 3)
+      return {UseKind::Query};
+    const Stmt *Consumer = Parents.parentIgnoringImplicit(Producer);
+    if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Consumer))
+      Consumer = Parents.parentIgnoringImplicit(*Construct);
+    if (const auto *Member = dyn_cast_or_null<MemberExpr>(Consumer)) {
+      const auto *Call =
+          dyn_cast_or_null<CXXMemberCallExpr>(Parents.parent(*Member));
+      return Call && isQueueingMethod(identifierOf(Call->getMethodDecl()))
+                 ? work(Call)
+                 : Classified{UseKind::Query};
     }
-    return {UseKind::Work};
+    if (const auto *Call = dyn_cast_or_null<CallExpr>(Consumer)) {
+      StringRef Name = identifierOf(Call->getDirectCallee());
+      if (isQueueingFunction(Name))
+        return work(Call);
+      if (Name == "make_strand")
+        return followExecutor(*Call, Depth + 1);
+      return {UseKind::Query};
+    }
+    if (const auto *Declaration = dyn_cast_or_null<DeclStmt>(Consumer)) {
+      const auto *Holder =
+          dyn_cast_or_null<VarDecl>(Declaration->getSingleDecl());
+      if (!Holder)
+        return {UseKind::Query};
+      Classified Result{UseKind::Query};
+      forEachDescendant(&Parents.body(), /*SkipLambdas=*/false,
+                        [&](const Stmt &S) {
+                          const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+                          if (Result.Kind == UseKind::Work || !Ref ||
+                              Ref->getDecl() != Holder)
+                            return;
+                          Classified Use = followExecutor(*Ref, Depth + 1);
+                          if (Use.Kind == UseKind::Work)
+                            Result = Use;
+                        });
+      return Result;
+    }
+    return {UseKind::Query};
   }
 
   // The pool passed to a function: harmless by value or const reference, or
   // to a function known to only queue work; otherwise the callee may shut the
   // pool down or keep it, and we stay silent.
-  Classified classifyParameter(const FunctionDecl *Callee, unsigned Index) const {
+  Classified classifyParameter(const FunctionDecl *Callee, unsigned Index,
+                               const Expr *CurrentCall) const {
     if (!Callee || Index >= Callee->getNumParams())
       return {UseKind::Escape};
     const QualType Type = Callee->getParamDecl(Index)->getType();
+    if (isWorkFunction(Callee)) {
+      if (isQueueingFunction(identifierOf(Callee)))
+        return work(CurrentCall);
+      if (identifierOf(Callee) == "make_strand" && CurrentCall)
+        return followExecutor(*CurrentCall, 0);
+      return {UseKind::Query}; // use_service, has_service
+    }
     if (!Type->isReferenceType() || isConstLValueRef(Type))
-      return {UseKind::Work};
-    return isWorkFunction(Callee) ? Classified{UseKind::Work}
-                                  : Classified{UseKind::Escape};
+      return {UseKind::Query};
+    return {UseKind::Escape};
   }
 
   bool isWorkFunction(const NamedDecl *Callee) const {
@@ -155,12 +238,12 @@ private:
     if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call);
         Operator && isa_and_nonnull<CXXMethodDecl>(Callee)) {
       if (Index == 0)
-        return {UseKind::Work}; // the object of a member operator
+        return {UseKind::Query}; // the object of a member operator
       --Index;
     }
     if (!Callee)
       return classifyUnresolvedCall(Call);
-    return classifyParameter(Callee, Index);
+    return classifyParameter(Callee, Index, &Call);
   }
 
   // In a template, post(pool, task) may still be unresolved: accept it when
@@ -173,14 +256,16 @@ private:
     for (const NamedDecl *Candidate : Lookup->decls())
       if (!isWorkFunction(Candidate->getUnderlyingDecl()))
         return {UseKind::Escape};
-    return {UseKind::Work};
+    return isQueueingFunction(Lookup->getName().getAsString())
+               ? work(&Call)
+               : Classified{UseKind::Query};
   }
 
   Classified classifyConstructArgument(const CXXConstructExpr &Construct,
                                        const Expr &Arg) const {
     for (unsigned Index = 0; Index < Construct.getNumArgs(); ++Index)
       if (Construct.getArg(Index) == &Arg)
-        return classifyParameter(Construct.getConstructor(), Index);
+        return classifyParameter(Construct.getConstructor(), Index, nullptr);
     return {UseKind::Escape};
   }
 
@@ -188,6 +273,31 @@ private:
   const FunctionAnalysis &Parents;
   const PoolUseRules &Rules;
 };
+
+// Whether the future that a queueing call returns is waited: `post(pool,
+// use_future(f)).get()`, or held in a local whose get()/wait() the function
+// calls (outside lambdas, which may never run).
+bool isAwaited(const Expr *WorkCall, const FunctionAnalysis &Parents) {
+  if (!WorkCall)
+    return false;
+  const Stmt *Consumer = Parents.parentIgnoringImplicit(*WorkCall);
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(Consumer)) {
+    const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(Parents.parent(*Member));
+    return Call && memberOp(Call->getMethodDecl()) == HandleOp::Wait;
+  }
+  const auto *Declaration = dyn_cast_or_null<DeclStmt>(Consumer);
+  const auto *Future =
+      Declaration ? dyn_cast_or_null<VarDecl>(Declaration->getSingleDecl()) : nullptr;
+  if (!Future || handleTypeOf(Future->getType()) != HandleType::Future)
+    return false;
+  bool Waited = false;
+  forEachDescendant(&Parents.body(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S))
+      Waited |= memberOp(Call->getMethodDecl()) == HandleOp::Wait &&
+                rootVariable(Call->getImplicitObjectArgument()) == Future;
+  });
+  return Waited;
+}
 
 // Marks every lambda between a use inside a lambda and the function body as
 // a place where work may be queued: creating it captures the pool.
@@ -206,6 +316,7 @@ PoolUses collectPoolUses(const VarDecl &Var, PoolHandleKind Kind,
                          const PoolUseRules &Rules) {
   PoolUses Uses;
   const UseClassifier Classifier(Kind, Parents, Rules);
+  bool AllAwaited = true;
   for (const DeclRefExpr *Ref :
        utils::decl_ref_expr::allDeclRefExprs(Var, Parents.body(), Context)) {
     const Classified Use = Classifier.classify(*Ref);
@@ -213,10 +324,14 @@ PoolUses collectPoolUses(const VarDecl &Var, PoolHandleKind Kind,
     // runs, so it only makes the pool's fate unknown.
     const bool InLambda = Ref->refersToEnclosingVariableOrCapture();
     switch (Use.Kind) {
+    case UseKind::Query:
+      break;
     case UseKind::Work:
       Uses.WorkUses.insert(Ref);
       if (InLambda)
         addEnclosingLambdas(*Ref, Parents, Uses);
+      else if (!isAwaited(Use.WorkCall, Parents))
+        AllAwaited = false;
       break;
     case UseKind::Shutdown:
       if (InLambda)
@@ -235,6 +350,11 @@ PoolUses collectPoolUses(const VarDecl &Var, PoolHandleKind Kind,
       break;
     }
   }
+  // Every task queued by this function is waited through its future before
+  // the pool can die: nothing is left to abandon.
+  if (AllAwaited && Uses.Deletes.empty() &&
+      llvm::none_of(Uses.WorkUses, [](const Stmt *S) { return isa<LambdaExpr>(S); }))
+    Uses.WorkUses.clear();
   return Uses;
 }
 
