@@ -52,6 +52,27 @@ bool isIteratorQuery(StringRef Name) {
 
 Bound classifyBound(const Expr *E, ASTContext &Ctx, unsigned Depth);
 
+/// A binary condition, built-in or overloaded: `a < b`, `a && b`.
+struct BinaryParts {
+  BinaryOperatorKind Op = BO_Comma; // BO_Comma: not a binary condition
+  const Expr *LHS = nullptr;
+  const Expr *RHS = nullptr;
+};
+
+BinaryParts decompose(const Expr *Cond) {
+  if (const auto *Binary = dyn_cast<BinaryOperator>(Cond))
+    return {Binary->getOpcode(), Binary->getLHS(), Binary->getRHS()};
+  if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(Cond)) {
+    if (Call->getNumArgs() == 2 && Call->isComparisonOp())
+      return {BinaryOperator::getOverloadedOpcode(Call->getOperator()),
+              Call->getArg(0), Call->getArg(1)};
+    return {};
+  }
+  if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(Cond))
+    return {Rewritten->getOperator(), Rewritten->getLHS(), Rewritten->getRHS()};
+  return {};
+}
+
 /// Where a container's size came from, when the code that sizes it can be
 /// seen: the count given to its constructor (`std::vector<T> v(n)`, a member
 /// initializer `pool_(n)`), `resize(n)` / `assign(n, x)`, or elements added in
@@ -370,23 +391,7 @@ LoopVerdict classifyCondition(const Expr *Cond, const LoopParts &Parts,
   if (ReadsInput)
     return {LoopKind::InputCondition, 0};
 
-  const Expr *LHS = nullptr, *RHS = nullptr;
-  BinaryOperatorKind Op = BO_Comma;
-  if (const auto *Binary = dyn_cast<BinaryOperator>(Cond)) {
-    Op = Binary->getOpcode();
-    LHS = Binary->getLHS();
-    RHS = Binary->getRHS();
-  } else if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(Cond)) {
-    if (Call->getNumArgs() == 2 && Call->isComparisonOp()) {
-      Op = BinaryOperator::getOverloadedOpcode(Call->getOperator());
-      LHS = Call->getArg(0);
-      RHS = Call->getArg(1);
-    }
-  } else if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(Cond)) {
-    Op = Rewritten->getOperator();
-    LHS = Rewritten->getLHS();
-    RHS = Rewritten->getRHS();
-  }
+  auto [Op, LHS, RHS] = decompose(Cond);
   if (Op == BO_LAnd || Op == BO_LOr)
     return combine(classifyCondition(LHS, Parts, Grown, MaxTrips, Ctx),
                    classifyCondition(RHS, Parts, Grown, MaxTrips, Ctx),
@@ -550,19 +555,7 @@ std::optional<ConstantBound> constantLoopBound(const Stmt &Loop,
   Cond = strip(Cond);
   if (!Cond || Cond->isValueDependent() || Cond->containsErrors())
     return std::nullopt;
-  const Expr *LHS = nullptr, *RHS = nullptr;
-  BinaryOperatorKind Op = BO_Comma;
-  if (const auto *Binary = dyn_cast<BinaryOperator>(Cond)) {
-    Op = Binary->getOpcode();
-    LHS = Binary->getLHS();
-    RHS = Binary->getRHS();
-  } else if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(Cond)) {
-    if (Call->getNumArgs() == 2 && Call->isComparisonOp()) {
-      Op = BinaryOperator::getOverloadedOpcode(Call->getOperator());
-      LHS = Call->getArg(0);
-      RHS = Call->getArg(1);
-    }
-  }
+  auto [Op, LHS, RHS] = decompose(Cond);
   if (!LHS || !RHS || !BinaryOperator::isComparisonOp(Op))
     return std::nullopt;
   const Expr *Counter = LHS, *Limit = RHS;
