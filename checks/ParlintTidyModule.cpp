@@ -1,10 +1,12 @@
 // Registers parlint's checks with clang-tidy. clang-tidy finds the module
 // through the static registry entry below once the shared object is loaded
 // with --load.
+#include "discarded-future/DiscardedFutureCheck.h"
 #include "large-copy-to-worker/LargeCopyToWorkerCheck.h"
 #include "missing-pool-shutdown/MissingPoolShutdownCheck.h"
 #include "unbounded-spawn/UnboundedSpawnCheck.h"
 #include "unjoined-thread/UnjoinedThreadCheck.h"
+#include "unreaped-child/UnreapedChildCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -19,6 +21,8 @@ public:
     Factories.registerCheck<UnjoinedThreadCheck>("parlint-unjoined-thread");
     Factories.registerCheck<MissingPoolShutdownCheck>(
         "parlint-missing-pool-shutdown");
+    Factories.registerCheck<UnreapedChildCheck>("parlint-unreaped-child");
+    Factories.registerCheck<DiscardedFutureCheck>("parlint-discarded-future");
   }
 };
 

@@ -88,6 +88,108 @@ std::optional<bool> failureTest(const Expr *Condition,
   return NotEqual == FailureOnTrue;
 }
 
+/// The fork-result variable E designates: `pid`, or `(pid = fork())`.
+const VarDecl *forkResultIn(const Expr *E, const HandleEvents &Events) {
+  E = stripped(E);
+  if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(E);
+      Assign && Assign->getOpcode() == BO_Assign)
+    E = stripped(Assign->getLHS());
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var && llvm::is_contained(Events.ForkResults, Var) ? Var : nullptr;
+}
+
+std::optional<llvm::APSInt> integerValue(const Expr *E, ASTContext &Context) {
+  Expr::EvalResult Value;
+  if (!E || E->isValueDependent() || !E->EvaluateAsInt(Value, Context))
+    return std::nullopt;
+  return Value.Val.getInt();
+}
+
+/// Whether `x Op C` holds only for x <= 0.
+bool impliesNotPositive(BinaryOperatorKind Op, int64_t C) {
+  switch (Op) {
+  case BO_EQ:
+  case BO_LE:
+    return C <= 0;
+  case BO_LT:
+    return C <= 1;
+  default:
+    return false;
+  }
+}
+
+BinaryOperatorKind negated(BinaryOperatorKind Op) {
+  switch (Op) {
+  case BO_EQ: return BO_NE;
+  case BO_NE: return BO_EQ;
+  case BO_LT: return BO_GE;
+  case BO_GE: return BO_LT;
+  case BO_GT: return BO_LE;
+  case BO_LE: return BO_GT;
+  default: return Op;
+  }
+}
+
+/// A test of a fork result (`pid == 0`, `pid < 0`, `pid > 0`, `!pid`,
+/// `(pid = fork()) == -1`): whether the true edge (true) or the false edge
+/// (false) is a branch where this process is not the parent of a child.
+std::optional<bool> notParentTest(const Expr *Condition,
+                                  const HandleEvents &Events,
+                                  ASTContext &Context) {
+  if (!Condition || Events.ForkResults.empty())
+    return std::nullopt;
+  bool Flip = false;
+  Condition = stripped(Condition);
+  while (const auto *Not = dyn_cast<UnaryOperator>(Condition)) {
+    if (Not->getOpcode() != UO_LNot)
+      return std::nullopt;
+    Flip = !Flip;
+    Condition = stripped(Not->getSubExpr());
+  }
+  BinaryOperatorKind Op;
+  int64_t Constant = 0;
+  if (forkResultIn(Condition, Events)) {
+    Op = BO_NE; // `if (pid)`: the false edge is the child
+  } else {
+    const auto *Compare = dyn_cast<BinaryOperator>(Condition);
+    if (!Compare || !Compare->isComparisonOp())
+      return std::nullopt;
+    Op = Compare->getOpcode();
+    const Expr *Other = nullptr;
+    if (forkResultIn(Compare->getLHS(), Events)) {
+      Other = Compare->getRHS();
+    } else if (forkResultIn(Compare->getRHS(), Events)) {
+      Other = Compare->getLHS();
+      Op = BinaryOperator::reverseComparisonOp(Op);
+    }
+    std::optional<llvm::APSInt> Value = integerValue(Other, Context);
+    if (!Value || Value->getSignificantBits() > 64)
+      return std::nullopt;
+    Constant = Value->getExtValue();
+  }
+  if (Flip)
+    Op = negated(Op);
+  if (impliesNotPositive(Op, Constant))
+    return true;
+  if (impliesNotPositive(negated(Op), Constant))
+    return false;
+  return std::nullopt;
+}
+
+/// `switch (pid)`: whether the successor block is a `case C:` with C <= 0.
+bool isNotParentCase(const Stmt *Terminator, const CFGBlock &Successor,
+                     const HandleEvents &Events, ASTContext &Context) {
+  const auto *Switch = dyn_cast_or_null<SwitchStmt>(Terminator);
+  if (!Switch || !forkResultIn(Switch->getCond(), Events))
+    return false;
+  const auto *Case = dyn_cast_or_null<CaseStmt>(Successor.getLabel());
+  if (!Case || Case->caseStmtIsGNURange())
+    return false;
+  std::optional<llvm::APSInt> Value = integerValue(Case->getLHS(), Context);
+  return Value && Value->getSignificantBits() <= 64 && Value->getExtValue() <= 0;
+}
+
 SourceLocation exitLocation(const Stmt &Trigger) {
   if (const auto *Block = dyn_cast<CompoundStmt>(&Trigger))
     return Block->getRBracLoc();
@@ -225,6 +327,10 @@ private:
     std::optional<bool> Test = runningTest(Condition, Var);
     std::optional<bool> Failure =
         failureTest(Condition, Events, Function.context());
+    std::optional<bool> NotParent =
+        isa_and_nonnull<SwitchStmt>(Terminator)
+            ? std::nullopt
+            : notParentTest(Condition, Events, Function.context());
     unsigned Index = 0;
     for (const CFGBlock::AdjacentBlock &Next : Block.succs()) {
       unsigned Edge = Index++;
@@ -239,8 +345,13 @@ private:
       if (Failure && (State & Running) && Edge < 2 &&
           (Edge == 0) == *Failure)
         Out = (State & ~Running) | Idle; // the start failed: nothing runs
+      if ((State & Running) &&
+          ((NotParent && Edge < 2 && (Edge == 0) == *NotParent) ||
+           isNotParentCase(Terminator, *Successor, Events,
+                           Function.context())))
+        Out = (State & ~Running) | Idle; // the child, or a failed fork
       if (Successor == &Graph.getExit() && (Out & Running) &&
-          Rules.Lifetime == HandleLifetime::Value)
+          Rules.Lifetime == HandleLifetime::Value && !endsInThrow(Block))
         recordFunctionEnd(Block);
       unsigned Id = Successor->getBlockID();
       StateSet Merged = In[Id] | Out;
@@ -250,6 +361,14 @@ private:
         enqueue(Successor);
       }
     }
+  }
+
+  /// A throw's block leaves the function by the throw, reported as such.
+  static bool endsInThrow(const CFGBlock &Block) {
+    for (auto It = Block.rbegin(); It != Block.rend(); ++It)
+      if (auto Statement = It->getAs<CFGStmt>())
+        return isa<CXXThrowExpr>(Statement->getStmt());
+    return false;
   }
 
   /// A value handle reaches the end of the function: at a return, or at the

@@ -36,6 +36,11 @@ struct HandleEvents {
   /// on the branch where the result is tested non-zero nothing started.
   llvm::SmallVector<const Expr *, 2> ErrorCodeStarts;
   llvm::SmallVector<const VarDecl *, 2> ErrorCodeResults;
+  /// Variables holding the result of fork()/vfork(): 0 in the child, -1
+  /// when nothing was created, the child's pid in the parent. On a branch
+  /// that limits such a variable to <= 0 (`pid == 0`, `pid < 0`, `!pid`,
+  /// `case 0:`, ...) this process has no child behind the handle.
+  llvm::SmallVector<const VarDecl *, 2> ForkResults;
 };
 
 /// How the handle ends.
