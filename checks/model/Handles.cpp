@@ -199,6 +199,9 @@ bool ignoresChildExit(const Stmt &Body, ASTContext &Context) {
       return;
     if (const auto *Call = dyn_cast<CallExpr>(&S)) {
       const FunctionDecl *Callee = Call->getDirectCallee();
+      if (!llvm::is_contained({"signal", "sigset", "bsd_signal", "sigaction"},
+                              identifierOf(Callee)))
+        return; // the cheap test first
       if (isNamed(Callee, {"::signal", "::sigset", "::bsd_signal"}) &&
           Call->getNumArgs() == 2 && isSigChld(Call->getArg(0), Context) &&
           isSigIgn(Call->getArg(1), Context))
@@ -213,9 +216,10 @@ bool ignoresChildExit(const Stmt &Body, ASTContext &Context) {
       if (const auto *Member = dyn_cast<MemberExpr>(stripped(Assign->getLHS()));
           Member && identifierOf(Member->getMemberDecl()) == "sa_handler")
         HandlerIgnored = true;
-    if (const auto *E = dyn_cast<Expr>(&S);
-        E && !isa<ImplicitCastExpr, ParenExpr>(E) &&
-        spelledWith(E, "SA_NOCLDWAIT", Context))
+    // SA_NOCLDWAIT expands to an integer literal.
+    if (const auto *Literal = dyn_cast<IntegerLiteral>(&S);
+        Literal && Literal->getBeginLoc().isMacroID() &&
+        spelledWith(Literal, "SA_NOCLDWAIT", Context))
       Ignores = true;
   });
   return Ignores || (SigactionForChild && HandlerIgnored);

@@ -288,4 +288,36 @@ void f(std::future<int> &x) { x.get(); x.wait(); x.wait_for(1); x.valid(); }
   EXPECT_FALSE(Observes["valid"]);
 }
 
+// libstdc++ declares wait(), wait_for() and valid() in std::__basic_future,
+// the base of std::future: the model must still see them as future calls.
+TEST(FutureFacts, RealHeaderBaseClassMembers) {
+  auto AST = parlint::test::parseWithSystemHeaders(R"cpp(
+#include <chrono>
+#include <future>
+void f(std::future<int> &x) {
+  x.wait();
+  x.wait_for(std::chrono::seconds(1));
+  (void)x.valid();
+  x.get();
+}
+)cpp");
+  ASSERT_TRUE(AST);
+  const auto Calls = selectAll<CXXMemberCallExpr>(
+      "c", cxxMemberCallExpr(isExpansionInMainFile()).bind("c"), *AST);
+  std::map<std::string, HandleOp> Ops;
+  std::map<std::string, bool> Observes;
+  for (const auto *Call : Calls) {
+    std::string Name = Call->getMethodDecl()->getName().str();
+    Ops[Name] = memberOp(Call->getMethodDecl());
+    Observes[Name] = observesFutureResult(Call->getMethodDecl());
+  }
+  EXPECT_EQ(Ops["wait"], HandleOp::Wait);
+  EXPECT_EQ(Ops["get"], HandleOp::Wait);
+  EXPECT_EQ(Ops["wait_for"], HandleOp::Query);
+  EXPECT_EQ(Ops["valid"], HandleOp::Query);
+  EXPECT_TRUE(Observes["wait"]);
+  EXPECT_TRUE(Observes["wait_for"]);
+  EXPECT_FALSE(Observes["valid"]);
+}
+
 } // namespace
