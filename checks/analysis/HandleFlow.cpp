@@ -1,5 +1,6 @@
 #include "HandleFlow.h"
 #include "../common/AstHelpers.h"
+#include "../model/Handles.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -89,7 +90,18 @@ std::optional<bool> failureTest(const Expr *Condition,
 }
 
 /// The fork-result variable E designates: `pid`, or `(pid = fork())`.
-const VarDecl *forkResultIn(const Expr *E, const HandleEvents &Events) {
+const VarDecl *forkResultIn(const Expr *E, const HandleEvents &Events,
+                            bool AcceptCall = false);
+
+bool isForkValue(const Expr *E, const HandleEvents &Events, bool AcceptCall) {
+  if (forkResultIn(E, Events))
+    return true;
+  const auto *Call = dyn_cast_or_null<CallExpr>(stripped(E));
+  return AcceptCall && Call && returnsChildPid(Call->getDirectCallee());
+}
+
+const VarDecl *forkResultIn(const Expr *E, const HandleEvents &Events,
+                            bool AcceptCall) {
   E = stripped(E);
   if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(E);
       Assign && Assign->getOpcode() == BO_Assign)
@@ -136,8 +148,9 @@ BinaryOperatorKind negated(BinaryOperatorKind Op) {
 /// (false) is a branch where this process is not the parent of a child.
 std::optional<bool> notParentTest(const Expr *Condition,
                                   const HandleEvents &Events,
-                                  ASTContext &Context) {
-  if (!Condition || Events.ForkResults.empty())
+                                  ASTContext &Context,
+                                  bool AcceptCall = false) {
+  if (!Condition || (Events.ForkResults.empty() && !AcceptCall))
     return std::nullopt;
   bool Flip = false;
   Condition = stripped(Condition);
@@ -149,7 +162,7 @@ std::optional<bool> notParentTest(const Expr *Condition,
   }
   BinaryOperatorKind Op;
   int64_t Constant = 0;
-  if (forkResultIn(Condition, Events)) {
+  if (isForkValue(Condition, Events, AcceptCall)) {
     Op = BO_NE; // `if (pid)`: the false edge is the child
   } else {
     const auto *Compare = dyn_cast<BinaryOperator>(Condition);
@@ -157,9 +170,9 @@ std::optional<bool> notParentTest(const Expr *Condition,
       return std::nullopt;
     Op = Compare->getOpcode();
     const Expr *Other = nullptr;
-    if (forkResultIn(Compare->getLHS(), Events)) {
+    if (isForkValue(Compare->getLHS(), Events, AcceptCall)) {
       Other = Compare->getRHS();
-    } else if (forkResultIn(Compare->getRHS(), Events)) {
+    } else if (isForkValue(Compare->getRHS(), Events, AcceptCall)) {
       Other = Compare->getLHS();
       Op = BinaryOperator::reverseComparisonOp(Op);
     }
@@ -401,6 +414,10 @@ private:
 };
 
 } // namespace
+
+std::optional<bool> forkCallTest(const Expr &Condition, ASTContext &Context) {
+  return notParentTest(&Condition, HandleEvents{}, Context, /*AcceptCall=*/true);
+}
 
 llvm::SmallVector<BadExit, 4> findBadExits(const FunctionAnalysis &Function,
                                            const VarDecl &Var,

@@ -71,6 +71,13 @@ llvm::SmallVector<BadExit, 4> findBadExits(const FunctionAnalysis &Function,
                                            const HandleEvents &Events,
                                            FlowRules Rules);
 
+/// A branch condition on a fork()/vfork() call written in the condition
+/// itself (`if (fork() == 0)`, `if (!fork())`, `if (fork() > 0)`): true when
+/// the true edge is the child or failure side, false when the false edge is,
+/// nullopt when the condition says neither. (Fork results kept in variables
+/// get the same rule inside findBadExits, through HandleEvents::ForkResults.)
+std::optional<bool> forkCallTest(const Expr &Condition, ASTContext &Context);
+
 } // namespace clang::tidy::parlint
 
 #endif

@@ -29,6 +29,35 @@ std::string spawnName(const Expr &Spawn) {
   return identifierOf(calleeOf(&Spawn)).str();
 }
 
+/// Whether the statement ends the process: a noreturn call (exit, _exit,
+/// abort), alone or last in a block.
+bool endsProcess(const Stmt *S) {
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
+    S = Block->body_empty() ? nullptr : Block->body_back();
+  const auto *Call = dyn_cast_or_null<CallExpr>(
+      isa_and_nonnull<Expr>(S) ? stripped(cast<Expr>(S)) : nullptr);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && Callee->isNoReturn();
+}
+
+/// `if (fork() > 0) exit(0);`, the daemon's first step: the parent side of
+/// the branch ends the process, and the child, reparented, is reaped by init.
+bool parentExitsAt(const Expr &Fork, const FunctionAnalysis &Owner) {
+  const Stmt *Node = &Fork;
+  const Stmt *P = Owner.parent(*Node);
+  while (P && isa<Expr>(P) && !isa<CallExpr>(P)) {
+    Node = P;
+    P = Owner.parent(*Node);
+  }
+  const auto *If = dyn_cast_or_null<IfStmt>(P);
+  if (!If || If->getCond() != Node)
+    return false;
+  std::optional<bool> ChildOnTrue = forkCallTest(*If->getCond(), Owner.context());
+  if (!ChildOnTrue)
+    return false;
+  return endsProcess(*ChildOnTrue ? If->getElse() : If->getThen());
+}
+
 } // namespace
 
 void UnreapedChildCheck::onStartOfTranslationUnit() {
@@ -56,7 +85,7 @@ void UnreapedChildCheck::checkFunction(const FunctionUnderCheck &Function) {
                : Function.Analysis;
     SpawnSite Site = describeSpawn(Spawn, Owner);
     if (Site.Discarded) {
-      if (waitsForAnyChildIn(Owner.body()))
+      if (waitsForAnyChildIn(Owner.body()) || parentExitsAt(*Spawn.Call, Owner))
         return;
       Pending.push_back(
           {Where,

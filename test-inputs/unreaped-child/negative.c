@@ -128,3 +128,10 @@ void waitid_all(void) {
   printf("%d\n", pid);
   waitpid(0, NULL, 0);
 }
+
+/* near-miss: the parent side exits: the child is reparented to init. */
+void daemonize(void) {
+  if (fork() != 0)
+    exit(0);
+  setsid();
+}

@@ -226,3 +226,15 @@ void parentExits() {
     runChild();
   _exit(0);
 }
+
+// near-miss: the daemon's first fork: the parent exits at once, the child is
+// reparented and reaped by init.
+void daemonize() {
+  if (fork() > 0)
+    _exit(0);
+  setsid();
+  if (fork() != 0) {
+    std::fflush(stdout);
+    _exit(0);
+  }
+}

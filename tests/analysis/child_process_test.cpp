@@ -155,6 +155,27 @@ void f() {
   ASSERT_EQ(Flow.Exits.size(), 1u); // only the `if (ready()) return;`
 }
 
+TEST(ForkBranches, ForkCallWrittenInTheCondition) {
+  auto AST = parse(FakeProcess + std::string(R"cpp(
+void f() {
+  if (fork() == 0) {}
+  if (fork() > 0) {}
+  if (!fork()) {}
+  if (fork() != 0) {}
+  if (ready()) {}
+}
+)cpp"));
+  ASSERT_TRUE(AST);
+  const auto Ifs = selectAll<IfStmt>("if", ifStmt().bind("if"), *AST);
+  ASSERT_EQ(Ifs.size(), 5u);
+  ASTContext &Context = AST->getASTContext();
+  EXPECT_EQ(forkCallTest(*Ifs[0]->getCond(), Context), std::optional<bool>(true));
+  EXPECT_EQ(forkCallTest(*Ifs[1]->getCond(), Context), std::optional<bool>(false));
+  EXPECT_EQ(forkCallTest(*Ifs[2]->getCond(), Context), std::optional<bool>(true));
+  EXPECT_EQ(forkCallTest(*Ifs[3]->getCond(), Context), std::optional<bool>(false));
+  EXPECT_EQ(forkCallTest(*Ifs[4]->getCond(), Context), std::nullopt);
+}
+
 TEST(PidUses, KillIsNotAWaitAndPrintfDoesNotEscape) {
   auto Flow = analyzePid(R"cpp(
 void f() {
