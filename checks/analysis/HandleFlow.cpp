@@ -289,12 +289,14 @@ private:
 
   void process(const CFGBlock &Block) {
     StateSet State = In[Block.getBlockID()];
+    bool Throws = false;
     for (const CFGElement &Element : Block) {
       if (auto Statement = Element.getAs<CFGStmt>()) {
         const Stmt *S = Statement->getStmt();
         // The CFG lists a throw as the block's last statement, with the
         // function exit or the try's handler dispatch as successor.
         if (const auto *Throw = dyn_cast<CXXThrowExpr>(S)) {
+          Throws = true;
           if ((State & Running) && Rules.Lifetime != HandleLifetime::OwningPointer &&
               throwLeavesScope(Block))
             record(BadExit::Throw, *Throw);
@@ -363,8 +365,8 @@ private:
            isNotParentCase(Terminator, *Successor, Events,
                            Function.context())))
         Out = (State & ~Running) | Idle; // the child, or a failed fork
-      if (Successor == &Graph.getExit() && (Out & Running) &&
-          Rules.Lifetime == HandleLifetime::Value && !endsInThrow(Block))
+      if (Successor == &Graph.getExit() && (Out & Running) && !Throws &&
+          Rules.Lifetime == HandleLifetime::Value)
         recordFunctionEnd(Block);
       unsigned Id = Successor->getBlockID();
       StateSet Merged = In[Id] | Out;
@@ -374,14 +376,6 @@ private:
         enqueue(Successor);
       }
     }
-  }
-
-  /// A throw's block leaves the function by the throw, reported as such.
-  static bool endsInThrow(const CFGBlock &Block) {
-    for (auto It = Block.rbegin(); It != Block.rend(); ++It)
-      if (auto Statement = It->getAs<CFGStmt>())
-        return isa<CXXThrowExpr>(Statement->getStmt());
-    return false;
   }
 
   /// A value handle reaches the end of the function: at a return, or at the

@@ -214,10 +214,11 @@ void UnjoinedThreadCheck::reportPosixThread(const VarDecl &Var,
        "pthread_detach on %0 on every path")
       << &Var;
   for (const BadExit &Exit : Exits)
-    diag(Exit.Where, "%0 is neither joined nor detached when the function "
-                     "returns here",
+    diag(Exit.Where, "%0 is neither joined nor detached when %select{the "
+                     "function returns|the exception leaves the function}1 "
+                     "here",
          DiagnosticIDs::Note)
-        << &Var;
+        << &Var << (Exit.Kind == BadExit::Throw);
 }
 
 } // namespace clang::tidy::parlint

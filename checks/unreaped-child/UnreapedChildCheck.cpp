@@ -134,10 +134,11 @@ void UnreapedChildCheck::checkPid(const VarDecl &Pid, const Expr &Spawn,
   for (const BadExit &Exit : Exits)
     Found.Notes.push_back(
         {SM.getExpansionLoc(Exit.Where),
-         "'" + Name + "' is not waited for when the function " +
-             (Exit.Kind == BadExit::FunctionEnd ? "ends here"
-              : Exit.Kind == BadExit::Throw     ? "throws here"
-                                                : "returns here")});
+         "'" + Name + "' is not waited for when " +
+             (Exit.Kind == BadExit::FunctionEnd ? "the function ends here"
+              : Exit.Kind == BadExit::Throw
+                  ? "the exception leaves the function here"
+                  : "the function returns here")});
   Pending.push_back(std::move(Found));
 }
 

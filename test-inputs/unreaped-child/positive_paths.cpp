@@ -77,7 +77,7 @@ void throwsBeforeWait(int code) {
     _exit(0);
   }
   if (code < 0)
-    // EXPECT-NOTE@+1:5 'pid' is not waited for when the function throws here
+    // EXPECT-NOTE@+1:5 'pid' is not waited for when the exception leaves the function here
     throw std::runtime_error("bad code");
   waitpid(pid, nullptr, 0);
 }

@@ -1,0 +1,68 @@
+// The little of the standard library and POSIX the layer tests use, declared
+// by hand so snippets parse fast and without installed headers.
+#ifndef PARLINT_TESTS_ANALYSIS_FAKE_STD_H
+#define PARLINT_TESTS_ANALYSIS_FAKE_STD_H
+
+namespace parlint::test {
+
+inline constexpr const char *FakeStd = R"cpp(
+namespace std {
+using size_t = decltype(sizeof(0));
+struct thread {
+  thread() noexcept;
+  template <class F, class... A> explicit thread(F &&, A &&...) {}
+  thread(thread &&) noexcept;
+  thread &operator=(thread &&) noexcept;
+  ~thread();
+  void join();
+  void detach();
+  bool joinable() const noexcept;
+};
+struct jthread {
+  template <class F, class... A> explicit jthread(F &&, A &&...) {}
+  ~jthread();
+  void join();
+};
+template <class T> struct future {
+  future(future &&);
+  ~future();
+  T get();
+  void wait() const;
+  bool valid() const noexcept;
+};
+enum class launch { async = 1, deferred = 2 };
+future<int> &&never(); // bodies below only need to compile, never to run
+template <class F, class... A> future<int> async(F &&, A &&...) { return never(); }
+template <class F, class... A> future<int> async(launch, F &&, A &&...) { return never(); }
+template <class T> struct vector {
+  vector();
+  vector(const vector &);
+  ~vector();
+  template <class... A> void emplace_back(A &&...);
+  template <class... A> void emplace_front(A &&...);
+  template <class... A> T *emplace(const T *, A &&...);
+  const T *begin() const;
+  const T *end() const;
+  T *begin();
+  T *end();
+  size_t size() const;
+};
+template <class T> T &&move(T &) noexcept;
+} // namespace std
+typedef unsigned long pthread_t;
+extern "C" int pthread_create(pthread_t *, const void *, void *(*)(void *), void *);
+extern "C" int pthread_join(pthread_t, void **);
+extern "C" int fork();
+extern "C" void exit(int) __attribute__((noreturn));
+namespace parlint {
+struct ThreadPool {
+  template <class F, class... A> std::future<int> submit(F &&, A &&...) { return std::never(); }
+};
+} // namespace parlint
+void work(int);
+void *entry(void *);
+)cpp";
+
+} // namespace parlint::test
+
+#endif

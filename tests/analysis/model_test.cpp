@@ -1,0 +1,128 @@
+// The model layer on small code: what a launch is, what a handle is.
+#include "ast_test_support.h"
+#include "fake_std.h"
+
+#include "model/Handles.h"
+#include "model/Launch.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+using namespace clang::tidy::parlint;
+using parlint::test::FakeStd;
+
+namespace {
+
+// Every launch in the body of function `f`.
+std::vector<Launch> launchesIn(ASTUnit &AST) {
+  const auto *F = parlint::test::selectFirst<FunctionDecl>(
+      "f", functionDecl(hasName("f"), isDefinition()).bind("f"), AST);
+  std::vector<Launch> Found;
+  if (F)
+    forEachLaunch(*F->getBody(), AST.getASTContext(),
+                  [&](const Launch &L) { Found.push_back(L); });
+  return Found;
+}
+
+std::vector<Launch> launchesOf(const std::string &Body) {
+  static std::vector<std::unique_ptr<ASTUnit>> Keep; // nodes outlive the call
+  Keep.push_back(parlint::test::parse(std::string(FakeStd) + Body));
+  return Keep.back() ? launchesIn(*Keep.back()) : std::vector<Launch>{};
+}
+
+TEST(Launch, ThreadConstructionWithArguments) {
+  auto L = launchesOf("void f(int x) { std::thread t(work, x); t.join(); }");
+  ASSERT_EQ(L.size(), 1u);
+  EXPECT_EQ(L[0].Kind, LaunchKind::Thread);
+  EXPECT_EQ(L[0].Arguments.size(), 1u);
+  ASSERT_NE(L[0].Worker, nullptr);
+  EXPECT_EQ(L[0].Worker->getName(), "work");
+  EXPECT_TRUE(L[0].startsOwnThread());
+  EXPECT_TRUE(L[0].copiesArguments());
+}
+
+TEST(Launch, EveryEmplaceIntoAThreadContainer) {
+  auto L = launchesOf("void f(std::vector<std::thread> &v, int x) {"
+                      "  v.emplace_back(work, x); v.emplace_front(work, x);"
+                      "  v.emplace(v.begin(), work, x); }");
+  ASSERT_EQ(L.size(), 3u);
+  for (const Launch &Each : L) {
+    EXPECT_EQ(Each.Kind, LaunchKind::ThreadInContainer);
+    EXPECT_EQ(Each.Arguments.size(), 1u) << "the position is not an argument";
+    EXPECT_NE(Each.Container, nullptr);
+  }
+}
+
+TEST(Launch, MovingAThreadIntoAContainerIsNoLaunch) {
+  auto L = launchesOf("void f(std::vector<std::thread> &v, std::thread &t) {"
+                      "  v.emplace_back(std::move(t)); }");
+  EXPECT_TRUE(L.empty());
+}
+
+TEST(Launch, AsyncPolicyDecidesWhetherAThreadStarts) {
+  auto L = launchesOf("void f() { auto a = std::async(work, 1);"
+                      "  auto b = std::async(std::launch::deferred, work, 2);"
+                      "  auto c = std::async(std::launch::async, work, 3); }");
+  ASSERT_EQ(L.size(), 3u);
+  EXPECT_TRUE(L[0].StartsThread);
+  EXPECT_FALSE(L[1].StartsThread);
+  EXPECT_TRUE(L[2].StartsThread);
+  EXPECT_EQ(L[1].Arguments.size(), 1u) << "the policy is not an argument";
+}
+
+TEST(Launch, LambdaHeldInALocalIsResolved) {
+  auto L = launchesOf("void f(std::vector<int> data) {"
+                      "  auto job = [data] { work(data.size()); };"
+                      "  std::thread t(job); t.join(); }");
+  ASSERT_EQ(L.size(), 1u);
+  ASSERT_NE(L[0].Lambda, nullptr);
+  ASSERT_NE(L[0].LambdaVariable, nullptr);
+  EXPECT_EQ(L[0].LambdaVariable->getName(), "job");
+}
+
+TEST(Launch, PosixAndProcessLaunches) {
+  auto L = launchesOf("void f() { pthread_t t; pthread_create(&t, 0, entry, 0);"
+                      "  int pid = fork(); (void)pid; }");
+  ASSERT_EQ(L.size(), 2u);
+  EXPECT_EQ(L[0].Kind, LaunchKind::PthreadCreate);
+  EXPECT_FALSE(L[0].copiesArguments());
+  EXPECT_EQ(L[1].Kind, LaunchKind::Process);
+  EXPECT_TRUE(L[1].startsProcess());
+  EXPECT_EQ(L[1].description(), "calling fork");
+}
+
+TEST(Launch, PoolSubmitIsATaskNotAThread) {
+  auto L = launchesOf("void f(parlint::ThreadPool &p) { p.submit(work, 1); }");
+  ASSERT_EQ(L.size(), 1u);
+  EXPECT_EQ(L[0].Kind, LaunchKind::PoolSubmit);
+  EXPECT_FALSE(L[0].startsOwnThread());
+  EXPECT_EQ(L[0].workerNoun(), "task");
+}
+
+TEST(Handles, TypesAndOperations) {
+  auto AST = parlint::test::parse(
+      std::string(FakeStd) +
+      "void f(std::thread t, std::jthread j, std::future<int> u,"
+      "       std::vector<std::thread> v, pthread_t p, int n) {"
+      "  t.join(); t.detach(); t.joinable(); u.get(); u.valid(); }");
+  ASSERT_TRUE(AST);
+  auto Params = parlint::test::selectAll<ParmVarDecl>(
+      "p", parmVarDecl(hasAncestor(functionDecl(hasName("f")))).bind("p"), *AST);
+  ASSERT_EQ(Params.size(), 6u);
+  EXPECT_EQ(handleTypeOf(Params[0]->getType()), HandleType::Thread);
+  EXPECT_EQ(handleTypeOf(Params[1]->getType()), HandleType::JThread);
+  EXPECT_EQ(handleTypeOf(Params[2]->getType()), HandleType::Future);
+  EXPECT_EQ(handleTypeOf(Params[3]->getType()), HandleType::ThreadContainer);
+  EXPECT_EQ(handleTypeOf(Params[4]->getType()), HandleType::PosixThread);
+  EXPECT_EQ(handleTypeOf(Params[5]->getType()), HandleType::None);
+
+  auto Calls = parlint::test::selectAll<CXXMemberCallExpr>(
+      "c", cxxMemberCallExpr().bind("c"), *AST);
+  ASSERT_EQ(Calls.size(), 5u);
+  EXPECT_EQ(memberOp(Calls[0]->getMethodDecl()), HandleOp::Join);
+  EXPECT_EQ(memberOp(Calls[1]->getMethodDecl()), HandleOp::Detach);
+  EXPECT_EQ(memberOp(Calls[2]->getMethodDecl()), HandleOp::Query);
+  EXPECT_EQ(memberOp(Calls[3]->getMethodDecl()), HandleOp::Wait);
+  EXPECT_EQ(memberOp(Calls[4]->getMethodDecl()), HandleOp::Query);
+}
+
+} // namespace
