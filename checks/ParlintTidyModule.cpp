@@ -2,6 +2,8 @@
 // through the static registry entry below once the shared object is loaded
 // with --load.
 #include "discarded-future/DiscardedFutureCheck.h"
+#include "fork-after-threads/ForkAfterThreadsCheck.h"
+#include "hardcoded-worker-count/HardcodedWorkerCountCheck.h"
 #include "large-copy-to-worker/LargeCopyToWorkerCheck.h"
 #include "missing-pool-shutdown/MissingPoolShutdownCheck.h"
 #include "unbounded-spawn/UnboundedSpawnCheck.h"
@@ -23,6 +25,10 @@ public:
         "parlint-missing-pool-shutdown");
     Factories.registerCheck<UnreapedChildCheck>("parlint-unreaped-child");
     Factories.registerCheck<DiscardedFutureCheck>("parlint-discarded-future");
+    Factories.registerCheck<HardcodedWorkerCountCheck>(
+        "parlint-hardcoded-worker-count");
+    Factories.registerCheck<ForkAfterThreadsCheck>(
+        "parlint-fork-after-threads");
   }
 };
 

@@ -6,6 +6,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <deque>
 
 namespace clang::tidy::parlint {
@@ -219,16 +220,23 @@ bool declares(const Stmt &S, const VarDecl &Var) {
 
 class Flow {
 public:
-  Flow(const FunctionAnalysis &Function, const CFG &Graph, const VarDecl &Var,
-       const HandleEvents &Events, FlowRules Rules)
+  /// Var null: a handle without a variable (a detached thread, a member),
+  /// alive from the function's entry and never destroyed in it.
+  Flow(const FunctionAnalysis &Function, const CFG &Graph, const VarDecl *Var,
+       const HandleEvents &Events, FlowRules Rules,
+       const Stmt *Query = nullptr)
       : Function(Function), Graph(Graph), Var(Var), Events(Events),
-        Rules(Rules), Scope(Function.declarationScope(Var)),
+        Rules(Rules), Query(Query),
+        QueryAround(Query ? aroundOf(Function, *Query) : Around()),
+        Scope(Var ? Function.declarationScope(*Var) : nullptr),
         In(Graph.getNumBlockIDs(), 0), Reached(Graph.getNumBlockIDs()),
         Queued(Graph.getNumBlockIDs()) {}
 
   llvm::SmallVector<BadExit, 4> run() {
     const CFGBlock &Entry = Graph.getEntry();
     Reached.set(Entry.getBlockID());
+    if (!Var)
+      In[Entry.getBlockID()] = Idle;
     enqueue(&Entry);
     while (!Work.empty()) {
       const CFGBlock *Block = Work.front();
@@ -243,12 +251,32 @@ public:
     return Exits;
   }
 
+  /// The states the handle may be in just before Query is evaluated.
+  StateSet statesAtQuery() {
+    run();
+    return AtQuery;
+  }
+
 private:
   const FunctionAnalysis &Function;
   const CFG &Graph;
-  const VarDecl &Var;
+  const VarDecl *Var;
   const HandleEvents &Events;
   const FlowRules Rules;
+  const Stmt *Query;
+  /// Query and the statements around it: the CFG lists every expression,
+  /// and a statement that is not an element is asked at the first element
+  /// around it.
+  using Around = llvm::SmallPtrSet<const Stmt *, 8>;
+  const Around QueryAround;
+  StateSet AtQuery = 0;
+
+  static Around aroundOf(const FunctionAnalysis &Function, const Stmt &S) {
+    Around Result;
+    for (const Stmt *Current = &S; Current; Current = Function.parent(*Current))
+      Result.insert(Current);
+    return Result;
+  }
   const Stmt *Scope;
   std::vector<StateSet> In;
   llvm::BitVector Reached;
@@ -290,9 +318,14 @@ private:
   void process(const CFGBlock &Block) {
     StateSet State = In[Block.getBlockID()];
     bool Throws = false;
+    bool Asked = false;
     for (const CFGElement &Element : Block) {
       if (auto Statement = Element.getAs<CFGStmt>()) {
         const Stmt *S = Statement->getStmt();
+        if (Query && !Asked && QueryAround.count(S)) {
+          AtQuery |= State;
+          Asked = true;
+        }
         // The CFG lists a throw as the block's last statement, with the
         // function exit or the try's handler dispatch as successor.
         if (const auto *Throw = dyn_cast<CXXThrowExpr>(S)) {
@@ -302,7 +335,7 @@ private:
             record(BadExit::Throw, *Throw);
           continue;
         }
-        if (declares(*S, Var)) {
+        if (Var && declares(*S, *Var)) {
           State = Events.StartsAtDeclaration ? Running : Idle;
           continue;
         }
@@ -314,7 +347,7 @@ private:
         continue;
       }
       if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>();
-          Dtor && Dtor->getVarDecl() == &Var &&
+          Dtor && Dtor->getVarDecl() == Var &&
           Rules.Lifetime == HandleLifetime::Object) {
         if ((State & Running) && Dtor->getTriggerStmt())
           record(isa<CompoundStmt>(Dtor->getTriggerStmt()) ? BadExit::ScopeEnd
@@ -339,7 +372,8 @@ private:
     const auto *Condition =
         Terminator ? dyn_cast_or_null<Expr>(Block.getTerminatorCondition())
                    : nullptr;
-    std::optional<bool> Test = runningTest(Condition, Var);
+    std::optional<bool> Test =
+        Var ? runningTest(Condition, *Var) : std::nullopt;
     std::optional<bool> Failure =
         failureTest(Condition, Events, Function.context());
     std::optional<bool> NotParent =
@@ -413,6 +447,23 @@ std::optional<bool> forkCallTest(const Expr &Condition, ASTContext &Context) {
   return notParentTest(&Condition, HandleEvents{}, Context, /*AcceptCall=*/true);
 }
 
+llvm::SmallVector<BadExit, 4> distinctExits(llvm::ArrayRef<BadExit> Exits,
+                                            unsigned Max) {
+  llvm::SmallVector<BadExit, 4> Kept;
+  auto KindOf = [](const BadExit &Exit) {
+    return std::make_pair(Exit.Kind, Exit.Trigger->getStmtClass());
+  };
+  for (const BadExit &Exit : Exits) {
+    if (Kept.size() == Max)
+      break;
+    if (llvm::none_of(Kept, [&](const BadExit &Known) {
+          return KindOf(Known) == KindOf(Exit);
+        }))
+      Kept.push_back(Exit);
+  }
+  return Kept;
+}
+
 llvm::SmallVector<BadExit, 4> findBadExits(const FunctionAnalysis &Function,
                                            const VarDecl &Var,
                                            const HandleEvents &Events,
@@ -420,7 +471,17 @@ llvm::SmallVector<BadExit, 4> findBadExits(const FunctionAnalysis &Function,
   const CFG *Graph = Function.cfg();
   if (!Graph)
     return {};
-  return Flow(Function, *Graph, Var, Events, Rules).run();
+  return Flow(Function, *Graph, &Var, Events, Rules).run();
+}
+
+bool mayBeRunningAt(const FunctionAnalysis &Function, const VarDecl *Var,
+                    const HandleEvents &Events, const Stmt &At,
+                    FlowRules Rules) {
+  const CFG *Graph = Function.cfg();
+  if (!Graph)
+    return false;
+  return Flow(Function, *Graph, Var, Events, Rules, &At).statesAtQuery() &
+         Running;
 }
 
 } // namespace clang::tidy::parlint

@@ -64,6 +64,12 @@ struct BadExit {
   SourceLocation Where;
 };
 
+/// At most Max exits, the first of each distinct kind (scope end, return,
+/// break, continue, goto, throw, delete, function end), for notes that point
+/// at reasons without repeating them.
+llvm::SmallVector<BadExit, 4> distinctExits(llvm::ArrayRef<BadExit> Exits,
+                                            unsigned Max = 3);
+
 /// The places where Var can end with a worker still running, in source
 /// order, one per trigger. Empty when there is none or there is no CFG.
 llvm::SmallVector<BadExit, 4> findBadExits(const FunctionAnalysis &Function,
@@ -77,6 +83,15 @@ llvm::SmallVector<BadExit, 4> findBadExits(const FunctionAnalysis &Function,
 /// nullopt when the condition says neither. (Fork results kept in variables
 /// get the same rule inside findBadExits, through HandleEvents::ForkResults.)
 std::optional<bool> forkCallTest(const Expr &Condition, ASTContext &Context);
+/// Whether, on some path from the function's entry to At, a worker may be
+/// running behind the handle just before At is evaluated: started and not
+/// yet finished (the converse question of findBadExits). Var null stands for
+/// a handle without a local variable (a detached thread, a member's, a
+/// global's): alive from the entry, never destroyed, started and finished
+/// only by Events. False when there is no CFG.
+bool mayBeRunningAt(const FunctionAnalysis &Function, const VarDecl *Var,
+                    const HandleEvents &Events, const Stmt &At,
+                    FlowRules Rules = {});
 
 } // namespace clang::tidy::parlint
 

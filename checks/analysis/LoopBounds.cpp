@@ -362,7 +362,46 @@ bool derivesFromIstream(QualType Type) {
   return false;
 }
 
+bool leavesEarlyFrom(const Stmt *S, bool InNestedBreakable) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  if (isa<ReturnStmt, GotoStmt, CXXThrowExpr>(S))
+    return true;
+  if (isa<BreakStmt>(S))
+    return !InNestedBreakable;
+  bool Nested = InNestedBreakable ||
+                isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt>(S);
+  for (const Stmt *Child : S->children())
+    if (leavesEarlyFrom(Child, Nested))
+      return true;
+  return false;
+}
+
 } // namespace
+
+const Stmt *loopBody(const Stmt &Loop) {
+  if (const auto *For = dyn_cast<ForStmt>(&Loop))
+    return For->getBody();
+  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+    return While->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(&Loop))
+    return Do->getBody();
+  if (const auto *RangeFor = dyn_cast<CXXForRangeStmt>(&Loop))
+    return RangeFor->getBody();
+  return nullptr;
+}
+
+bool runsEachIteration(const Stmt &Loop, const Stmt *Child) {
+  if (const auto *For = dyn_cast<ForStmt>(&Loop))
+    return Child != For->getInit();
+  if (const auto *RangeFor = dyn_cast<CXXForRangeStmt>(&Loop))
+    return Child == RangeFor->getBody();
+  return true;
+}
+
+bool leavesEarly(const Stmt &Loop) {
+  return leavesEarlyFrom(loopBody(Loop), /*InNestedBreakable=*/false);
+}
 
 bool isInputRead(const Stmt &S) {
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S))
@@ -387,6 +426,79 @@ bool isInputRead(const Stmt &S) {
                   "::getline", "::getdelim", "::scanf", "::fscanf", "::poll",
                   "::select", "::epoll_wait", "::msgrcv", "::mq_receive",
                   "::std::getline"});
+}
+
+std::optional<ConstantBound> constantLoopBound(const Stmt &Loop,
+                                               const ValueDecl *Grown,
+                                               ASTContext &Ctx) {
+  LoopParts Parts;
+  const Expr *Cond = nullptr;
+  if (const auto *For = dyn_cast<ForStmt>(&Loop)) {
+    Parts = {For->getInit(), For->getInc(), For->getBody()};
+    Cond = For->getCond();
+  } else if (const auto *While = dyn_cast<WhileStmt>(&Loop)) {
+    Parts = {nullptr, nullptr, While->getBody()};
+    Cond = While->getCond();
+  } else if (const auto *Do = dyn_cast<DoStmt>(&Loop)) {
+    Parts = {nullptr, nullptr, Do->getBody()};
+    Cond = Do->getCond();
+  } else {
+    return std::nullopt;
+  }
+  Cond = strip(Cond);
+  if (!Cond || Cond->isValueDependent() || Cond->containsErrors())
+    return std::nullopt;
+  const Expr *LHS = nullptr, *RHS = nullptr;
+  BinaryOperatorKind Op = BO_Comma;
+  if (const auto *Binary = dyn_cast<BinaryOperator>(Cond)) {
+    Op = Binary->getOpcode();
+    LHS = Binary->getLHS();
+    RHS = Binary->getRHS();
+  } else if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(Cond)) {
+    if (Call->getNumArgs() == 2 && Call->isComparisonOp()) {
+      Op = BinaryOperator::getOverloadedOpcode(Call->getOperator());
+      LHS = Call->getArg(0);
+      RHS = Call->getArg(1);
+    }
+  }
+  if (!LHS || !RHS || !BinaryOperator::isComparisonOp(Op))
+    return std::nullopt;
+  const Expr *Counter = LHS, *Limit = RHS;
+  if (!isCounter(LHS, Parts, Cond, Grown)) {
+    if (!isCounter(RHS, Parts, Cond, Grown))
+      return std::nullopt;
+    std::swap(Counter, Limit);
+    Op = BinaryOperator::reverseComparisonOp(Op);
+  }
+  Bound End = classifyBound(Limit, Ctx, 0);
+  if (End.Kind != Growth::Constant)
+    return std::nullopt;
+  ConstantBound Result;
+  Result.Limit = Limit;
+  Bound Start{Growth::Constant, 0};
+  int64_t Step = 1;
+  if (const VarDecl *Var = counterVariable(Counter)) {
+    Result.Start = startOf(Var, Parts);
+    if (!Result.Start)
+      return std::nullopt;
+    Start = classifyBound(Result.Start, Ctx, 0);
+    const Expr *Change =
+        modificationOf(Var, Parts.Inc ? Parts.Inc : Parts.Body);
+    if (!Change)
+      Change = modificationOf(Var, Cond);
+    if (!Change)
+      return std::nullopt;
+    Step = stepOf(Change, Ctx);
+  }
+  if (Start.Kind != Growth::Constant)
+    return std::nullopt;
+  bool Inclusive = Op == BO_LE || Op == BO_GE;
+  int64_t Span = End.Value > Start.Value ? End.Value - Start.Value
+                                         : Start.Value - End.Value;
+  Result.Trips = (Span + (Inclusive ? 1 : 0) + Step - 1) / Step;
+  Result.CountsUpFromZero = Start.Value == 0 && Step == 1 &&
+                            End.Value > 0 && (Op == BO_LT || Op == BO_NE);
+  return Result;
 }
 
 LoopVerdict classifyLoop(const Stmt &Loop, const ValueDecl *Grown,

@@ -7,6 +7,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Stmt.h"
 #include <cstdint>
+#include <optional>
 
 namespace clang::tidy::parlint {
 
@@ -31,6 +32,38 @@ struct LoopVerdict {
 /// container's growth, not the input, so its size is the loop's counter.
 LoopVerdict classifyLoop(const Stmt &Loop, const ValueDecl *Grown,
                          unsigned MaxConstantTripCount, ASTContext &Ctx);
+
+/// A counted loop whose start and limit are both compile-time constants:
+/// `for (int i = 0; i < 8; ++i)`, `while (started < 6)` with `started`
+/// initialized to a constant, `while (threads.size() < 4)` (Grown's size
+/// counts from 0).
+struct ConstantBound {
+  /// The expression the counter is compared with (`8`), and the counter's
+  /// start (`0`), null for a container's size.
+  const Expr *Limit = nullptr;
+  const Expr *Start = nullptr;
+  int64_t Trips = 0;
+  /// The loop counts up from 0 to Limit exclusive (`<` or `!=`): Limit's
+  /// value is the trip count, and replacing Limit changes only the count.
+  bool CountsUpFromZero = false;
+};
+
+/// The constant bound of a counted for, while or do loop, if it has one.
+std::optional<ConstantBound> constantLoopBound(const Stmt &Loop,
+                                               const ValueDecl *Grown,
+                                               ASTContext &Ctx);
+
+/// The body of a for, while, do or range-for loop, or null.
+const Stmt *loopBody(const Stmt &Loop);
+
+/// Whether Child, a direct child of Loop, is evaluated on every iteration:
+/// the body and the condition, not a for-init or a range-for's range.
+bool runsEachIteration(const Stmt &Loop, const Stmt *Child);
+
+/// Whether the loop's body can leave it before its bound is reached: a
+/// `break` of this loop, a `return`, a `goto` or a `throw` (a retry loop
+/// rather than a count).
+bool leavesEarly(const Stmt &Loop);
 
 /// Whether the call reads input: accept, recv, read, getline, a stream
 /// extraction, a queue pop.

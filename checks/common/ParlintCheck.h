@@ -6,7 +6,10 @@
 //  - system headers are skipped;
 //  - template code is looked at in its instantiations or in its pattern, as
 //    the check chooses, and each source location is reported once however
-//    many instantiations reach it.
+//    many instantiations reach it;
+//  - one matcher for all of them: the first parlint check registered with a
+//    MatchFinder matches function definitions and hands each to every parlint
+//    check, so nine checks cost one traversal, not nine.
 #ifndef PARLINT_CHECKS_COMMON_PARLINTCHECK_H
 #define PARLINT_CHECKS_COMMON_PARLINTCHECK_H
 
@@ -31,11 +34,17 @@ struct FunctionUnderCheck {
   ASTContext &Context;
 };
 
+/// "true"/"false" (also 1/0, yes/no, case-insensitive) from a check option.
+/// (clang-tidy's OptionsView::get<bool> is not exported by Debian's
+/// clang-tidy-19 binary, so a module cannot call it.)
+bool parseBoolOption(StringRef Value);
+
 class ParlintCheck : public ClangTidyCheck {
 public:
   ParlintCheck(StringRef Name, ClangTidyContext *Context,
                TemplateCode Templates = TemplateCode::Instantiations)
       : ClangTidyCheck(Name, Context), Templates(Templates) {}
+  ~ParlintCheck() override;
 
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus || (supportsC() && !LangOpts.ObjC);
@@ -43,8 +52,17 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) final;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) final;
   void onStartOfTranslationUnit() override;
+  /// clang-tidy calls the two translation-unit hooks only on the check that
+  /// owns the shared matcher; it forwards them to every member.
+  void onEndOfTranslationUnit() final;
 
 protected:
+  /// Called on every parlint check when a translation unit starts, and once
+  /// it has been analyzed (every function handed to checkFunction): for
+  /// findings that depend on the whole file (a SIGCHLD ignore anywhere).
+  virtual void startOfTranslationUnit() {}
+  virtual void endOfTranslationUnit() {}
+
   /// Analyzes one function definition.
   virtual void checkFunction(const FunctionUnderCheck &Function) = 0;
   /// Whether the check's pattern exists in C (pthreads, fork).
@@ -59,6 +77,9 @@ protected:
   }
 
 private:
+  /// Hands one matched function to this check, if its policy wants it.
+  void analyze(const FunctionDecl &Function, ASTContext &Context);
+
   const TemplateCode Templates;
   llvm::DenseSet<SourceLocation> Reported;
 };

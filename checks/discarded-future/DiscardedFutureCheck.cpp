@@ -114,7 +114,7 @@ void DiscardedFutureCheck::checkFuture(const VarDecl &Future,
        "synchronously%select{|, the loop's iterations run one after another,}1 "
        "and its exception is lost; call get() on it on every path")
       << &Future << InLoop;
-  for (const BadExit &Exit : Exits)
+  for (const BadExit &Exit : distinctExits(Exits))
     diag(Exit.Where,
          "%0 is destroyed here without being waited for, which blocks until "
          "the task ends",

@@ -1,6 +1,7 @@
 #include "MissingPoolShutdownCheck.h"
 #include "../common/AstHelpers.h"
 #include "MissingPoolFixIt.h"
+#include "../model/Pools.h"
 
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
@@ -10,7 +11,6 @@ namespace clang::tidy::parlint {
 
 namespace {
 
-constexpr llvm::StringLiteral DefaultPoolTypes = "boost::asio::thread_pool";
 constexpr llvm::StringLiteral DefaultShutdownMethods = "join;wait";
 
 // Functions that take a pool by non-const reference only to queue work on
@@ -165,7 +165,7 @@ void MissingPoolShutdownCheck::checkLocalPool(const VarDecl &Pool,
 
 void MissingPoolShutdownCheck::notePoints(StringRef Name, StringRef Access,
                                           ArrayRef<BadExit> Points) {
-  for (const BadExit &Point : Points) {
+  for (const BadExit &Point : distinctExits(Points)) {
     const int What = Point.Kind == BadExit::Delete  ? 2
                      : Point.Kind == BadExit::Throw ? 1
                                                     : 0;

@@ -32,28 +32,6 @@ StringRef loopExplanation(LoopKind Kind) {
   return "";
 }
 
-/// Whether Child, a direct child of Loop, is evaluated on every iteration:
-/// the body and the condition, not a for-init or a range-for's range.
-bool runsEachIteration(const Stmt &Loop, const Stmt *Child) {
-  if (const auto *For = dyn_cast<ForStmt>(&Loop))
-    return Child != For->getInit();
-  if (const auto *RangeFor = dyn_cast<CXXForRangeStmt>(&Loop))
-    return Child == RangeFor->getBody();
-  return true;
-}
-
-const Stmt *loopBody(const Stmt &Loop) {
-  if (const auto *For = dyn_cast<ForStmt>(&Loop))
-    return For->getBody();
-  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
-    return While->getBody();
-  if (const auto *Do = dyn_cast<DoStmt>(&Loop))
-    return Do->getBody();
-  if (const auto *RangeFor = dyn_cast<CXXForRangeStmt>(&Loop))
-    return RangeFor->getBody();
-  return nullptr;
-}
-
 bool isSpawn(const Launch &L) {
   return L.startsOwnThread() || L.startsProcess();
 }

@@ -1,6 +1,7 @@
 #include "UnjoinedThreadCheck.h"
 #include "../common/AstHelpers.h"
 #include "../model/Launch.h"
+#include "../model/TestAssertions.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/Lex/Lexer.h"
@@ -123,9 +124,21 @@ void UnjoinedThreadCheck::checkHandle(const VarDecl &Var,
   }
   if (!Uses.startsAny())
     return; // never owns a running thread
-  auto Exits = findBadExits(Owner, Var, Uses.Events, {});
+  auto Exits = reportable(findBadExits(Owner, Var, Uses.Events, {}), Owner);
   if (!Exits.empty())
     reportThread(Var, Uses, Exits, Owner);
+}
+
+llvm::SmallVector<BadExit, 4>
+UnjoinedThreadCheck::reportable(llvm::ArrayRef<BadExit> Exits,
+                                const FunctionAnalysis &Owner) const {
+  llvm::SmallVector<BadExit, 4> Kept;
+  const SourceManager &SM = Owner.context().getSourceManager();
+  for (const BadExit &Exit : Exits)
+    if (ReportAssertionExits ||
+        !isFatalAssertionExit(*Exit.Trigger, SM, getLangOpts()))
+      Kept.push_back(Exit);
+  return Kept;
 }
 
 void UnjoinedThreadCheck::checkTemporary(const CXXConstructExpr &Temporary,
@@ -177,7 +190,7 @@ void UnjoinedThreadCheck::reportThread(const VarDecl &Var,
          "std::terminate; join it on every path, or use parlint::ScopedThread")
         << &Var;
   }
-  for (const BadExit &Exit : Exits)
+  for (const BadExit &Exit : distinctExits(Exits))
     diag(Exit.Where, "%0 goes out of scope here while joinable",
          DiagnosticIDs::Note)
         << &Var;
@@ -201,8 +214,9 @@ void UnjoinedThreadCheck::reportPosixThread(const VarDecl &Var,
     return;
   }
   // Joined or detached somewhere: is it on every path?
-  auto Exits =
-      findBadExits(Owner, Var, Uses.Events, {HandleLifetime::Value, false});
+  auto Exits = reportable(
+      findBadExits(Owner, Var, Uses.Events, {HandleLifetime::Value, false}),
+      Owner);
   if (Exits.empty())
     return;
   const CallExpr *Create = Uses.PosixCreates.front();
@@ -213,7 +227,7 @@ void UnjoinedThreadCheck::reportPosixThread(const VarDecl &Var,
        "being joined or detached, which leaks it; call pthread_join or "
        "pthread_detach on %0 on every path")
       << &Var;
-  for (const BadExit &Exit : Exits)
+  for (const BadExit &Exit : distinctExits(Exits))
     diag(Exit.Where, "%0 is neither joined nor detached when %select{the "
                      "function returns|the exception leaves the function}1 "
                      "here",

@@ -14,7 +14,13 @@ namespace clang::tidy::parlint {
 class UnjoinedThreadCheck : public ParlintCheck {
 public:
   UnjoinedThreadCheck(StringRef Name, ClangTidyContext *Context)
-      : ParlintCheck(Name, Context, TemplateCode::Instantiations) {}
+      : ParlintCheck(Name, Context, TemplateCode::Instantiations),
+        ReportAssertionExits(
+            parseBoolOption(Options.get("ReportAssertionExits", "false"))) {}
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override {
+    Options.store(Opts, "ReportAssertionExits",
+                  ReportAssertionExits ? "true" : "false");
+  }
 
 protected:
   void checkFunction(const FunctionUnderCheck &Function) override;
@@ -29,6 +35,14 @@ private:
                     const FunctionAnalysis &Owner);
   void reportPosixThread(const VarDecl &Var, const HandleUses &Uses,
                          const FunctionAnalysis &Owner);
+  /// The exits worth reporting: without the ones through a failing test
+  /// assertion unless ReportAssertionExits is set.
+  llvm::SmallVector<BadExit, 4> reportable(llvm::ArrayRef<BadExit> Exits,
+                                           const FunctionAnalysis &Owner) const;
+
+  /// Report paths that leave through a fatal test assertion (ASSERT_*,
+  /// REQUIRE): they matter only once a test already fails.
+  const bool ReportAssertionExits;
 };
 
 } // namespace clang::tidy::parlint

@@ -60,8 +60,7 @@ bool parentExitsAt(const Expr &Fork, const FunctionAnalysis &Owner) {
 
 } // namespace
 
-void UnreapedChildCheck::onStartOfTranslationUnit() {
-  ParlintCheck::onStartOfTranslationUnit();
+void UnreapedChildCheck::startOfTranslationUnit() {
   Pending.clear();
   Analyzed.clear();
   IgnoresChildExit = false;
@@ -131,7 +130,7 @@ void UnreapedChildCheck::checkPid(const VarDecl &Pid, const Expr &Spawn,
                   : " is never waited for, so it stays a zombie after it "
                     "exits; waitpid() '" +
                         Name + "' in the parent");
-  for (const BadExit &Exit : Exits)
+  for (const BadExit &Exit : distinctExits(Exits))
     Found.Notes.push_back(
         {SM.getExpansionLoc(Exit.Where),
          "'" + Name + "' is not waited for when " +
@@ -142,7 +141,7 @@ void UnreapedChildCheck::checkPid(const VarDecl &Pid, const Expr &Spawn,
   Pending.push_back(std::move(Found));
 }
 
-void UnreapedChildCheck::onEndOfTranslationUnit() {
+void UnreapedChildCheck::endOfTranslationUnit() {
   if (!IgnoresChildExit)
     for (const Finding &Found : Pending) {
       if (!firstReportAt(Found.Where))

@@ -18,10 +18,9 @@ public:
   UnreapedChildCheck(StringRef Name, ClangTidyContext *Context)
       : ParlintCheck(Name, Context, TemplateCode::Instantiations) {}
 
-  void onStartOfTranslationUnit() override;
-  void onEndOfTranslationUnit() override;
-
 protected:
+  void startOfTranslationUnit() override;
+  void endOfTranslationUnit() override;
   void checkFunction(const FunctionUnderCheck &Function) override;
   bool supportsC() const override { return true; }
 

@@ -151,7 +151,7 @@ void batch_pipe_pool(benchmark::State& state) {
 
 void batch_process_pool(benchmark::State& state) {
   parlint::ProcessPool pool(kWorkers);
-  std::vector<std::future<int>> futures;
+  std::vector<parlint::ProcessFuture<int>> futures;
   futures.reserve(kBatch);
   for (auto _ : state) {
     futures.clear();

@@ -3,7 +3,7 @@
 
 #include <thread>
 
-#include "parlint/detail/pool_core.h"
+#include "pool_core.h"
 
 namespace parlint {
 namespace {
@@ -26,7 +26,7 @@ ThreadPool::ThreadPool(std::size_t threads) {
 ThreadPool::~ThreadPool() { shutdown(ShutdownMode::drain); }
 
 std::size_t ThreadPool::default_thread_count() noexcept {
-  return std::max(1u, std::thread::hardware_concurrency());
+  return default_worker_count();
 }
 
 std::size_t ThreadPool::size() const noexcept { return core_->size(); }

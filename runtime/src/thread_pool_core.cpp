@@ -1,5 +1,5 @@
 // The scheduler behind parlint::ThreadPool (design notes in thread_pool.h).
-#include "parlint/detail/pool_core.h"
+#include "pool_core.h"
 
 #include <algorithm>
 #include <chrono>

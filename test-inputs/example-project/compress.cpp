@@ -1,43 +1,47 @@
-// Compresses rotated logs with an external gzip and saves the per-batch
-// index in the background.
+// Compresses rotated logs with gzip while a progress reporter runs.
 #include "logscan/log_batch.h"
 
-#include <functional>
-#include <future>
+#include <cstdio>
+#include <thread>
+
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 namespace logscan {
 
-void saveIndex(const std::string &name, const WordCounts &counts);
+void reportProgress();
 
-bool compressRotated(const std::string &path, bool waitForIt) {
-  pid_t gzip = fork();
-  if (gzip < 0)
-    return false;
-  if (gzip == 0) {
-    execlp("gzip", "gzip", "-9", path.c_str(), static_cast<char *>(nullptr));
+int compressRotated(const std::string &path) {
+  std::thread progress(reportProgress);
+  pid_t pid = fork();
+  if (pid == 0) {
+    // The child of a multithreaded process: fprintf can wait forever on the
+    // stdio lock the progress thread held at the fork.
+    fprintf(stderr, "compressing %s\n", path.c_str());
+    execlp("gzip", "gzip", path.c_str(), (char *)nullptr);
     _exit(127);
   }
-  if (!waitForIt)
-    return true; // nobody reaps this gzip: one zombie per rotation
   int status = 0;
-  waitpid(gzip, &status, 0);
-  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+  waitpid(pid, &status, 0);
+  progress.join();
+  return status;
 }
 
-void flushThenServe(const WordCounts &counts, int client) {
-  // Meant to save in the background while the client is served, but the
-  // dropped future blocks right here, and a failed save is never noticed.
-  std::async(std::launch::async, saveIndex, "index", std::cref(counts));
-  handleClient(client);
-}
-
-// Correct: the two saves run side by side and a failure reaches the caller.
-void savePair(const WordCounts &today, const WordCounts &total) {
-  auto first = std::async(std::launch::async, saveIndex, "today", std::cref(today));
-  saveIndex("total", total);
-  first.get();
+// Correct: the child only makes async-signal-safe calls before exec.
+int compressQuietly(const std::string &path) {
+  std::thread progress(reportProgress);
+  pid_t pid = fork();
+  if (pid == 0) {
+    int devnull = open("/dev/null", O_WRONLY);
+    dup2(devnull, 2);
+    execlp("gzip", "gzip", path.c_str(), (char *)nullptr);
+    _exit(127);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  progress.join();
+  return status;
 }
 
 } // namespace logscan

@@ -25,6 +25,7 @@ struct Option {
 
 const Option kOptions[] = {
     {"parlint-unbounded-spawn.MaxConstantTripCount", "64", "7"},
+    {"parlint-unjoined-thread.ReportAssertionExits", "false", "true"},
     {"parlint-large-copy-to-worker.ContainerTypes",
      "::std::vector;::std::deque;::std::list;::std::map;::std::multimap;::std::set;"
      "::std::multiset;::std::unordered_map;::std::unordered_multimap;"
@@ -35,6 +36,13 @@ const Option kOptions[] = {
     {"parlint-missing-pool-shutdown.PoolTypes", "boost::asio::thread_pool",
      "boost::asio::thread_pool;mylib::Pool"},
     {"parlint-missing-pool-shutdown.ShutdownMethods", "join;wait", "join;wait;shutdown"},
+    {"parlint-hardcoded-worker-count.PoolTypes", "boost::asio::thread_pool",
+     "boost::asio::thread_pool;mylib::Pool"},
+    {"parlint-hardcoded-worker-count.FixItReplacement", "", "parlint::default_worker_count()"},
+    {"parlint-hardcoded-worker-count.FixItHeader", "", "<parlint/worker_count.h>"},
+    {"parlint-hardcoded-worker-count.IncludeStyle", "llvm", "google"},
+    {"parlint-fork-after-threads.PoolTypes", "boost::asio::thread_pool",
+     "boost::asio::thread_pool;mylib::Pool"},
 };
 
 // A YAML scalar as clang-tidy writes it: plain, 'single' ('' for ') or "double".

@@ -9,69 +9,58 @@
 //
 // Tasks are a plain function pointer plus trivially copyable arguments; both
 // are copied as bytes into shared memory and the result comes back the same
-// way: no serialization, no pipe on the task path. Bulk data travels as
-// SharedArray ranges (SharedRef), which workers see at the same address.
+// way: no serialization, no pipe on the task path, and no thread in your
+// process (the future waits on the task's record itself). Bulk data travels
+// as SharedArray ranges (SharedRef), which workers see at the same address.
 //
-// Forking and threads -- what the pool requires of its user:
+// Forking -- what the pool requires of its user:
 //   fork() copies only the calling thread; locks held by other threads stay
 //   locked forever in the child. So the constructor forks one single-threaded
 //   *fork server*, which forks the workers and, later, their replacements.
 //   The only fork from your process happens in the constructor: construct the
-//   pool before starting threads (at the top of main, like the ThreadPool's
-//   users should). Workers are copies of your process as it was then:
-//   functions, globals and anonymous SharedArrays/SharedValues created before
-//   the pool are valid in tasks; memory allocated later is not (pointers to it
-//   are meaningless there). Named shared memory can be opened in a task.
+//   pool before starting threads (at the top of main). The pool itself starts
+//   no thread, so several pools can be constructed one after the other.
+//   Workers are copies of your process as it was then: functions, globals and
+//   anonymous SharedArrays/SharedValues created before the pool are valid in
+//   tasks; memory allocated later is not. Workers keep only descriptors 0-2
+//   (every other descriptor is closed, so your pipes and sockets still reach
+//   EOF), get the constructing thread's signal mask, and default handlers for
+//   every signal you catch (ignored signals stay ignored), as after exec.
 //
-// Crashes: a worker that dies (signal, abort, _exit) while running a task
-// makes that task's future throw parlint::WorkerCrashed naming the signal or
-// exit status; the fork server reaps it and forks a replacement, and the
-// remaining tasks run normally. An exception thrown by a task becomes
-// parlint::RemoteTaskError carrying its what() text.
+// Failures: an exception thrown by a task becomes parlint::RemoteTaskError
+// carrying its what() text. A worker that dies while running a task makes
+// that task's future throw parlint::WorkerCrashed naming the signal or exit
+// status; the fork server forks a replacement and the other tasks run. If
+// the fork server dies, or a worker cannot be forked, the pool is broken:
+// every unfinished task, and every later submit, throws parlint::BrokenPool.
+// No wait of the pool lasts longer than the task it waits for: waits check
+// for a dead fork server every few milliseconds.
 //
-// Lifetime: the destructor waits for every submitted task, stops the workers,
-// and reaps the fork server (which reaped the workers): no zombies. The pool
-// creates no /dev/shm entries (its memory is an anonymous shared mapping).
-// If the parent dies, the fork server sees its pipe close and kills the
-// workers; a worker whose fork server dies is killed too (PR_SET_PDEATHSIG).
+// Lifetime: shutdown(drain), which the destructor calls, runs every submitted
+// task, then stops the workers and reaps the fork server (which reaped the
+// workers): no zombies, no /dev/shm entries (the pool's memory is an
+// anonymous shared mapping). shutdown(drop_pending) lets running tasks
+// finish and fails the queued ones with std::future_error (broken_promise).
+// If your process dies, the fork server sees its pipe close, kills the
+// workers and exits; a worker whose fork server dies is killed
+// (PR_SET_PDEATHSIG).
 #pragma once
 
 #include <sys/types.h>
 
 #include <cstddef>
-#include <future>
+#include <iterator>
 #include <memory>
-#include <stdexcept>
-#include <string>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "parlint/detail/process_task.h"
+#include "parlint/process_errors.h"
+#include "parlint/process_future.h"
+#include "parlint/shutdown_mode.h"
 
 namespace parlint {
-
-// A worker process died while running the task.
-class WorkerCrashed : public std::runtime_error {
- public:
-  WorkerCrashed(const std::string& what, int signal_number, int exit_status)
-      : std::runtime_error(what), signal_(signal_number), exit_status_(exit_status) {}
-  // The signal that killed the worker, or 0 if it exited.
-  int signal_number() const { return signal_; }
-  // The worker's exit status, or -1 if a signal killed it.
-  int exit_status() const { return exit_status_; }
-
- private:
-  int signal_;
-  int exit_status_;
-};
-
-// The task threw an exception in the worker; what() is the original text
-// (truncated to 159 bytes; the original type cannot cross processes).
-class RemoteTaskError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 namespace detail {
 class ProcessPoolCore;
@@ -79,10 +68,10 @@ class ProcessPoolCore;
 
 class ProcessPool {
  public:
-  // One worker per core (std::thread::hardware_concurrency(), at least 1).
+  // parlint::default_worker_count() workers.
   ProcessPool();
   // Throws std::invalid_argument for zero workers, std::system_error if the
-  // fork server cannot be started.
+  // fork server or a worker cannot be started.
   explicit ProcessPool(std::size_t workers);
   ~ProcessPool();
 
@@ -90,9 +79,10 @@ class ProcessPool {
   ProcessPool& operator=(const ProcessPool&) = delete;
 
   // Runs fn(args...) in a worker. Arguments are converted to the parameter
-  // types here, in the caller, and copied as bytes.
+  // types here, in the caller, and copied as bytes. Throws BrokenPool once
+  // the pool is known to be broken, std::runtime_error after shutdown().
   template <class R, class... Params, class... Args>
-  std::future<R> submit(R (*fn)(Params...), Args&&... args) {
+  ProcessFuture<R> submit(R (*fn)(Params...), Args&&... args) {
     static_assert(sizeof...(Params) == sizeof...(Args), "submit: wrong number of arguments");
     static_assert((!std::is_reference_v<Params> && ...),
                   "ProcessPool tasks take their parameters by value: a reference would point "
@@ -119,21 +109,44 @@ class ProcessPool {
     alignas(detail::kProcessMaxAlign) unsigned char args_bytes[detail::kProcessMaxArgBytes] = {};
     detail::pack_arguments(args_bytes, fn, std::index_sequence_for<Params...>{},
                            std::forward<Args>(args)...);
-    auto pending = std::make_unique<detail::PendingResult<R>>();
-    std::future<R> future = pending->promise.get_future();
-    enqueue(&detail::trampoline<R, Params...>, args_bytes, std::move(pending));
-    return future;
+    return ProcessFuture<R>(core_.get(), enqueue(&detail::trampoline<R, Params...>, args_bytes));
   }
 
+  // Returns {fn(x) for x in inputs}, in input order; rethrows the first
+  // failure in input order (the other tasks still run).
+  template <class R, class Param, class Range>
+  std::vector<R> map(R (*fn)(Param), const Range& inputs) {
+    static_assert(!std::is_void_v<R>, "ProcessPool::map needs fn to return a value");
+    std::vector<ProcessFuture<R>> futures;
+    if constexpr (std::is_base_of_v<std::forward_iterator_tag,
+                                    typename std::iterator_traits<decltype(std::begin(inputs))>::iterator_category>)
+      futures.reserve(static_cast<std::size_t>(std::distance(std::begin(inputs), std::end(inputs))));
+    for (const auto& input : inputs) futures.push_back(submit(fn, input));
+    std::vector<R> results;
+    results.reserve(futures.size());
+    for (auto& future : futures) results.push_back(future.get());
+    return results;
+  }
+
+  // Blocks until every task submitted so far has finished (or failed: the
+  // errors stay in the futures).
+  void wait_idle();
+
+  // Stops accepting tasks, then runs (drain) or fails (drop_pending) the
+  // queued ones, stops the workers and reaps the fork server. Idempotent;
+  // the destructor calls shutdown(drain).
+  void shutdown(ShutdownMode mode = ShutdownMode::drain);
+
   std::size_t size() const;
-  // Pids of the current workers (0 for a slot whose worker is being replaced).
+  // Pids of the current workers, all known once the constructor returns (0
+  // for a slot whose worker is being replaced after a crash).
   std::vector<pid_t> worker_pids() const;
   pid_t fork_server_pid() const;
+  // Same as parlint::default_worker_count().
   static std::size_t default_workers();
 
  private:
-  void enqueue(detail::ProcessTrampoline invoke, const unsigned char* args,
-               std::unique_ptr<detail::PendingTask> pending);
+  detail::TaskState* enqueue(detail::ProcessTrampoline invoke, const unsigned char* args);
 
   std::unique_ptr<detail::ProcessPoolCore> core_;
 };

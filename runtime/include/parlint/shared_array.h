@@ -22,7 +22,7 @@
 #include <vector>
 
 #include "parlint/detail/shm_header.h"
-#include "parlint/detail/shm_span.h"
+#include "parlint/span.h"
 #include "parlint/shared_memory.h"
 
 namespace parlint {

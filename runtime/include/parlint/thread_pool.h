@@ -37,13 +37,10 @@
 
 #include "parlint/detail/pool_bulk.h"
 #include "parlint/detail/pool_task.h"
+#include "parlint/shutdown_mode.h"
+#include "parlint/worker_count.h"
 
 namespace parlint {
-
-enum class ShutdownMode {
-  drain,         // run every queued task, then join
-  drop_pending,  // discard queued tasks (futures report broken_promise), then join
-};
 
 namespace detail {
 class PoolCore;
@@ -51,7 +48,7 @@ class PoolCore;
 
 class ThreadPool {
  public:
-  // std::thread::hardware_concurrency() workers, at least one.
+  // parlint::default_worker_count() workers.
   ThreadPool();
   // Throws std::invalid_argument for zero threads.
   explicit ThreadPool(std::size_t threads);
@@ -60,6 +57,7 @@ class ThreadPool {
   ThreadPool(const ThreadPool&) = delete;
   ThreadPool& operator=(const ThreadPool&) = delete;
 
+  // Same as parlint::default_worker_count().
   static std::size_t default_thread_count() noexcept;
   std::size_t size() const noexcept;
   // True when the calling thread is one of this pool's workers.
@@ -79,17 +77,23 @@ class ThreadPool {
     return result;
   }
 
-  // Fire-and-forget: no future. The first exception a posted task throws is
-  // kept and rethrown by the next wait_idle(); later ones are dropped.
-  template <class F>
-  void post(F&& f) {
-    enqueue(detail::Task([this, fn = std::forward<F>(f)]() mutable {
-      try {
-        fn();
-      } catch (...) {
-        keep_first_error(std::current_exception());
-      }
-    }));
+  // Fire-and-forget: no future. Runs f(args...) with std::thread's
+  // semantics: f and every argument are decay-copied (moved when passed as
+  // rvalues) now, and invoked as rvalues on the worker; pass std::ref to
+  // share an object. The first exception a posted task throws is kept and
+  // rethrown by the next wait_idle(); later ones are dropped.
+  template <class F, class... Args>
+  void post(F&& f, Args&&... args) {
+    static_assert(std::is_invocable_v<std::decay_t<F>, std::decay_t<Args>...>,
+                  "ThreadPool::post: f is not callable with (decayed copies of) these arguments");
+    if constexpr (sizeof...(Args) == 0) {
+      enqueue(detail::Task([this, fn = std::forward<F>(f)]() mutable { run_posted(std::move(fn)); }));
+    } else {
+      enqueue(detail::Task([this, fn = std::forward<F>(f),
+                            bound = std::tuple<std::decay_t<Args>...>(std::forward<Args>(args)...)]() mutable {
+        run_posted([&] { std::apply(std::move(fn), std::move(bound)); });
+      }));
+    }
   }
 
   // Calls f(i) for every i in [first, last). chunk_size 0 picks one.
@@ -178,6 +182,15 @@ class ThreadPool {
   void shutdown(ShutdownMode mode = ShutdownMode::drain);
 
  private:
+  template <class Fn>
+  void run_posted(Fn&& fn) {
+    try {
+      std::forward<Fn>(fn)();
+    } catch (...) {
+      keep_first_error(std::current_exception());
+    }
+  }
+
   void enqueue(detail::Task task);
   void keep_first_error(std::exception_ptr error);
   bool help_once();

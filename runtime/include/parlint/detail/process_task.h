@@ -4,19 +4,24 @@
 // unpacks them there and writes the result's bytes back.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <exception>
-#include <future>
-#include <memory>
 #include <new>
-#include <string>
 #include <type_traits>
 #include <utility>
 
-#include "parlint/detail/process_channel.h"
-
 namespace parlint::detail {
+
+constexpr std::size_t kProcessMaxArgBytes = 128;  // the function pointer included
+constexpr std::size_t kProcessMaxResultBytes = 64;
+constexpr std::size_t kProcessMaxAlign = 16;
+
+// Runs a task in the worker: unpacks function pointer and arguments from
+// `args`, writes the return value's bytes to `result`.
+using ProcessTrampoline = void (*)(const unsigned char* args, unsigned char* result);
 
 constexpr std::size_t align_up(std::size_t n, std::size_t a) { return (n + a - 1) / a * a; }
 
@@ -77,28 +82,25 @@ void pack_arguments(unsigned char* out, R (*fn)(Params...), std::index_sequence<
       ...);
 }
 
-// The parent-side half of a task: turns a finished record into the future's
-// value or exception.
-struct PendingTask {
-  virtual ~PendingTask() = default;
-  virtual void set_result(const unsigned char* bytes) = 0;
-  virtual void set_error(std::exception_ptr error) = 0;
-};
+// The parent-side half of a task, shared by its future and the pool: the
+// pool fills it when it sees the task's record finished (or the pool broken),
+// the future reads it. Freed by whichever of the two lets go last.
+struct TaskState {
+  enum Status : std::uint32_t { kPending, kDone, kFailed };
 
-template <class R>
-struct PendingResult final : PendingTask {
-  std::promise<R> promise;
-  void set_result(const unsigned char* bytes) override {
-    if constexpr (std::is_void_v<R>) {
-      (void)bytes;
-      promise.set_value();
-    } else {
-      alignas(R) unsigned char storage[sizeof(R)];
-      std::memcpy(storage, bytes, sizeof(R));
-      promise.set_value(*std::launder(reinterpret_cast<R*>(storage)));
-    }
+  std::atomic<std::uint32_t> status{kPending};
+  std::atomic<int> refs{2};
+  // Set (release) once the task sits in a worker's ring at `sequence`; until
+  // then it waits in the pool's overflow queue.
+  std::atomic<bool> placed{false};
+  std::uint32_t channel = 0;
+  std::uint32_t sequence = 0;
+  alignas(kProcessMaxAlign) unsigned char result[kProcessMaxResultBytes];
+  std::exception_ptr error;
+
+  void release() noexcept {
+    if (refs.fetch_sub(1, std::memory_order_acq_rel) == 1) delete this;
   }
-  void set_error(std::exception_ptr error) override { promise.set_exception(std::move(error)); }
 };
 
 }  // namespace parlint::detail

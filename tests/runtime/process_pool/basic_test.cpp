@@ -105,7 +105,7 @@ TEST(ProcessPoolTest, DefaultSizeIsCoreCount) {
 TEST(ProcessPoolTest, ManySmallTasksAllComplete) {
   ProcessPool pool(2);
   constexpr int kTasks = 5000;  // more than all rings hold: exercises the overflow queue
-  std::vector<std::future<int>> futures;
+  std::vector<parlint::ProcessFuture<int>> futures;
   futures.reserve(kTasks);
   for (int i = 0; i < kTasks; ++i) futures.push_back(pool.submit(&add, i, 1));
   for (int i = 0; i < kTasks; ++i) ASSERT_EQ(futures[i].get(), i + 1);
@@ -117,7 +117,7 @@ TEST(ProcessPoolTest, SubmitFromSeveralThreads) {
   std::vector<long> totals(3, 0);
   for (int t = 0; t < 3; ++t)
     threads.emplace_back([&, t] {
-      std::vector<std::future<int>> fs;
+      std::vector<parlint::ProcessFuture<int>> fs;
       for (int i = 0; i < 300; ++i) fs.push_back(pool.submit(&add, i, t));
       for (auto& f : fs) totals[t] += f.get();
     });
@@ -129,7 +129,7 @@ TEST(ProcessPoolTest, BulkDataTravelsAsSharedArrayRanges) {
   auto data = parlint::SharedArray<int>::create({4, 1000});
   std::iota(data.begin(), data.end(), 0);
   ProcessPool pool(2);
-  std::vector<std::future<void>> squares;
+  std::vector<parlint::ProcessFuture<void>> squares;
   for (std::size_t row = 0; row < 4; ++row)
     squares.push_back(pool.submit(&square_in_place, SharedRef<int>{&data.view(row, 0), 1000}));
   for (auto& f : squares) f.get();
@@ -166,7 +166,7 @@ TEST(ProcessPoolTest, WorkerKilledMidTaskGivesErrorAndPoolKeepsWorking) {
     EXPECT_NE(std::string(e.what()).find("SIGKILL"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find(std::to_string(victim)), std::string::npos) << e.what();
   }
-  std::vector<std::future<int>> after;
+  std::vector<parlint::ProcessFuture<int>> after;
   for (int i = 0; i < 50; ++i) after.push_back(pool.submit(&add, i, i));
   for (int i = 0; i < 50; ++i) EXPECT_EQ(after[i].get(), 2 * i);
   for (pid_t pid : pool.worker_pids()) EXPECT_NE(pid, victim);
@@ -195,7 +195,7 @@ TEST(ProcessPoolTest, AbortAndExitInATaskAreReportedAndReplaced) {
 TEST(ProcessPoolTest, TasksQueuedBehindACrashStillRun) {
   ProcessPool pool(1);  // one ring: the crash and the tasks behind it share it
   auto crash = pool.submit(&abort_task, 0);
-  std::vector<std::future<int>> behind;
+  std::vector<parlint::ProcessFuture<int>> behind;
   for (int i = 0; i < 20; ++i) behind.push_back(pool.submit(&add, i, 100));
   EXPECT_THROW(crash.get(), parlint::WorkerCrashed);
   for (int i = 0; i < 20; ++i) EXPECT_EQ(behind[i].get(), i + 100);

@@ -1,8 +1,10 @@
 // Bounded spinning before a futex sleep, shared by ProcessPool's workers and
-// its collector thread. A futex wake-up costs several microseconds on a VM,
-// so a waiter that expects work soon polls for a short while first; after a
-// few pause instructions it yields the CPU on every poll, so that on an
-// oversubscribed machine the spinning never starves the thread it waits for.
+// the threads that wait for their results. A futex wake-up costs several
+// microseconds on a VM, so a waiter that expects work soon polls for a short
+// while first; after a few pause instructions it yields the CPU on every
+// poll, so that on an oversubscribed machine the spinning never starves the
+// thread it waits for.
+// Implementation only: not installed.
 #pragma once
 
 #include <sched.h>
@@ -24,7 +26,7 @@ class SpinBudget {
   // One more poll; false once the budget is spent (time to sleep).
   bool keep_spinning() {
     if (++polls_ < kPausePolls) {
-      __builtin_ia32_pause();
+      cpu_relax();
       return true;
     }
     if (now_ns() - start_ns_ > budget_ns_) return false;
@@ -34,6 +36,15 @@ class SpinBudget {
 
  private:
   static constexpr int kPausePolls = 64;
+
+  // Tells the CPU this is a spin-wait (cheaper for the sibling hyperthread).
+  static void cpu_relax() {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    asm volatile("yield");
+#endif
+  }
 
   static std::int64_t now_ns() {
     timespec ts;
@@ -46,7 +57,7 @@ class SpinBudget {
   int polls_ = 0;
 };
 
-// How long a worker or the collector polls before it sleeps.
+// How long a worker, or a thread waiting for a result, polls before it sleeps.
 constexpr std::int64_t kProcessSpinBudgetNs = 100000;
 
 }  // namespace parlint::detail

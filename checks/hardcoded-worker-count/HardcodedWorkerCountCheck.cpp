@@ -1,0 +1,291 @@
+#include "HardcodedWorkerCountCheck.h"
+
+#include "../analysis/LoopBounds.h"
+#include "../analysis/SpawnHandle.h"
+#include "../common/AstHelpers.h"
+#include "../model/Launch.h"
+#include "../model/Pools.h"
+
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+namespace clang::tidy::parlint {
+
+namespace {
+
+constexpr llvm::StringLiteral DefaultReplacement =
+    "std::max(1u, std::thread::hardware_concurrency())";
+constexpr llvm::StringLiteral CSuggestion = "sysconf(_SC_NPROCESSORS_ONLN)";
+
+/// The integer literal E is, when its value is more than 1 and it is written
+/// where it is used (in the code, or as an argument of a macro), not taken
+/// from the body of a #define: a macro's name is configuration.
+const IntegerLiteral *countLiteral(const Expr *E, const SourceManager &SM) {
+  // A template argument substituted for a parameter (`i < N` in startN<8>)
+  // is named in the code.
+  bool Substituted = false;
+  forEachDescendant(E, /*SkipLambdas=*/true, [&](const Stmt &S) {
+    Substituted |= isa<SubstNonTypeTemplateParmExpr>(S);
+  });
+  if (Substituted)
+    return nullptr;
+  const auto *Literal = dyn_cast_or_null<IntegerLiteral>(stripped(E));
+  if (!Literal || Literal->getValue().ule(1))
+    return nullptr;
+  SourceLocation Loc = Literal->getLocation();
+  while (Loc.isMacroID()) {
+    if (!SM.isMacroArgExpansion(Loc))
+      return nullptr;
+    Loc = SM.getImmediateSpellingLoc(Loc);
+  }
+  return Literal;
+}
+
+/// Whether an argument of this type can take an `unsigned` in braces
+/// without narrowing.
+bool takesUnsignedInBraces(QualType Type, const ASTContext &Context) {
+  Type = Type.getNonReferenceType().getCanonicalType();
+  return Type->isUnsignedIntegerType() && !Type->isBooleanType() &&
+         Context.getTypeSize(Type) >= Context.getTypeSize(Context.UnsignedIntTy);
+}
+
+/// Whether the count is written again elsewhere in the function, so that
+/// replacing one copy would make them disagree: a local array (of handles,
+/// `pthread_t ids[4]`, or anything else sized by hand), or another loop
+/// with a literal bound of the same value (the loop that joins them).
+bool countWrittenTwice(const Stmt &Body, const Stmt &Loop,
+                       const IntegerLiteral &Literal, ASTContext &Context) {
+  bool Twice = false;
+  forEachDescendant(&Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
+    if (Twice)
+      return;
+    if (const auto *Decls = dyn_cast<DeclStmt>(&S)) {
+      for (const Decl *D : Decls->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D)) {
+          QualType Type = Var->getType();
+          Twice |= Context.getAsConstantArrayType(Type) != nullptr ||
+                   isNamed(Type->getAsCXXRecordDecl(), {"::std::array"});
+        }
+      return;
+    }
+    if (&S == &Loop || !isa<ForStmt, WhileStmt, DoStmt>(S))
+      return;
+    if (auto Other = constantLoopBound(S, nullptr, Context))
+      if (const auto *Bound =
+              dyn_cast_or_null<IntegerLiteral>(stripped(Other->Limit)))
+        Twice |= Bound->getValue() == Literal.getValue();
+  });
+  return Twice;
+}
+
+} // namespace
+
+HardcodedWorkerCountCheck::HardcodedWorkerCountCheck(StringRef Name,
+                                                     ClangTidyContext *Context)
+    : ParlintCheck(Name, Context, TemplateCode::Both),
+      RawPoolTypes(Options.get("PoolTypes", DefaultPoolTypes).str()),
+      PoolTypes(utils::options::parseStringList(RawPoolTypes)),
+      FixItReplacement(Options.get("FixItReplacement", "").str()),
+      FixItHeader(Options.get("FixItHeader", "").str()),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()) {}
+
+void HardcodedWorkerCountCheck::storeOptions(
+    ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "PoolTypes", RawPoolTypes);
+  Options.store(Opts, "FixItReplacement", FixItReplacement);
+  Options.store(Opts, "FixItHeader", FixItHeader);
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+void HardcodedWorkerCountCheck::registerPPCallbacks(const SourceManager &SM,
+                                                    Preprocessor *PP,
+                                                    Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
+}
+
+std::string HardcodedWorkerCountCheck::replacement() const {
+  if (!FixItReplacement.empty())
+    return FixItReplacement;
+  return getLangOpts().CPlusPlus ? DefaultReplacement.str()
+                                 : CSuggestion.str();
+}
+
+void HardcodedWorkerCountCheck::addFix(DiagnosticBuilder &Diag,
+                                       const Expr &Literal,
+                                       ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  SourceLocation Loc = Literal.getBeginLoc();
+  if (Loc.isMacroID() || Literal.getEndLoc().isMacroID())
+    return;
+  // C has no std::max; only the project's own function can be written there.
+  if (!getLangOpts().CPlusPlus && FixItReplacement.empty())
+    return;
+  Diag << FixItHint::CreateReplacement(
+      CharSourceRange::getTokenRange(Literal.getSourceRange()), replacement());
+  FileID File = SM.getFileID(Loc);
+  if (FixItReplacement.empty()) {
+    Diag << Inserter.createIncludeInsertion(File, "<algorithm>");
+    Diag << Inserter.createIncludeInsertion(File, "<thread>");
+  } else if (!FixItHeader.empty()) {
+    Diag << Inserter.createIncludeInsertion(File, FixItHeader);
+  }
+}
+
+void HardcodedWorkerCountCheck::checkFunction(
+    const FunctionUnderCheck &Function) {
+  // A lambda's body is analyzed with the function that contains it, which
+  // knows whether the lambda is a worker.
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Function.Decl);
+  if (Method && Method->getParent()->isLambda())
+    return;
+  const SourceManager &SM = Function.Context.getSourceManager();
+
+  llvm::SmallVector<Launch, 8> Spawns;
+  llvm::SmallVector<const LambdaExpr *, 8> Workers;
+  forEachLaunch(Function.Body, Function.Context, [&](const Launch &L) {
+    if (L.Lambda)
+      Workers.push_back(L.Lambda);
+    if (L.startsOwnThread() && L.Call->getBeginLoc().isValid() &&
+        !SM.isInSystemHeader(SM.getExpansionLoc(L.Call->getBeginLoc())))
+      Spawns.push_back(L);
+  });
+  for (const Launch &Spawn : Spawns)
+    checkLaunchLoops(Spawn, Function, Workers);
+
+  checkPoolConstructions(Function.Body, Function.Context);
+  if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(&Function.Decl))
+    for (const CXXCtorInitializer *Init : Constructor->inits()) {
+      const Expr *E = Init->getInit();
+      if (const auto *Default = dyn_cast_or_null<CXXDefaultInitExpr>(E))
+        E = Default->getExpr();
+      if (E)
+        checkPoolConstructions(*E, Function.Context);
+    }
+  // Default member initializers construct the pool too, also in classes
+  // whose constructors are implicit.
+  if (Method)
+    for (const FieldDecl *Field : Method->getParent()->fields())
+      if (const Expr *Init = Field->getInClassInitializer())
+        checkPoolConstructions(*Init, Function.Context);
+}
+
+void HardcodedWorkerCountCheck::checkLaunchLoops(
+    const Launch &Spawn, const FunctionUnderCheck &Function,
+    llvm::ArrayRef<const LambdaExpr *> Workers) {
+  const FunctionAnalysis &Analysis = Function.Analysis;
+  ASTContext &Context = Function.Context;
+  const SourceManager &SM = Context.getSourceManager();
+  SpawnSite Site = describeSpawn(Spawn, Analysis);
+  const Stmt *Node = Spawn.Call;
+  while (const Stmt *Parent = Analysis.parent(*Node)) {
+    // A lambda defined in a loop runs when it is called, not per iteration.
+    if (isa<LambdaExpr, BlockExpr>(Parent))
+      return;
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Parent) &&
+        runsEachIteration(*Parent, Node)) {
+      const Stmt *Body = loopBody(*Parent);
+      // Each iteration waits for its worker: the loop repeats, it does not
+      // count workers (and neither does any loop around it). A loop that
+      // can stop early is a retry loop.
+      if (!Body || isWaitedWithin(Site, *Body, Context) ||
+          leavesEarly(*Parent))
+        return;
+      if (auto Bound = constantLoopBound(*Parent, Site.Holder, Context);
+          Bound && Bound->Trips > 1) {
+        const IntegerLiteral *Literal = countLiteral(Bound->Limit, SM);
+        bool IsLimit = Literal != nullptr;
+        Expr::EvalResult End;
+        if (!Literal && Bound->Start && Bound->Limit->EvaluateAsInt(End, Context) &&
+            End.Val.getInt().getExtValue() <= 1)
+          Literal = countLiteral(Bound->Start, SM); // counting down to 0
+        const LambdaExpr *Around = Analysis.enclosingLambda(*Parent);
+        if (Literal && !llvm::is_contained(Workers, Around)) {
+          SourceLocation Where = Parent->getBeginLoc();
+          if (Where.isMacroID())
+            Where = SM.getFileLoc(Literal->getLocation());
+          if (firstReportAt(Where)) {
+            auto Diag =
+                diag(Where, "hardcoded worker count: this loop starts %0 %1s "
+                            "whatever the machine; use %2 or a configured "
+                            "count instead of the literal")
+                << static_cast<int>(Bound->Trips) << Spawn.workerNoun()
+                << replacement();
+            if (IsLimit && Bound->CountsUpFromZero &&
+                !countWrittenTwice(Function.Body, *Parent, *Literal, Context))
+              addFix(Diag, *Literal, Context);
+          }
+        }
+      }
+    }
+    Node = Parent;
+  }
+}
+
+void HardcodedWorkerCountCheck::checkPoolConstructions(const Stmt &Root,
+                                                       ASTContext &Context) {
+  forEachDescendant(&Root, /*SkipLambdas=*/false, [&](const Stmt &S) {
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
+      const Expr *Count = workerCountArgument(*Construct, PoolTypes);
+      if (!Count)
+        return;
+      const CXXConstructorDecl *Constructor = Construct->getConstructor();
+      unsigned Index = 0;
+      while (Construct->getArg(Index) != Count)
+        ++Index;
+      reportPoolCount(*Count, *Constructor->getParent(),
+                      Construct->isListInitialization(),
+                      Constructor->getParamDecl(Index)->getType(), Context);
+      return;
+    }
+    // std::make_unique<Pool>(4), std::make_shared<Pool>(4): the construction
+    // itself is in the standard library.
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    const FunctionDecl *Callee = calleeOf(Call);
+    if (!Callee || !isNamed(Callee, {"::std::make_unique", "::std::make_shared"}))
+      return;
+    const TemplateArgumentList *Args = Callee->getTemplateSpecializationArgs();
+    if (!Args || Args->size() == 0 ||
+        Args->get(0).getKind() != TemplateArgument::Type ||
+        !isPoolClass(Args->get(0).getAsType()->getAsCXXRecordDecl(), PoolTypes))
+      return;
+    for (const Expr *Arg : Call->arguments()) {
+      if (Arg->getType()->isIntegerType()) {
+        reportPoolCount(*Arg, *Args->get(0).getAsType()->getAsCXXRecordDecl(),
+                        false, Arg->getType(), Context);
+        return;
+      }
+    }
+  });
+}
+
+void HardcodedWorkerCountCheck::reportPoolCount(const Expr &Count,
+                                                const CXXRecordDecl &Pool,
+                                                bool ListInit,
+                                                QualType ParamType,
+                                                ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  const IntegerLiteral *Literal = countLiteral(&Count, SM);
+  if (!Literal)
+    return;
+  SourceLocation Where = SM.getFileLoc(Literal->getLocation());
+  if (SM.isInSystemHeader(Where) || !firstReportAt(Where))
+    return;
+  auto Diag = diag(Where, "hardcoded worker count: %0 is constructed with %1 "
+                          "workers whatever the machine; use %2 or a "
+                          "configured count instead of the literal")
+              << Pool.getQualifiedNameAsString()
+              << static_cast<int>(Literal->getValue().getZExtValue())
+              << replacement();
+  // In braces a narrowing conversion does not compile: only an unsigned
+  // parameter at least as wide as `unsigned` takes the default text, and the
+  // project's own function's type is unknown.
+  if (ListInit && (!FixItReplacement.empty() ||
+                   !takesUnsignedInBraces(ParamType, Context)))
+    return;
+  addFix(Diag, *Literal, Context);
+}
+
+} // namespace clang::tidy::parlint

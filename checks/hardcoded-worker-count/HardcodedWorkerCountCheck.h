@@ -1,0 +1,50 @@
+#ifndef PARLINT_CHECKS_HARDCODEDWORKERCOUNT_HARDCODEDWORKERCOUNTCHECK_H
+#define PARLINT_CHECKS_HARDCODEDWORKERCOUNT_HARDCODEDWORKERCOUNTCHECK_H
+
+#include "../common/ParlintCheck.h"
+#include "clang-tidy/utils/IncludeInserter.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::parlint {
+
+struct Launch;
+
+/// parlint-hardcoded-worker-count: a worker count written as an integer
+/// literal > 1 where the workers are created: the bound of a loop that starts
+/// threads, std::async tasks or pthreads, or the worker-count argument of a
+/// pool constructor. See docs/checks/parlint-hardcoded-worker-count.md.
+class HardcodedWorkerCountCheck : public ParlintCheck {
+public:
+  HardcodedWorkerCountCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
+
+protected:
+  void checkFunction(const FunctionUnderCheck &Function) override;
+  bool supportsC() const override { return true; }
+
+private:
+  void checkLaunchLoops(const Launch &Spawn,
+                        const FunctionUnderCheck &Function,
+                        llvm::ArrayRef<const LambdaExpr *> Workers);
+  void checkPoolConstructions(const Stmt &Root, ASTContext &Context);
+  void reportPoolCount(const Expr &Count, const CXXRecordDecl &Pool,
+                       bool ListInit, QualType ParamType, ASTContext &Context);
+  /// The replacement text the message recommends and the fix-it writes.
+  std::string replacement() const;
+  /// Adds the fix-it replacing Literal and its headers.
+  void addFix(DiagnosticBuilder &Diag, const Expr &Literal,
+              ASTContext &Context);
+
+  const std::string RawPoolTypes;
+  const std::vector<StringRef> PoolTypes;
+  const std::string FixItReplacement;
+  const std::string FixItHeader;
+  utils::IncludeInserter Inserter;
+};
+
+} // namespace clang::tidy::parlint
+
+#endif

@@ -1,0 +1,34 @@
+// Facts about worker pools shared by the checks: the default list of pool
+// types of the `PoolTypes` options, and which constructor argument of a pool
+// is its number of workers.
+#ifndef PARLINT_CHECKS_MODEL_POOLS_H
+#define PARLINT_CHECKS_MODEL_POOLS_H
+
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+
+namespace clang::tidy::parlint {
+
+/// The default of every check's `PoolTypes` option.
+constexpr llvm::StringLiteral DefaultPoolTypes = "boost::asio::thread_pool";
+
+/// The pools every check knows without configuration: parlint's own and
+/// Boost.Asio's (`::parlint::ThreadPool`, `::parlint::ProcessPool`,
+/// `::boost::asio::thread_pool`).
+bool isKnownPool(const CXXRecordDecl *Record);
+
+/// Whether Record is a known pool or one of PoolTypes (names as isNamed
+/// takes them; without a leading "::" they match a qualified suffix).
+bool isPoolClass(const CXXRecordDecl *Record,
+                 llvm::ArrayRef<llvm::StringRef> PoolTypes);
+
+/// The argument of a pool construction that gives its number of workers:
+/// the first argument whose parameter has an integer type (defaulted
+/// arguments excluded), or null.
+const Expr *workerCountArgument(const CXXConstructExpr &Construct,
+                                llvm::ArrayRef<llvm::StringRef> PoolTypes);
+
+} // namespace clang::tidy::parlint
+
+#endif

@@ -1,0 +1,20 @@
+// Test frameworks' fatal assertions: GoogleTest's ASSERT_* and FAIL() return
+// from the test function, Catch2's and doctest's REQUIRE* throw. A path that
+// leaves through one of them only runs once a test already fails.
+#ifndef PARLINT_CHECKS_MODEL_TESTASSERTIONS_H
+#define PARLINT_CHECKS_MODEL_TESTASSERTIONS_H
+
+#include "clang/AST/Stmt.h"
+#include "clang/Basic/LangOptions.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::parlint {
+
+/// Whether Exit (a return or throw) is written inside a fatal test assertion
+/// macro such as ASSERT_EQ, FAIL(), REQUIRE, doctest's REQUIRE_EQ.
+bool isFatalAssertionExit(const Stmt &Exit, const SourceManager &SM,
+                          const LangOptions &LangOpts);
+
+} // namespace clang::tidy::parlint
+
+#endif

@@ -1,0 +1,9 @@
+// Correct code: no findings.
+#include <thread>
+
+void work();
+
+void run() {
+  std::thread t(work);
+  t.join();
+}

@@ -1,0 +1,129 @@
+// The ProcessPool API beyond submit: wait_idle, shutdown modes, map, futures
+// that wait with a timeout or outlive their pool, more tasks than the rings
+// hold waited for in any order.
+#include <chrono>
+#include <future>
+#include <numeric>
+#include <stdexcept>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "bounded_run.h"
+#include "parlint/shared_array.h"
+#include "tasks.h"
+
+namespace {
+
+using namespace std::chrono_literals;
+using parlint::ProcessFuture;
+using parlint::ProcessPool;
+using pp_test::add;
+
+int square(int x) { return x * x; }
+int fail_on_three(int x) {
+  if (x == 3) throw std::runtime_error("three");
+  return x;
+}
+void mark(parlint::SharedRef<int> flags, int index) {
+  std::this_thread::sleep_for(1ms);
+  flags.data[index] = 1;
+}
+
+TEST(ProcessPoolApi, WaitIdleWaitsForEverySubmittedTask) {
+  auto flags = parlint::SharedArray<int>::create({40});
+  ProcessPool pool(2);
+  std::vector<ProcessFuture<void>> futures;
+  for (int i = 0; i < 40; ++i) futures.push_back(pool.submit(&mark, flags.ref(), i));
+  pool.wait_idle();
+  for (int i = 0; i < 40; ++i) EXPECT_EQ(flags[i], 1) << i;
+  for (auto& f : futures) EXPECT_TRUE(f.ready());
+  pool.wait_idle();  // nothing pending: returns at once
+}
+
+TEST(ProcessPoolApi, ShutdownDrainRunsEveryQueuedTask) {
+  ProcessPool pool(2);
+  std::vector<ProcessFuture<int>> futures;
+  for (int i = 0; i < 100; ++i) futures.push_back(pool.submit(&pp_test::sleep_then_return, i % 2));
+  pool.shutdown(parlint::ShutdownMode::drain);
+  for (int i = 0; i < 100; ++i) EXPECT_EQ(futures[i].get(), i % 2);
+  EXPECT_THROW(pool.submit(&add, 1, 2), std::runtime_error);
+  pool.shutdown();  // idempotent
+}
+
+TEST(ProcessPoolApi, ShutdownDropPendingFailsOnlyTheQueuedTasks) {
+  EXPECT_FINISHES_WITHIN(20s, [] {
+    auto slot = parlint::SharedValue<long>::create(0);
+    ProcessPool pool(1);
+    auto first = pool.submit(&pp_test::publish_pid_then_sleep, slot.address(), 200);
+    std::vector<ProcessFuture<int>> queued;
+    for (int i = 0; i < 10; ++i) queued.push_back(pool.submit(&add, i, 1));
+    ASSERT_GT(pp_test::wait_for_pid(slot), 0);  // the first task runs now
+    pool.shutdown(parlint::ShutdownMode::drop_pending);
+    EXPECT_EQ(first.get(), 200);  // a running task finishes
+    for (auto& f : queued) {
+      try {
+        f.get();
+        ADD_FAILURE() << "a dropped task ran";
+      } catch (const std::future_error& e) {
+        EXPECT_EQ(e.code(), std::future_errc::broken_promise);
+      }
+    }
+  });
+}
+
+TEST(ProcessPoolApi, MapReturnsResultsInInputOrder) {
+  ProcessPool pool(2);
+  std::vector<int> inputs(500);
+  std::iota(inputs.begin(), inputs.end(), -250);
+  std::vector<int> squares = pool.map(&square, inputs);
+  ASSERT_EQ(squares.size(), inputs.size());
+  for (std::size_t i = 0; i < inputs.size(); ++i) EXPECT_EQ(squares[i], inputs[i] * inputs[i]);
+  EXPECT_TRUE(pool.map(&square, std::vector<int>{}).empty());
+  short small[] = {1, 2, 3};
+  EXPECT_EQ(pool.map(&square, small), (std::vector<int>{1, 4, 9}));  // converted like submit's arguments
+}
+
+TEST(ProcessPoolApi, MapRethrowsTheFirstFailure) {
+  ProcessPool pool(2);
+  EXPECT_THROW(pool.map(&fail_on_three, std::vector<int>{1, 2, 3, 4}), parlint::RemoteTaskError);
+  EXPECT_EQ(pool.submit(&add, 1, 1).get(), 2);
+}
+
+TEST(ProcessPoolApi, WaitForTimesOutThenSucceeds) {
+  ProcessPool pool(1);
+  auto slow = pool.submit(&pp_test::sleep_then_return, 300);
+  EXPECT_EQ(slow.wait_for(5ms), std::future_status::timeout);
+  EXPECT_EQ(slow.wait_for(20s), std::future_status::ready);
+  EXPECT_EQ(slow.get(), 300);
+  EXPECT_FALSE(slow.valid());
+  EXPECT_THROW(slow.get(), std::future_error);
+}
+
+TEST(ProcessPoolApi, FutureOutlivesItsPool) {
+  ProcessFuture<int> future;
+  {
+    ProcessPool pool(1);
+    future = pool.submit(&add, 40, 2);
+  }
+  EXPECT_EQ(future.get(), 42);
+}
+
+// More tasks than the rings hold (2 x 1024), waited for last first: the wait
+// for a task still in the overflow queue must move the queue along.
+TEST(ProcessPoolApi, OverflowingTasksWaitedForInReverseOrder) {
+  ProcessPool pool(2);
+  constexpr int kTasks = 5000;
+  std::vector<ProcessFuture<int>> futures;
+  for (int i = 0; i < kTasks; ++i) futures.push_back(pool.submit(&add, i, 1));
+  for (int i = kTasks - 1; i >= 0; --i) ASSERT_EQ(futures[i].get(), i + 1);
+}
+
+TEST(ProcessPoolApi, FuturesDroppedWithoutGet) {
+  ProcessPool pool(2);
+  for (int i = 0; i < 3000; ++i) pool.submit(&add, i, 1);
+  pool.wait_idle();
+  EXPECT_EQ(pool.submit(&add, 1, 2).get(), 3);
+}
+
+}  // namespace

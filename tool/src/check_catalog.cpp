@@ -1,0 +1,69 @@
+#include "check_catalog.h"
+
+namespace parlint::tool {
+
+// Keep in step with checks/ (a check missing here still gets a rule with a
+// generic description and its docs/checks/ page).
+const std::vector<CheckInfo> &parlintChecks() {
+  static const std::vector<CheckInfo> checks = {
+      {"parlint-large-copy-to-worker",
+       "A large container or object is copied into every new worker.",
+       "A heap-owning container (or an object larger than SizeThreshold bytes) is decay-copied "
+       "into std::thread / std::jthread / std::async arguments or a by-copy lambda capture: every "
+       "launch pays a full copy of the data, in time and memory. Move it when it is not used "
+       "later, or pass a reference when the worker is joined before it dies.",
+       ""},
+      {"parlint-missing-pool-shutdown",
+       "A thread pool can be destroyed before its queued work ran.",
+       "A pool of one of the PoolTypes (default boost::asio::thread_pool) reaches its destructor "
+       "on some path without a ShutdownMethods call (default join or wait), or is created with "
+       "new and leaked: the destructor stops the pool and drops the queued work.",
+       ""},
+      {"parlint-unbounded-spawn",
+       "A thread or process is started for every element of the input.",
+       "A thread or process is started per iteration of a loop whose trip count grows with the "
+       "input (range-for, size() bound, iterator range, input-reading or infinite loop, or a "
+       "constant bound above MaxConstantTripCount): one worker per item exhausts threads, "
+       "processes and file descriptors. Use a bounded pool such as parlint::ThreadPool.",
+       ""},
+      {"parlint-unjoined-thread",
+       "A std::thread can be destroyed while still joinable.",
+       "A std::thread (or a container of them) can reach its destructor joinable on some path, "
+       "a temporary thread is discarded, or a pthread is never joined or detached. A joinable "
+       "std::thread's destructor calls std::terminate.",
+       ""},
+  };
+  return checks;
+}
+
+CheckInfo describeCheck(const std::string &name, const std::string &docsBaseUrl) {
+  for (const auto &check : parlintChecks())
+    if (check.name == name) {
+      CheckInfo info = check;
+      info.helpUri = docsBaseUrl + name + ".md";
+      return info;
+    }
+  CheckInfo info;
+  info.name = name;
+  if (name.rfind("parlint-", 0) == 0) { // a check newer than this catalog
+    info.shortDescription = "parlint check " + name + ".";
+    info.fullDescription = "The parlint check " + name + "; see its documentation page.";
+    info.helpUri = docsBaseUrl.empty() ? "" : docsBaseUrl + name + ".md";
+    return info;
+  }
+  if (name.rfind("clang-diagnostic-", 0) == 0) {
+    info.shortDescription = "Compiler diagnostic " + name.substr(17) + ".";
+    info.fullDescription = "A diagnostic of the compiler (clang " + name.substr(17) +
+                           "), reported through clang-tidy.";
+    return info;
+  }
+  info.shortDescription = "clang-tidy check " + name + ".";
+  info.fullDescription = "The clang-tidy check " + name + "; see its documentation.";
+  const auto dash = name.find('-');
+  if (dash != std::string::npos)
+    info.helpUri = "https://clang.llvm.org/extra/clang-tidy/checks/" + name.substr(0, dash) + "/" +
+                   name.substr(dash + 1) + ".html";
+  return info;
+}
+
+} // namespace parlint::tool
