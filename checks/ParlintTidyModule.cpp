@@ -1,12 +1,14 @@
 // Registers parlint's checks with clang-tidy. clang-tidy finds the module
 // through the static registry entry below once the shared object is loaded
 // with --load.
+#include "discarded-future/DiscardedFutureCheck.h"
 #include "fork-after-threads/ForkAfterThreadsCheck.h"
 #include "hardcoded-worker-count/HardcodedWorkerCountCheck.h"
 #include "large-copy-to-worker/LargeCopyToWorkerCheck.h"
 #include "missing-pool-shutdown/MissingPoolShutdownCheck.h"
 #include "unbounded-spawn/UnboundedSpawnCheck.h"
 #include "unjoined-thread/UnjoinedThreadCheck.h"
+#include "unreaped-child/UnreapedChildCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -21,6 +23,8 @@ public:
     Factories.registerCheck<UnjoinedThreadCheck>("parlint-unjoined-thread");
     Factories.registerCheck<MissingPoolShutdownCheck>(
         "parlint-missing-pool-shutdown");
+    Factories.registerCheck<UnreapedChildCheck>("parlint-unreaped-child");
+    Factories.registerCheck<DiscardedFutureCheck>("parlint-discarded-future");
     Factories.registerCheck<HardcodedWorkerCountCheck>(
         "parlint-hardcoded-worker-count");
     Factories.registerCheck<ForkAfterThreadsCheck>(

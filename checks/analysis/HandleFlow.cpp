@@ -1,5 +1,6 @@
 #include "HandleFlow.h"
 #include "../common/AstHelpers.h"
+#include "../model/Handles.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -87,6 +88,120 @@ std::optional<bool> failureTest(const Expr *Condition,
     return std::nullopt;
   bool NotEqual = Compare->getOpcode() == BO_NE;
   return NotEqual == FailureOnTrue;
+}
+
+/// The fork-result variable E designates: `pid`, or `(pid = fork())`.
+const VarDecl *forkResultIn(const Expr *E, const HandleEvents &Events,
+                            bool AcceptCall = false);
+
+bool isForkValue(const Expr *E, const HandleEvents &Events, bool AcceptCall) {
+  if (forkResultIn(E, Events))
+    return true;
+  const auto *Call = dyn_cast_or_null<CallExpr>(stripped(E));
+  return AcceptCall && Call && returnsChildPid(Call->getDirectCallee());
+}
+
+const VarDecl *forkResultIn(const Expr *E, const HandleEvents &Events,
+                            bool AcceptCall) {
+  E = stripped(E);
+  if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(E);
+      Assign && Assign->getOpcode() == BO_Assign)
+    E = stripped(Assign->getLHS());
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var && llvm::is_contained(Events.ForkResults, Var) ? Var : nullptr;
+}
+
+std::optional<llvm::APSInt> integerValue(const Expr *E, ASTContext &Context) {
+  Expr::EvalResult Value;
+  if (!E || E->isValueDependent() || !E->EvaluateAsInt(Value, Context))
+    return std::nullopt;
+  return Value.Val.getInt();
+}
+
+/// Whether `x Op C` holds only for x <= 0.
+bool impliesNotPositive(BinaryOperatorKind Op, int64_t C) {
+  switch (Op) {
+  case BO_EQ:
+  case BO_LE:
+    return C <= 0;
+  case BO_LT:
+    return C <= 1;
+  default:
+    return false;
+  }
+}
+
+BinaryOperatorKind negated(BinaryOperatorKind Op) {
+  switch (Op) {
+  case BO_EQ: return BO_NE;
+  case BO_NE: return BO_EQ;
+  case BO_LT: return BO_GE;
+  case BO_GE: return BO_LT;
+  case BO_GT: return BO_LE;
+  case BO_LE: return BO_GT;
+  default: return Op;
+  }
+}
+
+/// A test of a fork result (`pid == 0`, `pid < 0`, `pid > 0`, `!pid`,
+/// `(pid = fork()) == -1`): whether the true edge (true) or the false edge
+/// (false) is a branch where this process is not the parent of a child.
+std::optional<bool> notParentTest(const Expr *Condition,
+                                  const HandleEvents &Events,
+                                  ASTContext &Context,
+                                  bool AcceptCall = false) {
+  if (!Condition || (Events.ForkResults.empty() && !AcceptCall))
+    return std::nullopt;
+  bool Flip = false;
+  Condition = stripped(Condition);
+  while (const auto *Not = dyn_cast<UnaryOperator>(Condition)) {
+    if (Not->getOpcode() != UO_LNot)
+      return std::nullopt;
+    Flip = !Flip;
+    Condition = stripped(Not->getSubExpr());
+  }
+  BinaryOperatorKind Op;
+  int64_t Constant = 0;
+  if (isForkValue(Condition, Events, AcceptCall)) {
+    Op = BO_NE; // `if (pid)`: the false edge is the child
+  } else {
+    const auto *Compare = dyn_cast<BinaryOperator>(Condition);
+    if (!Compare || !Compare->isComparisonOp())
+      return std::nullopt;
+    Op = Compare->getOpcode();
+    const Expr *Other = nullptr;
+    if (isForkValue(Compare->getLHS(), Events, AcceptCall)) {
+      Other = Compare->getRHS();
+    } else if (isForkValue(Compare->getRHS(), Events, AcceptCall)) {
+      Other = Compare->getLHS();
+      Op = BinaryOperator::reverseComparisonOp(Op);
+    }
+    std::optional<llvm::APSInt> Value = integerValue(Other, Context);
+    if (!Value || Value->getSignificantBits() > 64)
+      return std::nullopt;
+    Constant = Value->getExtValue();
+  }
+  if (Flip)
+    Op = negated(Op);
+  if (impliesNotPositive(Op, Constant))
+    return true;
+  if (impliesNotPositive(negated(Op), Constant))
+    return false;
+  return std::nullopt;
+}
+
+/// `switch (pid)`: whether the successor block is a `case C:` with C <= 0.
+bool isNotParentCase(const Stmt *Terminator, const CFGBlock &Successor,
+                     const HandleEvents &Events, ASTContext &Context) {
+  const auto *Switch = dyn_cast_or_null<SwitchStmt>(Terminator);
+  if (!Switch || !forkResultIn(Switch->getCond(), Events))
+    return false;
+  const auto *Case = dyn_cast_or_null<CaseStmt>(Successor.getLabel());
+  if (!Case || Case->caseStmtIsGNURange())
+    return false;
+  std::optional<llvm::APSInt> Value = integerValue(Case->getLHS(), Context);
+  return Value && Value->getSignificantBits() <= 64 && Value->getExtValue() <= 0;
 }
 
 SourceLocation exitLocation(const Stmt &Trigger) {
@@ -261,6 +376,10 @@ private:
         Var ? runningTest(Condition, *Var) : std::nullopt;
     std::optional<bool> Failure =
         failureTest(Condition, Events, Function.context());
+    std::optional<bool> NotParent =
+        isa_and_nonnull<SwitchStmt>(Terminator)
+            ? std::nullopt
+            : notParentTest(Condition, Events, Function.context());
     unsigned Index = 0;
     for (const CFGBlock::AdjacentBlock &Next : Block.succs()) {
       unsigned Edge = Index++;
@@ -275,6 +394,11 @@ private:
       if (Failure && (State & Running) && Edge < 2 &&
           (Edge == 0) == *Failure)
         Out = (State & ~Running) | Idle; // the start failed: nothing runs
+      if ((State & Running) &&
+          ((NotParent && Edge < 2 && (Edge == 0) == *NotParent) ||
+           isNotParentCase(Terminator, *Successor, Events,
+                           Function.context())))
+        Out = (State & ~Running) | Idle; // the child, or a failed fork
       if (Successor == &Graph.getExit() && (Out & Running) && !Throws &&
           Rules.Lifetime == HandleLifetime::Value)
         recordFunctionEnd(Block);
@@ -318,6 +442,10 @@ private:
 };
 
 } // namespace
+
+std::optional<bool> forkCallTest(const Expr &Condition, ASTContext &Context) {
+  return notParentTest(&Condition, HandleEvents{}, Context, /*AcceptCall=*/true);
+}
 
 llvm::SmallVector<BadExit, 4> distinctExits(llvm::ArrayRef<BadExit> Exits,
                                             unsigned Max) {

@@ -36,6 +36,11 @@ struct HandleEvents {
   /// on the branch where the result is tested non-zero nothing started.
   llvm::SmallVector<const Expr *, 2> ErrorCodeStarts;
   llvm::SmallVector<const VarDecl *, 2> ErrorCodeResults;
+  /// Variables holding the result of fork()/vfork(): 0 in the child, -1
+  /// when nothing was created, the child's pid in the parent. On a branch
+  /// that limits such a variable to <= 0 (`pid == 0`, `pid < 0`, `!pid`,
+  /// `case 0:`, ...) this process has no child behind the handle.
+  llvm::SmallVector<const VarDecl *, 2> ForkResults;
 };
 
 /// How the handle ends.
@@ -72,6 +77,12 @@ llvm::SmallVector<BadExit, 4> findBadExits(const FunctionAnalysis &Function,
                                            const HandleEvents &Events,
                                            FlowRules Rules);
 
+/// A branch condition on a fork()/vfork() call written in the condition
+/// itself (`if (fork() == 0)`, `if (!fork())`, `if (fork() > 0)`): true when
+/// the true edge is the child or failure side, false when the false edge is,
+/// nullopt when the condition says neither. (Fork results kept in variables
+/// get the same rule inside findBadExits, through HandleEvents::ForkResults.)
+std::optional<bool> forkCallTest(const Expr &Condition, ASTContext &Context);
 /// Whether, on some path from the function's entry to At, a worker may be
 /// running behind the handle just before At is evaluated: started and not
 /// yet finished (the converse question of findBadExits). Var null stands for

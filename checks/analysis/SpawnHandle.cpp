@@ -25,11 +25,46 @@ bool waits(const CXXMemberCallExpr &Call) {
   return Op == HandleOp::Join || Op == HandleOp::Wait;
 }
 
+bool isVoidCast(const Stmt &S) {
+  const auto *Cast = dyn_cast<ExplicitCastExpr>(&S);
+  return Cast && Cast->getType()->isVoidType();
+}
+
+/// Whether the value of the launch expression goes nowhere (SpawnSite::
+/// Discarded).
+bool isDiscarded(const Expr &Call, const FunctionAnalysis &Function) {
+  const Stmt *Node = &Call;
+  const Stmt *P = Function.parent(*Node);
+  while (P && (isTransparent(*P) || isVoidCast(*P))) {
+    Node = P;
+    P = Function.parent(*Node);
+  }
+  if (!P)
+    return false;
+  if (isa<ReturnStmt, DeclStmt>(P))
+    return false;
+  if (!isa<Expr>(P))
+    return true; // a statement of its own, or only a condition
+  if (const auto *Member = dyn_cast<MemberExpr>(P)) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
+    HandleOp Op = memberOp(Method);
+    return Op != HandleOp::Join && Op != HandleOp::Detach &&
+           Op != HandleOp::Wait && !observesFutureResult(Method) &&
+           identifierOf(Method) != "share";
+  }
+  if (const auto *Compare = dyn_cast<BinaryOperator>(P))
+    return Compare->isComparisonOp();
+  if (const auto *Not = dyn_cast<UnaryOperator>(P))
+    return Not->getOpcode() == UO_LNot;
+  return false;
+}
+
 } // namespace
 
 SpawnSite describeSpawn(const Launch &Spawn, const FunctionAnalysis &Function) {
   SpawnSite Site;
   Site.Spawn = &Spawn;
+  Site.Discarded = isDiscarded(*Spawn.Call, Function);
   if (Spawn.Container) {
     Site.Holder = rootVariable(Spawn.Container);
     return Site;
@@ -41,6 +76,27 @@ SpawnSite describeSpawn(const Launch &Spawn, const FunctionAnalysis &Function) {
     const auto *Call = cast<CallExpr>(Spawn.Call);
     if (Call->getNumArgs() > 0)
       Site.Holder = rootVariable(Call->getArg(0));
+    // posix_spawn(NULL, ...) keeps no pid: only wait() can reap the child.
+    if (Spawn.Kind == LaunchKind::Process && Call->getNumArgs() > 0 &&
+        !Site.Holder)
+      Site.Discarded = true;
+    else if (Spawn.Kind == LaunchKind::Process && Call->getNumArgs() > 0)
+      Site.Discarded = false; // the return value is an error code
+    if (Spawn.Kind == LaunchKind::Process && Call->getNumArgs() == 0) {
+      // fork(): the pid goes to `pid_t pid = fork();` or `pid = fork()`.
+      const Stmt *Node = Call;
+      const Stmt *P = Function.parent(*Node);
+      while (P && isTransparent(*P)) {
+        Node = P;
+        P = Function.parent(*Node);
+      }
+      if (const auto *Declaration = dyn_cast_or_null<DeclStmt>(P))
+        Site.Holder = dyn_cast_or_null<VarDecl>(Declaration->getSingleDecl());
+      else if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(P);
+               Assign && Assign->getOpcode() == BO_Assign &&
+               Assign->getRHS() == Node)
+        Site.Holder = rootVariable(Assign->getLHS());
+    }
     return Site;
   }
 

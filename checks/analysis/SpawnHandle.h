@@ -18,6 +18,11 @@ struct SpawnSite {
   /// `std::async(f).get()`, a discarded future or thread temporary, a future
   /// assigned over another one (the old one's destructor waits).
   bool WaitedAtOnce = false;
+  /// The handle's value is dropped where it is made: the call is a statement
+  /// of its own or cast to void (`(void)`, `static_cast<void>`), the object of
+  /// a member call that does not wait for the worker (`std::async(f).valid()`),
+  /// or only compared (`if (fork() == 0)`, `switch (fork())`).
+  bool Discarded = false;
 };
 
 /// Finds where the handle of the launch goes.

@@ -44,8 +44,22 @@ void ParlintCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void ParlintCheck::onStartOfTranslationUnit() {
-  Reported.clear();
   AnalysisCache::reset();
+  std::vector<ParlintCheck *> Members = sharedMatcher().Members;
+  if (!llvm::is_contained(Members, this))
+    Members = {this};
+  for (ParlintCheck *Member : Members) {
+    Member->Reported.clear();
+    Member->startOfTranslationUnit();
+  }
+}
+
+void ParlintCheck::onEndOfTranslationUnit() {
+  std::vector<ParlintCheck *> Members = sharedMatcher().Members;
+  if (!llvm::is_contained(Members, this))
+    Members = {this};
+  for (ParlintCheck *Member : Members)
+    Member->endOfTranslationUnit();
 }
 
 void ParlintCheck::check(const MatchFinder::MatchResult &Result) {

@@ -52,8 +52,17 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) final;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) final;
   void onStartOfTranslationUnit() override;
+  /// clang-tidy calls the two translation-unit hooks only on the check that
+  /// owns the shared matcher; it forwards them to every member.
+  void onEndOfTranslationUnit() final;
 
 protected:
+  /// Called on every parlint check when a translation unit starts, and once
+  /// it has been analyzed (every function handed to checkFunction): for
+  /// findings that depend on the whole file (a SIGCHLD ignore anywhere).
+  virtual void startOfTranslationUnit() {}
+  virtual void endOfTranslationUnit() {}
+
   /// Analyzes one function definition.
   virtual void checkFunction(const FunctionUnderCheck &Function) = 0;
   /// Whether the check's pattern exists in C (pthreads, fork).

@@ -2,6 +2,8 @@
 #include "../common/AstHelpers.h"
 
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::parlint {
@@ -93,7 +95,9 @@ HandleOp memberOp(const CXXMethodDecl *Method) {
       return HandleOp::Query;
     return HandleOp::Other;
   }
-  if (isStdRecord(Record, {"future", "shared_future"})) {
+  // libstdc++ declares wait(), wait_for(), wait_until() and valid() in the
+  // common base std::__basic_future.
+  if (isStdRecord(Record, {"future", "shared_future", "__basic_future"})) {
     if (Name == "get" || Name == "wait")
       return HandleOp::Wait;
     if (llvm::is_contained({"valid", "wait_for", "wait_until"}, Name))
@@ -136,6 +140,89 @@ bool isStoringMethod(StringRef Name) {
 
 bool isStdMove(const CallExpr &Call) {
   return isNamed(Call.getDirectCallee(), {"::std::move", "::std::forward"});
+}
+
+bool observesFutureResult(const CXXMethodDecl *Method) {
+  return Method && Method->getIdentifier() &&
+         isStdRecord(Method->getParent(),
+                     {"future", "shared_future", "__basic_future"}) &&
+         llvm::is_contained({"get", "wait", "wait_for", "wait_until"},
+                            Method->getName());
+}
+
+bool returnsChildPid(const FunctionDecl *Function) {
+  return isNamed(Function, {"::fork", "::vfork"});
+}
+
+const Expr *waitedPidArgument(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (isNamed(Callee, {"::waitpid", "::wait4"}) && Call.getNumArgs() > 0)
+    return Call.getArg(0);
+  if (isNamed(Callee, {"::waitid"}) && Call.getNumArgs() > 1)
+    return Call.getArg(1);
+  return nullptr;
+}
+
+namespace {
+
+/// Whether the expression is written with the macro Name (directly, or
+/// through macros expanding to it).
+bool spelledWith(const Expr *E, StringRef Name, ASTContext &Context) {
+  if (!E)
+    return false;
+  const SourceManager &SM = Context.getSourceManager();
+  for (SourceLocation Loc = E->getBeginLoc(); Loc.isMacroID();
+       Loc = SM.getImmediateMacroCallerLoc(Loc))
+    if (Lexer::getImmediateMacroName(Loc, SM, Context.getLangOpts()) == Name)
+      return true;
+  return false;
+}
+
+bool isSigChld(const Expr *E, ASTContext &Context) {
+  return spelledWith(E, "SIGCHLD", Context) || spelledWith(E, "SIGCLD", Context);
+}
+
+bool isSigIgn(const Expr *E, ASTContext &Context) {
+  if (spelledWith(E, "SIG_IGN", Context))
+    return true;
+  const auto *Literal = dyn_cast_or_null<IntegerLiteral>(stripped(E));
+  return Literal && E->IgnoreParens() != Literal &&
+         E->getType()->isPointerType() && Literal->getValue() == 1;
+}
+
+} // namespace
+
+bool ignoresChildExit(const Stmt &Body, ASTContext &Context) {
+  bool Ignores = false, SigactionForChild = false, HandlerIgnored = false;
+  forEachDescendant(&Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
+    if (Ignores)
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (!llvm::is_contained({"signal", "sigset", "bsd_signal", "sigaction"},
+                              identifierOf(Callee)))
+        return; // the cheap test first
+      if (isNamed(Callee, {"::signal", "::sigset", "::bsd_signal"}) &&
+          Call->getNumArgs() == 2 && isSigChld(Call->getArg(0), Context) &&
+          isSigIgn(Call->getArg(1), Context))
+        Ignores = true;
+      if (isNamed(Callee, {"::sigaction"}) && Call->getNumArgs() > 0 &&
+          isSigChld(Call->getArg(0), Context))
+        SigactionForChild = true;
+      return;
+    }
+    if (const auto *Assign = dyn_cast<BinaryOperator>(&S);
+        Assign && Assign->getOpcode() == BO_Assign && isSigIgn(Assign->getRHS(), Context))
+      if (const auto *Member = dyn_cast<MemberExpr>(stripped(Assign->getLHS()));
+          Member && identifierOf(Member->getMemberDecl()) == "sa_handler")
+        HandlerIgnored = true;
+    // SA_NOCLDWAIT expands to an integer literal.
+    if (const auto *Literal = dyn_cast<IntegerLiteral>(&S);
+        Literal && Literal->getBeginLoc().isMacroID() &&
+        spelledWith(Literal, "SA_NOCLDWAIT", Context))
+      Ignores = true;
+  });
+  return Ignores || (SigactionForChild && HandlerIgnored);
 }
 
 } // namespace clang::tidy::parlint

@@ -53,6 +53,24 @@ bool isStoringMethod(StringRef Name);
 /// std::move or std::forward.
 bool isStdMove(const CallExpr &Call);
 
+/// A member call on a std::future / std::shared_future after which the caller
+/// has waited for the task and can see its result or exception: get(), wait(),
+/// and the timed waits wait_for() / wait_until() (memberOp calls those a
+/// Query: they do not end the task, but the code then decides knowingly).
+bool observesFutureResult(const CXXMethodDecl *Method);
+
+/// fork() or vfork(): returns 0 in the child, -1 on failure, the child's pid
+/// in the parent.
+bool returnsChildPid(const FunctionDecl *Function);
+/// The argument of a wait call that names the child it waits for: waitpid's
+/// and wait4's first, waitid's second. Null for other calls.
+const Expr *waitedPidArgument(const CallExpr &Call);
+/// Whether S (a statement of the translation unit) makes the kernel reap the
+/// process's children by itself, so no child becomes a zombie:
+/// `signal(SIGCHLD, SIG_IGN)` (or sigset/bsd_signal), a use of SA_NOCLDWAIT,
+/// or `sa.sa_handler = SIG_IGN` next to `sigaction(SIGCHLD, ...)` in Body.
+bool ignoresChildExit(const Stmt &Body, ASTContext &Context);
+
 } // namespace clang::tidy::parlint
 
 #endif

@@ -32,6 +32,21 @@ const std::vector<CheckInfo> &parlintChecks() {
        "a temporary thread is discarded, or a pthread is never joined or detached. A joinable "
        "std::thread's destructor calls std::terminate.",
        ""},
+      {"parlint-unreaped-child",
+       "A child process can be left unwaited, and stays a zombie.",
+       "A child started with fork, vfork, posix_spawn or posix_spawnp can reach the end of the "
+       "function in the parent without waitpid/wait4/waitid on its pid (or a wait for any "
+       "child) and without the pid escaping; kill() is not a wait. The child stays a zombie "
+       "until the parent exits. Silent when the file ignores SIGCHLD.",
+       ""},
+      {"parlint-discarded-future",
+       "A std::async future is discarded or never waited, so the call runs synchronously.",
+       "The future of a std::async that may start a thread is discarded (statement, void cast, "
+       "a temporary used only for valid()) or held in a local that can reach the end of its "
+       "scope without get()/wait(): its destructor blocks there, so the call (and a loop of "
+       "them) runs serially and its exception is lost. Also a discarded "
+       "parlint::ThreadPool::submit result, whose exception is lost (use post()).",
+       ""},
   };
   return checks;
 }

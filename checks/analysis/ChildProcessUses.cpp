@@ -1,0 +1,157 @@
+#include "ChildProcessUses.h"
+#include "../common/AstHelpers.h"
+#include "../model/Handles.h"
+
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::parlint {
+
+namespace {
+
+bool isSpawnCall(const FunctionDecl *Callee) {
+  return isNamed(Callee, {"::posix_spawn", "::posix_spawnp"});
+}
+
+class Collector {
+public:
+  Collector(const FunctionAnalysis &Function, const VarDecl &Var)
+      : Function(Function), Var(Var) {}
+
+  ChildProcessUses run() {
+    if (const Expr *Init = Var.getInit()) {
+      const auto *Call = dyn_cast<CallExpr>(stripped(Init));
+      if (Call && returnsChildPid(Call->getDirectCallee())) {
+        Uses.Events.StartsAtDeclaration = true;
+        Uses.Spawns.push_back(Call);
+        addForkResult();
+      }
+    }
+    forEachDescendant(&Function.body(), /*SkipLambdas=*/false,
+                      [&](const Stmt &S) { visit(S); });
+    return std::move(Uses);
+  }
+
+private:
+  const FunctionAnalysis &Function;
+  const VarDecl &Var;
+  ChildProcessUses Uses;
+
+  void addForkResult() {
+    if (!llvm::is_contained(Uses.Events.ForkResults, &Var))
+      Uses.Events.ForkResults.push_back(&Var);
+  }
+
+  void visit(const Stmt &S) {
+    if (const auto *E = dyn_cast<Expr>(&S); E && E->containsErrors()) {
+      Uses.Escapes = true;
+      return;
+    }
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(&S)) {
+      for (const LambdaCapture &Capture : Lambda->captures())
+        if (Capture.capturesVariable() && Capture.getCapturedVar() == &Var)
+          Uses.Escapes = true;
+      return;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(&S); Call && waitsForAnyChild(*Call)) {
+      Uses.Events.AtStmt[Call] = HandleEffect::Finish;
+      return;
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S); Ref && Ref->getDecl() == &Var)
+      classify(*Ref);
+  }
+
+  /// The variable that keeps the value of Call: `int rc = call(...)` or
+  /// `rc = call(...)`.
+  const VarDecl *resultVariable(const Expr &Call) const {
+    const Stmt *User = Function.parentIgnoringImplicit(Call);
+    if (const auto *Declaration = dyn_cast_or_null<DeclStmt>(User))
+      return dyn_cast_or_null<VarDecl>(Declaration->getSingleDecl());
+    if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(User);
+        Assign && Assign->getOpcode() == BO_Assign)
+      if (const auto *Ref =
+              dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenImpCasts()))
+        return dyn_cast<VarDecl>(Ref->getDecl());
+    return nullptr;
+  }
+
+  void classify(const Expr &Use) {
+    const Stmt *User = Function.parentIgnoringImplicit(Use);
+    if (isa_and_nonnull<ReturnStmt, DeclStmt>(User)) {
+      Uses.Escapes = true; // returned, or copied into another variable
+      return;
+    }
+    if (!User || !isa<Expr>(User))
+      return; // a condition (`if (pid)`, `switch (pid)`), or a statement
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(User))
+      return classify(*Cast); // `(long)pid` for printf
+    if (const auto *Unary = dyn_cast<UnaryOperator>(User)) {
+      if (Unary->getOpcode() == UO_AddrOf)
+        return classifyAddress(*Unary);
+      return; // !pid, -pid, ++pid
+    }
+    if (const auto *Binary = dyn_cast<BinaryOperator>(User)) {
+      if (Binary->getOpcode() == BO_Assign &&
+          stripped(Binary->getLHS()) == stripped(&Use)) {
+        const auto *Call = dyn_cast<CallExpr>(stripped(Binary->getRHS()));
+        if (Call && returnsChildPid(Call->getDirectCallee())) {
+          Uses.Events.AtStmt[Binary] = HandleEffect::Start;
+          Uses.Spawns.push_back(Call);
+          addForkResult();
+        }
+        return; // `pid = -1` after the wait: a new value, nothing to reap
+      }
+      if (Binary->getOpcode() == BO_Assign || Binary->getOpcode() == BO_Comma)
+        Uses.Escapes = true; // copied into another variable
+      return; // compared, computed with
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(User)) {
+      if (Op->getOperator() != OO_LessLess)
+        Uses.Escapes = true; // `jobs[pid]` keeps it
+      return;               // `std::cout << pid` does not
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(User))
+      return classifyArgument(*Call, Use);
+    Uses.Escapes = true;
+  }
+
+  void classifyArgument(const CallExpr &Call, const Expr &Use) {
+    const FunctionDecl *Callee = Call.getDirectCallee();
+    if (const Expr *Waited = waitedPidArgument(Call);
+        Waited && stripped(Waited) == stripped(&Use)) {
+      Uses.Events.AtStmt[&Call] = HandleEffect::Finish;
+      return;
+    }
+    if (freeFunctionOp(Callee) == HandleOp::Query)
+      return; // kill(pid, SIGTERM): the child still needs a wait
+    if (Callee && Callee->isVariadic())
+      for (unsigned I = Callee->getNumParams(); I < Call.getNumArgs(); ++I)
+        if (stripped(Call.getArg(I)) == stripped(&Use))
+          return; // printf("%d", pid)
+    Uses.Escapes = true;
+  }
+
+  void classifyAddress(const UnaryOperator &Address) {
+    const auto *Call =
+        dyn_cast_or_null<CallExpr>(Function.parentIgnoringImplicit(Address));
+    if (!Call || !isSpawnCall(Call->getDirectCallee()) ||
+        Call->getNumArgs() == 0 ||
+        Call->getArg(0)->IgnoreParenImpCasts() != &Address) {
+      Uses.Escapes = true;
+      return;
+    }
+    Uses.Spawns.push_back(Call);
+    Uses.Events.AtStmt[Call] = HandleEffect::Start;
+    Uses.Events.ErrorCodeStarts.push_back(Call);
+    if (const VarDecl *Result = resultVariable(*Call))
+      Uses.Events.ErrorCodeResults.push_back(Result);
+  }
+};
+
+} // namespace
+
+ChildProcessUses collectChildProcessUses(const FunctionAnalysis &Function,
+                                         const VarDecl &Var) {
+  return Collector(Function, Var).run();
+}
+
+} // namespace clang::tidy::parlint

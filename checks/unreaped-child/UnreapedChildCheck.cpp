@@ -1,0 +1,156 @@
+#include "UnreapedChildCheck.h"
+#include "../analysis/ChildProcessUses.h"
+#include "../analysis/SpawnHandle.h"
+#include "../common/AstHelpers.h"
+#include "../model/Handles.h"
+#include "../model/Launch.h"
+
+namespace clang::tidy::parlint {
+
+namespace {
+
+bool waitsForAnyChildIn(const Stmt &Body) {
+  bool Waits = false;
+  forEachDescendant(&Body, /*SkipLambdas=*/true, [&](const Stmt &S) {
+    if (const auto *Call = dyn_cast<CallExpr>(&S))
+      Waits |= waitsForAnyChild(*Call);
+  });
+  return Waits;
+}
+
+/// A pid the function's own code keeps in a plain local integer.
+bool isLocalPid(const ValueDecl *Holder) {
+  const auto *Var = dyn_cast_or_null<VarDecl>(Holder);
+  return Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
+         !Var->isInvalidDecl() && Var->getType()->isIntegerType();
+}
+
+std::string spawnName(const Expr &Spawn) {
+  return identifierOf(calleeOf(&Spawn)).str();
+}
+
+/// Whether the statement ends the process: a noreturn call (exit, _exit,
+/// abort), alone or last in a block.
+bool endsProcess(const Stmt *S) {
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
+    S = Block->body_empty() ? nullptr : Block->body_back();
+  const auto *Call = dyn_cast_or_null<CallExpr>(
+      isa_and_nonnull<Expr>(S) ? stripped(cast<Expr>(S)) : nullptr);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && Callee->isNoReturn();
+}
+
+/// `if (fork() > 0) exit(0);`, the daemon's first step: the parent side of
+/// the branch ends the process, and the child, reparented, is reaped by init.
+bool parentExitsAt(const Expr &Fork, const FunctionAnalysis &Owner) {
+  const Stmt *Node = &Fork;
+  const Stmt *P = Owner.parent(*Node);
+  while (P && isa<Expr>(P) && !isa<CallExpr>(P)) {
+    Node = P;
+    P = Owner.parent(*Node);
+  }
+  const auto *If = dyn_cast_or_null<IfStmt>(P);
+  if (!If || If->getCond() != Node)
+    return false;
+  std::optional<bool> ChildOnTrue = forkCallTest(*If->getCond(), Owner.context());
+  if (!ChildOnTrue)
+    return false;
+  return endsProcess(*ChildOnTrue ? If->getElse() : If->getThen());
+}
+
+} // namespace
+
+void UnreapedChildCheck::startOfTranslationUnit() {
+  Pending.clear();
+  Analyzed.clear();
+  IgnoresChildExit = false;
+}
+
+void UnreapedChildCheck::checkFunction(const FunctionUnderCheck &Function) {
+  if (IgnoresChildExit || ignoresChildExit(Function.Body, Function.Context)) {
+    IgnoresChildExit = true;
+    return;
+  }
+  const SourceManager &SM = Function.Context.getSourceManager();
+  forEachLaunch(Function.Body, Function.Context, [&](const Launch &Spawn) {
+    if (Spawn.Kind != LaunchKind::Process)
+      return;
+    SourceLocation Where = SM.getExpansionLoc(Spawn.Call->getBeginLoc());
+    if (Where.isInvalid() || SM.isInSystemHeader(Where))
+      return;
+    const LambdaExpr *Lambda = Function.Analysis.enclosingLambda(*Spawn.Call);
+    const FunctionAnalysis &Owner =
+        Lambda ? analysisOf(*Lambda->getBody(), Function.Context)
+               : Function.Analysis;
+    SpawnSite Site = describeSpawn(Spawn, Owner);
+    if (Site.Discarded) {
+      if (waitsForAnyChildIn(Owner.body()) || parentExitsAt(*Spawn.Call, Owner))
+        return;
+      Pending.push_back(
+          {Where,
+           "the pid of the child started by " + spawnName(*Spawn.Call) +
+               " is dropped and nothing here waits for any child, so the "
+               "child stays a zombie after it exits; keep the pid and "
+               "waitpid() it in the parent",
+           {}});
+      return;
+    }
+    if (isLocalPid(Site.Holder))
+      checkPid(*cast<VarDecl>(Site.Holder), *Spawn.Call, Owner);
+  });
+}
+
+void UnreapedChildCheck::checkPid(const VarDecl &Pid, const Expr &Spawn,
+                                  const FunctionAnalysis &Owner) {
+  if (!Analyzed.insert(&Pid).second)
+    return;
+  ChildProcessUses Uses = collectChildProcessUses(Owner, Pid);
+  if (Uses.Escapes || Uses.Spawns.empty())
+    return;
+  auto Exits = findBadExits(Owner, Pid, Uses.Events,
+                            {HandleLifetime::Value, /*FinishIsFinal=*/false});
+  if (Exits.empty())
+    return;
+  const SourceManager &SM = Owner.context().getSourceManager();
+  const Expr *First = Uses.Spawns.front();
+  for (const Expr *Other : Uses.Spawns)
+    if (SM.isBeforeInTranslationUnit(Other->getBeginLoc(), First->getBeginLoc()))
+      First = Other;
+  bool EverWaited = llvm::any_of(Uses.Events.AtStmt, [](const auto &Event) {
+    return Event.second == HandleEffect::Finish;
+  });
+  std::string Name = Pid.getName().str();
+  Finding Found;
+  Found.Where = SM.getExpansionLoc(First->getBeginLoc());
+  Found.Message =
+      "child process started by " + spawnName(*First) +
+      (EverWaited ? " can be left unwaited when the function returns, so it "
+                    "stays a zombie after it exits; waitpid() '" +
+                        Name + "' on every path in the parent"
+                  : " is never waited for, so it stays a zombie after it "
+                    "exits; waitpid() '" +
+                        Name + "' in the parent");
+  for (const BadExit &Exit : distinctExits(Exits))
+    Found.Notes.push_back(
+        {SM.getExpansionLoc(Exit.Where),
+         "'" + Name + "' is not waited for when " +
+             (Exit.Kind == BadExit::FunctionEnd ? "the function ends here"
+              : Exit.Kind == BadExit::Throw
+                  ? "the exception leaves the function here"
+                  : "the function returns here")});
+  Pending.push_back(std::move(Found));
+}
+
+void UnreapedChildCheck::endOfTranslationUnit() {
+  if (!IgnoresChildExit)
+    for (const Finding &Found : Pending) {
+      if (!firstReportAt(Found.Where))
+        continue;
+      diag(Found.Where, Found.Message);
+      for (const auto &[Where, Note] : Found.Notes)
+        diag(Where, Note, DiagnosticIDs::Note);
+    }
+  Pending.clear();
+}
+
+} // namespace clang::tidy::parlint
