@@ -1,6 +1,7 @@
 #include "LoopBounds.h"
 #include "../common/AstHelpers.h"
 #include "../model/Handles.h"
+#include "../model/Measurement.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -310,6 +311,70 @@ int64_t stepOf(const Expr *Modification, ASTContext &Ctx) {
   return Step == 0 ? 1 : (Step < 0 ? -Step : Step);
 }
 
+// The number of times `V = next(V)` runs from Start while V stays within End,
+// for counters that grow geometrically (`n *= 2`, `n <<= 1`, `n = n * 3 + 1`),
+// or nothing when the step is not of those shapes.
+std::optional<int64_t> geometricTrips(const Expr *Modification,
+                                      const VarDecl *Var, int64_t Start,
+                                      int64_t End, bool Inclusive,
+                                      ASTContext &Ctx) {
+  auto Constant = [&](const Expr *E) -> std::optional<int64_t> {
+    Expr::EvalResult Result;
+    if (!E || E->isValueDependent() || !E->EvaluateAsInt(Result, Ctx))
+      return std::nullopt;
+    return Result.Val.getInt().getExtValue();
+  };
+  auto IsVar = [&](const Expr *E) { return counterVariable(E) == Var; };
+  int64_t Multiply = 1, Add = 0, Shift = 0;
+  const auto *Binary = dyn_cast_or_null<BinaryOperator>(Modification);
+  if (!Binary)
+    return std::nullopt;
+  if (Binary->getOpcode() == BO_MulAssign) {
+    auto Factor = Constant(Binary->getRHS());
+    if (!Factor)
+      return std::nullopt;
+    Multiply = *Factor;
+  } else if (Binary->getOpcode() == BO_ShlAssign) {
+    auto Bits = Constant(Binary->getRHS());
+    if (!Bits || *Bits < 1 || *Bits > 16)
+      return std::nullopt;
+    Shift = *Bits;
+  } else if (Binary->getOpcode() == BO_Assign) {
+    // n = n * a + b, n = a * n + b, n = n * a
+    const Expr *RHS = strip(Binary->getRHS());
+    if (const auto *Sum = dyn_cast<BinaryOperator>(RHS);
+        Sum && Sum->getOpcode() == BO_Add) {
+      auto B = Constant(Sum->getRHS());
+      if (!B)
+        return std::nullopt;
+      Add = *B;
+      RHS = strip(Sum->getLHS());
+    }
+    const auto *Product = dyn_cast<BinaryOperator>(RHS);
+    if (!Product || Product->getOpcode() != BO_Mul)
+      return std::nullopt;
+    std::optional<int64_t> Factor;
+    if (IsVar(Product->getLHS()))
+      Factor = Constant(Product->getRHS());
+    else if (IsVar(Product->getRHS()))
+      Factor = Constant(Product->getLHS());
+    if (!Factor)
+      return std::nullopt;
+    Multiply = *Factor;
+  } else {
+    return std::nullopt;
+  }
+  if (Multiply < 2 && Shift == 0)
+    return std::nullopt;
+  int64_t Trips = 0;
+  for (int64_t V = Start; Inclusive ? V <= End : V < End; ++Trips) {
+    if (V <= 0 || Trips > 64)
+      return std::nullopt;
+    V = Shift ? V << Shift : V * Multiply + Add;
+  }
+  return Trips;
+}
+
 // Where the counter starts: its declaration in the for-init, or its
 // initializer, or an assignment in the for-init.
 const Expr *startOf(const VarDecl *Var, const LoopParts &Parts) {
@@ -344,12 +409,20 @@ LoopVerdict classifyComparison(const Expr *Counter, const Expr *Limit,
   Bound End = classifyBound(Limit, Ctx, 0);
   Bound Start;
   int64_t Step = 1;
-  if (const VarDecl *Var = counterVariable(Counter)) {
+  const VarDecl *Var = counterVariable(Counter);
+  const Expr *Change = nullptr;
+  if (Var) {
     Start = classifyBound(startOf(Var, Parts), Ctx, 0);
-    Step = stepOf(modificationOf(Var, Parts.Inc ? Parts.Inc : Parts.Body), Ctx);
+    Change = modificationOf(Var, Parts.Inc ? Parts.Inc : Parts.Body);
+    Step = stepOf(Change, Ctx);
   } else {
     Start = {Growth::Constant, 0};
   }
+  if (Start.Kind == Growth::Constant && End.Kind == Growth::Constant && Var &&
+      Start.Value < End.Value)
+    if (auto Trips = geometricTrips(Change, Var, Start.Value, End.Value,
+                                    Inclusive, Ctx))
+      return verdictFor({Growth::Constant, *Trips}, MaxTrips);
   if (Start.Kind == Growth::Constant && End.Kind == Growth::Constant) {
     int64_t Span = End.Value > Start.Value ? End.Value - Start.Value
                                            : Start.Value - End.Value;
@@ -601,6 +674,8 @@ LoopVerdict classifyLoop(const Stmt &Loop, const ValueDecl *Grown,
   if (const auto *RangeFor = dyn_cast<CXXForRangeStmt>(&Loop)) {
     if (auto Count = constantElementCount(RangeFor->getRangeInit(), Ctx))
       return verdictFor({Growth::Constant, *Count}, MaxConstantTripCount);
+    if (isMeasurementRange(RangeFor->getRangeInit()->getType()))
+      return {}; // a benchmark's measurement loop
     // A range over a container sized from a configured count, or one whose
     // elements are the handles being assigned (`for (auto &t : threads)
     // t = std::thread(...)`: the slots were counted when it was sized).

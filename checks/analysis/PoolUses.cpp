@@ -4,6 +4,8 @@
 
 #include "clang-tidy/utils/DeclRefExprUtils.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::parlint {
 
@@ -47,11 +49,17 @@ bool isExecutorAccessor(StringRef Name) {
 }
 
 // Free functions that queue work on their first argument (a pool, an
-// executor, a strand) or bind a handler to it.
+// executor, a strand). (bind_executor only binds: the handler is queued
+// when whatever it is handed to completes.)
 bool isQueueingFunction(StringRef Name) {
-  return llvm::is_contained(
-      {"post", "dispatch", "defer", "co_spawn", "bind_executor", "spawn"},
-      Name);
+  return llvm::is_contained({"post", "dispatch", "defer", "execute", "co_spawn", "spawn"},
+                            Name);
+}
+
+// Calls whose result carries the pool along: an executor, a strand, a
+// handler bound to it.
+bool carriesThePool(StringRef Name) {
+  return Name == "make_strand" || Name == "bind_executor";
 }
 
 bool isConstLValueRef(QualType Type) {
@@ -177,9 +185,11 @@ private:
     }
     if (const auto *Call = dyn_cast_or_null<CallExpr>(Consumer)) {
       StringRef Name = identifierOf(Call->getDirectCallee());
-      if (isQueueingFunction(Name))
+      // post(ex, ...), and an asynchronous operation that completes a
+      // handler bound to the pool (timer.async_wait(bind_executor(pool, h))).
+      if (isQueueingFunction(Name) || Name.starts_with("async_"))
         return work(Call);
-      if (Name == "make_strand")
+      if (carriesThePool(Name))
         return followExecutor(*Call, Depth + 1);
       return {UseKind::Query};
     }
@@ -215,7 +225,7 @@ private:
     if (isWorkFunction(Callee)) {
       if (isQueueingFunction(identifierOf(Callee)))
         return work(CurrentCall);
-      if (identifierOf(Callee) == "make_strand" && CurrentCall)
+      if (carriesThePool(identifierOf(Callee)) && CurrentCall)
         return followExecutor(*CurrentCall, 0);
       return {UseKind::Query}; // use_service, has_service
     }
@@ -285,16 +295,30 @@ bool isAwaited(const Expr *WorkCall, const FunctionAnalysis &Parents) {
     const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(Parents.parent(*Member));
     return Call && memberOp(Call->getMethodDecl()) == HandleOp::Wait;
   }
-  const auto *Declaration = dyn_cast_or_null<DeclStmt>(Consumer);
-  const auto *Future =
-      Declaration ? dyn_cast_or_null<VarDecl>(Declaration->getSingleDecl()) : nullptr;
-  if (!Future || handleTypeOf(Future->getType()) != HandleType::Future)
+  // The future kept in a local, or stored in a container of futures.
+  const ValueDecl *Holder = nullptr;
+  if (const auto *Declaration = dyn_cast_or_null<DeclStmt>(Consumer)) {
+    const auto *Var = dyn_cast_or_null<VarDecl>(Declaration->getSingleDecl());
+    if (Var && handleTypeOf(Var->getType()) == HandleType::Future)
+      Holder = Var;
+  } else if (const auto *Store = dyn_cast_or_null<CXXMemberCallExpr>(Consumer);
+             Store && isStoringMethod(identifierOf(Store->getMethodDecl()))) {
+    Holder = rootVariable(Store->getImplicitObjectArgument());
+  }
+  if (!Holder)
     return false;
+  // Waited directly, or as the element of a range-for over the container.
+  llvm::SmallPtrSet<const ValueDecl *, 4> Names{Holder};
+  forEachDescendant(&Parents.body(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+    if (const auto *RangeFor = dyn_cast<CXXForRangeStmt>(&S))
+      if (rootVariable(RangeFor->getRangeInit()) == Holder)
+        Names.insert(RangeFor->getLoopVariable());
+  });
   bool Waited = false;
   forEachDescendant(&Parents.body(), /*SkipLambdas=*/true, [&](const Stmt &S) {
     if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S))
       Waited |= memberOp(Call->getMethodDecl()) == HandleOp::Wait &&
-                rootVariable(Call->getImplicitObjectArgument()) == Future;
+                Names.contains(rootVariable(Call->getImplicitObjectArgument()));
   });
   return Waited;
 }

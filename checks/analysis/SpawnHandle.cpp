@@ -206,4 +206,49 @@ bool isWaitedWithin(const SpawnSite &Site, const Stmt &LoopBody,
          Var->getType()->isRecordType() && isWithin(Var, &LoopBody, SM);
 }
 
+namespace {
+
+// A return, or a break that is not owned by a nested loop or switch.
+bool leavesLoop(const Stmt *S, bool InSwitch) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (isa<ReturnStmt>(S))
+    return true;
+  if (isa<BreakStmt>(S))
+    return !InSwitch;
+  if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
+    return false; // its breaks are its own; a return inside still counts
+  bool Switch = InSwitch || isa<SwitchStmt>(S);
+  return llvm::any_of(S->children(), [&](const Stmt *Child) {
+    return leavesLoop(Child, Switch);
+  });
+}
+
+} // namespace
+
+bool stopsOnSpawnResult(const Launch &Spawn, const Stmt &LoopBody,
+                        const FunctionAnalysis &Function) {
+  // The result: the call, or the variable it is assigned to.
+  const ValueDecl *Result = nullptr;
+  const Stmt *Consumer = Function.parentIgnoringImplicit(*Spawn.Call);
+  if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(Consumer);
+      Assign && Assign->getOpcode() == BO_Assign)
+    Result = rootVariable(Assign->getLHS());
+  else if (const auto *Declaration = dyn_cast_or_null<DeclStmt>(Consumer))
+    Result = dyn_cast_or_null<VarDecl>(Declaration->getSingleDecl());
+  auto TestsResult = [&](const Expr *Condition) {
+    return Condition && (Function.isWithin(*Spawn.Call, *Condition) ||
+                         (Result && mentions(Condition, Result)));
+  };
+  bool Stops = false;
+  forEachDescendant(&LoopBody, /*SkipLambdas=*/true, [&](const Stmt &S) {
+    if (const auto *If = dyn_cast<IfStmt>(&S); If && TestsResult(If->getCond()))
+      Stops |= leavesLoop(If->getThen(), false) || leavesLoop(If->getElse(), false);
+    else if (const auto *Switch = dyn_cast<SwitchStmt>(&S);
+             Switch && TestsResult(Switch->getCond()))
+      Stops |= leavesLoop(Switch->getBody(), true);
+  });
+  return Stops;
+}
+
 } // namespace clang::tidy::parlint

@@ -33,6 +33,14 @@ SpawnSite describeSpawn(const Launch &Spawn, const FunctionAnalysis &Function);
 bool isWaitedWithin(const SpawnSite &Site, const Stmt &LoopBody,
                     ASTContext &Context);
 
+/// Whether the loop with this body stops once a spawn succeeds: a return, or
+/// a break out of the loop, under a branch on the spawn's result (`if
+/// (posix_spawn(...) == 0) return 0;`, `switch (err) { default: return err; }`
+/// after `err = posix_spawn(...)`): a search for the program to run, which
+/// starts one process however long it looks.
+bool stopsOnSpawnResult(const Launch &Spawn, const Stmt &LoopBody,
+                        const FunctionAnalysis &Function);
+
 } // namespace clang::tidy::parlint
 
 #endif

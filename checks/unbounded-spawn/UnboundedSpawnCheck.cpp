@@ -115,6 +115,12 @@ UnboundedSpawnCheck::findUnboundedLoop(const SpawnSite &Site,
       LoopVerdict Verdict = classifyLoop(*Parent, Grown, MaxConstantTripCount,
                                          Function.Context);
       if (Verdict.Kind != LoopKind::Bounded) {
+        // A search for the program to run (posix_spawn along PATH) that
+        // stops at the first spawn that succeeds.
+        if (isNamed(calleeOf(Site.Spawn->Call),
+                    {"::posix_spawn", "::posix_spawnp"}) &&
+            stopsOnSpawnResult(*Site.Spawn, *Body, Analysis))
+          return std::nullopt;
         Finding Found{Parent, Verdict, Creation::Concurrent};
         if (WaitingLoop && (InsideSmallLoop || WaitingLoop != Parent))
           Found.How = Creation::NestedBatches;
