@@ -47,6 +47,22 @@ const std::vector<CheckInfo> &parlintChecks() {
        "them) runs serially and its exception is lost. Also a discarded "
        "parlint::ThreadPool::submit result, whose exception is lost (use post()).",
        ""},
+      {"parlint-hardcoded-worker-count",
+       "A worker count is written as a literal instead of the machine's core count.",
+       "An integer literal greater than 1 is the number of workers where they are created: "
+       "the bound of a loop that starts threads, std::async tasks or pthreads, or the "
+       "worker-count argument of a pool constructor. A fixed count oversubscribes small "
+       "machines and leaves big ones idle; derive it from std::thread::hardware_concurrency().",
+       ""},
+      {"parlint-fork-after-threads",
+       "fork() in a multithreaded process, with a child that does more than "
+       "async-signal-safe work before exec.",
+       "fork() is called while a thread started in the function may still run or a thread "
+       "pool is alive, and the child calls something that is not async-signal-safe before "
+       "exec or _exit. A lock held by another thread at the fork stays locked in the child, "
+       "which can deadlock in malloc, printf or any mutex. Also a parlint::ProcessPool "
+       "constructed after threads were started.",
+       ""},
   };
   return checks;
 }
