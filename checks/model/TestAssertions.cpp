@@ -1,5 +1,6 @@
 #include "TestAssertions.h"
 
+#include "clang/AST/DeclCXX.h"
 #include "clang/Lex/Lexer.h"
 
 namespace clang::tidy::parlint {
@@ -28,6 +29,18 @@ bool isFatalAssertionExit(const Stmt &Exit, const SourceManager &SM,
     return false;
   StringRef Name(SM.getCharacterData(Written), Length);
   return isFatalAssertionName(Name);
+}
+
+bool isTestCaseBody(const FunctionDecl &Function) {
+  if (!Function.getIdentifier())
+    return false;
+  StringRef Name = Function.getName();
+  if (Name == "TestBody" && isa<CXXMethodDecl>(Function))
+    return true; // GoogleTest: TEST, TEST_F, TEST_P
+  return Name.starts_with("DOCTEST_ANON_FUNC_") ||
+         Name.starts_with("_DOCTEST_ANON_FUNC_") ||
+         Name.contains("C_A_T_C_H_T_E_S_T") ||
+         Name.starts_with("CATCH2_INTERNAL_TEST_");
 }
 
 } // namespace clang::tidy::parlint

@@ -4,6 +4,7 @@
 #ifndef PARLINT_CHECKS_MODEL_TESTASSERTIONS_H
 #define PARLINT_CHECKS_MODEL_TESTASSERTIONS_H
 
+#include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/LangOptions.h"
 #include "clang/Basic/SourceManager.h"
@@ -14,6 +15,12 @@ namespace clang::tidy::parlint {
 /// macro such as ASSERT_EQ, FAIL(), REQUIRE, doctest's REQUIRE_EQ.
 bool isFatalAssertionExit(const Stmt &Exit, const SourceManager &SM,
                           const LangOptions &LangOpts);
+
+/// Whether Function is the body of a test case: GoogleTest's TestBody(),
+/// a doctest TEST_CASE or SUBCASE function, a Catch2 TEST_CASE. A test that
+/// starts a fixed number of threads to create contention chose that number
+/// on purpose.
+bool isTestCaseBody(const FunctionDecl &Function);
 
 } // namespace clang::tidy::parlint
 

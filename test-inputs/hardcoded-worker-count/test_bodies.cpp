@@ -1,0 +1,36 @@
+// A test that starts a fixed number of threads to create contention chose
+// that number on purpose: test case bodies are not reported.
+#include <gtest/gtest.h>
+#include <thread>
+#include <vector>
+
+void hammer();
+
+// near-miss: a GoogleTest stress test with eight concurrent clients.
+TEST(Resolver, SurvivesEightConcurrentClients) {
+  std::vector<std::thread> clients;
+  for (int i = 0; i < 8; ++i)
+    clients.emplace_back(hammer);
+  for (auto &t : clients)
+    t.join();
+}
+
+// near-miss: the function a doctest TEST_CASE expands to.
+static void DOCTEST_ANON_FUNC_17() {
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 32; t++)
+    threads.emplace_back(hammer);
+  for (auto &t : threads)
+    t.join();
+}
+
+void registerTest() { DOCTEST_ANON_FUNC_17(); }
+
+// The same loop in ordinary code is a hardcoded worker count.
+void serveClients() {
+  std::vector<std::thread> clients;
+  for (int i = 0; i < 8; ++i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 8 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+    clients.emplace_back(hammer);
+  for (auto &t : clients)
+    t.join();
+}
