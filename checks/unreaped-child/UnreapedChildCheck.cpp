@@ -64,6 +64,7 @@ void UnreapedChildCheck::startOfTranslationUnit() {
   Pending.clear();
   Analyzed.clear();
   IgnoresChildExit = false;
+  ReapsAnyChild = false;
 }
 
 void UnreapedChildCheck::checkFunction(const FunctionUnderCheck &Function) {
@@ -71,6 +72,13 @@ void UnreapedChildCheck::checkFunction(const FunctionUnderCheck &Function) {
     IgnoresChildExit = true;
     return;
   }
+  // A reaper in a handler anywhere in the file (a lambda run on SIGCHLD
+  // that loops on waitpid(-1, ..., WNOHANG)) collects every child.
+  forEachDescendant(&Function.Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
+    if (const auto *Call = dyn_cast<CallExpr>(&S))
+      ReapsAnyChild |= waitsForAnyChild(*Call) &&
+                       Function.Analysis.enclosingLambda(S) != nullptr;
+  });
   const SourceManager &SM = Function.Context.getSourceManager();
   forEachLaunch(Function.Body, Function.Context, [&](const Launch &Spawn) {
     if (Spawn.Kind != LaunchKind::Process)
@@ -142,7 +150,7 @@ void UnreapedChildCheck::checkPid(const VarDecl &Pid, const Expr &Spawn,
 }
 
 void UnreapedChildCheck::endOfTranslationUnit() {
-  if (!IgnoresChildExit)
+  if (!IgnoresChildExit && !ReapsAnyChild)
     for (const Finding &Found : Pending) {
       if (!firstReportAt(Found.Where))
         continue;

@@ -34,6 +34,8 @@ private:
   };
   std::vector<Finding> Pending;
   bool IgnoresChildExit = false;
+  /// A handler (a lambda) somewhere in the file reaps any child.
+  bool ReapsAnyChild = false;
   llvm::DenseSet<const VarDecl *> Analyzed;
 
   void checkPid(const VarDecl &Pid, const Expr &Spawn,
