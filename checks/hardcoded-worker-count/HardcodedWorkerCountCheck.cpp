@@ -183,6 +183,12 @@ void HardcodedWorkerCountCheck::checkLaunchLoops(
   ASTContext &Context = Function.Context;
   const SourceManager &SM = Context.getSourceManager();
   SpawnSite Site = describeSpawn(Spawn, Analysis);
+  // Inside a test's SUBCASE / SECTION: a stress count chosen on purpose.
+  for (const Stmt *Around = Analysis.parent(*Spawn.Call); Around;
+       Around = Analysis.parent(*Around))
+    if (const auto *If = dyn_cast<IfStmt>(Around);
+        If && isTestSectionVariable(If->getConditionVariable()))
+      return;
   const Stmt *Node = Spawn.Call;
   while (const Stmt *Parent = Analysis.parent(*Node)) {
     // A lambda defined in a loop runs when it is called, not per iteration.

@@ -43,4 +43,16 @@ bool isTestCaseBody(const FunctionDecl &Function) {
          Name.starts_with("CATCH2_INTERNAL_TEST_");
 }
 
+bool isTestSectionVariable(const VarDecl *ConditionVariable) {
+  if (!ConditionVariable)
+    return false;
+  const auto *Record = ConditionVariable->getType()
+                           .getNonReferenceType()
+                           ->getAsCXXRecordDecl();
+  return Record && Record->getIdentifier() &&
+         (Record->getName() == "Subcase" || Record->getName() == "Section") &&
+         (Record->getQualifiedNameAsString().find("doctest") == 0 ||
+          Record->getQualifiedNameAsString().find("Catch") == 0);
+}
+
 } // namespace clang::tidy::parlint

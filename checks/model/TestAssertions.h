@@ -22,6 +22,10 @@ bool isFatalAssertionExit(const Stmt &Exit, const SourceManager &SM,
 /// on purpose.
 bool isTestCaseBody(const FunctionDecl &Function);
 
+/// Whether the condition variable of an `if` is a test section: doctest's
+/// SUBCASE and Catch2's SECTION expand to `if (Subcase/Section ... = ...)`.
+bool isTestSectionVariable(const VarDecl *ConditionVariable);
+
 } // namespace clang::tidy::parlint
 
 #endif

@@ -26,6 +26,25 @@ static void DOCTEST_ANON_FUNC_17() {
 
 void registerTest() { DOCTEST_ANON_FUNC_17(); }
 
+// What doctest's SUBCASE expands to: a section of a test.
+namespace doctest::detail {
+struct Subcase {
+  Subcase(const char *name);
+  operator bool() const;
+};
+} // namespace doctest::detail
+
+// near-miss: a helper a test case calls, with the loop inside a SUBCASE.
+void parallelRuns() {
+  if (const doctest::detail::Subcase &section = doctest::detail::Subcase("RunAndWait")) {
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 32; t++)
+      threads.emplace_back(hammer);
+    for (auto &t : threads)
+      t.join();
+  }
+}
+
 // The same loop in ordinary code is a hardcoded worker count.
 void serveClients() {
   std::vector<std::thread> clients;
