@@ -27,6 +27,17 @@ static void DOCTEST_ANON_FUNC_17() {
 
 void registerTest() { DOCTEST_ANON_FUNC_17(); }
 
+// near-miss: what Catch2 3's TEST_CASE expands to under a static analyzer.
+static void dummyFunction7([[maybe_unused]] int catchInternalSectionHint) {
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 5; t++)
+    threads.emplace_back(hammer);
+  for (auto &t : threads)
+    t.join();
+}
+
+void registerCatchTest() { dummyFunction7(0); }
+
 // What doctest's SUBCASE expands to: a section of a test.
 namespace doctest::detail {
 struct Subcase {
