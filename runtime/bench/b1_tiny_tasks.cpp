@@ -17,6 +17,12 @@
 
 #include "parlint/thread_pool.h"
 
+// BS::thread_pool 5.x, when the build points at its header
+// (-DPARLINT_BS_THREAD_POOL_HEADER=/path/to/BS_thread_pool.hpp).
+#ifdef PARLINT_BS_THREAD_POOL_HEADER
+#include PARLINT_BS_THREAD_POOL_HEADER
+#endif
+
 namespace {
 
 constexpr std::size_t kTasks = 1000000;
@@ -139,6 +145,32 @@ void asio_post_per_task(benchmark::State& state) {
   finish(state, kTasks, out);
 }
 
+#ifdef PARLINT_BS_THREAD_POOL_HEADER
+// The same per-task loop as parlint_post_per_task: one detach_task per
+// element, then wait for all.
+void bs_detach_task_per_task(benchmark::State& state) {
+  BS::thread_pool<> pool;
+  const auto input = make_input(kTasks);
+  std::vector<int> out(kTasks);
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < kTasks; ++i) pool.detach_task([&, i] { out[i] = tiny_task(input[i]); });
+    pool.wait();
+  }
+  finish(state, kTasks, out);
+}
+
+void bs_detach_loop(benchmark::State& state) {
+  BS::thread_pool<> pool;
+  const auto input = make_input(kTasks);
+  std::vector<int> out(kTasks);
+  for (auto _ : state) {
+    pool.detach_loop(std::size_t{0}, kTasks, [&](std::size_t i) { out[i] = tiny_task(input[i]); });
+    pool.wait();
+  }
+  finish(state, kTasks, out);
+}
+#endif
+
 void register_all() {
   auto add = [](const char* name, void (*fn)(benchmark::State&)) {
     benchmark::RegisterBenchmark(name, fn)->UseRealTime()->Unit(benchmark::kMillisecond);
@@ -151,6 +183,10 @@ void register_all() {
   add("B1/parlint_post_per_task", parlint_post_per_task);
   add("B1/tbb_parallel_for", tbb_parallel_for);
   add("B1/asio_post_per_task", asio_post_per_task);
+#ifdef PARLINT_BS_THREAD_POOL_HEADER
+  add("B1/bs_detach_task_per_task", bs_detach_task_per_task);
+  add("B1/bs_detach_loop", bs_detach_loop);
+#endif
 }
 
 }  // namespace

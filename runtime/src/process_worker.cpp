@@ -53,8 +53,8 @@ void copy_error(TaskRecord& record, const char* text) {
   record.error[kProcessMaxErrorBytes - 1] = '\0';
 }
 
-void run_task(TaskRecord& record) {
-  record.worker_pid = ::getpid();
+void run_task(TaskRecord& record, pid_t self) {
+  record.worker_pid = self;
   record.state.store(kRecordRunning, std::memory_order_release);
   std::uint32_t outcome = kRecordDone;
   try {
@@ -75,14 +75,16 @@ void run_worker(ControlBlock& control, std::size_t index) {
   WorkerChannel& channel = control.channel(index);
   // Published by the worker itself before its first task, so no task can
   // finish in a worker that worker_pids() does not list.
-  channel.pid.store(::getpid(), std::memory_order_seq_cst);
+  // getpid() is a system call (glibc does not cache it): once, not per task.
+  const pid_t self = ::getpid();
+  channel.pid.store(self, std::memory_order_seq_cst);
   for (;;) {
     std::uint32_t head = channel.head.load(std::memory_order_relaxed);
     if (!wait_for_task(control, channel, head)) {
       seams::before_worker_exit();
       ::_exit(0);
     }
-    run_task(channel.ring[head % kProcessRingSize]);
+    run_task(channel.ring[head % kProcessRingSize], self);
     channel.head.store(head + 1, std::memory_order_release);
     notify_parent(control);
   }
