@@ -14,15 +14,21 @@
 #include <vector>
 
 #include "parlint/detail/pool_task.h"
+#include "task_ring.h"
 
 namespace parlint::detail {
 
-// A mutex-protected deque. The size hint lets a thief skip empty queues
-// without taking their lock.
+// A mutex-protected deque: each worker's own queue, and the overflow behind
+// the shared ring. The size hint lets a thief skip empty queues without
+// taking their lock.
 struct alignas(64) TaskQueue {
   std::mutex mutex;
   std::deque<Task> tasks;
   std::atomic<std::size_t> size_hint{0};
+  // Tasks ever submitted into this queue (not those moved in from another).
+  std::atomic<std::uint64_t> pushed{0};
+  // A worker's queue only: tasks this worker finished (written by it alone).
+  alignas(64) std::atomic<std::uint64_t> finished{0};
 };
 
 class PoolCore {
@@ -33,16 +39,18 @@ class PoolCore {
   std::size_t size() const noexcept { return locals_.size(); }
   bool current_thread_is_worker() const noexcept;
 
-  // Outside callers feed the shared queue; workers feed their own deque.
-  // Throws std::runtime_error for outside callers after shutdown began.
-  void enqueue(Task task);
+  // Outside callers feed the shared ring (its overflow queue when full);
+  // workers feed their own deque. Throws std::runtime_error for outside
+  // callers after shutdown began.
+  void enqueue(Task&& task);
   // Queues `copies` tasks made by make_task() and wakes as many workers.
+  // All or none: they are queued together or an exception is thrown.
   template <class MakeTask>
   void enqueue_copies(std::size_t copies, MakeTask make_task) {
     std::vector<Task> tasks;
     tasks.reserve(copies);
     for (std::size_t i = 0; i < copies; ++i) tasks.emplace_back(make_task());
-    enqueue_all(std::move(tasks));
+    push_all(tasks.data(), tasks.size());
   }
 
   // Runs one queued task on the calling worker; false when none was found.
@@ -52,30 +60,33 @@ class PoolCore {
   void shutdown(bool drop_pending);
 
  private:
-  void enqueue_all(std::vector<Task> tasks) { push(tasks.data(), tasks.size()); }
-  void push(Task* tasks, std::size_t count);
+  void push_all(Task* tasks, std::size_t count);
+  void push_local(Task* tasks, std::size_t count);
+  void push_overflow(Task* tasks, std::size_t count);
   void announce(std::size_t count);
+  bool has_work(std::memory_order order) const;
+  bool is_idle() const;
+  void notify_if_idle();
   void worker_main(std::size_t index);
   Task find_task(std::size_t self);
   Task pop_own(std::size_t self);
-  Task take_shared(std::size_t self);
+  Task take_overflow(std::size_t self);
   Task steal(std::size_t self);
-  bool spin_until_pending();
-  void run(Task& task);
-  void finish_tasks(std::int64_t count);
+  bool spin_until_work();
+  void run(Task& task, std::size_t self);
   std::size_t drop_queued();
   void join_workers();
 
   std::vector<std::unique_ptr<TaskQueue>> locals_;
-  TaskQueue shared_;
+  TaskRing ring_;
+  TaskQueue overflow_;  // outside tasks while the ring is full
   std::vector<std::thread> workers_;
 
-  // Tasks sitting in some queue; the sleep/wake handshake is built on it.
-  alignas(64) std::atomic<std::int64_t> pending_{0};
-  // Tasks queued or running; wait_idle() waits for zero.
-  alignas(64) std::atomic<std::int64_t> unfinished_{0};
   alignas(64) std::atomic<int> sleepers_{0};
-  std::atomic<bool> stopping_{false};  // written under shared_.mutex
+  std::atomic<bool> stopping_{false};  // written under overflow_.mutex
+  // wait_idle() callers; a worker that runs out of work looks for them.
+  alignas(64) std::atomic<int> idle_waiters_{0};
+  std::atomic<std::uint64_t> dropped_{0};  // tasks discarded by shutdown(drop_pending)
 
   std::mutex sleep_mutex_;
   std::condition_variable wake_cv_;

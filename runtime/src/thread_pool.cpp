@@ -31,7 +31,7 @@ std::size_t ThreadPool::default_thread_count() noexcept {
 
 std::size_t ThreadPool::size() const noexcept { return core_->size(); }
 bool ThreadPool::in_worker() const noexcept { return core_->current_thread_is_worker(); }
-void ThreadPool::enqueue(detail::Task task) { core_->enqueue(std::move(task)); }
+void ThreadPool::enqueue(detail::Task&& task) { core_->enqueue(std::move(task)); }
 void ThreadPool::keep_first_error(std::exception_ptr error) { core_->keep_first_error(std::move(error)); }
 bool ThreadPool::help_once() { return core_->help_once(); }
 void ThreadPool::wait_idle() { core_->wait_idle(); }

@@ -21,8 +21,11 @@ thread_local WorkerContext current_worker;
 constexpr auto kSpinBeforeSleep = std::chrono::microseconds(30);
 // Rounds of 32 pause instructions (~1 us each) before spinning yields.
 constexpr int kPureSpinRounds = 4;
-// Most tasks a worker moves from the shared queue in one go.
+// Most tasks a worker moves from the overflow queue in one go.
 constexpr std::size_t kMaxBatch = 32;
+// Slots of the ring for tasks from outside (128 bytes each); a burst beyond
+// that waits in the overflow queue.
+constexpr std::size_t kRingSlots = 1024;
 
 inline void cpu_relax() noexcept {
 #if defined(__x86_64__) || defined(__i386__)
@@ -36,7 +39,7 @@ inline void cpu_relax() noexcept {
 
 }  // namespace
 
-PoolCore::PoolCore(std::size_t threads) {
+PoolCore::PoolCore(std::size_t threads) : ring_(kRingSlots) {
   locals_.reserve(threads);
   for (std::size_t i = 0; i < threads; ++i) locals_.push_back(std::make_unique<TaskQueue>());
   workers_.reserve(threads);
@@ -52,33 +55,60 @@ PoolCore::~PoolCore() { shutdown(/*drop_pending=*/false); }
 
 bool PoolCore::current_thread_is_worker() const noexcept { return current_worker.pool == this; }
 
-void PoolCore::enqueue(Task task) { push(&task, 1); }
+// The per-task path: a task from outside goes into the ring without a lock,
+// unless tasks already wait in the overflow queue (new ones queue behind them).
+void PoolCore::enqueue(Task&& task) {
+  if (current_thread_is_worker()) {
+    push_local(&task, 1);
+  } else if (overflow_.size_hint.load(std::memory_order_relaxed) == 0 && ring_.try_push(task)) {
+    announce(1);
+  } else {
+    push_overflow(&task, 1);  // ring full, or closed: then this throws
+  }
+}
 
-void PoolCore::push(Task* tasks, std::size_t count) {
+void PoolCore::push_all(Task* tasks, std::size_t count) {
   if (count == 0) return;
-  const bool from_worker = current_thread_is_worker();
-  TaskQueue& queue = from_worker ? *locals_[current_worker.index] : shared_;
+  if (current_thread_is_worker()) {
+    push_local(tasks, count);
+  } else {
+    push_overflow(tasks, count);  // one lock for all of them, all or none
+  }
+}
+
+// Workers may still queue subtasks of the tasks being drained after shutdown.
+void PoolCore::push_local(Task* tasks, std::size_t count) {
+  TaskQueue& queue = *locals_[current_worker.index];
   {
     std::lock_guard<std::mutex> lock(queue.mutex);
-    // Outside callers are refused once shutdown began; workers may still
-    // queue subtasks of the tasks being drained.
-    if (!from_worker && stopping_.load(std::memory_order_relaxed))
-      throw std::runtime_error("parlint::ThreadPool: task submitted after shutdown()");
-    // Counted before it is visible, so wait_idle() never sees zero while a
-    // task is queued.
-    unfinished_.fetch_add(static_cast<std::int64_t>(count), std::memory_order_relaxed);
     for (std::size_t i = 0; i < count; ++i) queue.tasks.push_back(std::move(tasks[i]));
-    queue.size_hint.store(queue.tasks.size(), std::memory_order_relaxed);
+    // Release: the push happens-before this worker counts its running task
+    // finished, so wait_idle() never sees that finish without this push.
+    queue.pushed.store(queue.pushed.load(std::memory_order_relaxed) + count, std::memory_order_release);
+    queue.size_hint.store(queue.tasks.size(), std::memory_order_seq_cst);
   }
   announce(count);
 }
 
-// Pairs with the check in worker_main: a worker registers as a sleeper, then
-// reads pending_; we raise pending_, then read the sleeper count. With
-// sequentially consistent ordering at least one side sees the other, so a
-// task never waits for a worker that has gone to sleep.
+void PoolCore::push_overflow(Task* tasks, std::size_t count) {
+  {
+    std::lock_guard<std::mutex> lock(overflow_.mutex);
+    if (stopping_.load(std::memory_order_relaxed))
+      throw std::runtime_error("parlint::ThreadPool: task submitted after shutdown()");
+    for (std::size_t i = 0; i < count; ++i) overflow_.tasks.push_back(std::move(tasks[i]));
+    overflow_.pushed.store(overflow_.pushed.load(std::memory_order_relaxed) + count, std::memory_order_release);
+    overflow_.size_hint.store(overflow_.tasks.size(), std::memory_order_seq_cst);
+  }
+  announce(count);
+}
+
+// Pairs with worker_main: a worker registers as a sleeper, then looks for
+// work; a submitter publishes its task (the ring's compare-and-swap or a
+// queue's size hint), then reads the sleeper count. All sequentially
+// consistent, so at least one side sees the other: a task never waits for a
+// worker that has gone to sleep, and while workers are awake (running or
+// spinning) a submission makes no system call.
 void PoolCore::announce(std::size_t count) {
-  pending_.fetch_add(static_cast<std::int64_t>(count), std::memory_order_seq_cst);
   const int sleeping = sleepers_.load(std::memory_order_seq_cst);
   if (sleeping == 0) return;
   std::lock_guard<std::mutex> lock(sleep_mutex_);
@@ -89,29 +119,64 @@ void PoolCore::announce(std::size_t count) {
   }
 }
 
+bool PoolCore::has_work(std::memory_order order) const {
+  if (ring_.has_work() || overflow_.size_hint.load(order) != 0) return true;
+  for (const auto& local : locals_)
+    if (local->size_hint.load(order) != 0) return true;
+  return false;
+}
+
+// Every submitted task finished (or was dropped). Finishes are read before
+// submissions: a task is submitted before it can finish, and a subtask before
+// the task that queued it finishes, so equal sums mean nothing is left.
+bool PoolCore::is_idle() const {
+  std::uint64_t done = dropped_.load(std::memory_order_seq_cst);
+  for (const auto& local : locals_) done += local->finished.load(std::memory_order_seq_cst);
+  std::uint64_t submitted = ring_.pushed() + overflow_.pushed.load(std::memory_order_seq_cst);
+  for (const auto& local : locals_) submitted += local->pushed.load(std::memory_order_seq_cst);
+  return done == submitted;
+}
+
+// Called by a worker that finished tasks and found no more. The
+// read-modify-write reads the latest waiter count: either it sees a
+// wait_idle() that registered, or that caller's registration comes after it
+// in the counter's order and its own check sees our finishes.
+void PoolCore::notify_if_idle() {
+  if (idle_waiters_.fetch_add(0, std::memory_order_seq_cst) == 0) return;
+  if (!is_idle()) return;
+  std::lock_guard<std::mutex> lock(idle_mutex_);
+  idle_cv_.notify_all();
+}
+
 void PoolCore::worker_main(std::size_t index) {
   current_worker = WorkerContext{this, index};
+  bool finished_some = false;
   for (;;) {
     if (Task task = find_task(index)) {
-      run(task);
+      run(task, index);
+      finished_some = true;
       continue;
     }
-    if (spin_until_pending()) continue;
+    if (finished_some) {  // only a finish can make the pool idle
+      notify_if_idle();
+      finished_some = false;
+    }
+    if (spin_until_work()) continue;
     std::unique_lock<std::mutex> lock(sleep_mutex_);
     sleepers_.fetch_add(1, std::memory_order_seq_cst);
     wake_cv_.wait(lock, [this] {
-      return pending_.load(std::memory_order_seq_cst) > 0 || stopping_.load(std::memory_order_acquire);
+      return has_work(std::memory_order_seq_cst) || stopping_.load(std::memory_order_acquire);
     });
     sleepers_.fetch_sub(1, std::memory_order_relaxed);
-    if (stopping_.load(std::memory_order_acquire) && pending_.load(std::memory_order_acquire) <= 0) return;
+    if (stopping_.load(std::memory_order_acquire) && !has_work(std::memory_order_seq_cst)) return;
   }
 }
 
-bool PoolCore::spin_until_pending() {
+bool PoolCore::spin_until_work() {
   const auto deadline = std::chrono::steady_clock::now() + kSpinBeforeSleep;
   for (int round = 0;; ++round) {
     for (int i = 0; i < 32; ++i) cpu_relax();
-    if (pending_.load(std::memory_order_relaxed) > 0) return true;
+    if (has_work(std::memory_order_relaxed)) return true;
     if (std::chrono::steady_clock::now() >= deadline) return false;
     // After a short pure spin, give the core away on each round: when the
     // machine is oversubscribed the thread that will produce our next task
@@ -122,7 +187,9 @@ bool PoolCore::spin_until_pending() {
 
 Task PoolCore::find_task(std::size_t self) {
   if (Task task = pop_own(self)) return task;
-  if (Task task = take_shared(self)) return task;
+  Task task;
+  if (ring_.try_pop(task)) return task;
+  if (Task overflowed = take_overflow(self)) return overflowed;
   return steal(self);
 }
 
@@ -131,40 +198,35 @@ Task PoolCore::find_task(std::size_t self) {
 Task PoolCore::pop_own(std::size_t self) {
   TaskQueue& queue = *locals_[self];
   if (queue.size_hint.load(std::memory_order_relaxed) == 0) return {};
-  Task task;
-  {
-    std::lock_guard<std::mutex> lock(queue.mutex);
-    if (queue.tasks.empty()) return {};
-    task = std::move(queue.tasks.back());
-    queue.tasks.pop_back();
-    queue.size_hint.store(queue.tasks.size(), std::memory_order_relaxed);
-  }
-  pending_.fetch_sub(1, std::memory_order_relaxed);
+  std::lock_guard<std::mutex> lock(queue.mutex);
+  if (queue.tasks.empty()) return {};
+  Task task = std::move(queue.tasks.back());
+  queue.tasks.pop_back();
+  queue.size_hint.store(queue.tasks.size(), std::memory_order_relaxed);
   return task;
 }
 
-// Takes the oldest outside task plus a fair share of the rest into the own
-// deque, so a burst of submissions costs one lock per batch, not per task;
-// other workers can still steal from that deque.
-Task PoolCore::take_shared(std::size_t self) {
-  if (shared_.size_hint.load(std::memory_order_relaxed) == 0) return {};
+// Takes the oldest overflow task plus a fair share of the rest into the own
+// deque, so a burst that overflowed the ring costs one lock per batch, not
+// per task; other workers can still steal from that deque.
+Task PoolCore::take_overflow(std::size_t self) {
+  if (overflow_.size_hint.load(std::memory_order_relaxed) == 0) return {};
   Task first;
   std::vector<Task> batch;
   {
-    std::lock_guard<std::mutex> lock(shared_.mutex);
-    if (shared_.tasks.empty()) return {};
-    const std::size_t extra = std::min(kMaxBatch, shared_.tasks.size() / locals_.size());
-    first = std::move(shared_.tasks.front());
-    shared_.tasks.pop_front();
-    const std::size_t moved = std::min(extra, shared_.tasks.size());
+    std::lock_guard<std::mutex> lock(overflow_.mutex);
+    if (overflow_.tasks.empty()) return {};
+    const std::size_t extra = std::min(kMaxBatch, overflow_.tasks.size() / locals_.size());
+    first = std::move(overflow_.tasks.front());
+    overflow_.tasks.pop_front();
+    const std::size_t moved = std::min(extra, overflow_.tasks.size());
     batch.reserve(moved);
     for (std::size_t i = 0; i < moved; ++i) {
-      batch.push_back(std::move(shared_.tasks.front()));
-      shared_.tasks.pop_front();
+      batch.push_back(std::move(overflow_.tasks.front()));
+      overflow_.tasks.pop_front();
     }
-    shared_.size_hint.store(shared_.tasks.size(), std::memory_order_relaxed);
+    overflow_.size_hint.store(overflow_.tasks.size(), std::memory_order_relaxed);
   }
-  pending_.fetch_sub(1, std::memory_order_relaxed);
   if (!batch.empty()) {
     TaskQueue& own = *locals_[self];
     std::lock_guard<std::mutex> lock(own.mutex);
@@ -181,21 +243,17 @@ Task PoolCore::steal(std::size_t self) {
   for (std::size_t k = 1; k < n; ++k) {
     TaskQueue& victim = *locals_[(self + k) % n];
     if (victim.size_hint.load(std::memory_order_relaxed) == 0) continue;
-    Task task;
-    {
-      std::lock_guard<std::mutex> lock(victim.mutex);
-      if (victim.tasks.empty()) continue;
-      task = std::move(victim.tasks.front());
-      victim.tasks.pop_front();
-      victim.size_hint.store(victim.tasks.size(), std::memory_order_relaxed);
-    }
-    pending_.fetch_sub(1, std::memory_order_relaxed);
+    std::lock_guard<std::mutex> lock(victim.mutex);
+    if (victim.tasks.empty()) continue;
+    Task task = std::move(victim.tasks.front());
+    victim.tasks.pop_front();
+    victim.size_hint.store(victim.tasks.size(), std::memory_order_relaxed);
     return task;
   }
   return {};
 }
 
-void PoolCore::run(Task& task) {
+void PoolCore::run(Task& task, std::size_t self) {
   try {
     task();
   } catch (...) {
@@ -203,21 +261,15 @@ void PoolCore::run(Task& task) {
     keep_first_error(std::current_exception());
   }
   task = Task();  // the task's captures die before it counts as finished
-  finish_tasks(1);
-}
-
-void PoolCore::finish_tasks(std::int64_t count) {
-  if (unfinished_.fetch_sub(count, std::memory_order_acq_rel) == count) {
-    std::lock_guard<std::mutex> lock(idle_mutex_);
-    idle_cv_.notify_all();
-  }
+  std::atomic<std::uint64_t>& finished = locals_[self]->finished;
+  finished.store(finished.load(std::memory_order_relaxed) + 1, std::memory_order_release);
 }
 
 bool PoolCore::help_once() {
   if (!current_thread_is_worker()) return false;
   Task task = find_task(current_worker.index);
   if (!task) return false;
-  run(task);
+  run(task, current_worker.index);
   return true;
 }
 
@@ -229,10 +281,12 @@ void PoolCore::keep_first_error(std::exception_ptr error) {
 void PoolCore::wait_idle() {
   if (current_thread_is_worker())
     throw std::logic_error("parlint::ThreadPool::wait_idle() called from one of its own tasks would wait for itself");
+  idle_waiters_.fetch_add(1, std::memory_order_seq_cst);
   {
     std::unique_lock<std::mutex> lock(idle_mutex_);
-    idle_cv_.wait(lock, [this] { return unfinished_.load(std::memory_order_acquire) == 0; });
+    idle_cv_.wait(lock, [this] { return is_idle(); });
   }
+  idle_waiters_.fetch_sub(1, std::memory_order_seq_cst);
   std::exception_ptr error;
   {
     std::lock_guard<std::mutex> lock(error_mutex_);
@@ -247,10 +301,19 @@ void PoolCore::shutdown(bool drop_pending) {
   std::lock_guard<std::mutex> once(shutdown_mutex_);
   if (joined_) return;
   {
-    std::lock_guard<std::mutex> lock(shared_.mutex);
+    // Under the overflow lock: a submitter that then finds the ring closed
+    // and falls back to the overflow queue is refused there.
+    std::lock_guard<std::mutex> lock(overflow_.mutex);
     stopping_.store(true, std::memory_order_release);
   }
-  if (drop_pending) finish_tasks(static_cast<std::int64_t>(drop_queued()));
+  ring_.close();
+  if (drop_pending) {
+    dropped_.fetch_add(drop_queued(), std::memory_order_seq_cst);
+    if (idle_waiters_.fetch_add(0, std::memory_order_seq_cst) != 0) {
+      std::lock_guard<std::mutex> lock(idle_mutex_);
+      idle_cv_.notify_all();
+    }
+  }
   {
     std::lock_guard<std::mutex> lock(sleep_mutex_);
     wake_cv_.notify_all();
@@ -270,9 +333,18 @@ std::size_t PoolCore::drop_queued() {
     queue.tasks.clear();
     queue.size_hint.store(0, std::memory_order_relaxed);
   };
-  drain(shared_);
+  // The ring is closed: only pushes that reserved their slot before may still
+  // be filling it, for the time of one move.
+  while (ring_.has_work()) {
+    Task task;
+    if (ring_.try_pop(task)) {
+      dropped.push_back(std::move(task));
+    } else {
+      std::this_thread::yield();
+    }
+  }
+  drain(overflow_);
   for (auto& local : locals_) drain(*local);
-  pending_.fetch_sub(static_cast<std::int64_t>(dropped.size()), std::memory_order_relaxed);
   const std::size_t count = dropped.size();
   dropped.clear();
   return count;

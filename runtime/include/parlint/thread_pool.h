@@ -191,7 +191,7 @@ class ThreadPool {
     }
   }
 
-  void enqueue(detail::Task task);
+  void enqueue(detail::Task&& task);
   void keep_first_error(std::exception_ptr error);
   bool help_once();
   std::size_t auto_chunk_size(std::size_t count) const noexcept;
