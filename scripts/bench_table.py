@@ -7,11 +7,16 @@ benchmark the table shows the median over repetitions of the wall time per
 iteration and, when the benchmark reports items/s, of the time per item;
 "speed-up" is baseline time per item / this time per item (higher is faster).
 Then every target in TARGETS whose benchmarks were measured is checked.
+Benchmarks with a "/threads:N" argument (runtime/bench/scaling.cpp) form
+the scaling table instead. Last comes the summary of issue 9's ratios, with
+the load average each benchmark program ran under (--loadavg: lines
+"<program> <load before> <load after>", written by scripts/bench-runtime).
 
-usage: bench_table.py [--plot out.png] results1.json [results2.json ...]
+usage: bench_table.py [--plot out.png] [--loadavg file] results1.json [results2.json ...]
 """
 import argparse
 import json
+import os
 import statistics
 import sys
 from collections import OrderedDict
@@ -19,16 +24,28 @@ from collections import OrderedDict
 # (benchmark A, benchmark B, k, claim): the target holds when
 # time per item of A <= k * time per item of B. Add other families' targets here.
 TARGETS = [
-    ("B1/parlint_map", "B1/tbb_parallel_for", 1.5,
-     "ThreadPool map per-element time within 1.5x of oneTBB parallel_for"),
+    ("B1/parlint_map", "B1/tbb_parallel_for", 1.0,
+     "ThreadPool map per element no slower than oneTBB parallel_for"),
+    ("B1/parlint_post_per_task", "B1/bs_detach_task_per_task", 1.0,
+     "ThreadPool post per task no slower than BS::thread_pool detach_task"),
     ("B1/parlint_map", "B1/thread_per_task", 1 / 20,
      "ThreadPool map at least 20x faster per element than thread-per-task"),
     ("B3/parlint_process_pool", "B3/pipe_pool", 1 / 5,
      "ProcessPool at least 5x faster than the pipe-serialized pool (B3)"),
     ("B4/parlint_process_pool", "B4/pipe_pool", 1 / 5,
      "ProcessPool round trip at least 5x faster than the pipe pool (B4)"),
-    ("B4_batch/parlint_process_pool", "B4_batch/pipe_pool", 1 / 5,
-     "ProcessPool throughput at least 5x the pipe pool (B4)"),
+    ("B4_batch/parlint_process_pool", "B4_batch/pipe_pool", 1 / 3,
+     "ProcessPool batch throughput at least 3x the pipe pool (B4)"),
+]
+
+# Issue 9's ratios, in the order the summary prints them: (label, faster
+# candidate, reference, target speed-up of the candidate over the reference).
+ISSUE9 = [
+    ("B4 round trip: ProcessPool vs pipe pool", "B4/parlint_process_pool", "B4/pipe_pool", 5.0),
+    ("B4 batch of 1000: ProcessPool vs pipe pool", "B4_batch/parlint_process_pool", "B4_batch/pipe_pool", 3.0),
+    ("B1 per task: post vs BS::thread_pool detach_task", "B1/parlint_post_per_task",
+     "B1/bs_detach_task_per_task", 1.0),
+    ("B1 1M elements: map vs oneTBB parallel_for", "B1/parlint_map", "B1/tbb_parallel_for", 1.0),
 ]
 
 TIME_UNIT_NS = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}
@@ -67,10 +84,16 @@ def load(paths):
     return contexts, runs
 
 
+def is_scaling(name):
+    return "/threads:" in name
+
+
 def summarize(runs):
     """OrderedDict family -> list of (name, median real ns, median per-item ns or None, reps)."""
     families = OrderedDict()
     for name, entry in runs.items():
+        if is_scaling(name):
+            continue
         family = name.split("/", 1)[0]
         item = statistics.median(entry["item_ns"]) if entry["item_ns"] else None
         families.setdefault(family, []).append(
@@ -138,6 +161,98 @@ def print_targets(families, out):
     return all_met
 
 
+def scaling_rows(runs):
+    """{(family, variant): {threads: median per-item ns}} for the /threads:N benchmarks."""
+    table = OrderedDict()
+    for name, entry in runs.items():
+        if not is_scaling(name) or not entry["item_ns"]:
+            continue
+        base, threads = name.rsplit("/threads:", 1)
+        family, variant = base.split("/", 1)
+        table.setdefault((family, variant), {})[int(threads)] = statistics.median(entry["item_ns"])
+    return table
+
+
+def print_scaling(runs, out):
+    table = scaling_rows(runs)
+    if not table:
+        return
+    counts = sorted({n for cells in table.values() for n in cells})
+    out.write("Scaling (time per element, median; speed-up over the same library on 1 thread; "
+              "last column: ThreadPool / oneTBB time at the most threads):\n\n")
+    out.write("| workload | library | " + " | ".join(f"{n} thread{'s' if n > 1 else ''}" for n in counts) +
+              " | ThreadPool / oneTBB |\n")
+    out.write("|---|---|" + "---:|" * (len(counts) + 1) + "\n")
+    by_family = OrderedDict()
+    for (family, variant), cells in table.items():
+        by_family.setdefault(family, []).append((variant, cells))
+    for family, variants in by_family.items():
+        parlint = next((c for v, c in variants if v.startswith("parlint")), None)
+        tbb = next((c for v, c in variants if v.startswith("tbb")), None)
+        for variant, cells in variants:
+            one = cells.get(1)
+            shown = []
+            for n in counts:
+                if n not in cells:
+                    shown.append("-")
+                elif one and n != 1:
+                    shown.append(f"{fmt_ns(cells[n])} ({one / cells[n]:.2f}x)")
+                else:
+                    shown.append(fmt_ns(cells[n]))
+            ratio = ""
+            if variant.startswith("parlint") and parlint and tbb:
+                top = max(n for n in counts if n in parlint and n in tbb)
+                ratio = f"{parlint[top] / tbb[top]:.2f}"
+            out.write(f"| {family.replace('_scaling', '')} | {variant} | " + " | ".join(shown) + f" | {ratio} |\n")
+    out.write("\n")
+
+
+def read_loadavg(path):
+    """[(program, before, after)] from bench-runtime's load log."""
+    rows = []
+    if path and os.path.exists(path):
+        with open(path) as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) >= 7:
+                    rows.append((parts[0], " ".join(parts[1:4]), " ".join(parts[4:7])))
+    return rows
+
+
+def print_issue9(runs, families, load_rows, out):
+    by_name = {row[0]: row for rows in families.values() for row in rows}
+    out.write("## Issue 9 summary\n\n")
+    for program, before, after in load_rows:
+        out.write(f"- load average (1/5/15 min) around {program}: {before} before, {after} after\n")
+    if load_rows:
+        out.write("\n")
+    for label, candidate, reference, target in ISSUE9:
+        if candidate not in by_name or reference not in by_name:
+            why = ""
+            if "bs_" in reference:
+                why = " (BS::thread_pool left out: configure with PARLINT_BS_THREAD_POOL_HEADER)"
+            out.write(f"- {label}: not measured{why}\n")
+            continue
+        tc, tr = per_item_or_total(by_name[candidate]), per_item_or_total(by_name[reference])
+        speedup = tr / tc
+        verdict = "met" if speedup >= target else "MISSED"
+        out.write(f"- {label}: {fmt_ns(tc)} vs {fmt_ns(tr)} per item, "
+                  f"{speedup:.2f}x (target >= {target:g}x): {verdict}\n")
+    table = scaling_rows(runs)
+    for (family, variant), cells in table.items():
+        if not variant.startswith("parlint"):
+            continue
+        peer = next((c for (f, v), c in table.items() if f == family and v.startswith("tbb")), None)
+        parts = []
+        for n in sorted(cells):
+            part = f"{n} thread{'s' if n > 1 else ''} {fmt_ns(cells[n])}"
+            if peer and n in peer:
+                part += f" (oneTBB {fmt_ns(peer[n])}, ratio {cells[n] / peer[n]:.2f})"
+            parts.append(part)
+        out.write(f"- scaling {family.replace('_scaling', '')} {variant}: " + "; ".join(parts) + "\n")
+    out.write("\n")
+
+
 def plot(contexts, families, path):
     import matplotlib
     matplotlib.use("Agg")
@@ -171,14 +286,18 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("results", nargs="+", help="Google Benchmark JSON files")
     parser.add_argument("--plot", help="write a PNG bar chart here")
+    parser.add_argument("--loadavg", help="bench-runtime's log of load averages per program")
     args = parser.parse_args()
     contexts, runs = load(args.results)
     if not runs:
         sys.exit("bench_table.py: no benchmark results in " + " ".join(args.results))
     families = summarize(runs)
-    print_table(contexts, families, sys.stdout)
-    print_targets(families, sys.stdout)
-    if args.plot:
+    if families:
+        print_table(contexts, families, sys.stdout)
+        print_targets(families, sys.stdout)
+    print_scaling(runs, sys.stdout)
+    print_issue9(runs, families, read_loadavg(args.loadavg), sys.stdout)
+    if args.plot and families:
         plot(contexts, families, args.plot)
         print(f"plot written to {args.plot}")
 
