@@ -26,4 +26,23 @@ void futex_wake(std::atomic<std::uint32_t>& word, int count) {
 
 void futex_wake_all(std::atomic<std::uint32_t>& word) { futex_wake(word, INT_MAX); }
 
+void futex_wait_bits(std::atomic<std::uint32_t>& word, std::uint32_t expected, std::uint32_t bits,
+                     std::int64_t timeout_ns) {
+  timespec ts{};
+  timespec* limit = nullptr;
+  if (timeout_ns >= 0) {
+    // FUTEX_WAIT_BITSET takes an absolute CLOCK_MONOTONIC deadline.
+    ::clock_gettime(CLOCK_MONOTONIC, &ts);
+    const std::int64_t at = std::int64_t{ts.tv_sec} * 1000000000 + ts.tv_nsec + timeout_ns;
+    ts.tv_sec = static_cast<time_t>(at / 1000000000);
+    ts.tv_nsec = static_cast<long>(at % 1000000000);
+    limit = &ts;
+  }
+  ::syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&word), FUTEX_WAIT_BITSET, expected, limit, nullptr, bits);
+}
+
+void futex_wake_bits(std::atomic<std::uint32_t>& word, std::uint32_t bits) {
+  ::syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&word), FUTEX_WAKE_BITSET, INT_MAX, nullptr, nullptr, bits);
+}
+
 }  // namespace parlint::detail

@@ -13,4 +13,11 @@ void futex_wait(std::atomic<std::uint32_t>& word, std::uint32_t expected, std::i
 void futex_wake(std::atomic<std::uint32_t>& word, int count);
 void futex_wake_all(std::atomic<std::uint32_t>& word);
 
+// The same with a wake-up mask: a waiter sleeping with `bits` is woken only by
+// a wake whose bits overlap (kFutexAnyBits wakes every waiter).
+constexpr std::uint32_t kFutexAnyBits = 0xffffffffu;
+void futex_wait_bits(std::atomic<std::uint32_t>& word, std::uint32_t expected, std::uint32_t bits,
+                     std::int64_t timeout_ns = -1);
+void futex_wake_bits(std::atomic<std::uint32_t>& word, std::uint32_t bits);
+
 }  // namespace parlint::detail

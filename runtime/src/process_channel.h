@@ -52,8 +52,15 @@ struct alignas(64) WorkerChannel {
   std::atomic<std::uint32_t> worker_sleeping;
   // Written by the worker (or by the fork server for a dead worker): number of
   // tasks finished, crashed ones included.
+  // Also a futex word: a parent thread waiting for one task of this channel
+  // sleeps on it with that task's bit (record_bit), so finishing other tasks
+  // does not wake it; head_waiters counts such sleepers.
   alignas(64) std::atomic<std::uint32_t> head;
+  std::atomic<std::uint32_t> head_waiters;
   std::atomic<std::int32_t> pid;
+  // The CPU the worker last waited on for a task: a parent thread waiting
+  // for a result on that same CPU sleeps instead of spinning (process_spin.h).
+  std::atomic<std::int32_t> cpu;
   TaskRecord ring[kProcessRingSize];
 };
 
@@ -69,6 +76,9 @@ struct alignas(64) ControlBlock {
   // waiting for a task sleep on it (waiters counts them).
   alignas(64) std::atomic<std::uint32_t> completions;
   std::atomic<std::uint32_t> waiters;
+  // The CPU a parent thread last submitted or waited on; a worker waiting for
+  // a task on that same CPU sleeps instead of spinning.
+  alignas(64) std::atomic<std::int32_t> parent_cpu;
 
   WorkerChannel* channels() { return reinterpret_cast<WorkerChannel*>(this + 1); }
   WorkerChannel& channel(std::size_t i) { return channels()[i]; }
@@ -81,7 +91,15 @@ static_assert(std::atomic<std::uint32_t>::is_always_lock_free &&
                   sizeof(std::atomic<std::uint32_t>) == sizeof(std::uint32_t),
               "futex words must be plain lock-free 32-bit atomics");
 
-// Tells parent threads waiting for tasks that something finished.
+// The futex wake-up bit of the record at `sequence`.
+inline std::uint32_t record_bit(std::uint32_t sequence) { return 1u << (sequence % 32); }
+
+// A worker finished the record at `sequence` of `channel` (head already moved
+// past it): wakes the parent threads waiting for any completion and those
+// waiting for this record.
+void notify_finished(ControlBlock& control, WorkerChannel& channel, std::uint32_t sequence);
+// Something else changed (a worker died, the pool broke, shutdown): wakes
+// every waiting parent thread.
 void notify_parent(ControlBlock& control);
 
 // Entry points of the processes behind a ProcessPool. Never return.

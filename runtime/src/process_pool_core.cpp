@@ -100,6 +100,7 @@ std::vector<pid_t> ProcessPoolCore::worker_pids() const {
 }
 
 TaskState* ProcessPoolCore::enqueue(ProcessTrampoline invoke, const unsigned char* args) {
+  publish_cpu(control_.parent_cpu);
   std::lock_guard<std::mutex> lock(mutex_);
   check_broken_locked();
   if (broken_.load(std::memory_order_relaxed)) throw BrokenPool(broken_reason_);
@@ -205,6 +206,11 @@ void ProcessPoolCore::check_broken_locked(bool server_checked_dead) {
   broken_.store(true, std::memory_order_release);
 }
 
+int ProcessPoolCore::worker_cpu(const TaskState& state) {
+  if (!state.placed.load(std::memory_order_acquire)) return -1;
+  return control_.channel(state.channel).cpu.load(std::memory_order_relaxed);
+}
+
 bool ProcessPoolCore::record_finished(const TaskState& state) {
   if (!state.placed.load(std::memory_order_acquire)) return false;
   const WorkerChannel& channel = control_.channel(state.channel);
@@ -220,9 +226,28 @@ void ProcessPoolCore::wait_for_completion(std::uint32_t seen, std::int64_t timeo
   control_.waiters.fetch_sub(1, std::memory_order_seq_cst);
 }
 
+// Sleeps until the worker holding `state` finishes its record (or anything
+// wakes every waiter: a death, a breakage, shutdown), at most timeout_ns.
+// Finishing other records does not wake it: in a batch, a waiter woken per
+// finished task costs the worker a system call per task.
+void ProcessPoolCore::wait_for_record(const TaskState& state, std::int64_t timeout_ns) {
+  WorkerChannel& channel = control_.channel(state.channel);
+  channel.head_waiters.fetch_add(1, std::memory_order_seq_cst);
+  const std::uint32_t head = channel.head.load(std::memory_order_seq_cst);
+  // FUTEX_WAIT_BITSET fails when head moved since we read it, so neither a
+  // finish nor a dead worker's record (the fork server moves head, then wakes
+  // everyone) is missed. A breakage moves no head: one that happened is seen
+  // here; one that races with this check is seen at the caller's next
+  // liveness check (kLivenessCheckNs), as a dead fork server is.
+  if (static_cast<std::int32_t>(head - state.sequence) <= 0 && control_.fork_errno.load(std::memory_order_seq_cst) == 0)
+    futex_wait_bits(channel.head, head, record_bit(state.sequence), timeout_ns);
+  channel.head_waiters.fetch_sub(1, std::memory_order_seq_cst);
+}
+
 bool ProcessPoolCore::wait_for(TaskState& state, std::int64_t timeout_ns) {
   const std::int64_t deadline = timeout_ns < 0 ? INT64_MAX : now_ns() + timeout_ns;
   SpinBudget spin(kProcessSpinBudgetNs);
+  publish_cpu(control_.parent_cpu);
   std::uint32_t harvested_at = control_.completions.load(std::memory_order_seq_cst) - 1;
   for (;;) {
     if (is_settled(state)) return true;
@@ -238,8 +263,14 @@ bool ProcessPoolCore::wait_for(TaskState& state, std::int64_t timeout_ns) {
     }
     std::int64_t now = now_ns();
     if (now >= deadline) return false;
-    if (spin.keep_spinning()) continue;
-    wait_for_completion(seen, std::min(kLivenessCheckNs, deadline - now));
+    if (spin.keep_spinning(worker_cpu(state))) continue;
+    // A task in a ring waits for its record; one still in the overflow
+    // queue for any completion (which frees ring slots to harvest).
+    if (state.placed.load(std::memory_order_acquire)) {
+      wait_for_record(state, std::min(kLivenessCheckNs, deadline - now));
+    } else {
+      wait_for_completion(seen, std::min(kLivenessCheckNs, deadline - now));
+    }
     if (control_.completions.load(std::memory_order_seq_cst) == seen && server_gone()) {
       std::lock_guard<std::mutex> lock(mutex_);
       check_broken_locked(true);
@@ -289,6 +320,7 @@ void ProcessPoolCore::shutdown(bool drop_pending) {
     harvest_locked();
     fail_unsettled_locked(std::make_exception_ptr(std::future_error(std::future_errc::broken_promise)));
   }
+  notify_parent(control_);  // other threads waiting for those tasks
   shut_down_ = true;
 }
 

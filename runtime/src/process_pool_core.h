@@ -54,8 +54,11 @@ class ProcessPoolCore {
   void wait_until_started();
   bool server_gone() const;
   bool record_finished(const TaskState& state);
+  // The CPU the worker that holds `state` last waited on; -1 when unknown.
+  int worker_cpu(const TaskState& state);
   // Sleeps until `completions` moves past `seen`, at most timeout_ns.
   void wait_for_completion(std::uint32_t seen, std::int64_t timeout_ns);
+  void wait_for_record(const TaskState& state, std::int64_t timeout_ns);
   void ring_doorbell(WorkerChannel& channel);
 
   // Callers hold mutex_.

@@ -14,9 +14,18 @@
 
 namespace parlint::detail {
 
-void notify_parent(ControlBlock& control) {
+void notify_finished(ControlBlock& control, WorkerChannel& channel, std::uint32_t sequence) {
   control.completions.fetch_add(1, std::memory_order_seq_cst);
   if (control.waiters.load(std::memory_order_seq_cst) != 0) futex_wake_all(control.completions);
+  // head was stored (seq_cst) before this load; a waiter registers before it
+  // reads head: one of the two sees the other.
+  if (channel.head_waiters.load(std::memory_order_seq_cst) != 0) futex_wake_bits(channel.head, record_bit(sequence));
+}
+
+void notify_parent(ControlBlock& control) {
+  control.completions.fetch_add(1, std::memory_order_seq_cst);
+  futex_wake_all(control.completions);
+  for (std::size_t i = 0; i < control.worker_count; ++i) futex_wake_bits(control.channel(i).head, kFutexAnyBits);
 }
 
 namespace {
@@ -25,12 +34,13 @@ namespace {
 // shutting down and the worker should exit instead.
 bool wait_for_task(ControlBlock& control, WorkerChannel& channel, std::uint32_t head) {
   SpinBudget spin(kProcessSpinBudgetNs);
+  publish_cpu(channel.cpu);
   for (;;) {
     std::uint32_t stop = control.shutting_down.load(std::memory_order_acquire);
     if (stop == kDrop) return false;
     if (channel.tail.load(std::memory_order_acquire) != head) return true;
     if (stop == kDrain) return false;
-    if (spin.keep_spinning()) continue;
+    if (spin.keep_spinning(control.parent_cpu.load(std::memory_order_relaxed))) continue;
     // Announce the sleep, read the doorbell, re-check, sleep on the doorbell.
     // The parent publishes (tail or shutting_down) before it reads
     // worker_sleeping, and rings after; all seq_cst: either the parent sees
@@ -85,8 +95,8 @@ void run_worker(ControlBlock& control, std::size_t index) {
       ::_exit(0);
     }
     run_task(channel.ring[head % kProcessRingSize], self);
-    channel.head.store(head + 1, std::memory_order_release);
-    notify_parent(control);
+    channel.head.store(head + 1, std::memory_order_seq_cst);
+    notify_finished(control, channel, head);
   }
 }
 
