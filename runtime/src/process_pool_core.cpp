@@ -198,6 +198,7 @@ void ProcessPoolCore::fail_unsettled_locked(const std::exception_ptr& error) {
 
 void ProcessPoolCore::check_broken_locked(bool server_checked_dead) {
   if (broken_.load(std::memory_order_relaxed)) return;
+  if (server_released_) server_checked_dead = false;
   int error = control_.fork_errno.load(std::memory_order_acquire);
   if (error == 0 && !server_checked_dead) return;
   harvest_locked();  // what finished before the breakage keeps its result
@@ -311,6 +312,12 @@ void ProcessPoolCore::shutdown(bool drop_pending) {
     control_.shutting_down.store(kDrain, std::memory_order_seq_cst);
   }
   for (std::size_t i = 0; i < control_.worker_count; ++i) ring_doorbell(control_.channel(i));
+  {
+    // From here on the fork server exits on purpose: a thread still waiting
+    // for a task must not take that for a death (shutdown settles its task).
+    std::lock_guard<std::mutex> lock(mutex_);
+    server_released_ = true;
+  }
   ::close(server_pipe_);  // EOF: the fork server exits as soon as its workers have
   while (::waitpid(server_pid_, nullptr, 0) < 0 && errno == EINTR) {
   }

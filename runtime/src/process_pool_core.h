@@ -80,6 +80,7 @@ class ProcessPoolCore {
   std::deque<QueuedTask> overflow_;              // every ring full
   std::size_t unsettled_ = 0;                    // tasks in a ring or in overflow_
   bool accepting_ = true;
+  bool server_released_ = false;  // shutdown() closed the fork server's pipe
   std::string broken_reason_;
   std::atomic<bool> has_overflow_{false};
   std::atomic<bool> broken_{false};

@@ -4,7 +4,9 @@
 #include <chrono>
 #include <future>
 #include <numeric>
+#include <iterator>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -117,6 +119,48 @@ TEST(ProcessPoolApi, OverflowingTasksWaitedForInReverseOrder) {
   std::vector<ProcessFuture<int>> futures;
   for (int i = 0; i < kTasks; ++i) futures.push_back(pool.submit(&add, i, 1));
   for (int i = kTasks - 1; i >= 0; --i) ASSERT_EQ(futures[i].get(), i + 1);
+}
+
+// A waiting thread sleeps on its task's channel with the record's wake-up bit
+// (sequence % 32): threads waiting for tasks 32 apart share a bit, others
+// share the channel. Each must be woken for its own task.
+TEST(ProcessPoolApi, ThreadsWaitingForTasksOfOneWorkerEachGetTheirResult) {
+  EXPECT_FINISHES_WITHIN(60s, [] {
+    ProcessPool pool(1);
+    std::vector<ProcessFuture<int>> futures;
+    for (int i = 0; i < 100; ++i) futures.push_back(pool.submit(&pp_test::sleep_then_return, i % 2));
+    const int waited[] = {10, 42, 74, 11, 43, 99, 0};
+    std::vector<std::thread> waiters;
+    std::vector<int> got(std::size(waited), -1);
+    for (std::size_t k = 0; k < std::size(waited); ++k)
+      waiters.emplace_back([&, k] { got[k] = futures[static_cast<std::size_t>(waited[k])].get(); });
+    for (auto& t : waiters) t.join();
+    for (std::size_t k = 0; k < std::size(waited); ++k) EXPECT_EQ(got[k], waited[k] % 2) << "task " << waited[k];
+  });
+}
+
+// shutdown(drop_pending) from one thread while another sleeps waiting for a
+// queued task: the dropped task's waiter wakes with broken_promise.
+TEST(ProcessPoolApi, WaiterOfADroppedTaskWakesAtShutdown) {
+  EXPECT_FINISHES_WITHIN(60s, [] {
+    ProcessPool pool(1);
+    auto running = pool.submit(&pp_test::sleep_then_return, 300);
+    auto queued = pool.submit(&add, 1, 2);
+    std::promise<bool> broken;
+    std::thread waiter([&] {
+      try {
+        queued.get();
+        broken.set_value(false);
+      } catch (const std::future_error&) {
+        broken.set_value(true);
+      }
+    });
+    std::this_thread::sleep_for(50ms);  // the waiter is asleep by now
+    pool.shutdown(parlint::ShutdownMode::drop_pending);
+    waiter.join();
+    EXPECT_TRUE(broken.get_future().get());
+    EXPECT_EQ(running.get(), 300);
+  });
 }
 
 TEST(ProcessPoolApi, FuturesDroppedWithoutGet) {
