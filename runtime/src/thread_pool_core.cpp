@@ -208,32 +208,29 @@ Task PoolCore::pop_own(std::size_t self) {
 
 // Takes the oldest overflow task plus a fair share of the rest into the own
 // deque, so a burst that overflowed the ring costs one lock per batch, not
-// per task; other workers can still steal from that deque.
+// per task; other workers can still steal from that deque. The batch moves
+// straight across under both locks (always taken in this order; nothing
+// takes a worker's lock and then the overflow lock).
 Task PoolCore::take_overflow(std::size_t self) {
   if (overflow_.size_hint.load(std::memory_order_relaxed) == 0) return {};
-  Task first;
-  std::vector<Task> batch;
-  {
-    std::lock_guard<std::mutex> lock(overflow_.mutex);
-    if (overflow_.tasks.empty()) return {};
-    const std::size_t extra = std::min(kMaxBatch, overflow_.tasks.size() / locals_.size());
-    first = std::move(overflow_.tasks.front());
-    overflow_.tasks.pop_front();
-    const std::size_t moved = std::min(extra, overflow_.tasks.size());
-    batch.reserve(moved);
+  std::lock_guard<std::mutex> lock(overflow_.mutex);
+  if (overflow_.tasks.empty()) return {};
+  Task first = std::move(overflow_.tasks.front());
+  overflow_.tasks.pop_front();
+  const std::size_t moved = std::min(kMaxBatch, overflow_.tasks.size() / locals_.size());
+  if (moved > 0) {
+    Task batch[kMaxBatch];
     for (std::size_t i = 0; i < moved; ++i) {
-      batch.push_back(std::move(overflow_.tasks.front()));
+      batch[i] = std::move(overflow_.tasks.front());
       overflow_.tasks.pop_front();
     }
-    overflow_.size_hint.store(overflow_.tasks.size(), std::memory_order_relaxed);
-  }
-  if (!batch.empty()) {
     TaskQueue& own = *locals_[self];
-    std::lock_guard<std::mutex> lock(own.mutex);
-    // Reversed so the owner's LIFO pops still run them oldest first.
-    for (auto it = batch.rbegin(); it != batch.rend(); ++it) own.tasks.push_back(std::move(*it));
+    std::lock_guard<std::mutex> own_lock(own.mutex);
+    // Oldest last, so the owner's LIFO pops still run them oldest first.
+    for (std::size_t i = moved; i-- > 0;) own.tasks.push_back(std::move(batch[i]));
     own.size_hint.store(own.tasks.size(), std::memory_order_relaxed);
   }
+  overflow_.size_hint.store(overflow_.tasks.size(), std::memory_order_relaxed);
   return first;
 }
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstring>
 #include <new>
 #include <type_traits>
 #include <utility>
@@ -21,7 +22,10 @@ class Task {
   template <class F, class = std::enable_if_t<!std::is_same_v<std::decay_t<F>, Task>>>
   explicit Task(F&& f) {
     using Fn = std::decay_t<F>;
-    if constexpr (fits_inline<Fn>()) {
+    if constexpr (fits_inline<Fn>() && std::is_trivially_copyable_v<Fn>) {
+      ::new (static_cast<void*>(storage_)) Fn(std::forward<F>(f));
+      ops_ = &trivial_ops<Fn>;
+    } else if constexpr (fits_inline<Fn>()) {
       ::new (static_cast<void*>(storage_)) Fn(std::forward<F>(f));
       ops_ = &inline_ops<Fn>;
     } else {
@@ -48,6 +52,10 @@ class Task {
  private:
   static constexpr std::size_t kInlineSize = 48;
 
+  // move and destroy are null for trivially copyable callables (a lambda
+  // capturing pointers, references and numbers: the usual post): such a
+  // task is moved by copying its bytes and needs no destructor call, so a
+  // task crossing the queues costs no indirect call per hop.
   struct Ops {
     void (*run)(void* self);
     void (*move)(void* to, void* from) noexcept;  // move-constructs, destroys the source
@@ -71,6 +79,9 @@ class Task {
   };
 
   template <class Fn>
+  static constexpr Ops trivial_ops{[](void* self) { (*static_cast<Fn*>(self))(); }, nullptr, nullptr};
+
+  template <class Fn>
   static constexpr Ops heap_ops{
       [](void* self) { (**static_cast<Fn**>(self))(); },
       [](void* to, void* from) noexcept { ::new (to) Fn*(*static_cast<Fn**>(from)); },
@@ -79,13 +90,17 @@ class Task {
 
   void take(Task& other) noexcept {
     if (other.ops_ == nullptr) return;
-    other.ops_->move(storage_, other.storage_);
+    if (other.ops_->move == nullptr) {
+      std::memcpy(storage_, other.storage_, kInlineSize);
+    } else {
+      other.ops_->move(storage_, other.storage_);
+    }
     ops_ = other.ops_;
     other.ops_ = nullptr;
   }
   void reset() noexcept {
     if (ops_ == nullptr) return;
-    ops_->destroy(storage_);
+    if (ops_->destroy != nullptr) ops_->destroy(storage_);
     ops_ = nullptr;
   }
 
