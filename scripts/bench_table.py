@@ -247,7 +247,7 @@ def print_issue9(runs, families, load_rows, out):
         for n in sorted(cells):
             part = f"{n} thread{'s' if n > 1 else ''} {fmt_ns(cells[n])}"
             if peer and n in peer:
-                part += f" (oneTBB {fmt_ns(peer[n])}, ratio {cells[n] / peer[n]:.2f})"
+                part += f" (oneTBB {fmt_ns(peer[n])}, parlint/oneTBB time {cells[n] / peer[n]:.2f})"
             parts.append(part)
         out.write(f"- scaling {family.replace('_scaling', '')} {variant}: " + "; ".join(parts) + "\n")
     out.write("\n")
