@@ -18,6 +18,7 @@ struct thread {
   void detach();
   bool joinable() const noexcept;
 };
+struct stop_token {};
 struct jthread {
   template <class F, class... A> explicit jthread(F &&, A &&...) {}
   ~jthread();
@@ -38,9 +39,13 @@ template <class T> struct vector {
   vector();
   vector(const vector &);
   ~vector();
-  template <class... A> void emplace_back(A &&...);
+  template <class... A> void emplace_back(A &&...) {}
   template <class... A> void emplace_front(A &&...);
   template <class... A> T *emplace(const T *, A &&...);
+  void push_back(T &&);
+  void reserve(size_t);
+  void clear();
+  T &operator[](size_t);
   const T *begin() const;
   const T *end() const;
   T *begin();
