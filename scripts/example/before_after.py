@@ -169,6 +169,8 @@ def main():
     parser.add_argument("--users", type=int, default=300000, help="distinct user ids to draw from")
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--max-after-threads", type=int,
+                        help="fail when the fixed version creates more threads than this")
     parser.add_argument("--show-fixes", action="store_true",
                         help="print parlint's findings and the diff its --fix made")
     options = parser.parse_args()
@@ -197,18 +199,24 @@ def main():
                          stderr=subprocess.PIPE, text=True)
     if fix.returncode != 0:
         fail(f"parlint --fix failed:\n{fix.stdout}{fix.stderr}")
+    patch = changes(work)
+    if not patch.strip():
+        fail("parlint --fix changed nothing in the example project")
     if options.show_fixes:
         print("== parlint findings in test-inputs/example-project\n")
         print(fix.stdout.rstrip())
         print("\n== parlint --fix on a copy: the fix-its of every translation unit, merged")
         print(fix.stderr.rstrip())
-        print(changes(work).rstrip())
+        print(patch.rstrip())
         print("\n== before and after --fix, both built with find_package(parlint), same input")
     else:
         print(fix.stderr.splitlines()[0] if fix.stderr else "parlint: no fix-its")
     programs = {}
+    # Paths relative to the work directory in ccache's keys: the files --fix
+    # left alone are compiled once for both copies.
+    ccache_env = dict(os.environ, CCACHE_BASEDIR=work)
     for version in VERSIONS:
-        run(["cmake", "--build", builds[version], "-j", str(options.jobs)])
+        run(["cmake", "--build", builds[version], "-j", str(options.jobs)], env=ccache_env)
         programs[version] = os.path.join(builds[version], "logscan")
 
     spool = os.path.join(work, f"spool-{options.batches}x{options.lines}-{options.users}")
@@ -233,6 +241,9 @@ def main():
     after = results["after"]
     if any(m["exported"] != m["batches"] for m in after):
         fail("the fixed version did not export every batch")
+    limit = options.max_after_threads
+    if limit is not None and any(m["threads_created"] > limit for m in after):
+        fail(f"the fixed version created more than {limit} threads")
 
 
 if __name__ == "__main__":
