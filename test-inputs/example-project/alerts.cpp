@@ -1,4 +1,5 @@
-// Counts server errors (5xx) in the spool, one task per batch file.
+// Counts server errors (5xx) in the spool, one task per batch file;
+// std::launch::async gives each task a thread of its own.
 #include "logscan/logscan.h"
 
 #include <future>
@@ -10,7 +11,6 @@ static long scanFile(const std::string &path) { return countServerErrors(readLin
 
 long countAlerts(const std::vector<std::string> &paths) {
   std::vector<std::future<long>> scans;
-  // std::launch::async starts a new thread for every file.
   for (const std::string &path : paths)
     scans.push_back(std::async(std::launch::async, scanFile, path));
   long alerts = 0;

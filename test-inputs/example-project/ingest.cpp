@@ -1,4 +1,5 @@
-// Builds the index of the spool, one thread per batch file.
+// Builds the index of the spool, one thread per batch file: four thousand
+// files, four thousand threads.
 #include "logscan/logscan.h"
 
 #include <mutex>
@@ -18,7 +19,6 @@ WordCounts ingestAll(const std::vector<std::string> &paths) {
   WordCounts index;
   std::mutex lock;
   std::vector<std::thread> workers;
-  // A thread per batch file: four thousand files, four thousand threads.
   for (const std::string &path : paths)
     workers.emplace_back(indexFile, path, &index, &lock);
   for (std::thread &worker : workers)

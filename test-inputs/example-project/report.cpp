@@ -1,4 +1,5 @@
-// Writes the index and the report: three writers work side by side.
+// Writes the index and the report: three writers work side by side, each
+// given the whole index.
 #include "logscan/logscan.h"
 
 #include <algorithm>
@@ -50,7 +51,6 @@ void tallyFields(const WordCounts &index, FieldTotals *totals) {
 std::string summarize(const WordCounts &index, const std::string &outDir) {
   Ranking top;
   FieldTotals totals;
-  // Every writer gets its own copy of the whole index.
   std::thread ranker(rankTokens, index, 10, &top);
   std::thread tallier(tallyFields, index, &totals);
   std::thread saver(saveIndex, outDir + "/index.tsv", index);
@@ -74,7 +74,7 @@ std::string summarize(const WordCounts &index, const std::string &outDir) {
 bool publishSummary(const std::string &summary, const std::string &outDir, bool dryRun) {
   std::thread uploader(writeText, outDir + "/summary.txt", std::cref(summary));
   if (dryRun)
-    return false; // the uploader is still joinable here: std::terminate
+    return false; // returns with the uploader still running
   uploader.join();
   return true;
 }
