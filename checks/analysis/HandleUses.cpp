@@ -165,6 +165,10 @@ private:
     return nullptr;
   }
 
+  void record(ContainerUseKind Use, const Stmt *Where) {
+    Uses.ContainerUses.push_back({Use, Where});
+  }
+
   const Stmt *enclosingLoop(size_t Index) const {
     while (Index > 0) {
       const Stmt *P = Parents[--Index];
@@ -211,6 +215,8 @@ private:
     case HandleType::Future:
       return classifyThreadUse(Ref, User, Index);
     case HandleType::ThreadContainer:
+    case HandleType::JThreadContainer:
+    case HandleType::FutureContainer:
       return classifyContainerUse(Ref, User, Index);
     case HandleType::PosixThread:
       return classifyPosixUse(Ref, User, Index);
@@ -302,6 +308,7 @@ private:
       size_t LoopIndex = Index;
       const auto *Loop = dyn_cast_or_null<CXXForRangeStmt>(parent(LoopIndex));
       if (Loop && Loop->getRangeStmt() == Range) {
+        record(ContainerUseKind::EachElement, Loop);
         classifyRangeFor(Loop);
         return;
       }
@@ -311,6 +318,7 @@ private:
     if (const auto *Subscript = dyn_cast_or_null<CXXOperatorCallExpr>(User);
         Subscript && Subscript->getOperator() == OO_Subscript &&
         stripImplicit(Subscript->getArg(0)) == Ref) {
+      record(ContainerUseKind::Element, Subscript);
       const Stmt *ElementUser = parent(Index);
       classifyThreadUse(Subscript, ElementUser, Index, /*IsElement=*/true);
       return;
@@ -320,27 +328,40 @@ private:
         Member ? dyn_cast_or_null<CXXMemberCallExpr>(parent(Index)) : nullptr;
     if (!Call || Call->getCallee()->IgnoreParens() != Member ||
         !Member->getMemberDecl()->getIdentifier()) {
-      if (!passedAsConstReference(Ref, User))
+      if (passedAsConstReference(Ref, User))
+        record(ContainerUseKind::ConstRef, User);
+      else
         Uses.Escapes = true;
       return;
     }
     StringRef Name = Member->getMemberDecl()->getName();
-    if (llvm::is_contained({"size", "empty", "capacity", "reserve", "resize",
-                            "shrink_to_fit", "max_size", "clear", "pop_back",
-                            "pop_front"},
-                           Name))
+    if (llvm::is_contained({"size", "empty", "capacity", "max_size"}, Name)) {
+      record(ContainerUseKind::Inspect, Call);
       return;
+    }
+    if (llvm::is_contained({"reserve", "shrink_to_fit"}, Name)) {
+      record(ContainerUseKind::Capacity, Call);
+      return;
+    }
+    if (llvm::is_contained({"resize", "clear", "pop_back", "pop_front"},
+                           Name)) {
+      record(ContainerUseKind::Remove, Call);
+      return;
+    }
     if (llvm::is_contained({"emplace_back", "emplace_front"}, Name)) {
+      record(ContainerUseKind::Store, Call);
       if (Call->getNumArgs() > 0)
         Uses.Events.AtStmt[Call] = HandleEffect::Start;
       return;
     }
     if (llvm::is_contained({"push_back", "push_front", "insert", "emplace"},
                            Name)) {
+      record(ContainerUseKind::Store, Call);
       Uses.Events.AtStmt[Call] = HandleEffect::Start;
       return;
     }
     if (llvm::is_contained({"front", "back", "at"}, Name)) {
+      record(ContainerUseKind::Element, Call);
       const Stmt *ElementUser = parent(Index);
       classifyThreadUse(Call, ElementUser, Index, /*IsElement=*/true);
       return;
@@ -349,6 +370,7 @@ private:
       const auto *Algorithm = dyn_cast_or_null<CallExpr>(parent(Index));
       if (isStdFunction(Algorithm, "for_each") && Algorithm->getNumArgs() == 3 &&
           joinsEachElement(Algorithm->getArg(2))) {
+        record(ContainerUseKind::EachElement, Algorithm);
         Uses.Events.AtStmt[Algorithm] = HandleEffect::Finish;
         return;
       }
@@ -362,8 +384,8 @@ private:
       Uses.Escapes = true;
       return;
     }
-    HandleUses ElementUses =
-        UseCollector(Element, HandleType::Thread).runOnLoopBody(Loop->getBody());
+    HandleUses ElementUses = UseCollector(Element, elementTypeOf(Kind))
+                                 .runOnLoopBody(Loop->getBody());
     if (ElementUses.Escapes) {
       Uses.Escapes = true;
       return;

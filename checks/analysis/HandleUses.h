@@ -13,6 +13,24 @@
 
 namespace clang::tidy::parlint {
 
+/// What one statement naming a container of handles does with it.
+enum class ContainerUseKind {
+  Store,       ///< push_back, emplace_back, insert...: a new element
+  Capacity,    ///< reserve(), shrink_to_fit(): no element changes
+  Inspect,     ///< size(), empty(), capacity(), max_size()
+  Remove,      ///< clear(), pop_back(), pop_front(), resize(): drops elements
+  Element,     ///< one element named: v[i], front(), back(), at()
+  EachElement, ///< a range-for over it, or std::for_each over begin()/end()
+  ConstRef,    ///< passed as a const reference
+};
+
+struct ContainerUse {
+  ContainerUseKind Kind;
+  /// The member call, the subscript, the range-for or the std::for_each
+  /// call (for ConstRef, the call it is passed to).
+  const Stmt *Where;
+};
+
 struct HandleUses {
   /// Moved out, returned, stored, captured by reference, passed by non-const
   /// reference or pointer, or anything not understood.
@@ -27,6 +45,9 @@ struct HandleUses {
   /// pthread_join/pthread_detach names it.
   llvm::SmallVector<const CallExpr *, 2> PosixCreates;
   bool PosixFinished = false;
+  /// For containers (isHandleContainer): every use but the declaration, in
+  /// source order, for rewrites that must account for each one.
+  llvm::SmallVector<ContainerUse, 8> ContainerUses;
 
   /// Whether any thread may run behind the handle at all.
   bool startsAny() const {
@@ -34,8 +55,8 @@ struct HandleUses {
   }
 };
 
-/// Every use of Var (a local std::thread, container of them, or pthread_t)
-/// inside Body. Lambda bodies are not the function's own code: a lambda
+/// Every use of Var (a local std::thread, std::jthread, std::future, a
+/// container of them, or pthread_t) inside Body. Lambda bodies are not the function's own code: a lambda
 /// capturing Var makes it escape.
 HandleUses collectHandleUses(const Stmt &Body, const VarDecl &Var,
                              HandleType Type);

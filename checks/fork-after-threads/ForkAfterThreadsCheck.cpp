@@ -368,6 +368,11 @@ ForkAfterThreadsCheck::threadSources(const FunctionUnderCheck &Function) const {
       return;
     const auto *Var = dyn_cast_or_null<VarDecl>(Site.Holder);
     HandleType Type = Var ? handleTypeOf(Var->getType()) : HandleType::None;
+    // Containers of jthreads and futures are not followed: their elements
+    // run until the container's destructor, which the events do not model.
+    if (Type == HandleType::JThreadContainer ||
+        Type == HandleType::FutureContainer)
+      Type = HandleType::None;
     if (Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
         Type != HandleType::None) {
       if (!Handles.insert(Var).second)

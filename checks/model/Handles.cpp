@@ -44,7 +44,10 @@ bool isStdJThreadClass(const CXXRecordDecl *Record) {
   return isStdRecord(Record, {"jthread"});
 }
 
-const CXXRecordDecl *threadElementOf(const CXXRecordDecl *Container) {
+namespace {
+
+/// The record a standard sequence container of Container's type holds.
+const CXXRecordDecl *elementRecordOf(const CXXRecordDecl *Container) {
   const auto *Specialization =
       dyn_cast_or_null<ClassTemplateSpecializationDecl>(Container);
   if (!Specialization ||
@@ -53,10 +56,34 @@ const CXXRecordDecl *threadElementOf(const CXXRecordDecl *Container) {
       Specialization->getTemplateArgs().size() == 0 ||
       Specialization->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
     return nullptr;
-  const CXXRecordDecl *Element =
-      recordOf(Specialization->getTemplateArgs()[0].getAsType());
+  return recordOf(Specialization->getTemplateArgs()[0].getAsType());
+}
+
+} // namespace
+
+const CXXRecordDecl *threadElementOf(const CXXRecordDecl *Container) {
+  const CXXRecordDecl *Element = elementRecordOf(Container);
   return isStdThreadClass(Element) || isStdJThreadClass(Element) ? Element
                                                                  : nullptr;
+}
+
+bool isHandleContainer(HandleType Type) {
+  return Type == HandleType::ThreadContainer ||
+         Type == HandleType::JThreadContainer ||
+         Type == HandleType::FutureContainer;
+}
+
+HandleType elementTypeOf(HandleType Container) {
+  switch (Container) {
+  case HandleType::ThreadContainer:
+    return HandleType::Thread;
+  case HandleType::JThreadContainer:
+    return HandleType::JThread;
+  case HandleType::FutureContainer:
+    return HandleType::Future;
+  default:
+    return HandleType::None;
+  }
 }
 
 HandleType handleTypeOf(QualType Type) {
@@ -74,8 +101,13 @@ HandleType handleTypeOf(QualType Type) {
     return HandleType::JThread;
   if (isStdRecord(Record, {"future"}))
     return HandleType::Future;
-  if (isStdThreadClass(threadElementOf(Record)))
+  const CXXRecordDecl *Element = elementRecordOf(Record);
+  if (isStdThreadClass(Element))
     return HandleType::ThreadContainer;
+  if (isStdJThreadClass(Element))
+    return HandleType::JThreadContainer;
+  if (isStdRecord(Element, {"future"}))
+    return HandleType::FutureContainer;
   return HandleType::None;
 }
 

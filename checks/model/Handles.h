@@ -17,8 +17,16 @@ enum class HandleType {
   JThread,         ///< std::jthread: joins in its destructor
   Future,          ///< std::future (std::async's waits in its destructor)
   ThreadContainer, ///< std::vector/deque/list/forward_list/array of std::thread
+  JThreadContainer, ///< the same of std::jthread
+  FutureContainer,  ///< the same of std::future
   PosixThread,     ///< pthread_t, or an array of them
 };
+
+/// Whether the type is a standard container of handles (threads, jthreads,
+/// futures), whose elements HandleUses follows like one handle.
+bool isHandleContainer(HandleType Type);
+/// The type of one element of such a container.
+HandleType elementTypeOf(HandleType Container);
 
 /// The kind of handle an object of this type is (references are None).
 HandleType handleTypeOf(QualType Type);

@@ -204,6 +204,25 @@ bool Launch::startsOwnThread() const {
   }
 }
 
+bool Launch::mayTakeStopToken() const {
+  if (!Callable)
+    return true;
+  QualType Type = Callable->getType().getNonReferenceType();
+  if (const auto *Record = Type->getAsCXXRecordDecl())
+    return !Record->isLambda() || Record->isGenericLambda() ||
+           (Worker && takesStopTokenFirst(Worker));
+  if (Worker)
+    return ParamShift >= 0 && takesStopTokenFirst(Worker);
+  if (Type->isPointerType())
+    Type = Type->getPointeeType();
+  const auto *Proto = Type->getAs<FunctionProtoType>();
+  return !Proto || (Proto->getNumParams() > 0 &&
+                    isNamed(Proto->getParamType(0)
+                                .getNonReferenceType()
+                                ->getAsCXXRecordDecl(),
+                            {"::std::stop_token"}));
+}
+
 bool Launch::copiesArguments() const {
   return Kind != LaunchKind::PthreadCreate && Kind != LaunchKind::Process &&
          Kind != LaunchKind::ProcessPoolSubmit;

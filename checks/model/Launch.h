@@ -60,6 +60,10 @@ struct Launch {
   bool startsProcess() const { return Kind == LaunchKind::Process; }
   /// The launch copies its callable and arguments (decay-copy).
   bool copiesArguments() const;
+  /// Whether std::jthread would pass a std::stop_token first to the
+  /// callable: it takes one as its first parameter, or its parameters are
+  /// not known here (a generic lambda, a functor object).
+  bool mayTakeStopToken() const;
   /// "thread", "task" or "process", for messages.
   StringRef workerNoun() const;
   /// "starting a std::thread", "calling fork", ... for messages.

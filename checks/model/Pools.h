@@ -29,6 +29,14 @@ bool isPoolClass(const CXXRecordDecl *Record,
 const Expr *workerCountArgument(const CXXConstructExpr &Construct,
                                 llvm::ArrayRef<llvm::StringRef> PoolTypes);
 
+/// A call that blocks until another thread acts: a condition variable's,
+/// barrier's, latch's or semaphore's wait, std::atomic::wait, a future's
+/// get() or wait(), a thread's join(), pthread_cond_wait,
+/// pthread_barrier_wait, pthread_join, sem_wait. A thread per item may wait
+/// for another item's thread; a task on a bounded pool that does can wait for
+/// a task queued behind it, which never starts.
+bool waitsForAnotherThread(const CallExpr &Call);
+
 } // namespace clang::tidy::parlint
 
 #endif

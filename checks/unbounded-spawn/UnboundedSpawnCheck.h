@@ -2,8 +2,12 @@
 #define PARLINT_CHECKS_UNBOUNDEDSPAWN_UNBOUNDEDSPAWNCHECK_H
 
 #include "../analysis/LoopBounds.h"
+#include "../analysis/PoolRewritePlan.h"
 #include "../analysis/SpawnHandle.h"
 #include "../common/ParlintCheck.h"
+#include "clang-tidy/utils/IncludeInserter.h"
+
+#include <string>
 
 namespace clang::tidy::parlint {
 
@@ -14,6 +18,8 @@ class UnboundedSpawnCheck : public ParlintCheck {
 public:
   UnboundedSpawnCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
 
 protected:
   void checkFunction(const FunctionUnderCheck &Function) override;
@@ -38,9 +44,20 @@ private:
   std::optional<Finding> findUnboundedLoop(const SpawnSite &Site,
                                            const FunctionUnderCheck &Function) const;
   void report(const SpawnSite &Site, const Finding &Found,
-              const SourceManager &SM);
+              const FunctionUnderCheck &Function);
+  /// The rewrite onto the pool, when it is mechanical and keeps behaviour.
+  std::optional<PoolRewritePlan> rewritable(const SpawnSite &Site,
+                                            const Finding &Found,
+                                            const FunctionUnderCheck &Function) const;
+  /// The note that says what changes with the rewrite: exceptions.
+  void noteExceptions(const PoolRewritePlan &Plan, const SourceManager &SM);
 
   const unsigned MaxConstantTripCount;
+  /// Rewrite the mechanical shapes onto PoolType (else only notes).
+  const bool FixToRuntime;
+  const std::string PoolType;
+  const std::string PoolHeader;
+  utils::IncludeInserter Inserter;
 };
 
 } // namespace clang::tidy::parlint

@@ -21,19 +21,6 @@ bool isThreadHandleLocal(const VarDecl &Var) {
          Type == HandleType::PosixThread;
 }
 
-/// Whether std::jthread would call the callable differently: it passes a
-/// std::stop_token first when the callable accepts one, which a generic
-/// callable does.
-bool callableMayTakeStopToken(const Expr *Callable) {
-  const auto *Record =
-      Callable->getType().getNonReferenceType()->getAsCXXRecordDecl();
-  if (!Record)
-    return false;
-  if (Record->isLambda())
-    return Record->isGenericLambda();
-  return true; // a functor object: its overloads are not worth guessing
-}
-
 /// The written `std::thread` of Var's declaration, when it can become
 /// `std::jthread` without touching anything else.
 std::optional<CharSourceRange> jthreadFixRange(const VarDecl &Var,
@@ -52,7 +39,7 @@ std::optional<CharSourceRange> jthreadFixRange(const VarDecl &Var,
     return std::nullopt;
   auto Spawn = describeLaunch(*Var.getInit()->IgnoreImplicit(), Owner.context());
   if (!Spawn || Spawn->Kind != LaunchKind::Thread ||
-      callableMayTakeStopToken(Spawn->Callable))
+      Spawn->mayTakeStopToken())
     return std::nullopt;
   return CharSourceRange::getTokenRange(Range);
 }

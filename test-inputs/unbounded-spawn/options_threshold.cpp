@@ -8,6 +8,7 @@ void above_custom_threshold() {
   std::vector<std::thread> threads;
   for (int i = 0; i < 16; ++i) // EXPECT-NOTE:3 the loop runs 16 times, more than MaxConstantTripCount (8)
     threads.emplace_back(handle, i); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+  // EXPECT-NOTE@+1:3 threads.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
   for (auto &t : threads)
     t.join();
 }

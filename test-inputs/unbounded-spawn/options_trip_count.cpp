@@ -10,6 +10,7 @@ void eight() {
   std::vector<std::thread> workers;
   for (int i = 0; i < 8; ++i) // EXPECT-NOTE:3 the loop runs 8 times, more than MaxConstantTripCount (4)
     workers.emplace_back(work, i); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+  // EXPECT-NOTE@+1:3 workers.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
   for (auto &w : workers)
     w.join();
 }

@@ -22,6 +22,7 @@ void rangeFor(const std::vector<int> &items) {
   std::vector<std::thread> workers;
   for (int item : items) // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
     workers.emplace_back(work, item); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+  // EXPECT-NOTE@+1:3 workers.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
   for (auto &w : workers)
     w.join();
 }
@@ -30,6 +31,7 @@ void sizeBound(const std::vector<int> &items) {
   std::vector<std::thread> workers;
   for (size_t i = 0; i < items.size(); ++i) // EXPECT-NOTE:3 the loop's bound is derived from a container's size
     workers.push_back(std::thread(work, items[i])); // EXPECT-WARNING:23 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+  // EXPECT-NOTE@+1:3 workers.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
   for (auto &w : workers)
     w.join();
 }
@@ -39,6 +41,7 @@ void sizeThroughLocal(const std::map<int, int> &table) {
   std::vector<std::thread> workers;
   for (size_t i = 0; i < count; ++i) // EXPECT-NOTE:3 the loop's bound is derived from a container's size
     workers.emplace_back(work, static_cast<int>(i)); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+  // EXPECT-NOTE@+1:3 workers.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
   for (auto &w : workers)
     w.join();
 }
@@ -56,6 +59,7 @@ void defaultPolicyAsync(const std::vector<int> &items) {
 }
 
 void acceptLoop(int listener) {
+  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; while (true) { ... pool.post(handle, client); ... }'; wait for its tasks with 'pool.wait_idle()'
   while (true) { // EXPECT-NOTE:3 the loop has no exit condition
     int client = accept(listener, nullptr, nullptr);
     std::thread(handle, client).detach(); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
@@ -64,6 +68,7 @@ void acceptLoop(int listener) {
 
 void readLoop(int fd) {
   char buffer[64];
+  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; while (read(fd, buffer, sizeof buffer) > 0) { ... pool.post(handle, buffer[0]); ... }'; wait for its tasks with 'pool.wait_idle()'
   while (read(fd, buffer, sizeof buffer) > 0) { // EXPECT-NOTE:3 the loop's condition reads input, so it runs once per input
     std::thread t(handle, buffer[0]); // EXPECT-WARNING:17 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
     t.detach();
@@ -76,12 +81,14 @@ void queueDrain(std::queue<int> &jobs) {
     workers.emplace_back(work, jobs.front()); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
     jobs.pop();
   }
+  // EXPECT-NOTE@+1:3 workers.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
   for (auto &w : workers)
     w.join();
 }
 
 void pthreadPerItem(const std::vector<int> &items) {
   std::vector<pthread_t> ids(items.size());
+  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (size_t i = 0; i < items.size(); ++i) { pool.post(entry, nullptr); }'; wait for its tasks with 'pool.wait_idle()'
   for (size_t i = 0; i < items.size(); ++i) // EXPECT-NOTE:3 the loop's bound is derived from a container's size
     pthread_create(&ids[i], nullptr, entry, nullptr); // EXPECT-WARNING:5 calling pthread_create on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
   for (pthread_t id : ids)
@@ -110,6 +117,7 @@ void bigConstant() {
   std::vector<std::thread> workers;
   for (int i = 0; i < 1000; ++i) // EXPECT-NOTE:3 the loop runs 1000 times, more than MaxConstantTripCount (64)
     workers.emplace_back(work, i); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+  // EXPECT-NOTE@+1:3 workers.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
   for (auto &w : workers)
     w.join();
 }
@@ -117,6 +125,7 @@ void bigConstant() {
 struct Server {
   std::vector<std::thread> sessions;
   void start(const std::vector<int> &clients) {
+    // EXPECT-NOTE@+1:5 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int c : clients) { pool.post(handle, c); }'; wait for its tasks with 'pool.wait_idle()'
     for (int c : clients) // EXPECT-NOTE:5 the loop iterates over a container or range, so its trip count grows with the input
       sessions.emplace_back(handle, c); // EXPECT-WARNING:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
   }
@@ -124,6 +133,7 @@ struct Server {
 
 template <typename Container> void generic(const Container &items) {
   std::vector<std::thread> workers;
+  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (const auto &item : items) { pool.post(work, item); }'; wait for its tasks with 'pool.wait_idle()'
   for (const auto &item : items) // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
     workers.emplace_back(work, item); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
   for (auto &w : workers)
@@ -146,6 +156,7 @@ void nestedLambdaLoop(const std::vector<int> &items) {
     std::vector<std::thread> workers;
     for (int item : items) // EXPECT-NOTE:5 the loop iterates over a container or range, so its trip count grows with the input
       workers.emplace_back(work, item); // EXPECT-WARNING:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-NOTE@+1:5 workers.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
     for (auto &w : workers)
       w.join();
   };

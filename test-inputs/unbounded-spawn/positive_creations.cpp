@@ -13,6 +13,7 @@ void handle(int item);
 int compute(int item);
 
 void joined_each_iteration(const std::vector<int> &items) {
+  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { ... pool.post(handle, item); ... }'; wait for its tasks with 'pool.wait_idle()'
   for (int item : items) { // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
     std::thread t(handle, item); // EXPECT-WARNING:17 starting a std::thread and waiting for it in the same iteration of a loop without a small bound runs the items one at a time and creates a thread per item; use a bounded pool such as parlint::ThreadPool
     t.join();
@@ -20,11 +21,13 @@ void joined_each_iteration(const std::vector<int> &items) {
 }
 
 void async_get_each_iteration(const std::vector<int> &items) {
+  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { pool.submit(handle, item).get(); }'
   for (int item : items) // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
     std::async(std::launch::async, handle, item).get(); // EXPECT-WARNING:5 calling std::async and waiting for it in the same iteration of a loop without a small bound runs the items one at a time and creates a thread per item; use a bounded pool such as parlint::ThreadPool
 }
 
 void async_local_future(const std::vector<int> &items) {
+  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { ... auto done = pool.submit(handle, item); ... }'
   for (int item : items) { // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
     auto done = std::async(std::launch::async, handle, item); // EXPECT-WARNING:17 calling std::async and waiting for it in the same iteration of a loop without a small bound runs the items one at a time and creates a thread per item; use a bounded pool such as parlint::ThreadPool
     (void)done;
@@ -37,6 +40,7 @@ void discarded_async(const std::vector<int> &items) {
 }
 
 void jthread_per_iteration(const std::vector<int> &items) {
+  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { pool.post(handle, item); }'; wait for its tasks with 'pool.wait_idle()'
   for (int item : items) { // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
     std::jthread worker(handle, item); // EXPECT-WARNING:18 starting a std::jthread and waiting for it in the same iteration of a loop without a small bound runs the items one at a time and creates a thread per item; use a bounded pool such as parlint::ThreadPool
   }
@@ -55,6 +59,7 @@ void fork_and_wait(const std::vector<int> &items) {
 
 // Four lanes per layer, joined per layer: few at once, but 4 x layers threads.
 void lanes_per_layer(const std::vector<std::vector<int>> &layers) {
+  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (const auto &layer : layers) { ... pool.post(handle, layer[lane]); ... }'; wait for its tasks with 'pool.wait_idle()'
   for (const auto &layer : layers) { // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
     std::vector<std::thread> lanes;
     for (int lane = 0; lane < 4; ++lane)
@@ -66,6 +71,7 @@ void lanes_per_layer(const std::vector<std::vector<int>> &layers) {
 
 // A constant inner loop whose threads are joined in the same inner iteration.
 void inner_joined(const std::vector<int> &items) {
+  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { ... pool.post(handle, item + attempt); ... }'; wait for its tasks with 'pool.wait_idle()'
   for (int item : items) { // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
     for (int attempt = 0; attempt < 3; ++attempt) {
       std::thread t(handle, item + attempt); // EXPECT-WARNING:19 starting a std::thread in batches inside a loop without a small bound creates threads in proportion to the input even though each batch is waited for; use a bounded pool such as parlint::ThreadPool, which reuses its workers
@@ -78,6 +84,7 @@ void inner_joined(const std::vector<int> &items) {
 int sliding_window(const std::vector<int> &items) {
   std::deque<std::future<int>> window;
   int total = 0;
+  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { ... window.push_back(pool.submit(compute, item)); ... }'
   for (int item : items) { // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
     if (window.size() == 8) {
       total += window.front().get();
@@ -93,6 +100,7 @@ int sliding_window(const std::vector<int> &items) {
 // The same window over threads, joined oldest first.
 void thread_window(const std::vector<int> &items) {
   std::deque<std::thread> running;
+  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { ... pool.post(handle, item); ... }'; wait for its tasks with 'pool.wait_idle()'
   for (int item : items) { // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
     if (running.size() >= 4) {
       running.front().join();

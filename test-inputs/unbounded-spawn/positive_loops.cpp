@@ -11,6 +11,7 @@ void handle(int item);
 void *run_item(void *arg);
 
 void range_for_detach(const std::vector<int> &items) {
+  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { pool.post(handle, item); }'; wait for its tasks with 'pool.wait_idle()'
   for (int item : items) { // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
     std::thread(handle, item).detach(); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
   }
@@ -20,6 +21,7 @@ void size_bound_emplace(const std::vector<int> &items) {
   std::vector<std::thread> threads;
   for (size_t i = 0; i < items.size(); ++i) // EXPECT-NOTE:3 the loop's bound is derived from a container's size
     threads.emplace_back(handle, items[i]); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+  // EXPECT-NOTE@+1:3 threads.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
   for (auto &t : threads)
     t.join();
 }
@@ -29,6 +31,7 @@ void local_size_variable(const std::vector<int> &items) {
   const auto n = items.size();
   for (size_t i = 0; i < n; ++i) // EXPECT-NOTE:3 the loop's bound is derived from a container's size
     threads.push_back(std::thread(handle, items[i])); // EXPECT-WARNING:23 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+  // EXPECT-NOTE@+1:3 threads.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
   for (auto &t : threads)
     t.join();
 }
@@ -42,6 +45,7 @@ void iterator_range_async(const std::vector<int> &items) {
 }
 
 void server(int listener) {
+  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; while (true) { ... pool.post(handle, client); ... }'; wait for its tasks with 'pool.wait_idle()'
   while (true) { // EXPECT-NOTE:3 the loop has no exit condition
     int client = accept(listener, nullptr, nullptr);
     std::thread(handle, client).detach(); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
@@ -49,6 +53,7 @@ void server(int listener) {
 }
 
 void flag_server(int listener, const bool &running) {
+  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; while (running) { ... pool.post(handle, client); ... }'; wait for its tasks with 'pool.wait_idle()'
   while (running) { // EXPECT-NOTE:3 the loop reads input on every iteration, so it runs once per input
     int client = accept(listener, nullptr, nullptr);
     std::thread(handle, client).detach(); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
@@ -58,6 +63,7 @@ void flag_server(int listener, const bool &running) {
 void getline_loop(std::istream &in) {
   std::string line;
   std::vector<std::future<void>> results;
+  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; while (std::getline(in, line)) { results.push_back(pool.submit(handle, static_cast<int>(line.size()))); }'
   while (std::getline(in, line)) // EXPECT-NOTE:3 the loop's condition reads input, so it runs once per input
     results.push_back(std::async(handle, static_cast<int>(line.size()))); // EXPECT-WARNING:23 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
 }
@@ -66,12 +72,14 @@ void large_constant() {
   std::vector<std::thread> threads;
   for (int i = 0; i < 1000; ++i) // EXPECT-NOTE:3 the loop runs 1000 times, more than MaxConstantTripCount (64)
     threads.emplace_back(handle, i); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+  // EXPECT-NOTE@+1:3 threads.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
   for (auto &t : threads)
     t.join();
 }
 
 void pthreads(std::vector<int> &items) {
   std::vector<pthread_t> ids(items.size());
+  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (size_t i = 0; i < items.size(); ++i) { pool.post(run_item, &items[i]); }'; wait for its tasks with 'pool.wait_idle()'
   for (size_t i = 0; i < items.size(); ++i) // EXPECT-NOTE:3 the loop's bound is derived from a container's size
     pthread_create(&ids[i], nullptr, run_item, &items[i]); // EXPECT-WARNING:5 calling pthread_create on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
   for (pthread_t id : ids)
@@ -88,6 +96,7 @@ void fork_per_item(const std::vector<int> &items) {
 }
 
 void drain_queue(std::vector<int> &queue) {
+  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; while (!queue.empty()) { ... pool.post(handle, job); ... }'; wait for its tasks with 'pool.wait_idle()'
   while (!queue.empty()) { // EXPECT-NOTE:3 the loop's bound is derived from a container's size
     int job = queue.back();
     queue.pop_back();

@@ -54,6 +54,7 @@ public:
     for (auto &req : requests_) // a warning is expected on the spawn below
       // EXPECT-WARNING@+1:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
       threads.emplace_back([req] { req->run(); });
+    // EXPECT-NOTE@+1:5 threads.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
     for (auto &t : threads)
       t.join();
   }

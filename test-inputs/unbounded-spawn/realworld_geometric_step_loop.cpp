@@ -35,7 +35,8 @@ void doublingRounds(std::size_t M) {
 
 // Positive counterpart: linear step, 88573 rounds.
 void linearRounds(std::size_t M) {
-  // EXPECT-NOTE@+1:3 the loop runs 88573 times, more than MaxConstantTripCount (64)
+  // EXPECT-NOTE@+2:3 the loop runs 88573 times, more than MaxConstantTripCount (64)
+  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (std::size_t N = 1; N <= 88573; ++N) { ... pool.post(consume, i, N); ... }'; wait for its tasks with 'pool.wait_idle()'
   for (std::size_t N = 1; N <= 88573; ++N) {
     std::vector<std::thread> threads;
     for (std::size_t i = 0; i < M; ++i)

@@ -6,6 +6,7 @@ void handle(int item);
 #define START_DETACHED(x) std::thread(handle, x).detach()
 
 template <typename Container> void spawn_all(const Container &items) {
+  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { pool.post(handle, item); }'; wait for its tasks with 'pool.wait_idle()'
   for (int item : items) // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
     std::thread(handle, item).detach(); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
 }
@@ -16,6 +17,7 @@ template void spawn_all(const std::vector<long> &);
 
 template <int N> void spawn_n() {
   std::vector<std::thread> threads;
+  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int i = 0; i < N; ++i) { pool.post(handle, i); }'; wait for its tasks with 'pool.wait_idle()'
   for (int i = 0; i < N; ++i) // EXPECT-NOTE:3 the loop runs 200 times, more than MaxConstantTripCount (64)
     threads.emplace_back(handle, i); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
   for (auto &t : threads)
@@ -40,6 +42,7 @@ template <typename T> void small_template(const T &value) {
 struct Dispatcher {
   std::vector<std::thread> workers;
   void dispatch(const std::vector<int> &jobs) {
+    // EXPECT-NOTE@+1:5 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int job : jobs) { pool.post(handle, job); }'; wait for its tasks with 'pool.wait_idle()'
     for (int job : jobs) // EXPECT-NOTE:5 the loop iterates over a container or range, so its trip count grows with the input
       workers.emplace_back(handle, job); // EXPECT-WARNING:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
   }
@@ -52,6 +55,7 @@ void macro_spawn(const std::vector<int> &items) {
 
 void nested_lambda(const std::vector<std::vector<int>> &groups) {
   auto run_group = [](const std::vector<int> &group) {
+    // EXPECT-NOTE@+1:5 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : group) { pool.post(handle, item); }'; wait for its tasks with 'pool.wait_idle()'
     for (int item : group) // EXPECT-NOTE:5 the loop iterates over a container or range, so its trip count grows with the input
       std::thread(handle, item).detach(); // EXPECT-WARNING:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
   };
@@ -62,6 +66,7 @@ void nested_lambda(const std::vector<std::vector<int>> &groups) {
 void exception_path(const std::vector<int> &items) {
   std::vector<std::thread> threads;
   try {
+    // EXPECT-NOTE@+1:5 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { pool.post(handle, item); }'; wait for its tasks with 'pool.wait_idle()'
     for (int item : items) // EXPECT-NOTE:5 the loop iterates over a container or range, so its trip count grows with the input
       threads.emplace_back(handle, item); // EXPECT-WARNING:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
   } catch (...) {

@@ -122,6 +122,59 @@ TEST(BrokenInputs, BrokenInputThatCompilesFails) {
   EXPECT_NONFATAL_FAILURE(checkInput(c, "parlint-*"), "the compiler reported no error");
 }
 
+// The link-and-run mode: fixed programs are linked against the runtime and
+// must print what their input printed.
+const char *const kSumProgram = R"(#include <cstdio>
+#include <future>
+#include <vector>
+static int square(int x) { return x * x; }
+int main() {
+  std::vector<std::future<int>> futures;
+  for (int i = 1; i <= 10; ++i)
+    futures.push_back(std::async(std::launch::async, square, i));
+  int sum = 0;
+  for (auto &f : futures)
+    sum += f.get();
+  std::printf("%d\n", sum);
+}
+)";
+
+std::string onPool(std::string program, const std::string &shout = "") {
+  program.insert(0, "#include <parlint/thread_pool.h>\n");
+  const std::string spawn = "std::async(std::launch::async, ";
+  program.replace(program.find(spawn), spawn.size(), "pool.submit(");
+  program.insert(program.find("  for (int i"), "  parlint::ThreadPool pool;\n");
+  if (!shout.empty())
+    program.replace(program.find("\"%d\\n\""), 6, "\"" + shout + "%d\\n\"");
+  return program;
+}
+
+TEST(LinkAndRun, MainIsFound) {
+  EXPECT_TRUE(hasMain(kSumProgram));
+  EXPECT_TRUE(hasMain("int main(int argc, char **argv) {}"));
+  EXPECT_FALSE(hasMain("int domain(int);\nvoid f() { int main_count(); }"));
+}
+
+TEST(LinkAndRun, FixedProgramLinksWithTheRuntime) {
+  if (!runtimeLibraryAvailable())
+    GTEST_SKIP() << "no runtime library in this build";
+  TempDir dir;
+  const std::string original = write(dir, "sum.cpp", kSumProgram);
+  const std::string fixed = write(dir, "sum_fixed.cpp", onPool(kSumProgram));
+  compareFixedProgram(original, fixed, parseInput(kSumProgram, "parlint-*"), dir.path());
+}
+
+TEST(LinkAndRun, DifferentOutputFails) {
+  if (!runtimeLibraryAvailable())
+    GTEST_SKIP() << "no runtime library in this build";
+  TempDir dir;
+  const std::string original = write(dir, "sum.cpp", kSumProgram);
+  const std::string fixed = write(dir, "sum_fixed.cpp", onPool(kSumProgram, "sum "));
+  EXPECT_NONFATAL_FAILURE(
+      compareFixedProgram(original, fixed, parseInput(kSumProgram, "parlint-*"), dir.path()),
+      "prints something else");
+}
+
 TEST(Discovery, CAndCxxInputsWithoutGoldenFiles) {
   TempDir dir;
   const fs::path root = dir.path();

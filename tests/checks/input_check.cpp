@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iostream>
+#include <regex>
 
 namespace fs = std::filesystem;
 
@@ -79,6 +81,34 @@ fs::path goldenFileFor(const fs::path &input) {
          (input.stem().string() + ".fixed" + input.extension().string());
 }
 
+// A program: the input defines `int main(`.
+bool hasMain(const std::string &text) {
+  static const std::regex main(R"((^|\n)\s*int\s+main\s*\()");
+  return std::regex_search(text, main);
+}
+
+// Builds the original and the fixed program (the fixed one linked against the
+// runtime its fix-its rewrite onto), runs both, and compares what they print.
+void compareFixedProgram(const std::string &original, const std::string &fixed,
+                const InputSpec &spec, const std::string &dir) {
+  if (!runtimeLibraryAvailable()) {
+    std::cerr << "note: no runtime library in this build, fixed program not run\n";
+    return;
+  }
+  const std::string before = dir + "/before", after = dir + "/after";
+  const CommandResult builtBefore = buildProgram(original, spec, before, false);
+  ASSERT_EQ(builtBefore.exitCode, 0) << "input does not build:\n" << builtBefore.output;
+  const CommandResult builtAfter = buildProgram(fixed, spec, after, true);
+  ASSERT_EQ(builtAfter.exitCode, 0)
+      << "fixed file does not link against the runtime:\n" << builtAfter.output;
+  const CommandResult ranBefore = runProgram(before);
+  const CommandResult ranAfter = runProgram(after);
+  EXPECT_EQ(ranBefore.exitCode, 0) << "input program failed:\n" << ranBefore.output;
+  EXPECT_EQ(ranAfter.exitCode, 0) << "fixed program failed:\n" << ranAfter.output;
+  EXPECT_FALSE(ranBefore.output.empty()) << "the input program prints nothing to compare";
+  EXPECT_EQ(ranAfter.output, ranBefore.output) << "the fixed program prints something else";
+}
+
 void checkInput(const fs::path &input, const std::string &checks) {
   const std::string original = readFile(input);
   const InputSpec spec = parseInput(original, checks, languageOfInput(input));
@@ -114,6 +144,11 @@ void checkInput(const fs::path &input, const std::string &checks) {
   if (hasGolden) {
     const CommandResult compiled = compileOnly(copy, spec);
     EXPECT_EQ(compiled.exitCode, 0) << "fixed file does not compile:\n" << compiled.output;
+    if (compiled.exitCode == 0 && hasMain(original)) {
+      const std::string unfixed = dir.path() + "/original" + input.extension().string();
+      writeFile(unfixed, original);
+      compareFixedProgram(unfixed, copy, spec, dir.path());
+    }
   }
 }
 

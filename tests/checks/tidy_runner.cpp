@@ -63,6 +63,12 @@ std::vector<std::string> compilerArgs(const InputSpec &spec) {
     args = {"-x", "c"};
   args.push_back("-std=" + spec.standard);
   args.push_back("-pthread");
+  // The runtime's headers, for the fix-its that rewrite onto it; as system
+  // headers, so parlint stays silent about their code.
+  if (std::string(PARLINT_RUNTIME_INCLUDE) != "") {
+    args.push_back("-isystem");
+    args.push_back(PARLINT_RUNTIME_INCLUDE);
+  }
   args.insert(args.end(), spec.extraArgs.begin(), spec.extraArgs.end());
   return args;
 }
@@ -90,6 +96,32 @@ CommandResult compileOnly(const std::string &file, const InputSpec &spec) {
     argv.push_back(a);
   argv.push_back(file);
   return runCommand(argv);
+}
+
+CommandResult buildProgram(const std::string &file, const InputSpec &spec,
+                           const std::string &output, bool withRuntime) {
+  std::vector<std::string> argv = {spec.language == "c" ? PARLINT_CLANG : PARLINT_CLANGXX};
+  for (auto &a : compilerArgs(spec))
+    argv.push_back(a);
+  argv.push_back(file);
+  if (withRuntime) {
+    argv.push_back(PARLINT_RUNTIME_LIBRARY);
+    argv.push_back("-lrt");
+  }
+  argv.push_back("-o");
+  argv.push_back(output);
+  return runCommand(argv);
+}
+
+bool runtimeLibraryAvailable() {
+  return std::string(PARLINT_RUNTIME_LIBRARY) != "" &&
+         std::filesystem::exists(PARLINT_RUNTIME_LIBRARY);
+}
+
+CommandResult runProgram(const std::string &program, int seconds) {
+  if (std::string(PARLINT_TIMEOUT) == "")
+    return runCommand({program});
+  return runCommand({PARLINT_TIMEOUT, std::to_string(seconds), program});
 }
 
 std::string readFile(const std::string &path) {

@@ -28,6 +28,18 @@ CommandResult runTidy(const std::string &file, const InputSpec &spec, bool fix);
 // standard and arguments.
 CommandResult compileOnly(const std::string &file, const InputSpec &spec);
 
+// Compiles and links `file` into the program `output` with the spec's
+// standard and arguments, against the parlint runtime library when
+// `withRuntime` (see runtimeLibraryAvailable).
+CommandResult buildProgram(const std::string &file, const InputSpec &spec,
+                           const std::string &output, bool withRuntime);
+
+// Whether this build has the runtime library the fixed programs link with.
+bool runtimeLibraryAvailable();
+
+// Runs a built program (stdin from /dev/null), killed after `seconds`.
+CommandResult runProgram(const std::string &program, int seconds = 60);
+
 std::string readFile(const std::string &path);
 void writeFile(const std::string &path, const std::string &text);
 
