@@ -96,13 +96,13 @@ def measure(program, spool, out_dir):
     with open(stdout_path, "w") as out, open(stderr_path, "w") as err:
         start = time.monotonic()
         child = subprocess.Popen([program, "index", spool, out_dir], stdout=out, stderr=err, env=env)
-        _, status, usage = os.wait4(child.pid, 0)
+        _, status, usage = os.wait4(child.pid, 0)  # reaped here, for its rusage
         wall = time.monotonic() - start
-        child.returncode = os.waitstatus_to_exitcode(status)  # already reaped
+    child.returncode = code = os.waitstatus_to_exitcode(status)
     with open(stderr_path) as f:
         stderr = f.read()
-    if child.returncode != 0:
-        fail(f"{program} exited with {child.returncode}:\n{stderr}")
+    if code != 0:
+        fail(f"{program} exited with {code}:\n{stderr}")
     metrics = {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime}
     with open(report) as f:
         for line in f:
@@ -135,7 +135,7 @@ def changes(work):
     return "\n".join(lines) + "\n"
 
 
-def print_table(results, options):
+def print_table(results, options, load):
     def median(version, key):
         return statistics.median(m[key] for m in results[version])
 
@@ -144,10 +144,9 @@ def print_table(results, options):
             ("peak RSS (MiB)", "vmhwm_kb", 1 / 1024, "{:.0f}"),
             ("wall time (s)", "wall", 1, "{:.2f}"),
             ("CPU time, user + system (s)", "cpu", 1, "{:.2f}")]
-    load = os.getloadavg()[0]
     print(f"logscan index, {options.batches} batch files x {options.lines} lines, median of "
           f"{options.runs} run{'s' if options.runs > 1 else ''} each "
-          f"({os.cpu_count()} CPUs, load average {load:.1f}):")
+          f"({os.cpu_count()} CPUs, load average {load:.1f} before the runs):")
     print(f"| {'':<28} | {'before':>9} | {'after':>9} | {'before/after':>12} |")
     print(f"|{'-' * 30}|{'-' * 10}:|{'-' * 10}:|{'-' * 13}:|")
     for label, key, scale, form in rows:
@@ -222,6 +221,9 @@ def main():
 
     spool = os.path.join(work, f"spool-{options.batches}x{options.lines}-{options.users}")
     generate_spool(spool, options.batches, options.lines, options.users)
+    # Taken before the runs: the original's thousands of runnable threads
+    # would raise it themselves.
+    load = os.getloadavg()[0]
     results = {v: [] for v in VERSIONS}
     outputs = {}
     for i in range(options.runs):
@@ -236,7 +238,7 @@ def main():
     if outputs["before"] != outputs["after"]:
         fail(f"the fixed version's output differs from the original's: "
              f"diff {work}/before/output.txt {work}/after/output.txt")
-    print_table(results, options)
+    print_table(results, options, load)
     print(f"Same index and report from both ({len(outputs['after'])} bytes, "
           f"{work}/after/output.txt).")
     after = results["after"]
