@@ -78,7 +78,7 @@ bool joinsElement(const Stmt *Body,
                   llvm::function_ref<bool(const Expr *)> IsElement) {
   Body = single(Body);
   if (const auto *If = dyn_cast_or_null<IfStmt>(Body)) {
-    const auto *Test = dyn_cast<CXXMemberCallExpr>(stripped(If->getCond()));
+    const auto *Test = dyn_cast_or_null<CXXMemberCallExpr>(stripped(If->getCond()));
     if (If->getElse() || If->getInit() || If->getConditionVariable() || !Test ||
         identifierOf(Test->getMethodDecl()) != "joinable" ||
         !IsElement(Test->getImplicitObjectArgument()))
@@ -117,7 +117,7 @@ bool isJoinAll(const Stmt &S, const VarDecl &Var, ASTContext &Context) {
       return false;
     const auto *Test = dyn_cast_or_null<BinaryOperator>(stripped(For->getCond()));
     const auto *Size =
-        Test ? dyn_cast<CXXMemberCallExpr>(stripped(Test->getRHS())) : nullptr;
+        Test ? dyn_cast_or_null<CXXMemberCallExpr>(stripped(Test->getRHS())) : nullptr;
     if (!Test || (Test->getOpcode() != BO_LT && Test->getOpcode() != BO_NE) ||
         !isVariable(Test->getLHS(), Index) || !Size ||
         identifierOf(Size->getMethodDecl()) != "size" ||
@@ -127,28 +127,28 @@ bool isJoinAll(const Stmt &S, const VarDecl &Var, ASTContext &Context) {
     if (!Step || !Step->isIncrementOp() || !isVariable(Step->getSubExpr(), Index))
       return false;
     return joinsElement(For->getBody(), [&](const Expr *E) {
-      const auto *Subscript = dyn_cast<CXXOperatorCallExpr>(stripped(E));
+      const auto *Subscript = dyn_cast_or_null<CXXOperatorCallExpr>(stripped(E));
       return Subscript && Subscript->getOperator() == OO_Subscript &&
              Subscript->getNumArgs() == 2 &&
              isVariable(Subscript->getArg(0), &Var) &&
              isVariable(Subscript->getArg(1), Index);
     });
   }
-  const auto *Call = dyn_cast<CallExpr>(stripped(dyn_cast<Expr>(&S)));
+  const auto *Call = dyn_cast_or_null<CallExpr>(stripped(dyn_cast<Expr>(&S)));
   if (!Call || !isNamed(Call->getDirectCallee(), {"::std::for_each"}) ||
       Call->getNumArgs() != 3)
     return false;
   auto Ends = [&](const Expr *E, StringRef Name) {
-    const auto *End = dyn_cast<CXXMemberCallExpr>(stripped(E));
+    const auto *End = dyn_cast_or_null<CXXMemberCallExpr>(stripped(E));
     return End && identifierOf(End->getMethodDecl()) == Name &&
            isVariable(End->getImplicitObjectArgument(), &Var);
   };
-  const auto *MemFn = dyn_cast<CallExpr>(stripped(Call->getArg(2)));
+  const auto *MemFn = dyn_cast_or_null<CallExpr>(stripped(Call->getArg(2)));
   if (!Ends(Call->getArg(0), "begin") || !Ends(Call->getArg(1), "end") ||
       !MemFn || !isNamed(MemFn->getDirectCallee(), {"::std::mem_fn"}) ||
       MemFn->getNumArgs() != 1)
     return false;
-  const auto *Address = dyn_cast<UnaryOperator>(stripped(MemFn->getArg(0)));
+  const auto *Address = dyn_cast_or_null<UnaryOperator>(stripped(MemFn->getArg(0)));
   const auto *Method =
       Address ? dyn_cast<DeclRefExpr>(Address->getSubExpr()->IgnoreParens())
               : nullptr;
@@ -179,9 +179,13 @@ const Stmt *taskBody(const Launch &Spawn) {
   return nullptr;
 }
 
-/// What in the task's own code (not the functions it calls) forbids running
-/// it on a bounded pool of reused threads.
-Blocker taskBlocker(const Launch &Spawn) {
+} // namespace
+
+PoolRewriteBlocker poolTaskBlocker(const Launch &Spawn) {
+  if ((Spawn.Kind == LaunchKind::JThread ||
+       Spawn.Kind == LaunchKind::JThreadInContainer) &&
+      Spawn.mayTakeStopToken())
+    return Blocker::StopToken;
   Blocker Found = Blocker::None;
   forEachDescendant(taskBody(Spawn), /*SkipLambdas=*/false, [&](const Stmt &S) {
     if (Found != Blocker::None)
@@ -201,6 +205,8 @@ Blocker taskBlocker(const Launch &Spawn) {
   });
   return Found;
 }
+
+namespace {
 
 /// pool.submit binds the task to std::make_tuple's copies of the
 /// arguments, which turns a std::reference_wrapper into a plain reference;
@@ -397,7 +403,7 @@ PoolRewriteVerdict planPoolRewrite(const SpawnSite &Site, const Stmt &Loop,
   });
   if (Spawns != 1)
     return Fail(Blocker::OtherSpawn);
-  if (Blocker Why = taskBlocker(Spawn); Why != Blocker::None)
+  if (Blocker Why = poolTaskBlocker(Spawn); Why != Blocker::None)
     return Fail(Why);
 
   // The pool goes into the loop's block: a declaration there must not be
@@ -418,8 +424,6 @@ PoolRewriteVerdict planPoolRewrite(const SpawnSite &Site, const Stmt &Loop,
     if (Blocker Why = futureUsesBlocker(Uses, Plan); Why != Blocker::None)
       return Fail(Why);
   } else {
-    if (Plan.Shape == PoolRewriteShape::JThreads && Spawn.mayTakeStopToken())
-      return Fail(Blocker::StopToken);
     // post() returns nothing: the stored element must not be used.
     if (!isStatementOfItsOwn(*Plan.Store, Function))
       return Fail(Blocker::OtherUse);

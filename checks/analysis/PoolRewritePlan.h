@@ -71,6 +71,11 @@ struct PoolRewriteVerdict {
 PoolRewriteVerdict planPoolRewrite(const SpawnSite &Site, const Stmt &Loop,
                                    const FunctionAnalysis &Function);
 
+/// What in the task's own code (the lambda's body, the function's definition
+/// when it is visible; not the functions it calls) forbids running it on a
+/// bounded pool: StopToken, TaskWaits, ThreadIdentity, or None.
+PoolRewriteBlocker poolTaskBlocker(const Launch &Spawn);
+
 /// The full statement around S: the outermost expression containing it, or
 /// the declaration statement that expression initializes.
 const Stmt *enclosingStatement(const Stmt &S, const FunctionAnalysis &Function);

@@ -6,6 +6,7 @@
 #include "../common/AstHelpers.h"
 #include "../model/Launch.h"
 #include "../model/Pools.h"
+#include "../model/RuntimeApi.h"
 
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ExprCXX.h"
@@ -15,8 +16,6 @@ namespace clang::tidy::parlint {
 
 namespace {
 
-constexpr llvm::StringLiteral DefaultReplacement =
-    "std::max(1u, std::thread::hardware_concurrency())";
 constexpr llvm::StringLiteral CSuggestion = "sysconf(_SC_NPROCESSORS_ONLN)";
 
 /// The integer literal E is, when its value is more than 1 and it is written
@@ -110,7 +109,8 @@ void HardcodedWorkerCountCheck::registerPPCallbacks(const SourceManager &SM,
 std::string HardcodedWorkerCountCheck::replacement() const {
   if (!FixItReplacement.empty())
     return FixItReplacement;
-  return getLangOpts().CPlusPlus ? DefaultReplacement.str()
+  // The runtime's count, the one parlint's pools default to.
+  return getLangOpts().CPlusPlus ? runtime::DefaultWorkerCount.str()
                                  : CSuggestion.str();
 }
 
@@ -128,8 +128,7 @@ void HardcodedWorkerCountCheck::addFix(DiagnosticBuilder &Diag,
       CharSourceRange::getTokenRange(Literal.getSourceRange()), replacement());
   FileID File = SM.getFileID(Loc);
   if (FixItReplacement.empty()) {
-    Diag << Inserter.createIncludeInsertion(File, "<algorithm>");
-    Diag << Inserter.createIncludeInsertion(File, "<thread>");
+    Diag << Inserter.createIncludeInsertion(File, runtime::WorkerCountHeader);
   } else if (!FixItHeader.empty()) {
     Diag << Inserter.createIncludeInsertion(File, FixItHeader);
   }

@@ -221,7 +221,7 @@ void UnboundedSpawnCheck::report(const SpawnSite &Site, const Finding &Found,
     Fixes = poolRewriteFixes(*Plan, Spawn, Function.Analysis, PoolType);
   bool Process = Spawn.startsProcess();
   StringRef Worker = Process ? "process" : "thread";
-  StringRef Pool = Process ? "parlint::ProcessPool" : "parlint::ThreadPool";
+  StringRef Pool = Process ? StringRef("parlint::ProcessPool") : PoolType;
   {
     auto Diag = [&]() {
       switch (Found.How) {
@@ -271,7 +271,12 @@ void UnboundedSpawnCheck::report(const SpawnSite &Site, const Finding &Found,
     noteExceptions(*Plan, SM);
     return;
   }
-  if (!getLangOpts().CPlusPlus17 || !runsOnThreadPool(Spawn))
+  // No pool version of a loop whose tasks wait for each other (it could
+  // deadlock) or take a jthread's stop token (it would not compile).
+  PoolRewriteBlocker TaskBlocker = poolTaskBlocker(Spawn);
+  if (!getLangOpts().CPlusPlus17 || !runsOnThreadPool(Spawn) ||
+      TaskBlocker == PoolRewriteBlocker::TaskWaits ||
+      TaskBlocker == PoolRewriteBlocker::StopToken)
     return;
   if (auto Version = poolVersionOfLoop(Site, *Found.Loop, Function.Analysis,
                                        PoolType))

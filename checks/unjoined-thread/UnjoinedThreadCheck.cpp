@@ -1,6 +1,7 @@
 #include "UnjoinedThreadCheck.h"
 #include "../common/AstHelpers.h"
 #include "../model/Launch.h"
+#include "../model/RuntimeApi.h"
 #include "../model/TestAssertions.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -21,10 +22,13 @@ bool isThreadHandleLocal(const VarDecl &Var) {
          Type == HandleType::PosixThread;
 }
 
-/// The written `std::thread` of Var's declaration, when it can become
-/// `std::jthread` without touching anything else.
-std::optional<CharSourceRange> jthreadFixRange(const VarDecl &Var,
-                                               const FunctionAnalysis &Owner) {
+/// The written `std::thread` of Var's declaration, when it can become a
+/// thread that joins in its destructor (std::jthread, or parlint::ScopedThread
+/// before C++20) without touching anything else. std::jthread also passes a
+/// std::stop_token to a callable that takes one.
+std::optional<CharSourceRange> joiningTypeFixRange(const VarDecl &Var,
+                                                   const FunctionAnalysis &Owner,
+                                                   bool ToJThread) {
   const TypeSourceInfo *Info = Var.getTypeSourceInfo();
   if (!Info || Var.getType()->getContainedAutoType())
     return std::nullopt;
@@ -33,13 +37,16 @@ std::optional<CharSourceRange> jthreadFixRange(const VarDecl &Var,
   if (Range.isInvalid() || Range.getBegin().isMacroID() ||
       Range.getEnd().isMacroID())
     return std::nullopt;
-  // `std::thread a(f), b(g);` shares the type: leave it alone.
+  // `std::thread a(f), b(g);` shares the type: leave it alone. Both
+  // replacements have explicit constructors: `T t = std::thread(f);` would
+  // not compile.
   const DeclStmt *Declaration = Owner.declarationOf(Var);
-  if (!Declaration || !Declaration->isSingleDecl() || !Var.getInit())
+  if (!Declaration || !Declaration->isSingleDecl() || !Var.getInit() ||
+      Var.getInitStyle() == VarDecl::CInit)
     return std::nullopt;
   auto Spawn = describeLaunch(*Var.getInit()->IgnoreImplicit(), Owner.context());
   if (!Spawn || Spawn->Kind != LaunchKind::Thread ||
-      Spawn->mayTakeStopToken())
+      (ToJThread && Spawn->mayTakeStopToken()))
     return std::nullopt;
   return CharSourceRange::getTokenRange(Range);
 }
@@ -79,6 +86,34 @@ const FunctionAnalysis *ownerOf(const VarDecl &Var, ASTContext &Context) {
 }
 
 } // namespace
+
+UnjoinedThreadCheck::UnjoinedThreadCheck(StringRef Name,
+                                         ClangTidyContext *Context)
+    : ParlintCheck(Name, Context, TemplateCode::Instantiations),
+      ReportAssertionExits(
+          parseBoolOption(Options.get("ReportAssertionExits", "false"))),
+      Cxx17Replacement(
+          Options.get("Cxx17Replacement", runtime::ScopedThreadType).str()),
+      Cxx17ReplacementHeader(
+          Options.get("Cxx17ReplacementHeader", runtime::ScopedThreadHeader)
+              .str()),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()) {}
+
+void UnjoinedThreadCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "ReportAssertionExits",
+                ReportAssertionExits ? "true" : "false");
+  Options.store(Opts, "Cxx17Replacement", Cxx17Replacement);
+  Options.store(Opts, "Cxx17ReplacementHeader", Cxx17ReplacementHeader);
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+void UnjoinedThreadCheck::registerPPCallbacks(const SourceManager &SM,
+                                              Preprocessor *PP,
+                                              Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
+}
 
 void UnjoinedThreadCheck::checkFunction(const FunctionUnderCheck &Function) {
   const SourceManager &SM = Function.Context.getSourceManager();
@@ -155,10 +190,15 @@ void UnjoinedThreadCheck::reportThread(const VarDecl &Var,
   if (!firstReportAt(Var.getLocation()))
     return;
   bool IsContainer = handleTypeOf(Var.getType()) == HandleType::ThreadContainer;
+  // A thread that joins in its destructor: std::jthread in C++20, the
+  // configured replacement (parlint::ScopedThread) in C++17.
+  bool ToJThread = getLangOpts().CPlusPlus20;
+  bool ToReplacement = !ToJThread && getLangOpts().CPlusPlus17 &&
+                       !Cxx17Replacement.empty();
   std::optional<CharSourceRange> FixRange;
-  if (!IsContainer && getLangOpts().CPlusPlus20 && !Uses.Detached &&
+  if (!IsContainer && (ToJThread || ToReplacement) && !Uses.Detached &&
       !Uses.BlocksJThread)
-    FixRange = jthreadFixRange(Var, Owner);
+    FixRange = joiningTypeFixRange(Var, Owner, ToJThread);
 
   if (IsContainer) {
     diag(Var.getLocation(),
@@ -166,11 +206,22 @@ void UnjoinedThreadCheck::reportThread(const VarDecl &Var,
          "std::terminate; join every element on every path, or store "
          "parlint::ScopedThread")
         << &Var;
-  } else if (FixRange) {
+  } else if (FixRange && ToJThread) {
     diag(Var.getLocation(),
          "std::thread %0 can be destroyed while joinable, which calls "
          "std::terminate; use std::jthread, which joins on destruction")
         << &Var << FixItHint::CreateReplacement(*FixRange, "std::jthread");
+  } else if (FixRange) {
+    const SourceManager &SM = Owner.context().getSourceManager();
+    auto Diag = diag(Var.getLocation(),
+                     "std::thread %0 can be destroyed while joinable, which "
+                     "calls std::terminate; use %1, which joins on destruction")
+                << &Var << Cxx17Replacement
+                << FixItHint::CreateReplacement(*FixRange, Cxx17Replacement);
+    if (!Cxx17ReplacementHeader.empty())
+      Diag << Inserter.createIncludeInsertion(
+          SM.getFileID(SM.getExpansionLoc(Var.getLocation())),
+          Cxx17ReplacementHeader);
   } else {
     diag(Var.getLocation(),
          "std::thread %0 can be destroyed while joinable, which calls "

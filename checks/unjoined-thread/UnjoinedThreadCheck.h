@@ -4,6 +4,9 @@
 #include "../analysis/HandleFlow.h"
 #include "../analysis/HandleUses.h"
 #include "../common/ParlintCheck.h"
+#include "clang-tidy/utils/IncludeInserter.h"
+
+#include <string>
 
 namespace clang::tidy::parlint {
 
@@ -13,14 +16,10 @@ namespace clang::tidy::parlint {
 /// docs/checks/parlint-unjoined-thread.md.
 class UnjoinedThreadCheck : public ParlintCheck {
 public:
-  UnjoinedThreadCheck(StringRef Name, ClangTidyContext *Context)
-      : ParlintCheck(Name, Context, TemplateCode::Instantiations),
-        ReportAssertionExits(
-            parseBoolOption(Options.get("ReportAssertionExits", "false"))) {}
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override {
-    Options.store(Opts, "ReportAssertionExits",
-                  ReportAssertionExits ? "true" : "false");
-  }
+  UnjoinedThreadCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
 
 protected:
   void checkFunction(const FunctionUnderCheck &Function) override;
@@ -43,6 +42,12 @@ private:
   /// Report paths that leave through a fatal test assertion (ASSERT_*,
   /// REQUIRE): they matter only once a test already fails.
   const bool ReportAssertionExits;
+  /// Before C++20, the type that replaces std::thread (a thread that joins
+  /// in its destructor, constructed like std::thread), and its header;
+  /// empty: no fix-it.
+  const std::string Cxx17Replacement;
+  const std::string Cxx17ReplacementHeader;
+  utils::IncludeInserter Inserter;
 };
 
 } // namespace clang::tidy::parlint

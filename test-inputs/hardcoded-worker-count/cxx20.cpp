@@ -9,7 +9,7 @@ void work(int);
 
 void jthreads() {
   std::vector<std::jthread> threads;
-  for (int i = 0; i < 4; ++i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 4 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  for (int i = 0; i < 4; ++i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 4 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
     threads.emplace_back([i](std::stop_token) { work(i); });
 }
 
@@ -34,7 +34,7 @@ auto genericStart = [](auto &pool) {
 
 struct Service {
   // A designated default member initializer is still a construction.
-  boost::asio::thread_pool pool{3}; // EXPECT-WARNING:33 hardcoded worker count: boost::asio::thread_pool is constructed with 3 workers whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  boost::asio::thread_pool pool{3}; // EXPECT-WARNING:33 hardcoded worker count: boost::asio::thread_pool is constructed with 3 workers whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
   ~Service() { pool.join(); }
 };
 
@@ -47,7 +47,7 @@ void nestedLambdas() {
         outer.emplace_back(work, i);
     };
     inner(2);
-    for (int i = 0; i < 5; ++i) // EXPECT-WARNING:5 hardcoded worker count: this loop starts 5 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+    for (int i = 0; i < 5; ++i) // EXPECT-WARNING:5 hardcoded worker count: this loop starts 5 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
       outer.emplace_back(work, i);
   };
   launchAll();

@@ -12,7 +12,7 @@ void *entry(void *);
 
 void emplaceLoop() {
   std::vector<std::thread> threads;
-  for (int i = 0; i < 8; ++i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 8 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  for (int i = 0; i < 8; ++i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 8 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
     threads.emplace_back(work, i);
   for (auto &t : threads)
     t.join();
@@ -20,7 +20,7 @@ void emplaceLoop() {
 
 void pushBackLoop() {
   std::vector<std::thread> threads;
-  for (unsigned i = 0; i != 4; i++) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 4 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  for (unsigned i = 0; i != 4; i++) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 4 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
     threads.push_back(std::thread(work, static_cast<int>(i)));
   for (auto &t : threads)
     t.join();
@@ -29,7 +29,7 @@ void pushBackLoop() {
 void whileCounter() {
   std::vector<std::thread> threads;
   int started = 0;
-  while (started < 6) { // EXPECT-WARNING:3 hardcoded worker count: this loop starts 6 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  while (started < 6) { // EXPECT-WARNING:3 hardcoded worker count: this loop starts 6 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
     threads.emplace_back(work, started);
     ++started;
   }
@@ -40,7 +40,7 @@ void whileCounter() {
 void doWhileCounter() {
   std::vector<std::thread> threads;
   int n = 0;
-  do { // EXPECT-WARNING:3 hardcoded worker count: this loop starts 3 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  do { // EXPECT-WARNING:3 hardcoded worker count: this loop starts 3 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
     threads.emplace_back(work, n);
     n++;
   } while (n < 3);
@@ -50,7 +50,7 @@ void doWhileCounter() {
 
 void sizeOfContainer() {
   std::vector<std::thread> threads;
-  while (threads.size() < 5) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 5 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  while (threads.size() < 5) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 5 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
     threads.emplace_back(work, 0);
   for (auto &t : threads)
     t.join();
@@ -58,7 +58,7 @@ void sizeOfContainer() {
 
 void countDown() {
   std::vector<std::thread> threads;
-  for (int i = 12; i > 0; --i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 12 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  for (int i = 12; i > 0; --i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 12 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
     threads.emplace_back(work, i);
   for (auto &t : threads)
     t.join();
@@ -66,7 +66,7 @@ void countDown() {
 
 int asyncTasks() {
   std::vector<std::future<int>> results;
-  for (int i = 0; i < 16; ++i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 16 tasks whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  for (int i = 0; i < 16; ++i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 16 tasks whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
     results.push_back(std::async(std::launch::async, compute, i));
   int sum = 0;
   for (auto &r : results)
@@ -76,20 +76,20 @@ int asyncTasks() {
 
 void posixThreads() {
   pthread_t ids[4];
-  for (int i = 0; i < 4; ++i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 4 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  for (int i = 0; i < 4; ++i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 4 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
     pthread_create(&ids[i], nullptr, entry, nullptr);
   for (int i = 0; i < 4; ++i)
     pthread_join(ids[i], nullptr);
 }
 
 void detachedWorkers() {
-  for (int i = 0; i < 2; ++i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 2 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  for (int i = 0; i < 2; ++i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 2 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
     std::thread(work, i).detach();
 }
 
 void lambdaWorkers() {
   std::vector<std::thread> threads;
-  for (int i = 0; i < 10; ++i) { // EXPECT-WARNING:3 hardcoded worker count: this loop starts 10 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  for (int i = 0; i < 10; ++i) { // EXPECT-WARNING:3 hardcoded worker count: this loop starts 10 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
     threads.emplace_back([i] { work(i); });
   }
   for (auto &t : threads)
@@ -99,7 +99,7 @@ void lambdaWorkers() {
 void exceptionsAround() {
   std::vector<std::thread> threads;
   try {
-    for (int i = 0; i < 8; ++i) // EXPECT-WARNING:5 hardcoded worker count: this loop starts 8 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+    for (int i = 0; i < 8; ++i) // EXPECT-WARNING:5 hardcoded worker count: this loop starts 8 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
       threads.emplace_back(work, i);
   } catch (...) {
   }
@@ -110,7 +110,7 @@ void exceptionsAround() {
 class Crawler {
 public:
   void start() {
-    for (int i = 0; i < 6; ++i) // EXPECT-WARNING:5 hardcoded worker count: this loop starts 6 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+    for (int i = 0; i < 6; ++i) // EXPECT-WARNING:5 hardcoded worker count: this loop starts 6 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
       workers_.emplace_back(&Crawler::crawl, this, i);
   }
   void stop() {
@@ -127,7 +127,7 @@ private:
 void startLater() {
   std::vector<std::thread> threads;
   auto start = [&threads] {
-    for (int i = 0; i < 3; ++i) // EXPECT-WARNING:5 hardcoded worker count: this loop starts 3 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+    for (int i = 0; i < 3; ++i) // EXPECT-WARNING:5 hardcoded worker count: this loop starts 3 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
       threads.emplace_back(work, i);
   };
   start();
@@ -140,7 +140,7 @@ void earlyReturn(bool skip) {
   if (skip)
     return;
   std::vector<std::thread> threads;
-  for (int i = 0; i < 8; i += 2) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 4 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  for (int i = 0; i < 8; i += 2) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 4 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
     threads.emplace_back(work, i);
   for (auto &t : threads)
     t.join();

@@ -1,10 +1,10 @@
 // Loops that start a literal number of workers: each is reported at the loop.
 // Fix-its replace a plain literal bound counted up from 0 (see the golden).
-#include <algorithm>
 #include <future>
 #include <thread>
 #include <vector>
 
+#include <parlint/worker_count.h>
 #include <pthread.h>
 
 void work(int);
@@ -13,7 +13,7 @@ void *entry(void *);
 
 void emplaceLoop() {
   std::vector<std::thread> threads;
-  for (int i = 0; i < std::max(1u, std::thread::hardware_concurrency()); ++i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 8 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  for (int i = 0; i < parlint::default_worker_count(); ++i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 8 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
     threads.emplace_back(work, i);
   for (auto &t : threads)
     t.join();
@@ -21,7 +21,7 @@ void emplaceLoop() {
 
 void pushBackLoop() {
   std::vector<std::thread> threads;
-  for (unsigned i = 0; i != std::max(1u, std::thread::hardware_concurrency()); i++) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 4 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  for (unsigned i = 0; i != parlint::default_worker_count(); i++) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 4 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
     threads.push_back(std::thread(work, static_cast<int>(i)));
   for (auto &t : threads)
     t.join();
@@ -30,7 +30,7 @@ void pushBackLoop() {
 void whileCounter() {
   std::vector<std::thread> threads;
   int started = 0;
-  while (started < std::max(1u, std::thread::hardware_concurrency())) { // EXPECT-WARNING:3 hardcoded worker count: this loop starts 6 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  while (started < parlint::default_worker_count()) { // EXPECT-WARNING:3 hardcoded worker count: this loop starts 6 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
     threads.emplace_back(work, started);
     ++started;
   }
@@ -41,17 +41,17 @@ void whileCounter() {
 void doWhileCounter() {
   std::vector<std::thread> threads;
   int n = 0;
-  do { // EXPECT-WARNING:3 hardcoded worker count: this loop starts 3 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  do { // EXPECT-WARNING:3 hardcoded worker count: this loop starts 3 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
     threads.emplace_back(work, n);
     n++;
-  } while (n < std::max(1u, std::thread::hardware_concurrency()));
+  } while (n < parlint::default_worker_count());
   for (auto &t : threads)
     t.join();
 }
 
 void sizeOfContainer() {
   std::vector<std::thread> threads;
-  while (threads.size() < std::max(1u, std::thread::hardware_concurrency())) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 5 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  while (threads.size() < parlint::default_worker_count()) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 5 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
     threads.emplace_back(work, 0);
   for (auto &t : threads)
     t.join();
@@ -59,7 +59,7 @@ void sizeOfContainer() {
 
 void countDown() {
   std::vector<std::thread> threads;
-  for (int i = 12; i > 0; --i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 12 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  for (int i = 12; i > 0; --i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 12 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
     threads.emplace_back(work, i);
   for (auto &t : threads)
     t.join();
@@ -67,7 +67,7 @@ void countDown() {
 
 int asyncTasks() {
   std::vector<std::future<int>> results;
-  for (int i = 0; i < std::max(1u, std::thread::hardware_concurrency()); ++i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 16 tasks whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  for (int i = 0; i < parlint::default_worker_count(); ++i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 16 tasks whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
     results.push_back(std::async(std::launch::async, compute, i));
   int sum = 0;
   for (auto &r : results)
@@ -77,20 +77,20 @@ int asyncTasks() {
 
 void posixThreads() {
   pthread_t ids[4];
-  for (int i = 0; i < 4; ++i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 4 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  for (int i = 0; i < 4; ++i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 4 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
     pthread_create(&ids[i], nullptr, entry, nullptr);
   for (int i = 0; i < 4; ++i)
     pthread_join(ids[i], nullptr);
 }
 
 void detachedWorkers() {
-  for (int i = 0; i < std::max(1u, std::thread::hardware_concurrency()); ++i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 2 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  for (int i = 0; i < parlint::default_worker_count(); ++i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 2 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
     std::thread(work, i).detach();
 }
 
 void lambdaWorkers() {
   std::vector<std::thread> threads;
-  for (int i = 0; i < std::max(1u, std::thread::hardware_concurrency()); ++i) { // EXPECT-WARNING:3 hardcoded worker count: this loop starts 10 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  for (int i = 0; i < parlint::default_worker_count(); ++i) { // EXPECT-WARNING:3 hardcoded worker count: this loop starts 10 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
     threads.emplace_back([i] { work(i); });
   }
   for (auto &t : threads)
@@ -100,7 +100,7 @@ void lambdaWorkers() {
 void exceptionsAround() {
   std::vector<std::thread> threads;
   try {
-    for (int i = 0; i < std::max(1u, std::thread::hardware_concurrency()); ++i) // EXPECT-WARNING:5 hardcoded worker count: this loop starts 8 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+    for (int i = 0; i < parlint::default_worker_count(); ++i) // EXPECT-WARNING:5 hardcoded worker count: this loop starts 8 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
       threads.emplace_back(work, i);
   } catch (...) {
   }
@@ -111,7 +111,7 @@ void exceptionsAround() {
 class Crawler {
 public:
   void start() {
-    for (int i = 0; i < std::max(1u, std::thread::hardware_concurrency()); ++i) // EXPECT-WARNING:5 hardcoded worker count: this loop starts 6 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+    for (int i = 0; i < parlint::default_worker_count(); ++i) // EXPECT-WARNING:5 hardcoded worker count: this loop starts 6 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
       workers_.emplace_back(&Crawler::crawl, this, i);
   }
   void stop() {
@@ -128,7 +128,7 @@ private:
 void startLater() {
   std::vector<std::thread> threads;
   auto start = [&threads] {
-    for (int i = 0; i < std::max(1u, std::thread::hardware_concurrency()); ++i) // EXPECT-WARNING:5 hardcoded worker count: this loop starts 3 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+    for (int i = 0; i < parlint::default_worker_count(); ++i) // EXPECT-WARNING:5 hardcoded worker count: this loop starts 3 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
       threads.emplace_back(work, i);
   };
   start();
@@ -141,7 +141,7 @@ void earlyReturn(bool skip) {
   if (skip)
     return;
   std::vector<std::thread> threads;
-  for (int i = 0; i < 8; i += 2) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 4 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  for (int i = 0; i < 8; i += 2) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 4 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
     threads.emplace_back(work, i);
   for (auto &t : threads)
     t.join();

@@ -27,41 +27,41 @@ public:
 void task();
 
 void asioPool() {
-  boost::asio::thread_pool pool(4); // EXPECT-WARNING:33 hardcoded worker count: boost::asio::thread_pool is constructed with 4 workers whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  boost::asio::thread_pool pool(4); // EXPECT-WARNING:33 hardcoded worker count: boost::asio::thread_pool is constructed with 4 workers whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
   boost::asio::post(pool, task);
   pool.join();
 }
 
 void asioPoolBraces() {
-  boost::asio::thread_pool pool{6}; // EXPECT-WARNING:33 hardcoded worker count: boost::asio::thread_pool is constructed with 6 workers whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  boost::asio::thread_pool pool{6}; // EXPECT-WARNING:33 hardcoded worker count: boost::asio::thread_pool is constructed with 6 workers whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
   boost::asio::post(pool, task);
   pool.join();
 }
 
 void parlintPool() {
-  parlint::ThreadPool pool(8); // EXPECT-WARNING:28 hardcoded worker count: parlint::ThreadPool is constructed with 8 workers whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  parlint::ThreadPool pool(8); // EXPECT-WARNING:28 hardcoded worker count: parlint::ThreadPool is constructed with 8 workers whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
   pool.post(task);
   pool.wait_idle();
 }
 
 void processPool() {
-  parlint::ProcessPool workers(3); // EXPECT-WARNING:32 hardcoded worker count: parlint::ProcessPool is constructed with 3 workers whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  parlint::ProcessPool workers(3); // EXPECT-WARNING:32 hardcoded worker count: parlint::ProcessPool is constructed with 3 workers whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
 }
 
 void heapPool() {
-  auto *pool = new boost::asio::thread_pool(16); // EXPECT-WARNING:45 hardcoded worker count: boost::asio::thread_pool is constructed with 16 workers whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  auto *pool = new boost::asio::thread_pool(16); // EXPECT-WARNING:45 hardcoded worker count: boost::asio::thread_pool is constructed with 16 workers whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
   pool->join();
   delete pool;
 }
 
 void uniquePool() {
-  auto pool = std::make_unique<parlint::ThreadPool>(12); // EXPECT-WARNING:53 hardcoded worker count: parlint::ThreadPool is constructed with 12 workers whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  auto pool = std::make_unique<parlint::ThreadPool>(12); // EXPECT-WARNING:53 hardcoded worker count: parlint::ThreadPool is constructed with 12 workers whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
   pool->wait_idle();
 }
 
 class Indexer {
 public:
-  Indexer() : pool_(4) {} // EXPECT-WARNING:21 hardcoded worker count: boost::asio::thread_pool is constructed with 4 workers whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  Indexer() : pool_(4) {} // EXPECT-WARNING:21 hardcoded worker count: boost::asio::thread_pool is constructed with 4 workers whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
   ~Indexer() { pool_.join(); }
 
 private:
@@ -73,12 +73,12 @@ public:
   void run();
 
 private:
-  parlint::ThreadPool workers_{10}; // EXPECT-WARNING:32 hardcoded worker count: parlint::ThreadPool is constructed with 10 workers whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  parlint::ThreadPool workers_{10}; // EXPECT-WARNING:32 hardcoded worker count: parlint::ThreadPool is constructed with 10 workers whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
 };
 void Scheduler::run() { workers_.wait_idle(); }
 
 template <typename T> void withPool(T value) {
-  parlint::ThreadPool pool(2); // EXPECT-WARNING:28 hardcoded worker count: parlint::ThreadPool is constructed with 2 workers whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  parlint::ThreadPool pool(2); // EXPECT-WARNING:28 hardcoded worker count: parlint::ThreadPool is constructed with 2 workers whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
   pool.post([value] { (void)value; });
   pool.wait_idle();
 }
@@ -89,6 +89,6 @@ template void withPool<double>(double);
 // literal, no fix-it inside a macro.
 #define MAKE_POOL(name, count) boost::asio::thread_pool name(count)
 void macroPool() {
-  MAKE_POOL(pool, 5); // EXPECT-WARNING:19 hardcoded worker count: boost::asio::thread_pool is constructed with 5 workers whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  MAKE_POOL(pool, 5); // EXPECT-WARNING:19 hardcoded worker count: boost::asio::thread_pool is constructed with 5 workers whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
   pool.join();
 }

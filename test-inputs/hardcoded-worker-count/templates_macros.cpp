@@ -7,7 +7,7 @@ void work(int);
 
 template <typename Fn> void startAll(Fn fn) {
   std::vector<std::thread> threads;
-  for (int i = 0; i < 4; ++i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 4 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  for (int i = 0; i < 4; ++i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 4 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
     threads.emplace_back(fn, i);
   for (auto &t : threads)
     t.join();
@@ -34,7 +34,7 @@ template void startN<8>();
 
 void macroWithLiteral() {
   std::vector<std::thread> threads;
-  SPAWN_WORKERS(threads, 8, work); // EXPECT-WARNING:26 hardcoded worker count: this loop starts 8 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  SPAWN_WORKERS(threads, 8, work); // EXPECT-WARNING:26 hardcoded worker count: this loop starts 8 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
   for (auto &t : threads)
     t.join();
 }

@@ -1,6 +1,7 @@
 // Templates are reported once; a literal handed to a spawning macro is
 // reported at the literal; a #define name is configuration.
-#include <algorithm>
+#include <parlint/worker_count.h>
+
 #include <thread>
 #include <vector>
 
@@ -8,7 +9,7 @@ void work(int);
 
 template <typename Fn> void startAll(Fn fn) {
   std::vector<std::thread> threads;
-  for (int i = 0; i < std::max(1u, std::thread::hardware_concurrency()); ++i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 4 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  for (int i = 0; i < parlint::default_worker_count(); ++i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 4 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
     threads.emplace_back(fn, i);
   for (auto &t : threads)
     t.join();
@@ -35,7 +36,7 @@ template void startN<8>();
 
 void macroWithLiteral() {
   std::vector<std::thread> threads;
-  SPAWN_WORKERS(threads, 8, work); // EXPECT-WARNING:26 hardcoded worker count: this loop starts 8 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  SPAWN_WORKERS(threads, 8, work); // EXPECT-WARNING:26 hardcoded worker count: this loop starts 8 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
   for (auto &t : threads)
     t.join();
 }

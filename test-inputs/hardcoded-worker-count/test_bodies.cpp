@@ -59,7 +59,7 @@ void parallelRuns() {
 // The same loop in ordinary code is a hardcoded worker count.
 void serveClients() {
   std::vector<std::thread> clients;
-  for (int i = 0; i < 8; ++i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 8 threads whatever the machine; use std::max(1u, std::thread::hardware_concurrency()) or a configured count instead of the literal
+  for (int i = 0; i < 8; ++i) // EXPECT-WARNING:3 hardcoded worker count: this loop starts 8 threads whatever the machine; use parlint::default_worker_count() or a configured count instead of the literal
     clients.emplace_back(hammer);
   for (auto &t : clients)
     t.join();

@@ -39,7 +39,7 @@ void catchStyle() {
 
 // The ordinary early return next to the assertion is still reported.
 TEST(Worker, ReturnsEarlyAsWell) {
-  // EXPECT-WARNING@+1:15 std::thread 'worker' can be destroyed while joinable, which calls std::terminate; join it on every path, or use parlint::ScopedThread
+  // EXPECT-WARNING@+1:15 std::thread 'worker' can be destroyed while joinable, which calls std::terminate; use parlint::ScopedThread, which joins on destruction
   std::thread worker(work);
   ASSERT_TRUE(compute() > 0);
   if (compute() == 1)

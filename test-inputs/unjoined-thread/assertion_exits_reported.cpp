@@ -14,7 +14,7 @@ int compute();
 void work();
 
 void catchStyle() {
-  std::thread worker(work); // EXPECT-WARNING:15 std::thread 'worker' can be destroyed while joinable, which calls std::terminate; join it on every path, or use parlint::ScopedThread
+  std::thread worker(work); // EXPECT-WARNING:15 std::thread 'worker' can be destroyed while joinable, which calls std::terminate; use parlint::ScopedThread, which joins on destruction
   REQUIRE(compute() == 42); // EXPECT-NOTE:3 'worker' goes out of scope here while joinable
   worker.join();
 }

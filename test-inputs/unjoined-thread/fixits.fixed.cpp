@@ -67,6 +67,14 @@ void autoDeclared() {
 // EXPECT-NOTE@+1:1 'worker' goes out of scope here while joinable
 }
 
+// Not rewritten: std::jthread's constructor is explicit, so
+// `std::jthread worker = std::thread(...)` would not compile.
+void copyInitialized() {
+  // EXPECT-WARNING@+1:15 std::thread 'worker' can be destroyed while joinable, which calls std::terminate; join it on every path, or use parlint::ScopedThread
+  std::thread worker = std::thread(process, 1);
+// EXPECT-NOTE@+1:1 'worker' goes out of scope here while joinable
+}
+
 // Not rewritten: a container of threads.
 void container(int count) {
   // EXPECT-WARNING@+1:28 threads in 'workers' can be destroyed while joinable, which calls std::terminate; join every element on every path, or store parlint::ScopedThread

@@ -10,14 +10,14 @@ bool cancelled();
 
 // No join at all.
 void fireAndForget() {
-  // EXPECT-WARNING@+1:15 std::thread 'worker' can be destroyed while joinable, which calls std::terminate; join it on every path, or use parlint::ScopedThread
+  // EXPECT-WARNING@+1:15 std::thread 'worker' can be destroyed while joinable, which calls std::terminate; use parlint::ScopedThread, which joins on destruction
   std::thread worker(work);
 // EXPECT-NOTE@+1:1 'worker' goes out of scope here while joinable
 }
 
 // Early return skips the join.
 void earlyReturn(bool quick) {
-  // EXPECT-WARNING@+1:15 std::thread 'worker' can be destroyed while joinable, which calls std::terminate; join it on every path, or use parlint::ScopedThread
+  // EXPECT-WARNING@+1:15 std::thread 'worker' can be destroyed while joinable, which calls std::terminate; use parlint::ScopedThread, which joins on destruction
   std::thread worker(work);
   if (quick)
     // EXPECT-NOTE@+1:5 'worker' goes out of scope here while joinable
@@ -27,7 +27,7 @@ void earlyReturn(bool quick) {
 
 // Joined on one branch only.
 void oneBranch(bool wait) {
-  // EXPECT-WARNING@+1:15 std::thread 'worker' can be destroyed while joinable, which calls std::terminate; join it on every path, or use parlint::ScopedThread
+  // EXPECT-WARNING@+1:15 std::thread 'worker' can be destroyed while joinable, which calls std::terminate; use parlint::ScopedThread, which joins on destruction
   std::thread worker(process, 1);
   if (wait)
     worker.join();
@@ -37,7 +37,7 @@ void oneBranch(bool wait) {
 // break leaves the loop body before the join.
 void breakInLoop(int rounds) {
   for (int round = 0; round < rounds; ++round) {
-    // EXPECT-WARNING@+1:17 std::thread 'worker' can be destroyed while joinable, which calls std::terminate; join it on every path, or use parlint::ScopedThread
+    // EXPECT-WARNING@+1:17 std::thread 'worker' can be destroyed while joinable, which calls std::terminate; use parlint::ScopedThread, which joins on destruction
     std::thread worker(process, round);
     if (cancelled())
       // EXPECT-NOTE@+1:7 'worker' goes out of scope here while joinable
@@ -48,7 +48,7 @@ void breakInLoop(int rounds) {
 
 // An explicit throw unwinds the joinable thread.
 void explicitThrow(int value) {
-  // EXPECT-WARNING@+1:15 std::thread 'worker' can be destroyed while joinable, which calls std::terminate; join it on every path, or use parlint::ScopedThread
+  // EXPECT-WARNING@+1:15 std::thread 'worker' can be destroyed while joinable, which calls std::terminate; use parlint::ScopedThread, which joins on destruction
   std::thread worker(work);
   if (value < 0)
     // EXPECT-NOTE@+1:5 'worker' goes out of scope here while joinable
@@ -59,7 +59,7 @@ void explicitThrow(int value) {
 // The throw lands in a handler outside the thread's scope.
 void throwInsideTry() {
   try {
-    // EXPECT-WARNING@+1:17 std::thread 'worker' can be destroyed while joinable, which calls std::terminate; join it on every path, or use parlint::ScopedThread
+    // EXPECT-WARNING@+1:17 std::thread 'worker' can be destroyed while joinable, which calls std::terminate; use parlint::ScopedThread, which joins on destruction
     std::thread worker(work);
     // EXPECT-NOTE@+1:5 'worker' goes out of scope here while joinable
     throw std::runtime_error("failed");
@@ -94,7 +94,7 @@ public:
 // A lambda's own body is a function too.
 void insideLambda() {
   auto launch = [] {
-    // EXPECT-WARNING@+2:35 std::thread 'worker' can be destroyed while joinable, which calls std::terminate; join it on every path, or use parlint::ScopedThread
+    // EXPECT-WARNING@+2:35 std::thread 'worker' can be destroyed while joinable, which calls std::terminate; use parlint::ScopedThread, which joins on destruction
     // EXPECT-NOTE@+1:49 'worker' goes out of scope here while joinable
     auto inner = [] { std::thread worker(work); };
     inner();
@@ -104,7 +104,7 @@ void insideLambda() {
 
 // A template instantiated twice is reported once.
 template <typename T> void generic(T value) {
-  // EXPECT-WARNING@+1:15 std::thread 'worker' can be destroyed while joinable, which calls std::terminate; join it on every path, or use parlint::ScopedThread
+  // EXPECT-WARNING@+1:15 std::thread 'worker' can be destroyed while joinable, which calls std::terminate; use parlint::ScopedThread, which joins on destruction
   std::thread worker(process, static_cast<int>(value));
 // EXPECT-NOTE@+1:1 'worker' goes out of scope here while joinable
 }

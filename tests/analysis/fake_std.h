@@ -38,9 +38,13 @@ template <class T> struct vector {
   vector();
   vector(const vector &);
   ~vector();
-  template <class... A> void emplace_back(A &&...);
+  template <class... A> void emplace_back(A &&...) {}
   template <class... A> void emplace_front(A &&...);
   template <class... A> T *emplace(const T *, A &&...);
+  void push_back(T &&);
+  void reserve(size_t);
+  void clear();
+  T &operator[](size_t);
   const T *begin() const;
   const T *end() const;
   T *begin();

@@ -87,16 +87,16 @@ bool hasMain(const std::string &text) {
   return std::regex_search(text, main);
 }
 
-// Builds the original and the fixed program (the fixed one linked against the
-// runtime its fix-its rewrite onto), runs both, and compares what they print.
+// Builds the original and the fixed program against the runtime the fix-its
+// rewrite onto, runs both, and compares what they print.
 void compareFixedProgram(const std::string &original, const std::string &fixed,
-                const InputSpec &spec, const std::string &dir) {
+                         const InputSpec &spec, const std::string &dir) {
   if (!runtimeLibraryAvailable()) {
     std::cerr << "note: no runtime library in this build, fixed program not run\n";
     return;
   }
   const std::string before = dir + "/before", after = dir + "/after";
-  const CommandResult builtBefore = buildProgram(original, spec, before, false);
+  const CommandResult builtBefore = buildProgram(original, spec, before, true);
   ASSERT_EQ(builtBefore.exitCode, 0) << "input does not build:\n" << builtBefore.output;
   const CommandResult builtAfter = buildProgram(fixed, spec, after, true);
   ASSERT_EQ(builtAfter.exitCode, 0)

@@ -29,8 +29,8 @@ std::filesystem::path goldenFileFor(const std::filesystem::path &input);
 // checks, and reports every difference from the input's expectations as a
 // GoogleTest failure: diagnostics compared exactly, the fixed copy compared
 // with the golden file (or the unchanged input), the fixed file compiled (and,
-// when the input has a main(), the input and the fixed file built — the fixed
-// one linked against the runtime library — run, and their outputs compared); a
+// when the input has a main(), the input and the fixed file built and linked
+// against the runtime library, run, and their outputs compared); a
 // `RUN-MODE: broken` input must make the compiler report an error and parlint
 // stay silent.
 void checkInput(const std::filesystem::path &input, const std::string &checks);
@@ -38,8 +38,8 @@ void checkInput(const std::filesystem::path &input, const std::string &checks);
 // Whether a test input is a program: it defines `int main(`.
 bool hasMain(const std::string &text);
 
-// The link-and-run mode of checkInput: builds `original` and `fixed` (the
-// fixed file linked against the runtime library) into `dir`, runs both, and
+// The link-and-run mode of checkInput: builds `original` and `fixed` into
+// `dir`, both linked against the runtime library, runs both, and
 // reports a GoogleTest failure unless both exit 0 and print the same,
 // non-empty output.
 void compareFixedProgram(const std::string &original, const std::string &fixed,

@@ -30,6 +30,10 @@ const Option kOptions[] = {
     {"parlint-unbounded-spawn.PoolHeader", "<parlint/thread_pool.h>", "\"mylib/pool.h\""},
     {"parlint-unbounded-spawn.IncludeStyle", "llvm", "google"},
     {"parlint-unjoined-thread.ReportAssertionExits", "false", "true"},
+    {"parlint-unjoined-thread.Cxx17Replacement", "parlint::ScopedThread", "mylib::JoiningThread"},
+    {"parlint-unjoined-thread.Cxx17ReplacementHeader", "<parlint/scoped_thread.h>",
+     "\"mylib/joining_thread.h\""},
+    {"parlint-unjoined-thread.IncludeStyle", "llvm", "google"},
     {"parlint-large-copy-to-worker.ContainerTypes",
      "::std::vector;::std::deque;::std::list;::std::map;::std::multimap;::std::set;"
      "::std::multiset;::std::unordered_map;::std::unordered_multimap;"
