@@ -209,18 +209,16 @@ private:
   void classifyReference(const DeclRefExpr *Ref) {
     size_t Index = Parents.size();
     const Stmt *User = parent(Index);
+    if (isHandleContainer(Kind))
+      return classifyContainerUse(Ref, User, Index);
     switch (Kind) {
     case HandleType::Thread:
     case HandleType::JThread:
     case HandleType::Future:
       return classifyThreadUse(Ref, User, Index);
-    case HandleType::ThreadContainer:
-    case HandleType::JThreadContainer:
-    case HandleType::FutureContainer:
-      return classifyContainerUse(Ref, User, Index);
     case HandleType::PosixThread:
       return classifyPosixUse(Ref, User, Index);
-    case HandleType::None:
+    default:
       Uses.Escapes = true;
       return;
     }

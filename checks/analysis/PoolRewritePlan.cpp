@@ -3,6 +3,7 @@
 #include "../model/Handles.h"
 #include "../model/Pools.h"
 #include "HandleUses.h"
+#include "JoinAll.h"
 #include "LoopBounds.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -25,11 +26,6 @@ std::optional<PoolRewriteShape> shapeOf(HandleType Container, LaunchKind Kind) {
       (Kind == LaunchKind::JThreadInContainer || Kind == LaunchKind::JThread))
     return PoolRewriteShape::JThreads;
   return std::nullopt;
-}
-
-bool isVariable(const Expr *E, const ValueDecl *Var) {
-  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripped(E));
-  return Ref && Ref->getDecl() == Var;
 }
 
 /// The container call that stores the spawn: the emplace_back itself, or
@@ -58,102 +54,9 @@ const CXXMemberCallExpr *storeCallOf(const Launch &Spawn, const VarDecl &Var,
       return nullptr;
   }
   if (!Call || !llvm::is_contained(Stores, identifierOf(Call->getMethodDecl())) ||
-      !isVariable(Call->getImplicitObjectArgument(), &Var))
+      !namesVariable(Call->getImplicitObjectArgument(), &Var))
     return nullptr;
   return Call;
-}
-
-/// The single statement a block of one statement holds, or S.
-const Stmt *single(const Stmt *S) {
-  while (const auto *Block = dyn_cast_or_null<CompoundStmt>(S)) {
-    if (Block->size() != 1)
-      return S;
-    S = Block->body_front();
-  }
-  return S;
-}
-
-/// `e.join();` or `if (e.joinable()) e.join();`, e an element IsElement names.
-bool joinsElement(const Stmt *Body,
-                  llvm::function_ref<bool(const Expr *)> IsElement) {
-  Body = single(Body);
-  if (const auto *If = dyn_cast_or_null<IfStmt>(Body)) {
-    const auto *Test = dyn_cast_or_null<CXXMemberCallExpr>(stripped(If->getCond()));
-    if (If->getElse() || If->getInit() || If->getConditionVariable() || !Test ||
-        identifierOf(Test->getMethodDecl()) != "joinable" ||
-        !IsElement(Test->getImplicitObjectArgument()))
-      return false;
-    Body = single(If->getThen());
-  }
-  const auto *Join = dyn_cast_or_null<CXXMemberCallExpr>(Body);
-  return Join && memberOp(Join->getMethodDecl()) == HandleOp::Join &&
-         IsElement(Join->getImplicitObjectArgument());
-}
-
-bool isZero(const Expr *E, ASTContext &Context) {
-  Expr::EvalResult Value;
-  return E && E->EvaluateAsInt(Value, Context) && Value.Val.getInt() == 0;
-}
-
-/// `for (auto &t : v) t.join();`, `for (size_t i = 0; i < v.size(); ++i)
-/// v[i].join();` (each maybe under `if (t.joinable())`), or
-/// `std::for_each(v.begin(), v.end(), std::mem_fn(&std::thread::join));`.
-bool isJoinAll(const Stmt &S, const VarDecl &Var, ASTContext &Context) {
-  if (const auto *RangeFor = dyn_cast<CXXForRangeStmt>(&S)) {
-    const VarDecl *Element = RangeFor->getLoopVariable();
-    return isVariable(RangeFor->getRangeInit(), &Var) && Element &&
-           Element->getType()->isReferenceType() &&
-           joinsElement(RangeFor->getBody(), [&](const Expr *E) {
-             return isVariable(E, Element);
-           });
-  }
-  if (const auto *For = dyn_cast<ForStmt>(&S)) {
-    const auto *Init = dyn_cast_or_null<DeclStmt>(For->getInit());
-    const auto *Index =
-        Init && Init->isSingleDecl() ? dyn_cast<VarDecl>(Init->getSingleDecl())
-                                     : nullptr;
-    if (!Index || !Index->getType()->isIntegerType() ||
-        !isZero(Index->getInit(), Context))
-      return false;
-    const auto *Test = dyn_cast_or_null<BinaryOperator>(stripped(For->getCond()));
-    const auto *Size =
-        Test ? dyn_cast_or_null<CXXMemberCallExpr>(stripped(Test->getRHS())) : nullptr;
-    if (!Test || (Test->getOpcode() != BO_LT && Test->getOpcode() != BO_NE) ||
-        !isVariable(Test->getLHS(), Index) || !Size ||
-        identifierOf(Size->getMethodDecl()) != "size" ||
-        !isVariable(Size->getImplicitObjectArgument(), &Var))
-      return false;
-    const auto *Step = dyn_cast_or_null<UnaryOperator>(For->getInc());
-    if (!Step || !Step->isIncrementOp() || !isVariable(Step->getSubExpr(), Index))
-      return false;
-    return joinsElement(For->getBody(), [&](const Expr *E) {
-      const auto *Subscript = dyn_cast_or_null<CXXOperatorCallExpr>(stripped(E));
-      return Subscript && Subscript->getOperator() == OO_Subscript &&
-             Subscript->getNumArgs() == 2 &&
-             isVariable(Subscript->getArg(0), &Var) &&
-             isVariable(Subscript->getArg(1), Index);
-    });
-  }
-  const auto *Call = dyn_cast_or_null<CallExpr>(stripped(dyn_cast<Expr>(&S)));
-  if (!Call || !isNamed(Call->getDirectCallee(), {"::std::for_each"}) ||
-      Call->getNumArgs() != 3)
-    return false;
-  auto Ends = [&](const Expr *E, StringRef Name) {
-    const auto *End = dyn_cast_or_null<CXXMemberCallExpr>(stripped(E));
-    return End && identifierOf(End->getMethodDecl()) == Name &&
-           isVariable(End->getImplicitObjectArgument(), &Var);
-  };
-  const auto *MemFn = dyn_cast_or_null<CallExpr>(stripped(Call->getArg(2)));
-  if (!Ends(Call->getArg(0), "begin") || !Ends(Call->getArg(1), "end") ||
-      !MemFn || !isNamed(MemFn->getDirectCallee(), {"::std::mem_fn"}) ||
-      MemFn->getNumArgs() != 1)
-    return false;
-  const auto *Address = dyn_cast_or_null<UnaryOperator>(stripped(MemFn->getArg(0)));
-  const auto *Method =
-      Address ? dyn_cast<DeclRefExpr>(Address->getSubExpr()->IgnoreParens())
-              : nullptr;
-  return Method && memberOp(dyn_cast<CXXMethodDecl>(Method->getDecl())) ==
-                       HandleOp::Join;
 }
 
 /// The child of Block that contains S, or null.
@@ -304,7 +207,7 @@ Blocker threadUsesBlocker(const HandleUses &Uses, PoolRewritePlan &Plan,
     if (Statement &&
         SM.isBeforeInTranslationUnit(Plan.Loop->getEndLoc(),
                                      Statement->getBeginLoc()) &&
-        isJoinAll(*Statement, *Plan.Container, Function.context()))
+        joinsAllThreads(*Statement, *Plan.Container, Function.context()))
       JoinAlls.insert(Statement);
   }
   if (JoinAlls.size() > 1)

@@ -68,6 +68,11 @@ void forEachDescendant(const Stmt *S, bool SkipLambdas,
     forEachDescendant(Child, SkipLambdas, Visit);
 }
 
+bool namesVariable(const Expr *E, const ValueDecl *D) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripped(E));
+  return Ref && Ref->getDecl() == D;
+}
+
 bool mentions(const Stmt *S, const ValueDecl *D) {
   bool Found = false;
   forEachDescendant(S, /*SkipLambdas=*/false, [&](const Stmt &Node) {

@@ -31,6 +31,9 @@ const Expr *stripped(const Expr *E);
 /// `v`, `v[i]`, `&v[i]`, `v.x`, `*v`, `this->v`, `v.back()`.
 const ValueDecl *rootVariable(const Expr *E);
 
+/// Whether E, without parentheses, casts and temporaries, names D.
+bool namesVariable(const Expr *E, const ValueDecl *D);
+
 /// Whether some DeclRefExpr or MemberExpr inside S refers to D.
 bool mentions(const Stmt *S, const ValueDecl *D);
 

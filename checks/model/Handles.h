@@ -13,13 +13,14 @@ namespace clang::tidy::parlint {
 
 enum class HandleType {
   None,
-  Thread,          ///< std::thread: terminates if destroyed while joinable
-  JThread,         ///< std::jthread: joins in its destructor
-  Future,          ///< std::future (std::async's waits in its destructor)
-  ThreadContainer, ///< std::vector/deque/list/forward_list/array of std::thread
+  Thread,           ///< std::thread: terminates if destroyed while joinable
+  JThread,          ///< std::jthread: joins in its destructor
+  Future,           ///< std::future (std::async's waits in its destructor)
+  ThreadContainer,  ///< std::vector/deque/list/forward_list/array of
+                    ///< std::thread
   JThreadContainer, ///< the same of std::jthread
   FutureContainer,  ///< the same of std::future
-  PosixThread,     ///< pthread_t, or an array of them
+  PosixThread,      ///< pthread_t, or an array of them
 };
 
 /// Whether the type is a standard container of handles (threads, jthreads,

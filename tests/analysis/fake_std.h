@@ -18,6 +18,7 @@ struct thread {
   void detach();
   bool joinable() const noexcept;
 };
+struct stop_token {};
 struct jthread {
   template <class F, class... A> explicit jthread(F &&, A &&...) {}
   ~jthread();

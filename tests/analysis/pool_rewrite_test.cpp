@@ -7,6 +7,7 @@
 #include "analysis/HandleUses.h"
 #include "analysis/PoolRewritePlan.h"
 #include "common/AnalysisCache.h"
+#include "model/Pools.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -177,6 +178,41 @@ TEST(HandleTypes, ContainersOfJThreadsAndFutures) {
   EXPECT_EQ(TypeOf("j"), HandleType::JThreadContainer);
   EXPECT_EQ(TypeOf("u"), HandleType::FutureContainer);
   EXPECT_EQ(elementTypeOf(HandleType::FutureContainer), HandleType::Future);
+}
+
+TEST(LaunchModel, MayTakeStopToken) {
+  auto AST = parlint::test::parse(std::string(FakeStd) + R"cpp(
+void watch(std::stop_token, int);
+void f() {
+  std::jthread a(watch, 1);
+  std::jthread b([](int) {}, 2);
+  std::jthread c([](auto...) {}, 3);
+  std::thread d(work, 4);
+}
+)cpp");
+  const auto *F = parlint::test::selectFirst<FunctionDecl>(
+      "f", functionDecl(hasName("f"), isDefinition()).bind("f"), *AST);
+  ASSERT_TRUE(F);
+  std::vector<bool> May;
+  forEachLaunch(*F->getBody(), AST->getASTContext(),
+                [&](const Launch &L) { May.push_back(L.mayTakeStopToken()); });
+  EXPECT_EQ(May, (std::vector<bool>{true, false, true, false}));
+}
+
+TEST(PoolsModel, WaitsForAnotherThread) {
+  auto AST = parlint::test::parse(std::string(FakeStd) + R"cpp(
+void f(std::future<int> &r, std::thread &t, std::vector<int> &v) {
+  r.get();
+  t.join();
+  v.size();
+  work(1);
+}
+)cpp");
+  std::vector<bool> Waits;
+  for (const CallExpr *Call : parlint::test::selectAll<CallExpr>(
+           "c", callExpr(hasAncestor(functionDecl(hasName("f")))).bind("c"), *AST))
+    Waits.push_back(waitsForAnotherThread(*Call));
+  EXPECT_EQ(Waits, (std::vector<bool>{true, true, false, false}));
 }
 
 } // namespace

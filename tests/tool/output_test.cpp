@@ -127,7 +127,8 @@ TEST(Format, SarifCarriesRulesRegionsNotesFixesFingerprints) {
   const json::Object &spawn = *results[2].getAsObject();
   EXPECT_EQ(spawn.getString("ruleId").value_or(""), "parlint-unbounded-spawn");
   ASSERT_TRUE(spawn.getArray("relatedLocations"));
-  EXPECT_EQ(spawn.getArray("relatedLocations")->size(), 1u);
+  // The loop's note and the note with the loop on a pool.
+  EXPECT_EQ(spawn.getArray("relatedLocations")->size(), 2u);
 }
 
 // The validator: the multitool that bootstrap installs into build/npm (its
