@@ -1,5 +1,5 @@
 // Compresses rotated logs with gzip while a progress reporter runs.
-#include "logscan/log_batch.h"
+#include "logscan/logscan.h"
 
 #include <cstdio>
 #include <thread>
@@ -9,8 +9,6 @@
 #include <unistd.h>
 
 namespace logscan {
-
-void reportProgress();
 
 int compressRotated(const std::string &path) {
   std::thread progress(reportProgress);

@@ -1,6 +1,6 @@
 // Rotates logs: gzips the old file with an external program, and saves the
 // index in the background.
-#include "logscan/log_batch.h"
+#include "logscan/logscan.h"
 
 #include <functional>
 #include <future>
@@ -8,8 +8,6 @@
 #include <unistd.h>
 
 namespace logscan {
-
-void saveIndex(const std::string &name, const WordCounts &counts);
 
 bool gzipRotated(const std::string &path, bool waitForIt) {
   pid_t gzip = fork();
