@@ -1,0 +1,44 @@
+#ifndef PARLINT_CHECKS_UNSYNCHRONIZEDSHAREDWRITE_UNSYNCHRONIZEDSHAREDWRITECHECK_H
+#define PARLINT_CHECKS_UNSYNCHRONIZEDSHAREDWRITE_UNSYNCHRONIZEDSHAREDWRITECHECK_H
+
+#include "../analysis/SharedWrites.h"
+#include "../analysis/WorkerLifetime.h"
+#include "../common/ParlintCheck.h"
+#include <vector>
+
+namespace clang::tidy::parlint {
+
+/// parlint-unsynchronized-shared-write: a write inside a worker (a thread,
+/// an async task, a pool task) to an object it reaches by reference, not
+/// protected by a lock there, while another thread may touch the same
+/// object: another instance of the same worker, another worker, or the
+/// launching thread before it joins. See
+/// docs/checks/parlint-unsynchronized-shared-write.md.
+class UnsynchronizedSharedWriteCheck : public ParlintCheck {
+public:
+  UnsynchronizedSharedWriteCheck(StringRef Name, ClangTidyContext *Context)
+      : ParlintCheck(Name, Context, TemplateCode::Instantiations) {}
+
+protected:
+  void checkFunction(const FunctionUnderCheck &Function) override;
+
+private:
+  /// One launch of the body being checked, with what is known about it.
+  struct Worker {
+    Launch Spawn;
+    const Stmt *Loop = nullptr; ///< the loop that launches it repeatedly
+    bool LoopOverlaps = false;  ///< and its iterations' workers overlap
+    WorkerLifetime Lifetime;
+    WorkerCode Code;
+    WorkerAccesses Accesses;
+  };
+  void checkLauncher(std::vector<Launch> Spawns, const FunctionAnalysis &Owner);
+  void checkWrite(const Worker &Writer, const SharedAccess &Write,
+                  llvm::ArrayRef<Worker> Workers,
+                  llvm::ArrayRef<SharedAccess> LauncherAccesses,
+                  const FunctionAnalysis &Owner);
+};
+
+} // namespace clang::tidy::parlint
+
+#endif
