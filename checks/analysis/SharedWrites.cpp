@@ -878,6 +878,13 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
   } else {
     return Worker;
   }
+  // pthread_create's argument: a value per launch when it comes from the
+  // launching loop (`(void *)i`, `&args[i]`).
+  if (Spawn.Kind == LaunchKind::PthreadCreate && !Worker.Lambda &&
+      Worker.Function->getNumParams() == 1)
+    if (const auto *Call = dyn_cast<CallExpr>(Spawn.Call);
+        Call && Call->getNumArgs() == 4 && VariesPerLaunch(Call->getArg(3)))
+      Worker.PerLaunch.insert(Worker.Function->getParamDecl(0));
   // Parameters bound by the launch's arguments.
   for (unsigned I = 0; I < Spawn.Arguments.size(); ++I) {
     int Index = static_cast<int>(I) + Spawn.ParamShift;

@@ -224,9 +224,11 @@ void UnsynchronizedSharedWriteCheck::checkWrite(
   diag(Where, "unsynchronized %0 in a worker %select{launched several times "
               "at once|that runs alongside another worker using it|that runs "
               "while the launching thread uses it}1; %select{|make it "
-              "std::atomic, }2guard every access with one mutex, or give each "
-              "worker its own slot and combine them once all have finished")
-      << whatIsWritten(Write) << First.Why << Scalar;
+              "std::atomic, |make it _Atomic, }2guard every access with one "
+              "mutex, or give each worker its own slot and combine them once "
+              "all have finished")
+      << whatIsWritten(Write) << First.Why
+      << (Scalar ? (getLangOpts().CPlusPlus ? 1 : 2) : 0);
   std::string Object = "'" + Write.Object.describe() + "'";
   for (const Conflict &C : Conflicts) {
     switch (C.Note) {

@@ -21,6 +21,8 @@ public:
 
 protected:
   void checkFunction(const FunctionUnderCheck &Function) override;
+  /// pthreads writing globals exist in C too.
+  bool supportsC() const override { return true; }
 
 private:
   /// One launch of the body being checked, with what is known about it.
