@@ -666,6 +666,13 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
     return Access;
   };
   auto Read = [&]() { return Finish(Current, WriteKind::None, nullptr); };
+  auto NoteSlot = [&](const Expr &Index) {
+    Expr::EvalResult Value;
+    if (!Access.ConstantSlot && !Index.isValueDependent() &&
+        Index.EvaluateAsInt(Value, Code.context()) &&
+        Value.Val.getInt().getSignificantBits() <= 64)
+      Access.ConstantSlot = Value.Val.getInt().getExtValue();
+  };
 
   while (true) {
     // An atomic, a mutex, a thread: synchronized by itself, whatever base
@@ -675,7 +682,9 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
     const Stmt *Parent = Code.parent(*Current);
     if (!Parent)
       return Read();
-    if (isa<ParenExpr>(Parent)) {
+    // Parentheses, and the temporary of an element proxy
+    // (std::vector<bool>'s reference).
+    if (isa<ParenExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr>(Parent)) {
       Current = cast<Expr>(Parent);
       continue;
     }
@@ -738,6 +747,8 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
             hasSlotSubscript(Current->getType()) && SlotOfItsOwn(*Call->getArg(0)))
           return std::nullopt;
         if (llvm::is_contained({"at", "front", "back", "top"}, Name)) {
+          if (Name == "at" && Call->getNumArgs() == 1)
+            NoteSlot(*Call->getArg(0));
           Current = Call;
           continue;
         }
@@ -756,6 +767,7 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
         return std::nullopt;
       if (!ThroughPointer())
         return std::nullopt;
+      NoteSlot(*Subscript->getIdx());
       Current = Subscript;
       continue;
     }
@@ -796,9 +808,11 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
       case OO_Subscript:
         if (subscriptInserts(Method))
           return Finish(Op, WriteKind::Insert, Method);
-        if (Op->getNumArgs() == 2 && hasSlotSubscript(Current->getType()) &&
-            SlotOfItsOwn(*Op->getArg(1)))
-          return std::nullopt;
+        if (Op->getNumArgs() == 2 && hasSlotSubscript(Current->getType())) {
+          if (SlotOfItsOwn(*Op->getArg(1)))
+            return std::nullopt;
+          NoteSlot(*Op->getArg(1));
+        }
         Current = Op;
         continue;
       case OO_Star:

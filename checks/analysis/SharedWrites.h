@@ -76,7 +76,16 @@ struct SharedAccess {
   /// would do.
   bool Scalar = false;
 
+  /// The access is to one element at a constant index (`parts[0]`).
+  std::optional<int64_t> ConstantSlot;
+
   bool isWrite() const { return Write != WriteKind::None; }
+  /// Two accesses to different constant elements of one object
+  /// (`parts[0]` and `parts[1]`) do not meet.
+  bool inOtherSlotThan(const SharedAccess &Other) const {
+    return ConstantSlot && Other.ConstantSlot &&
+           *ConstantSlot != *Other.ConstantSlot && Object == Other.Object;
+  }
 };
 
 struct WorkerAccesses {

@@ -1,6 +1,8 @@
 #include "Synchronization.h"
 #include "../common/AstHelpers.h"
 
+#include "clang/AST/DeclTemplate.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -368,9 +370,18 @@ bool hasSlotSubscript(QualType Type) {
   Type = Type.getNonReferenceType().getCanonicalType();
   if (Type->isArrayType() || Type->isPointerType())
     return true;
-  return isStdRecord(Type->getAsCXXRecordDecl(),
-                     {"vector", "array", "deque", "span", "valarray",
-                      "basic_string"});
+  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+  // std::vector<bool> packs its elements into shared words: writing two
+  // "slots" is writing one word.
+  if (const auto *Vector =
+          dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record);
+      Vector && isStdRecord(Vector, {"vector"}) &&
+      Vector->getTemplateArgs().size() > 0 &&
+      Vector->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+      Vector->getTemplateArgs()[0].getAsType()->isBooleanType())
+    return false;
+  return isStdRecord(Record, {"vector", "array", "deque", "span", "valarray",
+                              "basic_string"});
 }
 
 } // namespace clang::tidy::parlint

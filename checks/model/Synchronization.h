@@ -85,7 +85,8 @@ bool subscriptInserts(const CXXMethodDecl *Method);
 
 /// A type whose subscript addresses an element of its own that no other
 /// index reaches: a built-in array or pointer, std::vector, std::array,
-/// std::deque, std::span, std::valarray, std::basic_string.
+/// std::deque, std::span, std::valarray, std::basic_string. Not
+/// std::vector<bool>, whose elements share words.
 bool hasSlotSubscript(QualType Type);
 
 } // namespace clang::tidy::parlint

@@ -192,7 +192,8 @@ void UnsynchronizedSharedWriteCheck::checkWrite(
           sameCallable(Other.Spawn, Writer.Spawn) || !Overlap(Writer, Other))
         continue;
       for (const SharedAccess &A : Other.Accesses.Accesses) {
-        if (!A.Object.overlaps(Write.Object) || sharesLock(Write.Held, A.Held))
+        if (!A.Object.overlaps(Write.Object) || Write.inOtherSlotThan(A) ||
+            sharesLock(Write.Held, A.Held))
           continue;
         // A locked write against an unlocked one: the unlocked one is the
         // finding.
@@ -207,7 +208,8 @@ void UnsynchronizedSharedWriteCheck::checkWrite(
   if (Conflicts.empty() && (Writer.Lifetime.Kind == WorkerLifetime::Tracked ||
                             Writer.Lifetime.Kind == WorkerLifetime::RunsOn))
     for (const SharedAccess &A : LauncherAccesses) {
-      if (!A.Object.overlaps(Write.Object) || sharesLock(Write.Held, A.Held) ||
+      if (!A.Object.overlaps(Write.Object) || Write.inOtherSlotThan(A) ||
+          sharesLock(Write.Held, A.Held) ||
           !mayBeRunningAt(Writer.Lifetime, Writer.Spawn, Owner, *A.Where, false))
         continue;
       Conflicts.push_back(

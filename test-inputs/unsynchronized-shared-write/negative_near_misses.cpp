@@ -312,3 +312,13 @@ void initOnce(std::vector<int> &table) {
   for (auto &worker : workers)
     worker.join();
 }
+
+// near-miss: two workers, each writing an element of its own by a constant.
+std::vector<long> twoHalves(const std::vector<int> &values) {
+  std::vector<long> halves(2);
+  std::thread first([&] { halves[0] = std::accumulate(values.begin(), values.begin() + values.size() / 2, 0L); });
+  std::thread second([&] { halves[1] = std::accumulate(values.begin() + values.size() / 2, values.end(), 0L); });
+  first.join();
+  second.join();
+  return halves;
+}

@@ -163,3 +163,28 @@ private:
   std::thread thread_;
   int loaded_ = 0;
 };
+
+// std::vector<bool> packs its elements: a slot each is still one word.
+std::vector<bool> flags(const std::vector<int> &values) {
+  std::vector<bool> positive(values.size());
+  std::vector<std::thread> workers;
+  // EXPECT-NOTE@+1:3 the worker is launched on each iteration of this loop, and the iterations' workers run at the same time
+  for (size_t i = 0; i < values.size(); ++i)
+    // EXPECT-WARNING@+1:35 unsynchronized write to 'positive' in a worker launched several times at once; guard every access with one mutex, or give each worker its own slot and combine them once all have finished
+    workers.emplace_back([&, i] { positive[i] = values[i] > 0; });
+  for (auto &worker : workers)
+    worker.join();
+  return positive;
+}
+
+// Two workers write the same constant element.
+void sameElement(std::vector<long> &out) {
+  // EXPECT-WARNING@+2:23 unsynchronized write to 'out' in a worker that runs alongside another worker using it; make it std::atomic, guard every access with one mutex, or give each worker its own slot and combine them once all have finished
+  // EXPECT-NOTE@+1:23 another worker writes 'out' here
+  std::thread a([&] { out[0] = score(7); });
+  // EXPECT-NOTE@+2:23 another worker writes 'out' here
+  // EXPECT-WARNING@+1:23 unsynchronized write to 'out' in a worker that runs alongside another worker using it; make it std::atomic, guard every access with one mutex, or give each worker its own slot and combine them once all have finished
+  std::thread b([&] { out[0] += score(8); });
+  a.join();
+  b.join();
+}
