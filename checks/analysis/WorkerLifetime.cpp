@@ -5,7 +5,9 @@
 #include "HandleUses.h"
 #include "SpawnHandle.h"
 
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::parlint {
 
@@ -91,6 +93,81 @@ WorkerLifetime poolTaskLifetime(const Launch &Spawn,
   return Lifetime;
 }
 
+/// The futures a local container holds (`std::vector<std::future<T>>`).
+bool holdsFutures(QualType Type) {
+  const auto *Container = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Type.getCanonicalType()->getAsCXXRecordDecl());
+  if (!Container || Container->getTemplateArgs().size() == 0 ||
+      Container->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return false;
+  return handleTypeOf(Container->getTemplateArgs()[0].getAsType()) ==
+         HandleType::Future;
+}
+
+/// A local container the async futures are kept in: a range-for that get()s
+/// or wait()s each element finishes them all, and so does a get() or wait()
+/// on an element (`futures.back().get()`, `futures[i].wait()`); so does the
+/// container's destructor (the futures' destructors wait). Nullopt when the
+/// container escapes (passed on, captured, moved).
+std::optional<HandleEvents> futureContainerEvents(const VarDecl &Holder,
+                                                  const Launch &Spawn,
+                                                  const FunctionAnalysis &Launcher) {
+  if (!holdsFutures(Holder.getType()))
+    return std::nullopt;
+  HandleEvents Events;
+  Events.AtStmt[Spawn.Call] = HandleEffect::Start;
+  bool Escapes = false;
+  auto Waits = [](const Stmt *S) {
+    const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(S);
+    return Call && observesFutureResult(Call->getMethodDecl());
+  };
+  forEachDescendant(&Launcher.body(), /*SkipLambdas=*/false, [&](const Stmt &S) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+    if (!Ref || Ref->getDecl() != &Holder)
+      return;
+    if (Launcher.enclosingLambda(S)) {
+      Escapes = true;
+      return;
+    }
+    const Stmt *User = Launcher.parentIgnoringImplicit(S);
+    // for (auto &f : futures) f.get();
+    if (const auto *Range = dyn_cast_or_null<DeclStmt>(User)) {
+      const auto *Loop =
+          dyn_cast_or_null<CXXForRangeStmt>(Launcher.parent(*Range));
+      if (!Loop || Loop->getRangeStmt() != Range) {
+        Escapes = true;
+        return;
+      }
+      const VarDecl *Element = Loop->getLoopVariable();
+      forEachDescendant(Loop->getBody(), /*SkipLambdas=*/true,
+                        [&](const Stmt &Use) {
+        if (Waits(&Use) &&
+            rootVariable(cast<CXXMemberCallExpr>(Use).getImplicitObjectArgument()) ==
+                Element)
+          Events.AtLoop[Loop] = HandleEffect::Finish;
+      });
+      return;
+    }
+    // futures.push_back(...), futures.back().get(), futures[i].wait()
+    const Stmt *Outer = User;
+    if (const auto *Member = dyn_cast_or_null<MemberExpr>(User))
+      Outer = Launcher.parent(*Member);
+    if (const auto *Call = dyn_cast_or_null<CallExpr>(Outer)) {
+      const Stmt *Next = Launcher.parentIgnoringImplicit(*Call);
+      if (const auto *Member = dyn_cast_or_null<MemberExpr>(Next))
+        if (const Stmt *Wait = Launcher.parent(*Member); Waits(Wait)) {
+          Events.AtStmt[Wait] = HandleEffect::Finish;
+          return;
+        }
+      return; // push_back, size, clear, an element looked at
+    }
+    Escapes = true;
+  });
+  if (Escapes)
+    return std::nullopt;
+  return Events;
+}
+
 } // namespace
 
 const Expr *poolOfLaunch(const Launch &Spawn) {
@@ -145,6 +222,18 @@ WorkerLifetime lifetimeOf(const Launch &Spawn, const FunctionAnalysis &Launcher)
   }
   const auto *Var = dyn_cast_or_null<VarDecl>(Site.Holder);
   HandleType Type = Var ? handleTypeOf(Var->getType()) : HandleType::None;
+  bool Local = Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
+               !Var->getType()->isReferenceType();
+  if (Local && Type == HandleType::None && Spawn.Kind == LaunchKind::Async) {
+    Lifetime.Handle = Var;
+    if (auto Events = futureContainerEvents(*Var, Spawn, Launcher)) {
+      Lifetime.Kind = WorkerLifetime::Tracked;
+      Lifetime.Var = Var;
+      Lifetime.Events = std::move(*Events);
+      return Lifetime;
+    }
+    return Lifetime; // Untracked: the container escapes
+  }
   if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
       Type == HandleType::None) {
     // No local handle: a member or global thread, a detached temporary, or
@@ -200,13 +289,9 @@ bool mayBeRunningAt(const WorkerLifetime &Lifetime, const Launch &Spawn,
   case WorkerLifetime::WaitedAtOnce:
     return false;
   case WorkerLifetime::Untracked:
-    if (!AssumeUntrackedRuns)
+    // An escaping handle may be joined anywhere: nothing is claimed.
+    if (!AssumeUntrackedRuns || Lifetime.Events.AtStmt.empty())
       return false;
-    if (Lifetime.Events.AtStmt.empty()) {
-      HandleEvents Started;
-      Started.AtStmt[Spawn.Call] = HandleEffect::Start;
-      return mayBeRunningAt(Launcher, nullptr, Started, At);
-    }
     return mayBeRunningAt(Launcher, nullptr, Lifetime.Events, At);
   case WorkerLifetime::RunsOn:
     return mayBeRunningAt(Launcher, nullptr, Lifetime.Events, At);

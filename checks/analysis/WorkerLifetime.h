@@ -45,15 +45,17 @@ struct WorkerLifetime {
   bool Detached = false;
 };
 
-/// The lifetime of the worker of a thread launch (startsOwnThread) or of a
-/// task queued on a pool (parlint::ThreadPool submit/post, boost::asio::post
+/// The lifetime of the worker of a thread launch (startsOwnThread; async
+/// futures kept in a local container are followed too) or of a task queued
+/// on a pool (parlint::ThreadPool submit/post, boost::asio::post
 /// onto a thread pool), in Launcher, the body that holds the launch.
 WorkerLifetime lifetimeOf(const Launch &Spawn, const FunctionAnalysis &Launcher);
 
 /// Whether the worker may be running just before At is evaluated: always
 /// after the launch for RunsOn, never for WaitedAtOnce, the path engine's
 /// answer for Tracked. Untracked counts as RunsOn when AssumeUntrackedRuns
-/// is set, as never running otherwise.
+/// is set and its Events hold the launch, as never running otherwise (an
+/// escaping handle may be joined anywhere).
 bool mayBeRunningAt(const WorkerLifetime &Lifetime, const Launch &Spawn,
                     const FunctionAnalysis &Launcher, const Stmt &At,
                     bool AssumeUntrackedRuns);

@@ -322,3 +322,15 @@ std::vector<long> twoHalves(const std::vector<int> &values) {
   second.join();
   return halves;
 }
+
+// near-miss: futures kept in a vector and drained before the read.
+long futuresDrained() {
+  long last = 0;
+  std::vector<std::future<void>> pending;
+  pending.push_back(std::async(std::launch::async, [&] { last = score(1); }));
+  for (auto &task : pending)
+    task.get();
+  pending.push_back(std::async(std::launch::async, [&] { last = score(2); }));
+  pending.back().wait();
+  return last;
+}

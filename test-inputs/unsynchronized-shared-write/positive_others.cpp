@@ -188,3 +188,16 @@ void sameElement(std::vector<long> &out) {
   a.join();
   b.join();
 }
+
+// Futures kept in a vector: the parent reads before draining them.
+long futuresReadEarly(const std::vector<int> &values) {
+  long total = 0;
+  std::vector<std::future<void>> pending;
+  // EXPECT-WARNING@+1:58 unsynchronized write to 'total' in a worker that runs while the launching thread uses it; make it std::atomic, guard every access with one mutex, or give each worker its own slot and combine them once all have finished
+  pending.push_back(std::async(std::launch::async, [&] { total = score(9); }));
+  // EXPECT-NOTE@+1:16 the launching thread reads 'total' here while the worker may still be running
+  long early = total;
+  for (auto &task : pending)
+    task.get();
+  return early;
+}

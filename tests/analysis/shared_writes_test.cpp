@@ -202,6 +202,26 @@ TEST(WorkerLifetime, PoolTasksRunUntilTheFutureOrThePoolIsWaited) {
                               *S.assignmentOf(2), false));
 }
 
+TEST(WorkerLifetime, AsyncFuturesInAContainerEndWhenDrained) {
+  Snippet S("int x;\n"
+            "void f() {\n"
+            "  std::vector<std::future<int>> pending;\n"
+            "  pending.push_back(std::async(std::launch::async, work, 1));\n"
+            "  x = 1;\n"
+            "  for (auto &task : pending) task.get();\n"
+            "  x = 2;\n"
+            "}\n");
+  ASSERT_TRUE(S.F);
+  auto Launches = S.launches();
+  ASSERT_EQ(Launches.size(), 1u);
+  WorkerLifetime Tasks = lifetimeOf(Launches[0], S.analysis());
+  ASSERT_EQ(Tasks.Kind, WorkerLifetime::Tracked);
+  EXPECT_TRUE(mayBeRunningAt(Tasks, Launches[0], S.analysis(),
+                             *S.assignmentOf(1), false));
+  EXPECT_FALSE(mayBeRunningAt(Tasks, Launches[0], S.analysis(),
+                              *S.assignmentOf(2), false));
+}
+
 // The accesses of the first launch's worker in f.
 struct WorkerUnderTest {
   Snippet S;
