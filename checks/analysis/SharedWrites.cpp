@@ -31,9 +31,11 @@ const Expr *strip(const Expr *E) {
 }
 
 /// The object a launch argument hands to a reference or pointer parameter:
-/// `std::ref(x)`, `&x`, an array `x`, `v.data()`.
+/// `std::ref(x)`, `&x`, an array `x`, `v.data()`, `this`.
 std::optional<ObjectPath> boundObject(const Expr *Arg) {
   const Expr *E = strip(Arg);
+  if (isa<CXXThisExpr>(E))
+    return ObjectPath{};
   if (const auto *Call = dyn_cast<CallExpr>(E);
       Call && isNamed(Call->getDirectCallee(), {"::std::ref"}) &&
       Call->getNumArgs() == 1)
@@ -882,11 +884,8 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
     // `&C::run, this` / `&C::run, &obj` / `std::ref(obj)`: the members of
     // that object. A copy of the object shares none.
     if (Spawn.ParamShift == -1 && !Spawn.Arguments.empty()) {
-      const Expr *Object = strip(Spawn.Arguments[0]);
-      if (isa<CXXThisExpr>(Object))
-        Worker.ThisObject = ObjectPath{};
-      else if (auto Bound = boundObject(Object);
-               Bound && !DeclaredInLoop(Bound->Root))
+      if (auto Bound = boundObject(Spawn.Arguments[0]);
+          Bound && !DeclaredInLoop(Bound->Root))
         Worker.ThisObject = Bound;
     }
   } else {

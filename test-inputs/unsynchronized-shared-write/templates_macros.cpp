@@ -233,3 +233,21 @@ void launchedFromLambda() {
   };
   run();
 }
+
+// A static worker handed `this`: the object's members are shared.
+class Crawler {
+public:
+  void crawl() {
+    std::vector<std::thread> workers;
+    // EXPECT-NOTE@+1:5 the worker is launched on each iteration of this loop, and the iterations' workers run at the same time
+    for (int w = 0; w < 3; ++w)
+      workers.emplace_back(visit, this);
+    for (auto &worker : workers)
+      worker.join();
+  }
+
+private:
+  // EXPECT-WARNING@+1:38 unsynchronized write to 'pages_' in a worker launched several times at once; make it std::atomic, guard every access with one mutex, or give each worker its own slot and combine them once all have finished
+  static void visit(Crawler *self) { self->pages_ += score(4); }
+  long pages_ = 0;
+};
