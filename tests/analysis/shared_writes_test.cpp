@@ -78,6 +78,27 @@ TEST(Synchronization, MutexesGuardsAndAtomics) {
   EXPECT_FALSE(hasSlotSubscript(S.typeOf("m")));
 }
 
+TEST(Synchronization, LockLikeNamesAreWordsNotSubstrings) {
+  Snippet S("void clockTick(); void blockSignals(); void lockTable();"
+            "void EnterCriticalSection(int *); void LeaveCriticalSection(int *);"
+            "void acquire(); void release_lock(); void releaseBuffer();"
+            "void f(int *cs) { clockTick(); blockSignals(); lockTable();"
+            "  EnterCriticalSection(cs); LeaveCriticalSection(cs); acquire();"
+            "  release_lock(); releaseBuffer(); unlockTable(); }");
+  ASSERT_TRUE(S.F);
+  std::vector<std::string> Ops;
+  for (const auto *Call : parlint::test::selectAll<CallExpr>(
+           "c", callExpr(hasAncestor(functionDecl(hasName("f")))).bind("c"),
+           *S.AST)) {
+    LockOp Op = namedLockOpOf(*Call);
+    Ops.push_back(Op == LockOp::Lock     ? "L"
+                  : Op == LockOp::Unlock ? "U"
+                                         : "-");
+  }
+  EXPECT_EQ(Ops, (std::vector<std::string>{"-", "-", "L", "L", "U", "L", "U",
+                                           "-", "U"}));
+}
+
 TEST(Synchronization, ContainerCalls) {
   Snippet S("void f(std::vector<int> &v, std::map<int, int> &m) {"
             "  v.push_back(1); (void)v.size(); v[0] = 1; m[1] = 2; }");
