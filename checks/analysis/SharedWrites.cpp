@@ -736,6 +736,10 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
           dyn_cast_or_null<CXXMemberCallExpr>(Code.parent(*Member));
       if (!Method || !Call || Call->getCallee()->IgnoreParens() != Member)
         return Read();
+      // this->helper(): what it touches is in its own body, not seen here.
+      if (isa<CXXThisExpr>(Current->IgnoreParenImpCasts()) && Path.isThis() &&
+          Path.Fields.empty())
+        return std::nullopt;
       if (Member->isArrow() && !isa<CXXThisExpr>(Current->IgnoreImpCasts()) &&
           !ThroughPointer())
         return std::nullopt;

@@ -168,6 +168,38 @@ std::optional<HandleEvents> futureContainerEvents(const VarDecl &Holder,
   return Events;
 }
 
+/// A thread kept in a member or a global (`worker_ = std::thread(...)`) is
+/// joined by whatever code reaches it: from any later use of it (a join, a
+/// call it is passed to), and from any call of a member function of this
+/// object (`stop()`, `wait()`), parlint no longer claims it runs.
+void addMemberHandleEnds(const ValueDecl &Holder, const Launch &Spawn,
+                         const FunctionAnalysis &Launcher, HandleEvents &Events) {
+  forEachDescendant(&Launcher.body(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+    const Stmt *End = nullptr;
+    if (const auto *Member = dyn_cast<MemberExpr>(&S);
+        Member && Member->getMemberDecl() == &Holder)
+      End = Member;
+    else if (const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+             Ref && Ref->getDecl() == &Holder)
+      End = Ref;
+    else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+             Call && isa<CXXThisExpr>(
+                         Call->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+      End = Call;
+    if (!End)
+      return;
+    // The statement the CFG lists: the whole call around a use.
+    const Stmt *Around = End;
+    while (const Stmt *P = Launcher.parentIgnoringImplicit(*Around)) {
+      if (!isa<Expr>(P))
+        break;
+      Around = P;
+    }
+    if (!Launcher.isWithin(*Spawn.Call, *Around)) // not the launch's own
+      Events.AtStmt[Around] = HandleEffect::Finish;
+  });
+}
+
 } // namespace
 
 const Expr *poolOfLaunch(const Launch &Spawn) {
@@ -242,6 +274,8 @@ WorkerLifetime lifetimeOf(const Launch &Spawn, const FunctionAnalysis &Launcher)
     Lifetime.Kind = Var && Var->hasLocalStorage() ? WorkerLifetime::Untracked
                                                   : WorkerLifetime::RunsOn;
     Lifetime.Events.AtStmt[Spawn.Call] = HandleEffect::Start;
+    if (Site.Holder && !(Var && Var->hasLocalStorage()))
+      addMemberHandleEnds(*Site.Holder, Spawn, Launcher, Lifetime.Events);
     return Lifetime;
   }
   Lifetime.Handle = Var;

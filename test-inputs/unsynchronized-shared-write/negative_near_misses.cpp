@@ -334,3 +334,18 @@ long futuresDrained() {
   pending.back().wait();
   return last;
 }
+
+// near-miss: a member thread joined by a member function before the read.
+class Task {
+public:
+  long run() {
+    thread_ = std::thread([this] { result_ = score(3); });
+    waitForCompletion();
+    return result_;
+  }
+
+private:
+  void waitForCompletion() { thread_.join(); }
+  std::thread thread_;
+  long result_ = 0;
+};
