@@ -90,30 +90,16 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
   ASTContext &Context = Owner.context();
   std::vector<Worker> Workers;
   Workers.reserve(Spawns.size()); // WorkerCode points at its Spawn
-  bool AnyWrite = false;
   for (Launch &Spawn : Spawns) {
     Worker &W = Workers.emplace_back();
     W.Spawn = std::move(Spawn);
-    W.Lifetime = lifetimeOf(W.Spawn, Owner);
     if (const Stmt *Loop = enclosingLoop(*W.Spawn.Call, Owner);
         Loop && !singleTrip(*Loop, Context) &&
-        !runsTasksOneAtATime(W.Spawn, Owner)) {
+        !runsTasksOneAtATime(W.Spawn, Owner))
       W.Loop = Loop;
-      switch (W.Lifetime.Kind) {
-      case WorkerLifetime::Tracked:
-      case WorkerLifetime::RunsOn:
-        W.LoopOverlaps =
-            mayBeRunningAt(W.Lifetime, W.Spawn, Owner, *W.Spawn.Call, false);
-        break;
-      case WorkerLifetime::Untracked:
-        W.LoopOverlaps = !isWaitedWithin(describeSpawn(W.Spawn, Owner),
-                                         *loopBody(*Loop), Context);
-        break;
-      case WorkerLifetime::WaitedAtOnce:
-        break;
-      }
-    }
   }
+  // The workers' code first: most launches write nothing they share.
+  bool AnyWrite = false;
   for (Worker &W : Workers) {
     bool LaunchedElsewhere = llvm::any_of(Workers, [&](const Worker &Other) {
       return &Other != &W && sameCallable(Other.Spawn, W.Spawn);
@@ -126,6 +112,25 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
   }
   if (!AnyWrite)
     return;
+  // When each worker runs, and whether a loop's workers overlap.
+  for (Worker &W : Workers) {
+    W.Lifetime = lifetimeOf(W.Spawn, Owner);
+    if (!W.Loop)
+      continue;
+    switch (W.Lifetime.Kind) {
+    case WorkerLifetime::Tracked:
+    case WorkerLifetime::RunsOn:
+      W.LoopOverlaps =
+          mayBeRunningAt(W.Lifetime, W.Spawn, Owner, *W.Spawn.Call, false);
+      break;
+    case WorkerLifetime::Untracked:
+      W.LoopOverlaps = !isWaitedWithin(describeSpawn(W.Spawn, Owner),
+                                       *loopBody(*W.Loop), Context);
+      break;
+    case WorkerLifetime::WaitedAtOnce:
+      break;
+    }
+  }
 
   // What the launching thread itself touches of what the workers write.
   llvm::SmallVector<ObjectPath, 8> Written;
