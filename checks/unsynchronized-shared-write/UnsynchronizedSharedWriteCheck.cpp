@@ -88,7 +88,8 @@ void UnsynchronizedSharedWriteCheck::checkFunction(
 void UnsynchronizedSharedWriteCheck::checkLauncher(
     std::vector<Launch> Spawns, const FunctionAnalysis &Owner) {
   ASTContext &Context = Owner.context();
-  std::vector<Worker> Workers;
+  LaunchingBody Body(Owner);
+  std::vector<Worker> &Workers = Body.Workers;
   Workers.reserve(Spawns.size()); // WorkerCode points at its Spawn
   for (Launch &Spawn : Spawns) {
     Worker &W = Workers.emplace_back();
@@ -141,22 +142,42 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
       if (A.isWrite())
         Written.push_back(A.Object);
   }
-  auto LauncherAccesses = collectLauncherAccesses(Owner, Calls, Written);
+  Body.Accesses = collectLauncherAccesses(Owner, Calls, Written);
 
   for (const Worker &W : Workers) {
     if (W.Accesses.HandsOff)
       continue;
     for (const SharedAccess &Write : W.Accesses.Accesses)
       if (Write.isWrite())
-        checkWrite(W, Write, Workers, LauncherAccesses, Owner);
+        checkWrite(W, Write, Body);
   }
 }
 
-void UnsynchronizedSharedWriteCheck::checkWrite(
-    const Worker &Writer, const SharedAccess &Write,
-    llvm::ArrayRef<Worker> Workers,
-    llvm::ArrayRef<SharedAccess> LauncherAccesses,
-    const FunctionAnalysis &Owner) {
+bool UnsynchronizedSharedWriteCheck::LaunchingBody::overlap(const Worker &A,
+                                                            const Worker &B) {
+  auto Key = &A < &B ? std::make_pair(&A, &B) : std::make_pair(&B, &A);
+  if (auto It = Overlaps.find(Key); It != Overlaps.end())
+    return It->second;
+  bool Result =
+      !samePoolRunningOneAtATime(A.Spawn, B.Spawn, Owner) &&
+      (mayBeRunningAt(A.Lifetime, A.Spawn, Owner, *B.Spawn.Call, true) ||
+       mayBeRunningAt(B.Lifetime, B.Spawn, Owner, *A.Spawn.Call, true));
+  Overlaps[Key] = Result;
+  return Result;
+}
+
+bool UnsynchronizedSharedWriteCheck::LaunchingBody::runningAt(const Worker &W,
+                                                              const Stmt &S) {
+  auto [It, Inserted] = Running.try_emplace({&W, &S}, false);
+  if (Inserted)
+    It->second = mayBeRunningAt(W.Lifetime, W.Spawn, Owner, S, false);
+  return It->second;
+}
+
+void UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
+                                                const SharedAccess &Write,
+                                                LaunchingBody &Body) {
+  const FunctionAnalysis &Owner = Body.Owner;
   const SourceManager &SM = Owner.context().getSourceManager();
   auto Location = [&](const Stmt *S) {
     return SM.getExpansionLoc(S->getBeginLoc());
@@ -164,12 +185,6 @@ void UnsynchronizedSharedWriteCheck::checkWrite(
   SourceLocation Where = Location(Write.Where);
   if (Where.isInvalid() || SM.isInSystemHeader(Where))
     return;
-  auto Overlap = [&](const Worker &A, const Worker &B) {
-    if (samePoolRunningOneAtATime(A.Spawn, B.Spawn, Owner))
-      return false;
-    return mayBeRunningAt(A.Lifetime, A.Spawn, Owner, *B.Spawn.Call, true) ||
-           mayBeRunningAt(B.Lifetime, B.Spawn, Owner, *A.Spawn.Call, true);
-  };
   // An object declared inside the launching loop is a new one each time.
   auto SharedAcrossIterations = [&](const ObjectPath &Object) {
     return !Object.Root || !isWithin(Object.Root, Writer.Loop, SM);
@@ -181,9 +196,9 @@ void UnsynchronizedSharedWriteCheck::checkWrite(
     if (Writer.LoopOverlaps && SharedAcrossIterations(Write.Object))
       Conflicts.push_back(
           {Repeated, Location(Writer.Loop), Conflict::AtLoop, true});
-    for (const Worker &Other : Workers)
+    for (const Worker &Other : Body.Workers)
       if (&Other != &Writer && sameCallable(Other.Spawn, Writer.Spawn) &&
-          !Other.Accesses.HandsOff && Overlap(Writer, Other) &&
+          !Other.Accesses.HandsOff && Body.overlap(Writer, Other) &&
           llvm::any_of(Other.Accesses.Accesses, [&](const SharedAccess &A) {
             return A.Where == Write.Where && A.Object.overlaps(Write.Object);
           }))
@@ -192,9 +207,10 @@ void UnsynchronizedSharedWriteCheck::checkWrite(
   }
   // Another worker.
   if (Conflicts.empty())
-    for (const Worker &Other : Workers) {
+    for (const Worker &Other : Body.Workers) {
       if (&Other == &Writer || Other.Accesses.HandsOff ||
-          sameCallable(Other.Spawn, Writer.Spawn) || !Overlap(Writer, Other))
+          sameCallable(Other.Spawn, Writer.Spawn) ||
+          !Body.overlap(Writer, Other))
         continue;
       for (const SharedAccess &A : Other.Accesses.Accesses) {
         if (!A.Object.overlaps(Write.Object) || Write.inOtherSlotThan(A) ||
@@ -212,10 +228,9 @@ void UnsynchronizedSharedWriteCheck::checkWrite(
   // The launching thread, before it waits for the worker.
   if (Conflicts.empty() && (Writer.Lifetime.Kind == WorkerLifetime::Tracked ||
                             Writer.Lifetime.Kind == WorkerLifetime::RunsOn))
-    for (const SharedAccess &A : LauncherAccesses) {
+    for (const SharedAccess &A : Body.Accesses) {
       if (!A.Object.overlaps(Write.Object) || Write.inOtherSlotThan(A) ||
-          sharesLock(Write.Held, A.Held) ||
-          !mayBeRunningAt(Writer.Lifetime, Writer.Spawn, Owner, *A.Where, false))
+          sharesLock(Write.Held, A.Held) || !Body.runningAt(Writer, *A.Where))
         continue;
       Conflicts.push_back(
           {Launcher, Location(A.Where), Conflict::AtAccess, A.isWrite()});

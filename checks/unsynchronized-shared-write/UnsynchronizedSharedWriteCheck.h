@@ -34,11 +34,26 @@ private:
     WorkerCode Code;
     WorkerAccesses Accesses;
   };
+  /// The launches of one body (a function's or a lambda's), what the
+  /// launching thread itself touches, and the path engine's answers, asked
+  /// once each.
+  struct LaunchingBody {
+    explicit LaunchingBody(const FunctionAnalysis &Owner) : Owner(Owner) {}
+    const FunctionAnalysis &Owner;
+    std::vector<Worker> Workers;
+    llvm::SmallVector<SharedAccess, 8> Accesses;
+    /// Whether the two workers may run at the same time.
+    bool overlap(const Worker &A, const Worker &B);
+    /// Whether W may be running when the launching thread reaches S.
+    bool runningAt(const Worker &W, const Stmt &S);
+
+  private:
+    llvm::DenseMap<std::pair<const Worker *, const Worker *>, bool> Overlaps;
+    llvm::DenseMap<std::pair<const Worker *, const Stmt *>, bool> Running;
+  };
   void checkLauncher(std::vector<Launch> Spawns, const FunctionAnalysis &Owner);
   void checkWrite(const Worker &Writer, const SharedAccess &Write,
-                  llvm::ArrayRef<Worker> Workers,
-                  llvm::ArrayRef<SharedAccess> LauncherAccesses,
-                  const FunctionAnalysis &Owner);
+                  LaunchingBody &Body);
 };
 
 } // namespace clang::tidy::parlint
