@@ -139,7 +139,7 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
   for (const Worker &W : Workers) {
     Calls.push_back(W.Spawn.Call);
     for (const SharedAccess &A : W.Accesses.Accesses)
-      if (A.isWrite())
+      if (A.isWrite() && !llvm::is_contained(Written, A.Object))
         Written.push_back(A.Object);
   }
   Body.Accesses = collectLauncherAccesses(Owner, Calls, Written);
