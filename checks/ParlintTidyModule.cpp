@@ -9,6 +9,7 @@
 #include "unbounded-spawn/UnboundedSpawnCheck.h"
 #include "unjoined-thread/UnjoinedThreadCheck.h"
 #include "unreaped-child/UnreapedChildCheck.h"
+#include "unsynchronized-shared-write/UnsynchronizedSharedWriteCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -29,6 +30,7 @@ public:
         "parlint-hardcoded-worker-count");
     Factories.registerCheck<ForkAfterThreadsCheck>(
         "parlint-fork-after-threads");
+    Factories.registerCheck<UnsynchronizedSharedWriteCheck>("parlint-unsynchronized-shared-write");
   }
 };
 

@@ -579,6 +579,19 @@ bool runsEachIteration(const Stmt &Loop, const Stmt *Child) {
   return true;
 }
 
+const Stmt *enclosingLoop(const Stmt &S, const FunctionAnalysis &Function) {
+  const Stmt *Node = &S;
+  for (const Stmt *Parent = Function.parent(S); Parent;
+       Node = Parent, Parent = Function.parent(*Parent)) {
+    if (isa<LambdaExpr>(Parent))
+      return nullptr;
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Parent) &&
+        runsEachIteration(*Parent, Node))
+      return Parent;
+  }
+  return nullptr;
+}
+
 bool leavesEarly(const Stmt &Loop) {
   return leavesEarlyFrom(loopBody(Loop), /*InNestedBreakable=*/false);
 }

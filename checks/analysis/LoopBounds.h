@@ -4,6 +4,7 @@
 #ifndef PARLINT_CHECKS_ANALYSIS_LOOPBOUNDS_H
 #define PARLINT_CHECKS_ANALYSIS_LOOPBOUNDS_H
 
+#include "../common/AnalysisCache.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Stmt.h"
 #include <cstdint>
@@ -59,6 +60,11 @@ const Stmt *loopBody(const Stmt &Loop);
 /// Whether Child, a direct child of Loop, is evaluated on every iteration:
 /// the body and the condition, not a for-init or a range-for's range.
 bool runsEachIteration(const Stmt &Loop, const Stmt *Child);
+
+/// The innermost loop of Function's body that runs S on each of its
+/// iterations (its body or condition, not a for-init), or null. The search
+/// stops at a lambda around S: a lambda's code runs when it is called.
+const Stmt *enclosingLoop(const Stmt &S, const FunctionAnalysis &Function);
 
 /// Whether the loop's body can leave it before its bound is reached: a
 /// `break` of this loop, a `return`, a `goto` or a `throw` (a retry loop

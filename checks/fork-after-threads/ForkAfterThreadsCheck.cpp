@@ -1,7 +1,6 @@
 #include "ForkAfterThreadsCheck.h"
 
-#include "../analysis/HandleUses.h"
-#include "../analysis/SpawnHandle.h"
+#include "../analysis/WorkerLifetime.h"
 #include "../common/AstHelpers.h"
 #include "../model/Handles.h"
 #include "../model/Launch.h"
@@ -363,60 +362,22 @@ ForkAfterThreadsCheck::threadSources(const FunctionUnderCheck &Function) const {
   forEachLaunch(Function.Body, Function.Context, [&](const Launch &L) {
     if (!L.startsOwnThread() || Analysis.enclosingLambda(*L.Call))
       return;
-    SpawnSite Site = describeSpawn(L, Analysis);
-    if (Site.WaitedAtOnce)
+    WorkerLifetime Lifetime = lifetimeOf(L, Analysis);
+    if (Lifetime.Kind == WorkerLifetime::WaitedAtOnce)
       return;
-    const auto *Var = dyn_cast_or_null<VarDecl>(Site.Holder);
-    HandleType Type = Var ? handleTypeOf(Var->getType()) : HandleType::None;
-    // Containers of jthreads and futures are not followed: their elements
-    // run until the container's destructor, which the events do not model.
-    if (Type == HandleType::JThreadContainer ||
-        Type == HandleType::FutureContainer)
-      Type = HandleType::None;
-    if (Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
-        Type != HandleType::None) {
-      if (!Handles.insert(Var).second)
-        return;
-      HandleUses Uses = collectHandleUses(Function.Body, *Var, Type);
-      if (Uses.Escapes)
-        return;
-      ThreadSource Source;
-      Source.NoteAt = L.Call->getBeginLoc();
-      if (Uses.Detached) {
-        // A detached thread runs on: only its starts matter.
-        for (const auto &[S, Effect] : Uses.Events.AtStmt)
-          if (Effect == HandleEffect::Start)
-            Source.Events.AtStmt[S] = Effect;
-        if (Uses.Events.StartsAtDeclaration)
-          if (const DeclStmt *Decl = Analysis.declarationOf(*Var))
-            Source.Events.AtStmt[Decl] = HandleEffect::Start;
-      } else {
-        Source.Var = Var;
-        Source.Events = Uses.Events;
-        // pthread_detach lets the thread go; it still runs.
-        for (auto It = Source.Events.AtStmt.begin();
-             It != Source.Events.AtStmt.end();) {
-          const auto *Call = dyn_cast<CallExpr>(It->first);
-          bool Detach = false;
-          if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(Call))
-            Detach = memberOp(Member->getMethodDecl()) == HandleOp::Detach;
-          else if (Call)
-            Detach = freeFunctionOp(Call->getDirectCallee()) == HandleOp::Detach;
-          if (Detach)
-            Source.Events.AtStmt.erase(It++);
-          else
-            ++It;
-        }
-        if (Type == HandleType::PosixThread)
-          Source.Rules.Lifetime = HandleLifetime::Value;
-      }
-      Sources.push_back(std::move(Source));
+    // One source per local handle: its uses hold every launch into it.
+    if (Lifetime.Handle && !Handles.insert(Lifetime.Handle).second)
       return;
-    }
-    // No local handle (a member, a detached temporary): it runs on.
+    // An escaping handle is someone else's to follow; a worker kept in a
+    // local parlint does not follow (a container of futures) runs on.
+    if (Lifetime.Kind == WorkerLifetime::Untracked &&
+        Lifetime.Events.AtStmt.empty())
+      return;
     ThreadSource Source;
-    Source.Events.AtStmt[L.Call] = HandleEffect::Start;
     Source.NoteAt = L.Call->getBeginLoc();
+    Source.Var = Lifetime.Kind == WorkerLifetime::Tracked ? Lifetime.Var : nullptr;
+    Source.Events = std::move(Lifetime.Events);
+    Source.Rules = Lifetime.Rules;
     Sources.push_back(std::move(Source));
   });
 

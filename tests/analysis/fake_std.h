@@ -51,6 +51,9 @@ template <class T> struct vector {
   T *begin();
   T *end();
   size_t size() const;
+  void push_back(const T &);
+  T &operator[](size_t);
+  T *data();
 };
 template <class T> T &&move(T &) noexcept;
 } // namespace std
@@ -66,6 +69,33 @@ struct ThreadPool {
 } // namespace parlint
 void work(int);
 void *entry(void *);
+)cpp";
+
+/// Locks, atomics and a map, for the synchronization layers; goes after
+/// FakeStd.
+inline constexpr const char *FakeSync = R"cpp(
+namespace std {
+struct mutex { void lock(); void unlock(); bool try_lock(); };
+struct defer_lock_t {};
+inline constexpr defer_lock_t defer_lock{};
+template <class M> struct lock_guard { explicit lock_guard(M &); ~lock_guard(); };
+template <class M> struct unique_lock {
+  explicit unique_lock(M &); unique_lock(M &, defer_lock_t); ~unique_lock();
+  void lock(); void unlock();
+};
+template <class T> struct atomic {
+  T operator++(int); T fetch_add(T); T load() const; void store(T);
+  operator T() const;
+};
+template <class K, class V> struct map { V &operator[](const K &); size_t size() const; };
+struct condition_variable { void notify_one(); template <class L> void wait(L &); };
+template <class T> struct reference_wrapper { reference_wrapper(T &); };
+template <class T> reference_wrapper<T> ref(T &t) { return reference_wrapper<T>(t); }
+} // namespace std
+struct SpinLock { void lock(); void unlock(); };
+struct MutexLock { explicit MutexLock(std::mutex *); ~MutexLock(); };
+void acquireTable();
+void unlockTable();
 )cpp";
 
 } // namespace parlint::test

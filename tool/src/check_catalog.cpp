@@ -63,6 +63,15 @@ const std::vector<CheckInfo> &parlintChecks() {
        "which can deadlock in malloc, printf or any mutex. Also a parlint::ProcessPool "
        "constructed after threads were started.",
        ""},
+      {"parlint-unsynchronized-shared-write",
+       "A worker writes shared data without synchronization while another thread may touch it.",
+       "A thread, async task or pool task assigns, updates, or modifies a standard container "
+       "(push_back, insert, a map's operator[]...) reached by reference (a by-reference capture, "
+       "a global or static, a member through this, a reference parameter), with no lock held "
+       "there, while another instance of the same worker, another worker, or the launching "
+       "thread before its join() may access the same object: a data race. Make it std::atomic, "
+       "guard every access with one mutex, or give each worker its own slot.",
+       ""},
   };
   return checks;
 }

@@ -1,0 +1,64 @@
+// Which locks a body of code holds at each of its statements, on every path
+// (a forward "must" dataflow over the CFG): a lock_guard, scoped_lock,
+// unique_lock or shared_lock from its declaration to its destructor (a
+// deferred unique_lock from its lock()), a unique_lock between unlock() and
+// lock() is not held, a mutex between m.lock() and m.unlock() (and the
+// pthread_mutex_* calls), a guard class of the program for its scope.
+// Locks parlint cannot name (a guard without a mutex argument it can
+// resolve, a call of the program named like `acquire()` or `lockTable()`)
+// are held as wildcards: they may be any lock.
+#ifndef PARLINT_CHECKS_ANALYSIS_LOCKSCOPES_H
+#define PARLINT_CHECKS_ANALYSIS_LOCKSCOPES_H
+
+#include "../common/AnalysisCache.h"
+#include "ObjectPath.h"
+#include "llvm/ADT/DenseMap.h"
+#include <optional>
+#include <vector>
+
+namespace clang::tidy::parlint {
+
+struct HeldLock {
+  /// The mutex, in the body's own names; nullopt for a wildcard.
+  std::optional<ObjectPath> Mutex;
+  /// The guard object holding it, null for a direct m.lock().
+  const VarDecl *Guard = nullptr;
+  bool operator==(const HeldLock &Other) const {
+    return Mutex == Other.Mutex && Guard == Other.Guard;
+  }
+};
+using LockSet = llvm::SmallVector<HeldLock, 2>;
+
+/// Whether two accesses holding A and B exclude each other: both hold a
+/// lock, and they share one (a wildcard shares with any lock).
+bool sharesLock(llvm::ArrayRef<HeldLock> A, llvm::ArrayRef<HeldLock> B);
+
+class LockScopes {
+public:
+  explicit LockScopes(const FunctionAnalysis &Body);
+
+  /// The locks held on every path that reaches S, just before S is
+  /// evaluated. A statement on no path, or a body without a CFG, holds a
+  /// wildcard (nothing is known, so nothing is claimed).
+  LockSet heldAt(const Stmt &S) const;
+  /// Whether the body takes any lock at all.
+  bool takesLocks() const { return TakesLocks; }
+
+private:
+  using State = LockSet;
+  void compute() const;
+  void transfer(const CFGElement &Element, State &Held) const;
+  void recordGuard(const VarDecl &Var, State &Held) const;
+
+  const FunctionAnalysis &Body;
+  bool TakesLocks = false;
+  mutable bool Computed = false;
+  mutable std::vector<std::optional<State>> In;
+  /// The mutexes each guard variable locks (for unique_lock::lock()).
+  mutable llvm::DenseMap<const VarDecl *, llvm::SmallVector<HeldLock, 2>>
+      GuardMutexes;
+};
+
+} // namespace clang::tidy::parlint
+
+#endif

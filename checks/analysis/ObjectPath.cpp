@@ -1,0 +1,99 @@
+#include "ObjectPath.h"
+
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::parlint {
+
+bool ObjectPath::overlaps(const ObjectPath &Other) const {
+  if (Root != Other.Root || ThroughPointer != Other.ThroughPointer)
+    return false;
+  size_t Common = std::min(Fields.size(), Other.Fields.size());
+  for (size_t I = 0; I < Common; ++I)
+    if (Fields[I] != Other.Fields[I])
+      return false;
+  return true;
+}
+
+std::string ObjectPath::describe() const {
+  std::string Text = Root ? Root->getNameAsString() : "";
+  for (size_t I = 0; I < Fields.size(); ++I) {
+    if (!Text.empty())
+      Text += ThroughPointer && I == 0 ? "->" : ".";
+    Text += Fields[I]->getNameAsString();
+  }
+  if (ThroughPointer && Fields.empty())
+    Text = "*" + Text;
+  return Text.empty() ? "*this" : Text;
+}
+
+ObjectPath ObjectPath::extendedBy(const ObjectPath &Tail) const {
+  ObjectPath Result = *this;
+  Result.Fields.append(Tail.Fields.begin(), Tail.Fields.end());
+  return Result;
+}
+
+namespace {
+
+std::optional<ObjectPath> pathOf(const Expr *E, unsigned Depth) {
+  if (!E || Depth > 4)
+    return std::nullopt;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+    E = Cleanups->getSubExpr()->IgnoreParenImpCasts();
+  if (isa<CXXThisExpr>(E))
+    return ObjectPath{};
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!Var)
+      return std::nullopt;
+    // `auto &r = obj.member;` names obj.member; parameters and members
+    // bound elsewhere are roots of their own.
+    if (Var->getType()->isReferenceType() && !isa<ParmVarDecl>(Var) &&
+        !Var->isInitCapture() && Var->hasLocalStorage() && Var->getInit())
+      return pathOf(Var->getInit(), Depth + 1);
+    ObjectPath Path;
+    Path.Root = Var;
+    return Path;
+  }
+  if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    if (const auto *Static = dyn_cast<VarDecl>(Member->getMemberDecl())) {
+      ObjectPath Path;
+      Path.Root = Static;
+      return Path;
+    }
+    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    if (!Field)
+      return std::nullopt;
+    const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+    auto Path = pathOf(Base, Depth + 1);
+    if (!Path)
+      return std::nullopt;
+    if (Member->isArrow() && !isa<CXXThisExpr>(Base)) {
+      // p->x: through the pointer variable p, once.
+      if (Path->ThroughPointer || !Path->Fields.empty())
+        return std::nullopt;
+      Path->ThroughPointer = true;
+    }
+    Path->Fields.push_back(Field);
+    return Path;
+  }
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E);
+      Unary && Unary->getOpcode() == UO_Deref) {
+    const Expr *Sub = Unary->getSubExpr()->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(Sub))
+      return ObjectPath{};
+    auto Path = pathOf(Sub, Depth + 1);
+    if (!Path || Path->ThroughPointer || !Path->Fields.empty() ||
+        !Path->Root->getType()->isPointerType())
+      return std::nullopt;
+    Path->ThroughPointer = true;
+    return Path;
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+std::optional<ObjectPath> objectPathOf(const Expr *E) { return pathOf(E, 0); }
+
+} // namespace clang::tidy::parlint

@@ -1,0 +1,48 @@
+// An object in memory named by resolved declarations: a variable or the
+// object `this` points to, and the members selected from it (`stats.hits`,
+// `this->queue_`, `*out` for a pointer `out`). Two paths overlap when they
+// have the same root and one's members are a prefix of the other's: a write
+// to `stats` touches `stats.hits`, a write to `stats.hits` does not touch
+// `stats.misses`. Elements of an array or container belong to it.
+#ifndef PARLINT_CHECKS_ANALYSIS_OBJECTPATH_H
+#define PARLINT_CHECKS_ANALYSIS_OBJECTPATH_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
+#include <string>
+
+namespace clang::tidy::parlint {
+
+struct ObjectPath {
+  /// The variable at the root; null for the object `this` points to.
+  const ValueDecl *Root = nullptr;
+  /// The root is a pointer and the path goes through what it points to
+  /// (`*out`, `out[i]`, `out->x`).
+  bool ThroughPointer = false;
+  llvm::SmallVector<const FieldDecl *, 2> Fields;
+
+  bool isThis() const { return Root == nullptr; }
+  bool operator==(const ObjectPath &Other) const {
+    return Root == Other.Root && ThroughPointer == Other.ThroughPointer &&
+           Fields == Other.Fields;
+  }
+  /// Same root, and one member chain a prefix of the other's.
+  bool overlaps(const ObjectPath &Other) const;
+  /// `stats.hits`, `queue_`, `*out`: for messages.
+  std::string describe() const;
+  /// The same path extended by Tail's members (Tail's root is ignored).
+  ObjectPath extendedBy(const ObjectPath &Tail) const;
+};
+
+/// The path an lvalue expression designates, or nullopt when it is not a
+/// variable, `*this`, a member of either, or what a pointer variable points
+/// to (`v[i]`, calls, `p->q->x` are not paths: elements and chains through
+/// two pointers have no single name). Local references declared with an
+/// initializer are followed to what they are bound to.
+std::optional<ObjectPath> objectPathOf(const Expr *E);
+
+} // namespace clang::tidy::parlint
+
+#endif

@@ -1,0 +1,974 @@
+#include "SharedWrites.h"
+#include "../common/AstHelpers.h"
+#include "../model/Synchronization.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include <functional>
+
+namespace clang::tidy::parlint {
+
+namespace {
+
+const Expr *strip(const Expr *E) {
+  while (E) {
+    const Expr *Inner = E->IgnoreParenImpCasts();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Inner))
+      Inner = Cleanups->getSubExpr();
+    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Inner))
+      Inner = Temp->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Inner))
+      Inner = Bind->getSubExpr();
+    else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Inner))
+      Inner = Cast->getSubExpr();
+    if (Inner == E)
+      return E;
+    E = Inner;
+  }
+  return E;
+}
+
+/// The object a launch argument hands to a reference or pointer parameter:
+/// `std::ref(x)`, `&x`, an array `x`, `v.data()`, `this`.
+std::optional<ObjectPath> boundObject(const Expr *Arg) {
+  const Expr *E = strip(Arg);
+  if (isa<CXXThisExpr>(E))
+    return ObjectPath{};
+  if (const auto *Call = dyn_cast<CallExpr>(E);
+      Call && isNamed(Call->getDirectCallee(), {"::std::ref"}) &&
+      Call->getNumArgs() == 1)
+    return objectPathOf(Call->getArg(0));
+  if (const auto *Address = dyn_cast<UnaryOperator>(E);
+      Address && Address->getOpcode() == UO_AddrOf)
+    return objectPathOf(Address->getSubExpr());
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E);
+      Member && identifierOf(Member->getMethodDecl()) == "data" &&
+      isStdContainer(Member->getMethodDecl()->getParent()))
+    return objectPathOf(Member->getImplicitObjectArgument());
+  if (E->getType()->isArrayType())
+    return objectPathOf(E);
+  return std::nullopt;
+}
+
+bool mentionsDeclaredWithin(const Expr *E, const Stmt *Loop,
+                            const SourceManager &SM) {
+  bool Found = false;
+  forEachDescendant(E, /*SkipLambdas=*/false, [&](const Stmt &S) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
+      Found |= isWithin(Ref->getDecl(), Loop, SM);
+  });
+  return Found;
+}
+
+std::optional<LambdaCaptureKind> captureKindOf(const LambdaExpr &Lambda,
+                                               const ValueDecl *Var) {
+  for (const LambdaCapture &Capture : Lambda.captures())
+    if (Capture.capturesVariable() && Capture.getCapturedVar() == Var)
+      return Capture.getCaptureKind();
+  return std::nullopt;
+}
+
+bool capturesThisByReference(const LambdaExpr &Lambda) {
+  for (const LambdaCapture &Capture : Lambda.captures())
+    if (Capture.capturesThis())
+      return Capture.getCaptureKind() == LCK_This;
+  return false;
+}
+
+bool isConstReferenceOrPointer(QualType Type) {
+  if (Type->isReferenceType())
+    return Type.getNonReferenceType().isConstQualified();
+  return Type->isPointerType() && Type->getPointeeType().isConstQualified();
+}
+
+/// Whether an assignment operator of a class may be a data race on it: a
+/// standard type's (string, vector, optional, shared_ptr...) or one the
+/// compiler wrote. A user-written operator may lock inside.
+bool isPlainClassWrite(QualType Type, const FunctionDecl *Operator) {
+  const CXXRecordDecl *Record =
+      Type.getNonReferenceType().getCanonicalType()->getAsCXXRecordDecl();
+  if (!Record || isSynchronizationObject(Type))
+    return false;
+  for (const DeclContext *Context = Record->getDeclContext(); Context;
+       Context = Context->getParent())
+    if (Context->isStdNamespace())
+      return true;
+  return Operator && !Operator->isUserProvided();
+}
+
+IndexKind combine(IndexKind A, IndexKind B) {
+  if (A == IndexKind::DataDependent || B == IndexKind::DataDependent)
+    return IndexKind::DataDependent;
+  if (A == IndexKind::Unknown || B == IndexKind::Unknown)
+    return IndexKind::Unknown;
+  if (A == IndexKind::PerWorker || B == IndexKind::PerWorker)
+    return IndexKind::PerWorker;
+  return IndexKind::Shared;
+}
+
+/// Classifies index expressions of one worker; remembers its locals.
+class IndexClassifier {
+public:
+  IndexClassifier(const WorkerCode &Worker, const FunctionAnalysis &Code)
+      : Worker(Worker), Code(Code),
+        SM(Code.context().getSourceManager()) {}
+
+  IndexKind classify(const Expr *E) {
+    E = strip(E);
+    if (!E || E->isValueDependent() || E->isTypeDependent())
+      return IndexKind::Unknown;
+    if (E->isIntegerConstantExpr(Code.context()))
+      return IndexKind::Shared;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return classifyName(Ref->getDecl());
+    if (isa<CXXThisExpr>(E))
+      return IndexKind::Shared;
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      return isa<CXXMethodDecl>(Member->getMemberDecl())
+                 ? IndexKind::Unknown
+                 : classify(Member->getBase());
+    if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
+      if (Unary->getOpcode() == UO_Deref)
+        return IndexKind::DataDependent;
+      if (Unary->getOpcode() == UO_LNot)
+        return IndexKind::Unknown;
+      return classify(Unary->getSubExpr());
+    }
+    if (const auto *Binary = dyn_cast<BinaryOperator>(E))
+      return classifyBinary(*Binary);
+    if (const auto *Conditional = dyn_cast<ConditionalOperator>(E))
+      return combine(classify(Conditional->getTrueExpr()),
+                     classify(Conditional->getFalseExpr()));
+    if (isa<ArraySubscriptExpr>(E))
+      return IndexKind::DataDependent;
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      return classifyCall(*Call);
+    return IndexKind::Unknown;
+  }
+
+private:
+  const WorkerCode &Worker;
+  const FunctionAnalysis &Code;
+  const SourceManager &SM;
+  llvm::DenseMap<const VarDecl *, IndexKind> Locals;
+  llvm::SmallPtrSet<const VarDecl *, 4> InProgress;
+  /// What each local of the worker is assigned, once the body is scanned.
+  bool Scanned = false;
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>> Assigned;
+  llvm::SmallPtrSet<const VarDecl *, 4> Escaped;
+
+  IndexKind classifyBinary(const BinaryOperator &Binary) {
+    if (Binary.isComparisonOp() || Binary.isLogicalOp())
+      return IndexKind::Unknown;
+    if (Binary.getOpcode() == BO_Comma || Binary.isAssignmentOp())
+      return classify(Binary.getRHS());
+    IndexKind Both = combine(classify(Binary.getLHS()), classify(Binary.getRHS()));
+    switch (Binary.getOpcode()) {
+    case BO_Add:
+    case BO_Sub:
+    case BO_Mul:
+      return Both;
+    default:
+      // `i % n`, `i / 2`, `i & mask`: two workers may meet.
+      return Both == IndexKind::PerWorker ? IndexKind::Unknown : Both;
+    }
+  }
+
+  IndexKind classifyCall(const CallExpr &Call) {
+    const FunctionDecl *Callee = Call.getDirectCallee();
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+      QualType Object =
+          Member->getImplicitObjectArgument()->IgnoreParenImpCasts()->getType();
+      StringRef Name = identifierOf(Member->getMethodDecl());
+      if (isAtomicType(Object) && (Name.starts_with("fetch_")))
+        return IndexKind::PerWorker; // a ticket: each caller gets its own
+      if (llvm::is_contained({"size", "length", "capacity"}, Name))
+        return IndexKind::Shared;
+      if (llvm::is_contained({"at", "front", "back", "top"}, Name))
+        return IndexKind::DataDependent;
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call)) {
+      if (Op->getNumArgs() > 0 &&
+          isAtomicType(Op->getArg(0)->IgnoreParenImpCasts()->getType()) &&
+          (Op->getOperator() == OO_PlusPlus || Op->getOperator() == OO_MinusMinus ||
+           Op->getOperator() == OO_PlusEqual))
+        return IndexKind::PerWorker;
+      if (Op->getOperator() == OO_Subscript || Op->getOperator() == OO_Star ||
+          Op->getOperator() == OO_Arrow)
+        return IndexKind::DataDependent;
+    }
+    if (isNamed(Callee, {"::std::min", "::std::max", "::std::clamp"})) {
+      IndexKind Kind = IndexKind::Shared;
+      for (const Expr *Arg : Call.arguments())
+        Kind = combine(Kind, classify(Arg));
+      return Kind;
+    }
+    IndexKind Args = IndexKind::Shared;
+    for (const Expr *Arg : Call.arguments())
+      Args = combine(Args, classify(Arg));
+    return Args == IndexKind::DataDependent ? IndexKind::DataDependent
+                                            : IndexKind::Unknown;
+  }
+
+  IndexKind classifyName(const ValueDecl *D) {
+    if (Worker.PerLaunch.contains(D))
+      return IndexKind::PerWorker;
+    const auto *Var = dyn_cast<VarDecl>(D);
+    if (!Var)
+      return IndexKind::Shared; // an enumerator, a function
+    if (const auto *Param = dyn_cast<ParmVarDecl>(Var)) {
+      if (Worker.Function && Param->getDeclContext() == Worker.Function)
+        return Worker.ByReference.count(Param) ? IndexKind::Unknown
+                                               : IndexKind::Shared;
+      return isWithin(Param, Worker.Body, SM) ? IndexKind::Unknown
+                                              : IndexKind::Shared;
+    }
+    if (Var->hasLocalStorage() && isWithin(Var, Worker.Body, SM))
+      return classifyLocal(*Var);
+    return IndexKind::Shared; // captured, global: the same in every worker
+  }
+
+  void scan() {
+    Scanned = true;
+    forEachDescendant(Worker.Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
+      auto LocalOf = [&](const Expr *E) -> const VarDecl * {
+        const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(E));
+        return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+      };
+      if (const auto *Binary = dyn_cast<BinaryOperator>(&S)) {
+        if (Binary->isAssignmentOp())
+          if (const VarDecl *Var = LocalOf(Binary->getLHS()))
+            Assigned[Var].push_back(Binary->getRHS());
+      } else if (const auto *Unary = dyn_cast<UnaryOperator>(&S)) {
+        if (Unary->getOpcode() == UO_AddrOf)
+          if (const VarDecl *Var = LocalOf(Unary->getSubExpr()))
+            Escaped.insert(Var);
+      } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S)) {
+        if (Op->isAssignmentOp() && Op->getNumArgs() == 2)
+          if (const VarDecl *Var = LocalOf(Op->getArg(0)))
+            Assigned[Var].push_back(Op->getArg(1));
+      } else if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+        // Passed by non-const reference: the callee may set it.
+        const FunctionDecl *Callee = Call->getDirectCallee();
+        for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+          const VarDecl *Var = LocalOf(Call->getArg(I));
+          if (!Var || isa<CXXOperatorCallExpr>(Call))
+            continue;
+          if (!Callee || I >= Callee->getNumParams() ||
+              (Callee->getParamDecl(I)->getType()->isReferenceType() &&
+               !isConstReferenceOrPointer(Callee->getParamDecl(I)->getType())))
+            Escaped.insert(Var);
+        }
+      }
+    });
+  }
+
+  IndexKind classifyLocal(const VarDecl &Var) {
+    if (auto It = Locals.find(&Var); It != Locals.end())
+      return It->second;
+    if (!InProgress.insert(&Var).second)
+      return IndexKind::Shared; // `k += step` adds nothing of its own
+    if (!Scanned)
+      scan();
+    IndexKind Kind = IndexKind::Shared;
+    bool Defined = false;
+    if (Escaped.contains(&Var) || Var.getType()->isReferenceType()) {
+      Kind = IndexKind::Unknown;
+    } else if (isRangeForVariable(Var)) {
+      Kind = IndexKind::DataDependent; // an element of a range
+      Defined = true;
+    } else if (const Expr *Init = Var.getInit()) {
+      Kind = classify(Init);
+      Defined = true;
+    }
+    if (auto It = Assigned.find(&Var); It != Assigned.end())
+      for (const Expr *Value : It->second) {
+        Kind = combine(Kind, classify(Value));
+        Defined = true;
+      }
+    if (!Defined)
+      Kind = IndexKind::Unknown;
+    InProgress.erase(&Var);
+    Locals[&Var] = Kind;
+    return Kind;
+  }
+
+  bool isRangeForVariable(const VarDecl &Var) {
+    const DeclStmt *Declaration = Code.declarationOf(Var);
+    const Stmt *Holder = Declaration ? Code.parent(*Declaration) : nullptr;
+    const auto *RangeFor = dyn_cast_or_null<CXXForRangeStmt>(Holder);
+    return RangeFor && RangeFor->getLoopVariable() == &Var;
+  }
+};
+
+bool isRootPointer(const ObjectPath &Path) {
+  return Path.Root && !Path.ThroughPointer && Path.Fields.empty() &&
+         Path.Root->getType().getNonReferenceType()->isPointerType();
+}
+
+/// Where a worker-side name leads.
+enum class Reach { Local, Shared, Unknown };
+struct Resolved {
+  Reach Kind = Reach::Unknown;
+  ObjectPath Path;
+};
+
+/// Collects the accesses of one worker.
+class AccessCollector {
+public:
+  AccessCollector(const WorkerCode &Worker, ASTContext &Context)
+      : Worker(Worker), Context(Context), SM(Context.getSourceManager()),
+        Code(AnalysisCache::of(*Worker.Body, Context)), Index(Worker, Code) {}
+
+  WorkerAccesses run() {
+    findRunLambdas();
+    visit(Worker.Body);
+    return std::move(Result);
+  }
+
+private:
+  const WorkerCode &Worker;
+  ASTContext &Context;
+  const SourceManager &SM;
+  const FunctionAnalysis &Code;
+  IndexClassifier Index;
+  WorkerAccesses Result;
+  /// Lambdas inside the worker that it runs itself, and where.
+  llvm::DenseMap<const LambdaExpr *, llvm::SmallVector<const Stmt *, 2>> Runs;
+  /// The lambdas around the node being visited, innermost last.
+  llvm::SmallVector<const LambdaExpr *, 2> Lambdas;
+  llvm::DenseMap<const Stmt *, std::unique_ptr<LockScopes>> Scopes;
+
+  void findRunLambdas() {
+    forEachDescendant(Worker.Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
+      const auto *Lambda = dyn_cast<LambdaExpr>(&S);
+      if (!Lambda)
+        return;
+      const Stmt *User = Code.parentIgnoringImplicit(*Lambda);
+      if (const auto *Call = dyn_cast_or_null<CallExpr>(User)) {
+        // Called at once, or handed to a standard algorithm.
+        const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+        if ((Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0 &&
+             strip(Op->getArg(0)) == Lambda) ||
+            (!Op && Call->getDirectCallee() &&
+             Call->getDirectCallee()->isInStdNamespace() &&
+             !isHandOffCall(*Call) &&
+             !describeLaunch(*Call, Context)))
+          Runs[Lambda].push_back(Call);
+        return;
+      }
+      // auto step = [&](...) {...}; ... step(x);
+      const auto *Declaration = dyn_cast_or_null<DeclStmt>(User);
+      const auto *Var = Declaration ? dyn_cast_or_null<VarDecl>(
+                                          Declaration->getSingleDecl())
+                                    : nullptr;
+      if (!Var)
+        return;
+      forEachDescendant(Worker.Body, /*SkipLambdas=*/false,
+                        [&](const Stmt &Use) {
+        const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Use);
+        if (!Op || Op->getOperator() != OO_Call || Op->getNumArgs() == 0)
+          return;
+        const auto *Ref = dyn_cast<DeclRefExpr>(strip(Op->getArg(0)));
+        if (Ref && Ref->getDecl() == Var)
+          Runs[Lambda].push_back(Op);
+      });
+    });
+  }
+
+  void visit(const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+      if (!Runs.count(Lambda))
+        return; // stored, or handed to code that may run it anywhere
+      Lambdas.push_back(Lambda);
+      visit(Lambda->getBody());
+      Lambdas.pop_back();
+      return;
+    }
+    if (isa<UnaryExprOrTypeTraitExpr>(S))
+      return; // sizeof, alignof: not evaluated
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      noteHandOff(*Call);
+    if (isa<DeclRefExpr, CXXThisExpr>(S))
+      access(cast<Expr>(*S));
+    for (const Stmt *Child : S->children())
+      visit(Child);
+  }
+
+  void noteHandOff(const CallExpr &Call) {
+    if (isHandOffCall(Call)) {
+      Result.HandsOff = true;
+      return;
+    }
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+    if (!Member || !Member->getMethodDecl() ||
+        !isSynchronizedClass(Member->getMethodDecl()->getParent()))
+      return;
+    if (auto Raw = objectPathOf(Member->getImplicitObjectArgument()))
+      Result.HandsOff |= resolve(*Raw).Kind != Reach::Local;
+  }
+
+  /// Where a path of the worker's names leads in the launching function.
+  Resolved resolve(const ObjectPath &Raw) const {
+    Resolved R;
+    if (Raw.isThis()) {
+      for (const LambdaExpr *Lambda : Lambdas)
+        if (!capturesThisByReference(*Lambda)) {
+          R.Kind = Reach::Local; // [*this]: a copy
+          return R;
+        }
+      if (Worker.ThisObject) {
+        R.Kind = Reach::Shared;
+        R.Path = Worker.ThisObject->extendedBy(Raw);
+      } else {
+        R.Kind = Reach::Local;
+      }
+      return R;
+    }
+    const auto *Var = dyn_cast<VarDecl>(Raw.Root);
+    if (!Var)
+      return R;
+    if (Var->getTLSKind() != VarDecl::TLS_None) {
+      R.Kind = Reach::Local;
+      return R;
+    }
+    if (Var->hasGlobalStorage()) {
+      R.Kind = Reach::Shared;
+      R.Path = Raw;
+      return R;
+    }
+    auto LocalUnlessPointer = [&] {
+      R.Kind = Raw.ThroughPointer ? Reach::Unknown : Reach::Local;
+      return R;
+    };
+    if (const auto *Param = dyn_cast<ParmVarDecl>(Var)) {
+      if (auto It = Worker.ByReference.find(Param);
+          It != Worker.ByReference.end()) {
+        bool Pointer = Param->getType()->isPointerType();
+        if (Pointer && !Raw.ThroughPointer)
+          return LocalUnlessPointer(); // the pointer itself is a copy
+        R.Kind = Reach::Shared;
+        R.Path = It->second;
+        R.Path.Fields.append(Raw.Fields.begin(), Raw.Fields.end());
+        return R;
+      }
+      if (Param->getDeclContext() == Worker.Function ||
+          isWithin(Param, Worker.Body, SM)) {
+        if (Param->getType()->isReferenceType() &&
+            !isConstReferenceOrPointer(Param->getType()))
+          return R; // bound to something parlint did not resolve
+        return LocalUnlessPointer();
+      }
+    }
+    // Locals of the worker, and of the lambdas it runs.
+    if (isWithin(Var, Worker.Body, SM) ||
+        (Worker.Function && !Worker.Lambda &&
+         Var->getParentFunctionOrMethod() == Worker.Function))
+      return LocalUnlessPointer();
+    if (!Worker.Lambda)
+      return R;
+    if (Var->isInitCapture()) {
+      if (!captureKindOf(*Worker.Lambda, Var) ||
+          !Var->getType()->isReferenceType())
+        return LocalUnlessPointer();
+      auto Bound = objectPathOf(Var->getInit());
+      if (!Bound)
+        return R;
+      R.Kind = Reach::Shared;
+      R.Path = Bound->extendedBy(Raw);
+      return R;
+    }
+    // A lambda the worker runs may copy what the worker shares.
+    for (const LambdaExpr *Lambda : Lambdas)
+      if (captureKindOf(*Lambda, Var) == LCK_ByCopy)
+        return LocalUnlessPointer();
+    auto Kind = captureKindOf(*Worker.Lambda, Var);
+    if (!Kind)
+      return R;
+    if (*Kind == LCK_ByCopy)
+      return LocalUnlessPointer();
+    if (Raw.ThroughPointer)
+      return R; // a shared pointer to something parlint cannot name
+    R.Kind = Reach::Shared;
+    R.Path = Raw;
+    return R;
+  }
+
+  const LockScopes &scopesOf(const Stmt &Body) {
+    std::unique_ptr<LockScopes> &Entry = Scopes[&Body];
+    if (!Entry)
+      Entry = std::make_unique<LockScopes>(AnalysisCache::of(Body, Context));
+    return *Entry;
+  }
+
+  /// The locks held at S, which lies in the body of Lambdas[Depth - 1] (or
+  /// the worker's when Depth is 0): those of that body, and those held
+  /// wherever the worker runs that lambda.
+  LockSet heldAt(const Stmt &S, size_t Depth) {
+    const Stmt &Body = Depth == 0 ? *Worker.Body : *Lambdas[Depth - 1]->getBody();
+    LockSet Held = scopesOf(Body).heldAt(S);
+    if (Depth == 0)
+      return Held;
+    std::optional<LockSet> Outer;
+    for (const Stmt *Run : Runs[Lambdas[Depth - 1]]) {
+      LockSet There = heldAt(*Run, Depth - 1);
+      if (!Outer)
+        Outer = There;
+      else
+        llvm::erase_if(*Outer, [&](const HeldLock &Lock) {
+          return !llvm::is_contained(There, Lock);
+        });
+    }
+    if (Outer)
+      for (const HeldLock &Lock : *Outer)
+        if (!llvm::is_contained(Held, Lock))
+          Held.push_back(Lock);
+    return Held;
+  }
+
+  /// The held locks in the launching function's names; a lock local to the
+  /// worker protects nothing shared and is dropped, one parlint cannot
+  /// name is a wildcard.
+  LockSet translate(const LockSet &Held) const {
+    LockSet Result;
+    for (const HeldLock &Lock : Held) {
+      if (!Lock.Mutex) {
+        Result.push_back({std::nullopt, nullptr});
+        continue;
+      }
+      Resolved Where = resolve(*Lock.Mutex);
+      if (Where.Kind == Reach::Shared)
+        Result.push_back({Where.Path, nullptr});
+      else if (Where.Kind == Reach::Unknown)
+        Result.push_back({std::nullopt, nullptr});
+    }
+    return Result;
+  }
+
+  void access(const Expr &Name) {
+    auto Raw = objectPathOf(&Name);
+    if (!Raw)
+      return;
+    // A pointer the worker holds is its own; what it points to may not be.
+    if (Resolved Root = resolve(*Raw);
+        Root.Kind != Reach::Shared && !isRootPointer(*Raw))
+      return;
+    auto SlotOfItsOwn = [&](const Expr &Subscript) {
+      return Index.classify(&Subscript) == IndexKind::PerWorker;
+    };
+    auto Found = walkAccess(Name, *Raw, Code, SlotOfItsOwn);
+    if (!Found)
+      return;
+    Resolved Where = resolve(Found->Object);
+    if (Where.Kind != Reach::Shared)
+      return;
+    Found->Object = Where.Path;
+    Found->Held = translate(heldAt(*Found->Where, Lambdas.size()));
+    Found->OneInstance = Found->isWrite() && isOneInstance(*Found->Where);
+    Result.Accesses.push_back(std::move(*Found));
+  }
+
+  /// `if (id == 0) x = ...;`, `if (!id) ...`, or after `if (id != 0)
+  /// return;`: the write is done by the instance with one id.
+  bool isOneInstance(const Stmt &Write) {
+    const Stmt *Child = &Write;
+    for (const Stmt *P = Code.parent(Write); P; Child = P, P = Code.parent(*P)) {
+      if (const auto *If = dyn_cast<IfStmt>(P);
+          If && If->getThen() == Child && testsId(If->getCond(), true))
+        return true;
+      if (const auto *Block = dyn_cast<CompoundStmt>(P))
+        for (const Stmt *Sibling : Block->body()) {
+          if (Sibling == Child)
+            break;
+          const auto *If = dyn_cast<IfStmt>(Sibling);
+          if (If && !If->getElse() && returns(If->getThen()) &&
+              testsId(If->getCond(), false))
+            return true;
+        }
+      if (P == Worker.Body)
+        break;
+    }
+    return false;
+  }
+
+  static bool returns(const Stmt *S) {
+    if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
+      return !Block->body_empty() && isa<ReturnStmt>(Block->body_back());
+    return isa_and_nonnull<ReturnStmt>(S);
+  }
+
+  /// Whether Condition holds for exactly one id (Equal) or for all but one.
+  bool testsId(const Expr *Condition, bool Equal) {
+    Condition = strip(Condition);
+    if (!Condition)
+      return false;
+    if (const auto *Not = dyn_cast<UnaryOperator>(Condition);
+        Not && Not->getOpcode() == UO_LNot)
+      return testsId(Not->getSubExpr(), !Equal);
+    if (const auto *Binary = dyn_cast<BinaryOperator>(Condition)) {
+      if (Binary->getOpcode() == BO_LAnd && Equal)
+        return testsId(Binary->getLHS(), true) ||
+               testsId(Binary->getRHS(), true);
+      if (Binary->getOpcode() == BO_LOr && !Equal)
+        return testsId(Binary->getLHS(), false) ||
+               testsId(Binary->getRHS(), false);
+      if (!Binary->isEqualityOp())
+        return false;
+      IndexKind L = Index.classify(Binary->getLHS());
+      IndexKind R = Index.classify(Binary->getRHS());
+      bool IdAgainstValue = (L == IndexKind::PerWorker && R == IndexKind::Shared) ||
+                            (R == IndexKind::PerWorker && L == IndexKind::Shared);
+      return IdAgainstValue && (Binary->getOpcode() == BO_EQ) == Equal;
+    }
+    // `if (id)`: true for every id but 0.
+    return !Equal && Index.classify(Condition) == IndexKind::PerWorker;
+  }
+
+public:
+  /// Walks from a name up to the access that uses it; see
+  /// collectLauncherAccesses.
+  static std::optional<SharedAccess>
+  walkAccess(const Expr &Name, ObjectPath Path, const FunctionAnalysis &Code,
+             llvm::function_ref<bool(const Expr &)> SlotOfItsOwn);
+};
+
+std::optional<SharedAccess>
+AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
+                            const FunctionAnalysis &Code,
+                            llvm::function_ref<bool(const Expr &)> SlotOfItsOwn) {
+  SharedAccess Access;
+  const Expr *Current = &Name;
+  // Current points into the path's object (`v.data()`, a decayed array).
+  bool PointsInto = false;
+  // Steps through a pointer: once, from a pointer variable at the root.
+  auto ThroughPointer = [&]() {
+    if (PointsInto) {
+      PointsInto = false;
+      return true;
+    }
+    if (!isRootPointer(Path))
+      return false;
+    Path.ThroughPointer = true;
+    return true;
+  };
+  auto Finish = [&](const Expr *Where, WriteKind Write,
+                    const CXXMethodDecl *Method) -> std::optional<SharedAccess> {
+    QualType Type = Current->getType();
+    if (isSynchronizationObject(Type) || (PointsInto && Write != WriteKind::None))
+      return std::nullopt;
+    Access.Where = Where;
+    Access.Object = Path;
+    Access.Write = Write;
+    Access.Method = Method;
+    Access.Scalar = Type.getNonReferenceType()->isScalarType();
+    return Access;
+  };
+  auto Read = [&]() { return Finish(Current, WriteKind::None, nullptr); };
+  auto NoteSlot = [&](const Expr &Index) {
+    Expr::EvalResult Value;
+    if (!Access.ConstantSlot && !Index.isValueDependent() &&
+        Index.EvaluateAsInt(Value, Code.context()) &&
+        Value.Val.getInt().getSignificantBits() <= 64)
+      Access.ConstantSlot = Value.Val.getInt().getExtValue();
+  };
+
+  while (true) {
+    // An atomic, a mutex, a thread: synchronized by itself, whatever base
+    // class its operators come from.
+    if (isSynchronizationObject(Current->getType()))
+      return std::nullopt;
+    const Stmt *Parent = Code.parent(*Current);
+    if (!Parent)
+      return Read();
+    // Parentheses, and the temporary of an element proxy
+    // (std::vector<bool>'s reference).
+    if (isa<ParenExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr>(Parent)) {
+      Current = cast<Expr>(Parent);
+      continue;
+    }
+    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Parent)) {
+      switch (Cast->getCastKind()) {
+      case CK_LValueToRValue: {
+        // A pointer's value read to reach what it points to.
+        const Stmt *User = Code.parent(*Cast);
+        bool Reaches =
+            Current->getType()->isPointerType() && User &&
+            (isa<ArraySubscriptExpr>(User) ||
+             (isa<UnaryOperator>(User) &&
+              cast<UnaryOperator>(User)->getOpcode() == UO_Deref) ||
+             (isa<MemberExpr>(User) && cast<MemberExpr>(User)->isArrow()) ||
+             (isa<BinaryOperator>(User) &&
+              cast<BinaryOperator>(User)->isAdditiveOp()));
+        if (!Reaches)
+          return Read();
+        Current = Cast;
+        continue;
+      }
+      case CK_ArrayToPointerDecay:
+        PointsInto = true;
+        [[fallthrough]];
+      case CK_NoOp:
+      case CK_DerivedToBase:
+      case CK_UncheckedDerivedToBase:
+        Current = Cast;
+        continue;
+      default:
+        return Read();
+      }
+    }
+    if (isa<UnaryExprOrTypeTraitExpr>(Parent))
+      return std::nullopt;
+    if (const auto *Member = dyn_cast<MemberExpr>(Parent)) {
+      if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl())) {
+        if (Member->isArrow() && !isa<CXXThisExpr>(Current->IgnoreImpCasts()) &&
+            !ThroughPointer())
+          return std::nullopt;
+        Path.Fields.push_back(Field);
+        Current = Member;
+        continue;
+      }
+      const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
+      const auto *Call =
+          dyn_cast_or_null<CXXMemberCallExpr>(Code.parent(*Member));
+      if (!Method || !Call || Call->getCallee()->IgnoreParens() != Member)
+        return Read();
+      // this->helper(): what it touches is in its own body, not seen here.
+      if (isa<CXXThisExpr>(Current->IgnoreParenImpCasts()) && Path.isThis() &&
+          Path.Fields.empty())
+        return std::nullopt;
+      if (Member->isArrow() && !isa<CXXThisExpr>(Current->IgnoreImpCasts()) &&
+          !ThroughPointer())
+        return std::nullopt;
+      if (mutatesContainer(Method))
+        return Finish(Call, WriteKind::Modify, Method);
+      if (subscriptInserts(Method))
+        return Finish(Call, WriteKind::Insert, Method);
+      StringRef Name = identifierOf(Method);
+      if (isStdContainer(Method->getParent())) {
+        if (Name == "at" && Call->getNumArgs() == 1 &&
+            hasSlotSubscript(Current->getType()) && SlotOfItsOwn(*Call->getArg(0)))
+          return std::nullopt;
+        if (llvm::is_contained({"at", "front", "back", "top"}, Name)) {
+          if (Name == "at" && Call->getNumArgs() == 1)
+            NoteSlot(*Call->getArg(0));
+          Current = Call;
+          continue;
+        }
+        if (Name == "data") {
+          PointsInto = true;
+          Current = Call;
+          continue;
+        }
+      }
+      return Finish(Current, WriteKind::None, Method);
+    }
+    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(Parent)) {
+      if (Subscript->getBase() != Current)
+        return Read(); // used as an index
+      if (SlotOfItsOwn(*Subscript->getIdx()))
+        return std::nullopt;
+      if (!ThroughPointer())
+        return std::nullopt;
+      NoteSlot(*Subscript->getIdx());
+      Current = Subscript;
+      continue;
+    }
+    if (const auto *Unary = dyn_cast<UnaryOperator>(Parent)) {
+      if (Unary->isIncrementDecrementOp())
+        return Finish(Unary, WriteKind::Update, nullptr);
+      if (Unary->getOpcode() == UO_Deref) {
+        if (!ThroughPointer())
+          return std::nullopt;
+        Current = Unary;
+        continue;
+      }
+      return Read();
+    }
+    if (const auto *Binary = dyn_cast<BinaryOperator>(Parent)) {
+      if (Binary->getLHS() == Current && Binary->isAssignmentOp())
+        return Finish(Binary,
+                      Binary->getOpcode() == BO_Assign ? WriteKind::Assign
+                                                       : WriteKind::Update,
+                      nullptr);
+      // `out + i`: still into the object, at an offset.
+      if (Binary->isAdditiveOp() && Current->getType()->isPointerType() &&
+          PointsInto) {
+        const Expr *Offset = Binary->getLHS() == Current ? Binary->getRHS()
+                                                         : Binary->getLHS();
+        if (SlotOfItsOwn(*Offset))
+          return std::nullopt;
+        Current = Binary;
+        continue;
+      }
+      return Read();
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Parent)) {
+      if (Op->getNumArgs() == 0 || Op->getArg(0) != Current)
+        return Read();
+      const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+      switch (Op->getOperator()) {
+      case OO_Subscript:
+        if (subscriptInserts(Method))
+          return Finish(Op, WriteKind::Insert, Method);
+        if (Op->getNumArgs() == 2 && hasSlotSubscript(Current->getType())) {
+          if (SlotOfItsOwn(*Op->getArg(1)))
+            return std::nullopt;
+          NoteSlot(*Op->getArg(1));
+        }
+        Current = Op;
+        continue;
+      case OO_Star:
+      case OO_Arrow:
+        return std::nullopt; // through a smart pointer or an iterator
+      case OO_PlusPlus:
+      case OO_MinusMinus:
+        if (isPlainClassWrite(Current->getType(), Op->getDirectCallee()))
+          return Finish(Op, WriteKind::Update, nullptr);
+        return Read();
+      default:
+        if (Op->isAssignmentOp()) {
+          if (isPlainClassWrite(Current->getType(), Op->getDirectCallee()))
+            return Finish(Op,
+                          Op->getOperator() == OO_Equal ? WriteKind::Assign
+                                                        : WriteKind::Update,
+                          nullptr);
+          return Read();
+        }
+        return Read();
+      }
+    }
+    return Read();
+  }
+}
+
+} // namespace
+
+WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
+                          const Stmt *Loop, bool Repeated) {
+  WorkerCode Worker;
+  Worker.Spawn = &Spawn;
+  const SourceManager &SM = Launcher.context().getSourceManager();
+  auto DeclaredInLoop = [&](const ValueDecl *D) {
+    return Loop && D && isWithin(D, Loop, SM);
+  };
+  auto VariesPerLaunch = [&](const Expr *Value) {
+    return (!Loop && !Repeated) ||
+           (Loop && Value && mentionsDeclaredWithin(Value, Loop, SM));
+  };
+  if (const LambdaExpr *Lambda = Spawn.Lambda) {
+    if (Lambda->getCallOperator()->isTemplated() ||
+        Lambda->getCallOperator()->getDescribedFunctionTemplate())
+      return Worker; // a generic lambda: its instances are elsewhere
+    Worker.Lambda = Lambda;
+    Worker.Function = Lambda->getCallOperator();
+    Worker.Body = Lambda->getBody();
+    if (capturesThisByReference(*Lambda))
+      Worker.ThisObject = ObjectPath{};
+    for (const LambdaCapture &Capture : Lambda->captures()) {
+      if (!Capture.capturesVariable() || Capture.getCaptureKind() != LCK_ByCopy)
+        continue;
+      const ValueDecl *Var = Capture.getCapturedVar();
+      const auto *Init = dyn_cast<VarDecl>(Var);
+      if ((!Loop && !Repeated) || DeclaredInLoop(Var) ||
+          (Init && Init->isInitCapture() && VariesPerLaunch(Init->getInit())))
+        Worker.PerLaunch.insert(Var);
+    }
+  } else if (Spawn.Worker) {
+    const FunctionDecl *Definition = Spawn.Worker->getDefinition();
+    if (!Definition || !Definition->getBody() ||
+        Definition->isDependentContext() ||
+        SM.isInSystemHeader(SM.getExpansionLoc(Definition->getLocation())))
+      return Worker;
+    Worker.Function = Definition;
+    Worker.Body = Definition->getBody();
+    // `&C::run, this` / `&C::run, &obj` / `std::ref(obj)`: the members of
+    // that object. A copy of the object shares none.
+    if (Spawn.ParamShift == -1 && !Spawn.Arguments.empty()) {
+      if (auto Bound = boundObject(Spawn.Arguments[0]);
+          Bound && !DeclaredInLoop(Bound->Root))
+        Worker.ThisObject = Bound;
+    }
+  } else {
+    return Worker;
+  }
+  // pthread_create's argument: a value per launch when it comes from the
+  // launching loop (`(void *)i`, `&args[i]`).
+  if (Spawn.Kind == LaunchKind::PthreadCreate && !Worker.Lambda &&
+      Worker.Function->getNumParams() == 1)
+    if (const auto *Call = dyn_cast<CallExpr>(Spawn.Call);
+        Call && Call->getNumArgs() == 4 && VariesPerLaunch(Call->getArg(3)))
+      Worker.PerLaunch.insert(Worker.Function->getParamDecl(0));
+  // Parameters bound by the launch's arguments.
+  for (unsigned I = 0; I < Spawn.Arguments.size(); ++I) {
+    int Index = static_cast<int>(I) + Spawn.ParamShift;
+    if (Index < 0 || Index >= static_cast<int>(Worker.Function->getNumParams()) ||
+        Worker.Function->isTemplated())
+      continue;
+    const ParmVarDecl *Param = Worker.Function->getParamDecl(Index);
+    QualType Type = Param->getType();
+    const Expr *Arg = Spawn.Arguments[I];
+    if ((Type->isReferenceType() || Type->isPointerType()) &&
+        !isConstReferenceOrPointer(Type)) {
+      if (auto Bound = boundObject(Arg);
+          Bound && !(Bound->Root && DeclaredInLoop(Bound->Root)))
+        Worker.ByReference[Param] = *Bound;
+      continue;
+    }
+    if (VariesPerLaunch(Arg))
+      Worker.PerLaunch.insert(Param);
+  }
+  return Worker;
+}
+
+WorkerAccesses collectWorkerAccesses(const WorkerCode &Worker,
+                                     ASTContext &Context) {
+  if (!Worker.Body)
+    return {};
+  return AccessCollector(Worker, Context).run();
+}
+
+llvm::SmallVector<SharedAccess, 8>
+collectLauncherAccesses(const FunctionAnalysis &Launcher,
+                        llvm::ArrayRef<const Stmt *> Launches,
+                        llvm::ArrayRef<ObjectPath> Objects) {
+  llvm::SmallVector<SharedAccess, 8> Found;
+  if (Objects.empty())
+    return Found;
+  std::optional<LockScopes> Scopes;
+  auto NoSlots = [](const Expr &) { return false; };
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S || isa<LambdaExpr>(S) || isa<UnaryExprOrTypeTraitExpr>(S) ||
+        llvm::is_contained(Launches, S))
+      return;
+    if (isa<DeclRefExpr, CXXThisExpr>(S))
+      if (auto Raw = objectPathOf(cast<Expr>(S));
+          Raw && llvm::any_of(Objects, [&](const ObjectPath &Object) {
+            return Object.Root == Raw->Root;
+          }))
+        if (auto Access = AccessCollector::walkAccess(cast<Expr>(*S), *Raw,
+                                                      Launcher, NoSlots);
+            Access && llvm::any_of(Objects, [&](const ObjectPath &Object) {
+              return Object.overlaps(Access->Object);
+            })) {
+          if (!Scopes)
+            Scopes.emplace(Launcher);
+          Access->Held = Scopes->heldAt(*Access->Where);
+          Found.push_back(std::move(*Access));
+        }
+    for (const Stmt *Child : S->children())
+      Visit(Child);
+  };
+  Visit(&Launcher.body());
+  return Found;
+}
+
+IndexKind classifyWorkerIndex(const Expr &Index, const WorkerCode &Worker,
+                              const FunctionAnalysis &Code) {
+  return IndexClassifier(Worker, Code).classify(&Index);
+}
+
+} // namespace clang::tidy::parlint

@@ -1,0 +1,127 @@
+// What the code of a worker reaches by reference, and how it touches it:
+// the worker's code (a lambda's body, the function or member function
+// launched, and the lambdas they run themselves), the objects of the
+// launching function it names (by-reference captures, globals and statics,
+// members through `this`, reference and pointer parameters bound to an
+// object at the launch), each access to them (a write: assignment, compound
+// assignment, ++/--, a mutating call on a standard container, a map's
+// operator[]; or a read), the locks held there (LockScopes) and whether the
+// access is to a slot of the worker's own (`out[i]` with `i` unique to the
+// worker).
+#ifndef PARLINT_CHECKS_ANALYSIS_SHAREDWRITES_H
+#define PARLINT_CHECKS_ANALYSIS_SHAREDWRITES_H
+
+#include "../common/AnalysisCache.h"
+#include "../model/Launch.h"
+#include "LockScopes.h"
+#include "ObjectPath.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <memory>
+
+namespace clang::tidy::parlint {
+
+/// A worker's code and how its names map to the launching function's
+/// objects.
+struct WorkerCode {
+  const Launch *Spawn = nullptr;
+  /// The code the worker runs, null when it is not known (a functor, a
+  /// function defined elsewhere, a generic lambda in a pattern).
+  const Stmt *Body = nullptr;
+  const LambdaExpr *Lambda = nullptr;
+  /// The lambda's call operator, or the function launched.
+  const FunctionDecl *Function = nullptr;
+  /// What `this` designates in the worker, in the launching function's
+  /// names: its own `this` (a lambda capturing it, a member function
+  /// launched on `this`), an object (`&C::run, &obj`), or nothing shared (a
+  /// copy of the object).
+  std::optional<ObjectPath> ThisObject;
+  /// Reference and pointer parameters bound to an object of the launching
+  /// function: `std::ref(x)`, `&x`, an array or `v.data()`.
+  llvm::DenseMap<const ParmVarDecl *, ObjectPath> ByReference;
+  /// Values that differ from one launch to the next: by-copy captures and
+  /// parameters from the variables of the loop that launches (a loop index,
+  /// a worker id), or all of them when the launch is not repeated.
+  llvm::SmallPtrSet<const ValueDecl *, 4> PerLaunch;
+};
+
+/// The worker of Spawn in Launcher. Loop is the loop of Launcher that runs
+/// the launch repeatedly, if any; Repeated says whether the same callable is
+/// launched elsewhere too (then its by-copy captures are the same in each).
+WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
+                          const Stmt *Loop, bool Repeated);
+
+enum class WriteKind {
+  None,   ///< a read
+  Assign, ///< `x = v`
+  Update, ///< `x += v`, `++x`, `x--`
+  Modify, ///< a mutating call on a standard container (Method names it)
+  Insert, ///< operator[] of a std::map or std::unordered_map
+};
+
+struct SharedAccess {
+  /// The expression that reads or writes (the assignment, the call).
+  const Expr *Where = nullptr;
+  /// The object, in the launching function's names.
+  ObjectPath Object;
+  WriteKind Write = WriteKind::None;
+  const CXXMethodDecl *Method = nullptr;
+  /// The locks held there, in the launching function's names (locks on
+  /// objects it cannot name are wildcards).
+  LockSet Held;
+  /// Only the instance with one particular id does it (`if (id == 0)`,
+  /// after `if (id != 0) return;`).
+  bool OneInstance = false;
+  /// The accessed value is a scalar (arithmetic, enum, pointer): atomic
+  /// would do.
+  bool Scalar = false;
+
+  /// The access is to one element at a constant index (`parts[0]`).
+  std::optional<int64_t> ConstantSlot;
+
+  bool isWrite() const { return Write != WriteKind::None; }
+  /// Two accesses to different constant elements of one object
+  /// (`parts[0]` and `parts[1]`) do not meet.
+  bool inOtherSlotThan(const SharedAccess &Other) const {
+    return ConstantSlot && Other.ConstantSlot &&
+           *ConstantSlot != *Other.ConstantSlot && Object == Other.Object;
+  }
+};
+
+struct WorkerAccesses {
+  llvm::SmallVector<SharedAccess, 8> Accesses;
+  /// The worker orders its work with other threads without a lock around
+  /// the data: a hand-off call (condition variable, future, promise, atomic
+  /// load/store, latch, barrier, semaphore), or a call on a shared object
+  /// of a synchronized class (one with a mutex, condition variable or
+  /// atomic member: a queue, a channel). Its accesses prove nothing.
+  bool HandsOff = false;
+};
+
+/// Every access of the worker's code to an object it shares with the
+/// launching function. Accesses to slots of the worker's own, to atomics,
+/// to locks and to objects local to the worker are left out.
+WorkerAccesses collectWorkerAccesses(const WorkerCode &Worker,
+                                     ASTContext &Context);
+
+/// Every access of Launcher's own code (lambdas and the launch expressions
+/// themselves left out) to an object that overlaps one of Objects.
+llvm::SmallVector<SharedAccess, 8>
+collectLauncherAccesses(const FunctionAnalysis &Launcher,
+                        llvm::ArrayRef<const Stmt *> Launches,
+                        llvm::ArrayRef<ObjectPath> Objects);
+
+/// How an index expression of a worker relates to the worker.
+enum class IndexKind {
+  PerWorker,     ///< unique to the worker (its id, its loop index, a range
+                 ///< of its own): addresses a slot of its own
+  Shared,        ///< the same in every worker (constants, shared sizes)
+  DataDependent, ///< read from data (`hist[v % 10]`): any worker may hit it
+  Unknown,       ///< a call parlint cannot see into
+};
+IndexKind classifyWorkerIndex(const Expr &Index, const WorkerCode &Worker,
+                              const FunctionAnalysis &Code);
+
+} // namespace clang::tidy::parlint
+
+#endif

@@ -1,0 +1,345 @@
+#include "WorkerLifetime.h"
+#include "../common/AstHelpers.h"
+#include "../model/Handles.h"
+#include "../model/Pools.h"
+#include "HandleUses.h"
+#include "SpawnHandle.h"
+
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+namespace clang::tidy::parlint {
+
+namespace {
+
+bool isThreadPoolRecord(const CXXRecordDecl *Record) {
+  return isNamed(Record, {"::parlint::ThreadPool", "::boost::asio::thread_pool"});
+}
+
+const CXXRecordDecl *recordOf(const Expr *E) {
+  QualType Type = E->getType().getNonReferenceType();
+  if (Type->isPointerType())
+    Type = Type->getPointeeType();
+  return Type.getCanonicalType()->getAsCXXRecordDecl();
+}
+
+/// Member functions after which a pool's queued tasks have run (or were
+/// dropped): parlint::ThreadPool's wait_idle and shutdown, Boost.Asio's join,
+/// wait and stop.
+bool finishesPoolWork(const CXXMethodDecl *Method) {
+  return isThreadPoolRecord(Method ? Method->getParent() : nullptr) &&
+         llvm::is_contained({"wait_idle", "shutdown", "join", "wait", "stop"},
+                            identifierOf(Method));
+}
+
+WorkerLifetime poolTaskLifetime(const Launch &Spawn,
+                                const FunctionAnalysis &Launcher) {
+  WorkerLifetime Lifetime;
+  const Expr *Pool = poolOfLaunch(Spawn);
+  const auto *Root = dyn_cast_or_null<VarDecl>(rootVariable(Pool));
+  const auto *Field = dyn_cast_or_null<FieldDecl>(rootVariable(Pool));
+  if (!Root && !Field)
+    return Lifetime;
+  const ValueDecl *PoolDecl = Root ? static_cast<const ValueDecl *>(Root) : Field;
+  // The calls that wait for the pool's work, and uses that hand the pool to
+  // code that might (then nothing is known).
+  bool Escapes = false;
+  HandleEvents Events;
+  forEachDescendant(&Launcher.body(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+    const auto *Member = dyn_cast<MemberExpr>(&S);
+    if (!(Ref && Ref->getDecl() == PoolDecl) &&
+        !(Member && Member->getMemberDecl() == PoolDecl))
+      return;
+    const Stmt *User = Launcher.parentIgnoringImplicit(S);
+    if (const auto *Access = dyn_cast_or_null<MemberExpr>(User)) {
+      const auto *Call =
+          dyn_cast_or_null<CXXMemberCallExpr>(Launcher.parent(*Access));
+      if (Call && finishesPoolWork(Call->getMethodDecl()))
+        Events.AtStmt[Call] = HandleEffect::Finish;
+      return; // submit, post, get_executor, size ...
+    }
+    if (const auto *Call = dyn_cast_or_null<CallExpr>(User))
+      if (auto Other = describeLaunch(*Call, Launcher.context());
+          Other && poolOfLaunch(*Other))
+        return; // boost::asio::post(pool, ...)
+    if (isa_and_nonnull<DeclStmt>(User))
+      return;
+    Escapes = true;
+  });
+  if (Escapes)
+    return Lifetime;
+  Events.AtStmt[Spawn.Call] = HandleEffect::Start;
+  // The task's own future, kept in a local and waited for.
+  SpawnSite Site = describeSpawn(Spawn, Launcher);
+  if (const auto *Future = dyn_cast_or_null<VarDecl>(Site.Holder);
+      Future && Future->hasLocalStorage() &&
+      handleTypeOf(Future->getType()) == HandleType::Future)
+    forEachDescendant(&Launcher.body(), /*SkipLambdas=*/true,
+                      [&](const Stmt &S) {
+      const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+      if (Call && observesFutureResult(Call->getMethodDecl()) &&
+          rootVariable(Call->getImplicitObjectArgument()) == Future)
+        Events.AtStmt[Call] = HandleEffect::Finish;
+    });
+  Lifetime.Kind = WorkerLifetime::Tracked;
+  Lifetime.Events = std::move(Events);
+  // A local pool ends with its destructor, which waits for or drops the
+  // work; a pool of someone else's is alive throughout.
+  if (Root && Root->hasLocalStorage() && !isa<ParmVarDecl>(Root) &&
+      !Root->getType()->isReferenceType() && !Root->getType()->isPointerType())
+    Lifetime.Var = Root;
+  return Lifetime;
+}
+
+/// The futures a local container holds (`std::vector<std::future<T>>`).
+bool holdsFutures(QualType Type) {
+  const auto *Container = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Type.getCanonicalType()->getAsCXXRecordDecl());
+  if (!Container || Container->getTemplateArgs().size() == 0 ||
+      Container->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return false;
+  return handleTypeOf(Container->getTemplateArgs()[0].getAsType()) ==
+         HandleType::Future;
+}
+
+/// A local container the async futures are kept in: a range-for that get()s
+/// or wait()s each element finishes them all, and so does a get() or wait()
+/// on an element (`futures.back().get()`, `futures[i].wait()`); so does the
+/// container's destructor (the futures' destructors wait). Nullopt when the
+/// container escapes (passed on, captured, moved).
+std::optional<HandleEvents> futureContainerEvents(const VarDecl &Holder,
+                                                  const Launch &Spawn,
+                                                  const FunctionAnalysis &Launcher) {
+  if (!holdsFutures(Holder.getType()))
+    return std::nullopt;
+  HandleEvents Events;
+  Events.AtStmt[Spawn.Call] = HandleEffect::Start;
+  bool Escapes = false;
+  auto Waits = [](const Stmt *S) {
+    const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(S);
+    return Call && observesFutureResult(Call->getMethodDecl());
+  };
+  forEachDescendant(&Launcher.body(), /*SkipLambdas=*/false, [&](const Stmt &S) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+    if (!Ref || Ref->getDecl() != &Holder)
+      return;
+    if (Launcher.enclosingLambda(S)) {
+      Escapes = true;
+      return;
+    }
+    const Stmt *User = Launcher.parentIgnoringImplicit(S);
+    // for (auto &f : futures) f.get();
+    if (const auto *Range = dyn_cast_or_null<DeclStmt>(User)) {
+      const auto *Loop =
+          dyn_cast_or_null<CXXForRangeStmt>(Launcher.parent(*Range));
+      if (!Loop || Loop->getRangeStmt() != Range) {
+        Escapes = true;
+        return;
+      }
+      const VarDecl *Element = Loop->getLoopVariable();
+      forEachDescendant(Loop->getBody(), /*SkipLambdas=*/true,
+                        [&](const Stmt &Use) {
+        if (Waits(&Use) &&
+            rootVariable(cast<CXXMemberCallExpr>(Use).getImplicitObjectArgument()) ==
+                Element)
+          Events.AtLoop[Loop] = HandleEffect::Finish;
+      });
+      return;
+    }
+    // futures.push_back(...), futures.back().get(), futures[i].wait()
+    const Stmt *Outer = User;
+    if (const auto *Member = dyn_cast_or_null<MemberExpr>(User))
+      Outer = Launcher.parent(*Member);
+    if (const auto *Call = dyn_cast_or_null<CallExpr>(Outer)) {
+      const Stmt *Next = Launcher.parentIgnoringImplicit(*Call);
+      if (const auto *Member = dyn_cast_or_null<MemberExpr>(Next))
+        if (const Stmt *Wait = Launcher.parent(*Member); Waits(Wait)) {
+          Events.AtStmt[Wait] = HandleEffect::Finish;
+          return;
+        }
+      return; // push_back, size, clear, an element looked at
+    }
+    Escapes = true;
+  });
+  if (Escapes)
+    return std::nullopt;
+  return Events;
+}
+
+/// A thread kept in a member or a global (`worker_ = std::thread(...)`) is
+/// joined by whatever code reaches it: from any later use of it (a join, a
+/// call it is passed to), and from any call of a member function of this
+/// object (`stop()`, `wait()`), parlint no longer claims it runs.
+void addMemberHandleEnds(const ValueDecl &Holder, const Launch &Spawn,
+                         const FunctionAnalysis &Launcher, HandleEvents &Events) {
+  forEachDescendant(&Launcher.body(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+    const Stmt *End = nullptr;
+    if (const auto *Member = dyn_cast<MemberExpr>(&S);
+        Member && Member->getMemberDecl() == &Holder)
+      End = Member;
+    else if (const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+             Ref && Ref->getDecl() == &Holder)
+      End = Ref;
+    else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+             Call && isa<CXXThisExpr>(
+                         Call->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+      End = Call;
+    if (!End)
+      return;
+    // The statement the CFG lists: the whole call around a use.
+    const Stmt *Around = End;
+    while (const Stmt *P = Launcher.parentIgnoringImplicit(*Around)) {
+      if (!isa<Expr>(P))
+        break;
+      Around = P;
+    }
+    if (!Launcher.isWithin(*Spawn.Call, *Around)) // not the launch's own
+      Events.AtStmt[Around] = HandleEffect::Finish;
+  });
+}
+
+} // namespace
+
+const Expr *poolOfLaunch(const Launch &Spawn) {
+  if (Spawn.Kind == LaunchKind::PoolSubmit) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(Spawn.Call);
+    return Call ? Call->getImplicitObjectArgument() : nullptr;
+  }
+  if (Spawn.Kind != LaunchKind::AsioPost)
+    return nullptr;
+  const auto *Call = dyn_cast<CallExpr>(Spawn.Call);
+  if (!Call || Call->getNumArgs() < 2)
+    return nullptr;
+  const Expr *Target = stripped(Call->getArg(0));
+  if (isThreadPoolRecord(recordOf(Target)))
+    return Target;
+  // pool.get_executor()
+  if (const auto *Executor = dyn_cast<CXXMemberCallExpr>(Target);
+      Executor && identifierOf(Executor->getMethodDecl()) == "get_executor" &&
+      isThreadPoolRecord(recordOf(Executor->getImplicitObjectArgument())))
+    return Executor->getImplicitObjectArgument();
+  return nullptr;
+}
+
+bool runsTasksOneAtATime(const Launch &Spawn, const FunctionAnalysis &Launcher) {
+  if (Spawn.Kind != LaunchKind::PoolSubmit && Spawn.Kind != LaunchKind::AsioPost)
+    return false;
+  const Expr *Pool = poolOfLaunch(Spawn);
+  if (!Pool)
+    return true; // a strand, an io_context, an executor parlint cannot see
+  const auto *Var = dyn_cast_or_null<VarDecl>(rootVariable(Pool));
+  if (!Var || !Var->getInit())
+    return false;
+  const auto *Construct =
+      dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit());
+  const Expr *Count = Construct ? workerCountArgument(*Construct, {}) : nullptr;
+  Expr::EvalResult Value;
+  return Count && !Count->isValueDependent() &&
+         Count->EvaluateAsInt(Value, Launcher.context()) &&
+         Value.Val.getInt() == 1;
+}
+
+WorkerLifetime lifetimeOf(const Launch &Spawn, const FunctionAnalysis &Launcher) {
+  if (Spawn.Kind == LaunchKind::PoolSubmit || Spawn.Kind == LaunchKind::AsioPost)
+    return poolTaskLifetime(Spawn, Launcher);
+  WorkerLifetime Lifetime;
+  if (!Spawn.startsOwnThread())
+    return Lifetime;
+  SpawnSite Site = describeSpawn(Spawn, Launcher);
+  if (Site.WaitedAtOnce) {
+    Lifetime.Kind = WorkerLifetime::WaitedAtOnce;
+    return Lifetime;
+  }
+  const auto *Var = dyn_cast_or_null<VarDecl>(Site.Holder);
+  HandleType Type = Var ? handleTypeOf(Var->getType()) : HandleType::None;
+  // Containers of jthreads and futures are followed below as holders, not as
+  // handles: their elements run until the container's destructor or until
+  // each future is waited, which the handle events do not model.
+  if (Type == HandleType::JThreadContainer ||
+      Type == HandleType::FutureContainer)
+    Type = HandleType::None;
+  bool Local = Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
+               !Var->getType()->isReferenceType();
+  if (Local && Type == HandleType::None && Spawn.Kind == LaunchKind::Async) {
+    Lifetime.Handle = Var;
+    if (auto Events = futureContainerEvents(*Var, Spawn, Launcher)) {
+      Lifetime.Kind = WorkerLifetime::Tracked;
+      Lifetime.Var = Var;
+      Lifetime.Events = std::move(*Events);
+      return Lifetime;
+    }
+    return Lifetime; // Untracked: the container escapes
+  }
+  if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
+      Type == HandleType::None) {
+    // No local handle: a member or global thread, a detached temporary, or
+    // a container of futures. It runs on as far as this function can tell;
+    // a local holder of another type is drained in ways not followed here.
+    Lifetime.Kind = Var && Var->hasLocalStorage() ? WorkerLifetime::Untracked
+                                                  : WorkerLifetime::RunsOn;
+    Lifetime.Events.AtStmt[Spawn.Call] = HandleEffect::Start;
+    if (Site.Holder && !(Var && Var->hasLocalStorage()))
+      addMemberHandleEnds(*Site.Holder, Spawn, Launcher, Lifetime.Events);
+    return Lifetime;
+  }
+  Lifetime.Handle = Var;
+  HandleUses Uses = collectHandleUses(Launcher.body(), *Var, Type);
+  if (Uses.Escapes)
+    return Lifetime; // Untracked, no events
+  if (Uses.Detached) {
+    // A detached thread runs on: only its starts matter.
+    Lifetime.Kind = WorkerLifetime::RunsOn;
+    Lifetime.Detached = true;
+    for (const auto &[S, Effect] : Uses.Events.AtStmt)
+      if (Effect == HandleEffect::Start)
+        Lifetime.Events.AtStmt[S] = Effect;
+    if (Uses.Events.StartsAtDeclaration)
+      if (const DeclStmt *Decl = Launcher.declarationOf(*Var))
+        Lifetime.Events.AtStmt[Decl] = HandleEffect::Start;
+    return Lifetime;
+  }
+  Lifetime.Kind = WorkerLifetime::Tracked;
+  Lifetime.Var = Var;
+  Lifetime.Events = Uses.Events;
+  // pthread_detach lets the thread go; it still runs.
+  for (auto It = Lifetime.Events.AtStmt.begin();
+       It != Lifetime.Events.AtStmt.end();) {
+    const auto *Call = dyn_cast<CallExpr>(It->first);
+    bool Detach = false;
+    if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(Call))
+      Detach = memberOp(Member->getMethodDecl()) == HandleOp::Detach;
+    else if (Call)
+      Detach = freeFunctionOp(Call->getDirectCallee()) == HandleOp::Detach;
+    if (Detach)
+      Lifetime.Events.AtStmt.erase(It++);
+    else
+      ++It;
+  }
+  if (Type == HandleType::PosixThread)
+    Lifetime.Rules.Lifetime = HandleLifetime::Value;
+  return Lifetime;
+}
+
+bool mayBeRunningAt(const WorkerLifetime &Lifetime, const Launch &Spawn,
+                    const FunctionAnalysis &Launcher, const Stmt &At,
+                    bool AssumeUntrackedRuns) {
+  switch (Lifetime.Kind) {
+  case WorkerLifetime::WaitedAtOnce:
+    return false;
+  case WorkerLifetime::Untracked:
+    // An escaping handle may be joined anywhere: nothing is claimed.
+    if (!AssumeUntrackedRuns || Lifetime.Events.AtStmt.empty())
+      return false;
+    return mayBeRunningAt(Launcher, nullptr, Lifetime.Events, At);
+  case WorkerLifetime::RunsOn:
+    return mayBeRunningAt(Launcher, nullptr, Lifetime.Events, At);
+  case WorkerLifetime::Tracked:
+    return mayBeRunningAt(Launcher, Lifetime.Var, Lifetime.Events, At,
+                          Lifetime.Rules);
+  }
+  return false;
+}
+
+} // namespace clang::tidy::parlint

@@ -1,0 +1,387 @@
+#include "Synchronization.h"
+#include "../common/AstHelpers.h"
+
+#include "clang/AST/DeclTemplate.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+
+namespace clang::tidy::parlint {
+
+namespace {
+
+const CXXRecordDecl *recordOf(QualType Type) {
+  if (Type.isNull())
+    return nullptr;
+  Type = Type.getNonReferenceType();
+  if (Type->isPointerType())
+    Type = Type->getPointeeType();
+  return Type.getCanonicalType()->getAsCXXRecordDecl();
+}
+
+/// A record declared in namespace std (inline namespaces included) or
+/// boost, named one of Names.
+bool isLibraryRecord(const CXXRecordDecl *Record,
+                     llvm::ArrayRef<StringRef> Names, bool Boost = true) {
+  if (!Record || !Record->getIdentifier() ||
+      !llvm::is_contained(Names, Record->getName()))
+    return false;
+  const DeclContext *Context = Record->getDeclContext();
+  while (Context && Context->isInlineNamespace())
+    Context = Context->getParent();
+  if (Context && Context->isStdNamespace())
+    return true;
+  if (!Boost)
+    return false;
+  for (; Context; Context = Context->getParent())
+    if (const auto *Namespace = dyn_cast<NamespaceDecl>(Context);
+        Namespace && Namespace->getParent()->isTranslationUnit() &&
+        Namespace->getName() == "boost")
+      return true;
+  return false;
+}
+
+bool isStdRecord(const CXXRecordDecl *Record,
+                 llvm::ArrayRef<StringRef> Names) {
+  return isLibraryRecord(Record, Names, /*Boost=*/false);
+}
+
+bool isInLibrary(const Decl *D) {
+  const DeclContext *Context = D ? D->getDeclContext() : nullptr;
+  for (; Context; Context = Context->getParent())
+    if (Context->isStdNamespace())
+      return true;
+  return false;
+}
+
+/// The words of an identifier: `lockTable` -> lock, table;
+/// `EnterCriticalSection` -> enter, critical, section; `mutex_unlock` ->
+/// mutex, unlock.
+llvm::SmallVector<std::string, 4> wordsOf(StringRef Name) {
+  llvm::SmallVector<std::string, 4> Words;
+  std::string Current;
+  for (size_t I = 0; I < Name.size(); ++I) {
+    char C = Name[I];
+    if (C == '_' || llvm::isDigit(C)) {
+      if (!Current.empty())
+        Words.push_back(std::move(Current));
+      Current.clear();
+      continue;
+    }
+    if (llvm::isUpper(C) && !Current.empty() &&
+        (!llvm::isUpper(Name[I - 1]) ||
+         (I + 1 < Name.size() && llvm::isLower(Name[I + 1])))) {
+      Words.push_back(std::move(Current));
+      Current.clear();
+    }
+    Current.push_back(llvm::toLower(C));
+  }
+  if (!Current.empty())
+    Words.push_back(std::move(Current));
+  return Words;
+}
+
+bool hasWord(StringRef Name, llvm::ArrayRef<StringRef> Wanted) {
+  for (const std::string &Word : wordsOf(Name))
+    if (llvm::is_contained(Wanted, StringRef(Word)))
+      return true;
+  return false;
+}
+
+bool hasMethodNamed(const CXXRecordDecl *Record,
+                    llvm::ArrayRef<StringRef> Names) {
+  if (!Record || !Record->hasDefinition())
+    return false;
+  bool Found = false;
+  auto Look = [&](const CXXRecordDecl *R) {
+    for (const CXXMethodDecl *Method : R->methods())
+      if (llvm::is_contained(Names, identifierOf(Method)))
+        Found = true;
+    for (const Decl *D : R->decls())
+      if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
+        if (llvm::is_contained(Names, identifierOf(Template)))
+          Found = true;
+    return true;
+  };
+  Look(Record);
+  Record->forallBases(Look);
+  return Found;
+}
+
+/// The class of the object a member function is called on, as written: a
+/// call on a std::atomic reaches a method of its base class (libstdc++'s
+/// __atomic_base), which names the wrong class.
+const CXXRecordDecl *objectClassOf(const CXXMemberCallExpr &Call) {
+  if (const CXXRecordDecl *Record =
+          recordOf(Call.getImplicitObjectArgument()->IgnoreParenImpCasts()->getType()))
+    return Record;
+  return Call.getMethodDecl() ? Call.getMethodDecl()->getParent() : nullptr;
+}
+
+} // namespace
+
+bool isMutexClass(const CXXRecordDecl *Record) {
+  if (!Record)
+    return false;
+  if (isLibraryRecord(Record, {"mutex", "recursive_mutex", "timed_mutex",
+                               "recursive_timed_mutex", "shared_mutex",
+                               "shared_timed_mutex", "upgrade_mutex"}))
+    return true;
+  if (isInLibrary(Record) || guardKindOf(Record) != GuardKind::None)
+    return false;
+  // BasicLockable classes of the program: spin locks, wrappers.
+  return (hasMethodNamed(Record, {"lock"}) &&
+          hasMethodNamed(Record, {"unlock"})) ||
+         (hasMethodNamed(Record, {"Lock"}) &&
+          hasMethodNamed(Record, {"Unlock"}));
+}
+
+bool isMutexType(QualType Type) { return isMutexClass(recordOf(Type)); }
+
+GuardKind guardKindOf(const CXXRecordDecl *Record) {
+  if (!Record || !Record->getIdentifier())
+    return GuardKind::None;
+  if (isLibraryRecord(Record, {"lock_guard", "scoped_lock"}))
+    return GuardKind::Scoped;
+  if (isLibraryRecord(Record, {"unique_lock", "shared_lock", "upgrade_lock"}))
+    return GuardKind::Unique;
+  if (isInLibrary(Record))
+    return GuardKind::None;
+  // `MutexLock`, `ScopedLock`, `SpinGuard`, `WriteLock`: a guard when it is
+  // not itself a lock with lock()/unlock() of its own (`SpinLock`).
+  bool Lockable =
+      (hasMethodNamed(Record, {"lock"}) && hasMethodNamed(Record, {"unlock"})) ||
+      (hasMethodNamed(Record, {"Lock"}) && hasMethodNamed(Record, {"Unlock"}));
+  if (!Lockable &&
+      hasWord(Record->getName(), {"guard", "locker", "holder", "lock"}))
+    return GuardKind::Custom;
+  return GuardKind::None;
+}
+
+GuardStart guardStartOf(const CXXConstructExpr &Construct) {
+  for (const Expr *Arg : Construct.arguments()) {
+    const CXXRecordDecl *Tag = recordOf(Arg->getType());
+    if (isLibraryRecord(Tag, {"defer_lock_t"}))
+      return GuardStart::Deferred;
+    if (isLibraryRecord(Tag, {"try_to_lock_t"}))
+      return GuardStart::Tried;
+  }
+  return GuardStart::Locked;
+}
+
+LockOp lockOpOf(const CallExpr &Call) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    const CXXRecordDecl *Record = objectClassOf(*Member);
+    if (!Method || !Record ||
+        (!isMutexClass(Record) && guardKindOf(Record) == GuardKind::None))
+      return LockOp::None;
+    StringRef Name = identifierOf(Method);
+    if (llvm::is_contained({"lock", "Lock", "lock_shared", "LockShared",
+                            "ReaderLock", "WriterLock"},
+                           Name))
+      return LockOp::Lock;
+    if (Name.starts_with_insensitive("try_lock") ||
+        Name.starts_with("TryLock") || Name.starts_with("ReaderTryLock") ||
+        Name.starts_with("WriterTryLock"))
+      return LockOp::TryLock;
+    if (llvm::is_contained({"unlock", "Unlock", "unlock_shared",
+                            "UnlockShared", "ReaderUnlock", "WriterUnlock"},
+                           Name))
+      return LockOp::Unlock;
+    return LockOp::None;
+  }
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return LockOp::None;
+  StringRef Name = Callee->getName();
+  if (isNamed(Callee, {"::std::lock"}))
+    return LockOp::Lock;
+  if (!Callee->getDeclContext()->getRedeclContext()->isTranslationUnit() &&
+      !isa<LinkageSpecDecl>(Callee->getDeclContext()))
+    return LockOp::None;
+  if (llvm::is_contained({"pthread_mutex_lock", "pthread_spin_lock",
+                          "pthread_rwlock_wrlock", "pthread_rwlock_rdlock"},
+                         Name))
+    return LockOp::Lock;
+  if (llvm::is_contained({"pthread_mutex_trylock", "pthread_spin_trylock",
+                          "pthread_rwlock_trywrlock",
+                          "pthread_rwlock_tryrdlock"},
+                         Name))
+    return LockOp::TryLock;
+  if (llvm::is_contained({"pthread_mutex_unlock", "pthread_spin_unlock",
+                          "pthread_rwlock_unlock"},
+                         Name))
+    return LockOp::Unlock;
+  return LockOp::None;
+}
+
+LockOp namedLockOpOf(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || isInLibrary(Callee) || lockOpOf(Call) != LockOp::None)
+    return LockOp::None;
+  StringRef Name = identifierOf(Callee);
+  if (Name.empty())
+    return LockOp::None;
+  if (hasWord(Name, {"unlock", "release", "leave", "exit"}) &&
+      hasWord(Name, {"unlock", "critical", "lock", "mutex"}))
+    return LockOp::Unlock;
+  if (hasWord(Name, {"unlock"}))
+    return LockOp::Unlock;
+  if (hasWord(Name, {"lock", "acquire", "trylock", "synchronized"}) ||
+      (hasWord(Name, {"enter"}) && hasWord(Name, {"critical"})))
+    return LockOp::Lock;
+  return LockOp::None;
+}
+
+bool isAtomicType(QualType Type) {
+  if (Type.isNull())
+    return false;
+  Type = Type.getNonReferenceType();
+  if (Type->isAtomicType())
+    return true;
+  const CXXRecordDecl *Record = Type.getCanonicalType()->getAsCXXRecordDecl();
+  return isLibraryRecord(Record, {"atomic", "atomic_ref", "atomic_flag"}) ||
+         isNamed(Record, {"::parlint::SharedValue"});
+}
+
+bool isHandOffCall(const CallExpr &Call) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    const CXXRecordDecl *Record = objectClassOf(*Member);
+    if (!Method || !Record)
+      return false;
+    StringRef Name = identifierOf(Method);
+    if (isLibraryRecord(Record, {"condition_variable",
+                                 "condition_variable_any", "promise",
+                                 "future", "shared_future", "packaged_task",
+                                 "latch", "barrier", "counting_semaphore",
+                                 "binary_semaphore"}))
+      return true;
+    if (isLibraryRecord(Record, {"atomic", "atomic_ref", "atomic_flag"}))
+      // Loads, stores, exchanges and waits order the threads; the counters
+      // (fetch_add, ++) do not, and are what a shared tally uses.
+      return !Name.starts_with("fetch_");
+    return false;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call)) {
+    return Op->getOperator() == OO_Equal && Op->getNumArgs() > 0 &&
+           isLibraryRecord(
+               recordOf(Op->getArg(0)->IgnoreParenImpCasts()->getType()),
+               {"atomic", "atomic_ref"});
+  }
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return false;
+  if (isNamed(Callee, {"::std::call_once", "::std::atomic_thread_fence",
+                       "::std::atomic_load", "::std::atomic_store",
+                       "::std::atomic_load_explicit",
+                       "::std::atomic_store_explicit",
+                       "::std::atomic_exchange",
+                       "::std::atomic_compare_exchange_strong",
+                       "::std::atomic_compare_exchange_weak"}))
+    return true;
+  StringRef Name = Callee->getName();
+  return Name.starts_with("pthread_cond_") ||
+         Name == "pthread_barrier_wait" || Name == "pthread_once" ||
+         Name == "sem_wait" || Name == "sem_post" || Name == "sem_timedwait" ||
+         Name == "sem_trywait" || Name.starts_with("__atomic_load") ||
+         Name.starts_with("__atomic_store") ||
+         Name.starts_with("__atomic_exchange") ||
+         Name.starts_with("__atomic_compare_exchange") ||
+         Name.starts_with("__sync_lock") ||
+         Name.starts_with("__sync_bool_compare") ||
+         Name.starts_with("__sync_val_compare") ||
+         Name == "__sync_synchronize" || Name.starts_with("atomic_load") ||
+         Name.starts_with("atomic_store") ||
+         Name.starts_with("atomic_exchange") ||
+         Name.starts_with("atomic_compare_exchange");
+}
+
+bool isSynchronizationObject(QualType Type) {
+  if (Type.isNull())
+    return false;
+  if (isAtomicType(Type) || isMutexType(Type))
+    return true;
+  const CXXRecordDecl *Record = recordOf(Type);
+  if (!Record)
+    return false;
+  return guardKindOf(Record) != GuardKind::None ||
+         isLibraryRecord(Record, {"condition_variable", "condition_variable_any",
+                                  "thread", "jthread", "future",
+                                  "shared_future", "promise", "packaged_task",
+                                  "latch", "barrier", "counting_semaphore",
+                                  "binary_semaphore", "once_flag",
+                                  "stop_source", "stop_token", "thread_pool",
+                                  "io_context", "strand"}) ||
+         isNamed(Record, {"::parlint::ThreadPool", "::parlint::ProcessPool"});
+}
+
+bool isSynchronizedClass(const CXXRecordDecl *Record) {
+  if (!Record || !Record->hasDefinition() || isInLibrary(Record))
+    return false;
+  bool Synchronized = false;
+  auto Look = [&](const CXXRecordDecl *R) {
+    for (const FieldDecl *Field : R->fields()) {
+      QualType Type = Field->getType();
+      if (isAtomicType(Type) || isMutexType(Type) ||
+          isLibraryRecord(recordOf(Type),
+                          {"condition_variable", "condition_variable_any"}))
+        Synchronized = true;
+    }
+    return true;
+  };
+  Look(Record);
+  Record->forallBases(Look);
+  return Synchronized;
+}
+
+bool isStdContainer(const CXXRecordDecl *Record) {
+  return isStdRecord(Record,
+                     {"vector", "deque", "list", "forward_list", "map",
+                      "multimap", "set", "multiset", "unordered_map",
+                      "unordered_multimap", "unordered_set",
+                      "unordered_multiset", "basic_string", "queue", "stack",
+                      "priority_queue", "valarray"});
+}
+
+bool mutatesContainer(const CXXMethodDecl *Method) {
+  if (!Method || Method->isConst() || !isStdContainer(Method->getParent()))
+    return false;
+  return llvm::is_contained(
+      {"push_back", "emplace_back", "push_front", "emplace_front", "pop_back",
+       "pop_front", "insert", "emplace", "emplace_hint", "insert_or_assign",
+       "try_emplace", "erase", "clear", "resize", "assign", "swap", "append",
+       "replace", "merge", "splice", "remove", "remove_if", "unique", "sort",
+       "reverse", "push", "pop", "extract", "reserve", "shrink_to_fit",
+       "push_range", "append_range", "insert_range", "assign_range"},
+      identifierOf(Method));
+}
+
+bool subscriptInserts(const CXXMethodDecl *Method) {
+  return Method && Method->getOverloadedOperator() == OO_Subscript &&
+         !Method->isConst() &&
+         isStdRecord(Method->getParent(), {"map", "unordered_map"});
+}
+
+bool hasSlotSubscript(QualType Type) {
+  if (Type.isNull())
+    return false;
+  Type = Type.getNonReferenceType().getCanonicalType();
+  if (Type->isArrayType() || Type->isPointerType())
+    return true;
+  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+  // std::vector<bool> packs its elements into shared words: writing two
+  // "slots" is writing one word.
+  if (const auto *Vector =
+          dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record);
+      Vector && isStdRecord(Vector, {"vector"}) &&
+      Vector->getTemplateArgs().size() > 0 &&
+      Vector->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+      Vector->getTemplateArgs()[0].getAsType()->isBooleanType())
+    return false;
+  return isStdRecord(Record, {"vector", "array", "deque", "span", "valarray",
+                              "basic_string"});
+}
+
+} // namespace clang::tidy::parlint

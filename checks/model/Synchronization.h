@@ -1,0 +1,94 @@
+// Facts about synchronization and shared data, written once: what a mutex,
+// a lock guard, an atomic and a hand-off primitive are, which member calls
+// lock and unlock, which calls modify a standard container, and which
+// subscripts address a slot of their own (a vector's) and which insert (a
+// map's).
+#ifndef PARLINT_CHECKS_MODEL_SYNCHRONIZATION_H
+#define PARLINT_CHECKS_MODEL_SYNCHRONIZATION_H
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Type.h"
+
+namespace clang::tidy::parlint {
+
+/// A standard or Boost mutex type, or a class of the program that is
+/// BasicLockable (it has lock() and unlock(), or Lock() and Unlock()).
+bool isMutexClass(const CXXRecordDecl *Record);
+/// The same for the type of an expression or variable (references and
+/// pointers to a mutex count: `std::mutex *m`).
+bool isMutexType(QualType Type);
+
+/// How a local object of this class holds a lock.
+enum class GuardKind {
+  None,
+  Scoped, ///< std::lock_guard, std::scoped_lock: held until destroyed
+  Unique, ///< std::unique_lock, std::shared_lock: also lock()/unlock()
+  Custom, ///< a class of the program whose constructor takes a mutex, or
+          ///< whose name says it guards (`MutexLock`, `SpinGuard`)
+};
+GuardKind guardKindOf(const CXXRecordDecl *Record);
+
+/// What a construction of a guard does at once, from its tag argument.
+enum class GuardStart {
+  Locked,   ///< plain, std::adopt_lock
+  Deferred, ///< std::defer_lock: not held until lock()
+  Tried,    ///< std::try_to_lock: held only if owns_lock()
+};
+GuardStart guardStartOf(const CXXConstructExpr &Construct);
+
+/// What a call does to a lock (a mutex's or a guard's member function, or
+/// pthread_mutex_*).
+enum class LockOp { None, Lock, TryLock, Unlock };
+LockOp lockOpOf(const CallExpr &Call);
+
+/// A call to a function of the program whose name says it takes or releases
+/// a lock (`acquire()`, `lockTable()`, `EnterCriticalSection`): the check
+/// cannot see which lock, so it assumes one.
+LockOp namedLockOpOf(const CallExpr &Call);
+
+/// std::atomic, std::atomic_ref, std::atomic_flag, boost::atomic, a C
+/// _Atomic type, or parlint::SharedValue.
+bool isAtomicType(QualType Type);
+
+/// A call through which two threads can order their work without a lock
+/// around the data: condition variables, promises and futures, latches,
+/// barriers, semaphores, atomic loads, stores, exchanges and waits,
+/// std::call_once, pthread condition variables and barriers, POSIX
+/// semaphores. (Atomic counters, `fetch_add` and `++`, are not.)
+bool isHandOffCall(const CallExpr &Call);
+
+/// An object whose own operations are synchronized, so touching it from
+/// several threads is not a data race on it: a mutex, a guard, an atomic, a
+/// condition variable, a thread, a future, a promise, a latch, a barrier, a
+/// semaphore, a once_flag, a thread pool, an executor.
+bool isSynchronizationObject(QualType Type);
+
+/// A class of the program that synchronizes its own members: it has a
+/// mutex, a condition variable or an atomic among its fields (a queue, a
+/// channel, a counter). Calling it can order two threads.
+bool isSynchronizedClass(const CXXRecordDecl *Record);
+
+/// A standard container or string (vector, deque, list, forward_list, map,
+/// multimap, set, multiset, their unordered forms, basic_string, queue,
+/// stack, priority_queue, valarray).
+bool isStdContainer(const CXXRecordDecl *Record);
+
+/// A member function of a standard container that changes its elements or
+/// size: push_back, emplace_back, insert, erase, resize, clear, and their
+/// kin (push_front, pop_back, assign, swap, try_emplace, append, ...).
+bool mutatesContainer(const CXXMethodDecl *Method);
+
+/// operator[] of std::map or std::unordered_map: it inserts a missing key.
+bool subscriptInserts(const CXXMethodDecl *Method);
+
+/// A type whose subscript addresses an element of its own that no other
+/// index reaches: a built-in array or pointer, std::vector, std::array,
+/// std::deque, std::span, std::valarray, std::basic_string. Not
+/// std::vector<bool>, whose elements share words.
+bool hasSlotSubscript(QualType Type);
+
+} // namespace clang::tidy::parlint
+
+#endif

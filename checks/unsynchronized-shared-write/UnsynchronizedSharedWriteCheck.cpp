@@ -1,0 +1,280 @@
+#include "UnsynchronizedSharedWriteCheck.h"
+#include "../analysis/LoopBounds.h"
+#include "../analysis/SpawnHandle.h"
+#include "../common/AstHelpers.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/MapVector.h"
+
+namespace clang::tidy::parlint {
+
+namespace {
+
+/// Launches whose worker runs alongside the launching thread and shares its
+/// memory: threads, thread-starting std::async, tasks on a thread pool.
+/// Processes, deferred tasks and handlers posted to an io_context or a
+/// strand (run by threads parlint cannot see) are not.
+bool runsConcurrently(const Launch &Spawn) {
+  if (Spawn.Kind == LaunchKind::PoolSubmit || Spawn.Kind == LaunchKind::AsioPost)
+    return poolOfLaunch(Spawn) != nullptr;
+  return Spawn.startsOwnThread();
+}
+
+/// The same callable: one lambda object launched twice, or one function.
+bool sameCallable(const Launch &A, const Launch &B) {
+  if (A.LambdaVariable || B.LambdaVariable)
+    return A.LambdaVariable == B.LambdaVariable;
+  return !A.Lambda && !B.Lambda && A.Worker && A.Worker == B.Worker;
+}
+
+bool samePoolRunningOneAtATime(const Launch &A, const Launch &B,
+                               const FunctionAnalysis &Owner) {
+  const Expr *PoolA = poolOfLaunch(A), *PoolB = poolOfLaunch(B);
+  return PoolA && PoolB && rootVariable(PoolA) &&
+         rootVariable(PoolA) == rootVariable(PoolB) &&
+         runsTasksOneAtATime(A, Owner);
+}
+
+/// Whether the loop makes at most one trip (`for (i = 0; i < 1; ++i)`).
+bool singleTrip(const Stmt &Loop, ASTContext &Context) {
+  auto Bound = constantLoopBound(Loop, nullptr, Context);
+  return Bound && Bound->Trips <= 1;
+}
+
+std::string whatIsWritten(const SharedAccess &Write) {
+  std::string Object = "'" + Write.Object.describe() + "'";
+  switch (Write.Write) {
+  case WriteKind::Modify:
+    return "call to '" + identifierOf(Write.Method).str() + "' on " + Object;
+  case WriteKind::Insert:
+    return "insertion into " + Object + " by operator[]";
+  default:
+    return "write to " + Object;
+  }
+}
+
+enum Reason { Repeated = 0, OtherWorker = 1, Launcher = 2 };
+
+/// Why a write conflicts, and where the other side is.
+struct Conflict {
+  Reason Why;
+  SourceLocation NoteAt;
+  enum NoteKind { AtLoop, AgainHere, AtAccess } Note;
+  bool OtherWrites = false;
+};
+
+} // namespace
+
+void UnsynchronizedSharedWriteCheck::checkFunction(
+    const FunctionUnderCheck &Function) {
+  // A lambda inside a function is checked with that function: its launches
+  // are grouped by the body that holds them.
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Function.Decl);
+      Method && Method->getParent()->isLambda() &&
+      Method->getParent()->getDeclContext()->isFunctionOrMethod())
+    return;
+  llvm::MapVector<const Stmt *, std::vector<Launch>> ByOwner;
+  forEachLaunch(Function.Body, Function.Context, [&](const Launch &Spawn) {
+    if (!runsConcurrently(Spawn))
+      return;
+    const LambdaExpr *Lambda = Function.Analysis.enclosingLambda(*Spawn.Call);
+    const Stmt *Owner = Lambda ? Lambda->getBody() : &Function.Body;
+    ByOwner[Owner].push_back(Spawn);
+  });
+  for (auto &[Owner, Spawns] : ByOwner)
+    checkLauncher(std::move(Spawns), analysisOf(*Owner, Function.Context));
+}
+
+void UnsynchronizedSharedWriteCheck::checkLauncher(
+    std::vector<Launch> Spawns, const FunctionAnalysis &Owner) {
+  ASTContext &Context = Owner.context();
+  LaunchingBody Body(Owner);
+  std::vector<Worker> &Workers = Body.Workers;
+  Workers.reserve(Spawns.size()); // WorkerCode points at its Spawn
+  for (Launch &Spawn : Spawns) {
+    Worker &W = Workers.emplace_back();
+    W.Spawn = std::move(Spawn);
+    if (const Stmt *Loop = enclosingLoop(*W.Spawn.Call, Owner);
+        Loop && !singleTrip(*Loop, Context) &&
+        !runsTasksOneAtATime(W.Spawn, Owner))
+      W.Loop = Loop;
+  }
+  // The workers' code first: most launches write nothing they share.
+  bool AnyWrite = false;
+  for (Worker &W : Workers) {
+    bool LaunchedElsewhere = llvm::any_of(Workers, [&](const Worker &Other) {
+      return &Other != &W && sameCallable(Other.Spawn, W.Spawn);
+    });
+    W.Code = describeWorker(W.Spawn, Owner, W.Loop, LaunchedElsewhere);
+    W.Accesses = collectWorkerAccesses(W.Code, Context);
+    AnyWrite |= !W.Accesses.HandsOff &&
+                llvm::any_of(W.Accesses.Accesses,
+                             [](const SharedAccess &A) { return A.isWrite(); });
+  }
+  if (!AnyWrite)
+    return;
+  // When each worker runs, and whether a loop's workers overlap.
+  for (Worker &W : Workers) {
+    W.Lifetime = lifetimeOf(W.Spawn, Owner);
+    if (!W.Loop)
+      continue;
+    switch (W.Lifetime.Kind) {
+    case WorkerLifetime::Tracked:
+    case WorkerLifetime::RunsOn:
+      W.LoopOverlaps =
+          mayBeRunningAt(W.Lifetime, W.Spawn, Owner, *W.Spawn.Call, false);
+      break;
+    case WorkerLifetime::Untracked:
+      W.LoopOverlaps = !isWaitedWithin(describeSpawn(W.Spawn, Owner),
+                                       *loopBody(*W.Loop), Context);
+      break;
+    case WorkerLifetime::WaitedAtOnce:
+      break;
+    }
+  }
+
+  // What the launching thread itself touches of what the workers write.
+  llvm::SmallVector<ObjectPath, 8> Written;
+  llvm::SmallVector<const Stmt *, 8> Calls;
+  for (const Worker &W : Workers) {
+    Calls.push_back(W.Spawn.Call);
+    for (const SharedAccess &A : W.Accesses.Accesses)
+      if (A.isWrite() && !llvm::is_contained(Written, A.Object))
+        Written.push_back(A.Object);
+  }
+  Body.Accesses = collectLauncherAccesses(Owner, Calls, Written);
+
+  for (const Worker &W : Workers) {
+    if (W.Accesses.HandsOff)
+      continue;
+    for (const SharedAccess &Write : W.Accesses.Accesses)
+      if (Write.isWrite())
+        checkWrite(W, Write, Body);
+  }
+}
+
+bool UnsynchronizedSharedWriteCheck::LaunchingBody::overlap(const Worker &A,
+                                                            const Worker &B) {
+  auto Key = &A < &B ? std::make_pair(&A, &B) : std::make_pair(&B, &A);
+  if (auto It = Overlaps.find(Key); It != Overlaps.end())
+    return It->second;
+  bool Result =
+      !samePoolRunningOneAtATime(A.Spawn, B.Spawn, Owner) &&
+      (mayBeRunningAt(A.Lifetime, A.Spawn, Owner, *B.Spawn.Call, true) ||
+       mayBeRunningAt(B.Lifetime, B.Spawn, Owner, *A.Spawn.Call, true));
+  Overlaps[Key] = Result;
+  return Result;
+}
+
+bool UnsynchronizedSharedWriteCheck::LaunchingBody::runningAt(const Worker &W,
+                                                              const Stmt &S) {
+  auto [It, Inserted] = Running.try_emplace({&W, &S}, false);
+  if (Inserted)
+    It->second = mayBeRunningAt(W.Lifetime, W.Spawn, Owner, S, false);
+  return It->second;
+}
+
+void UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
+                                                const SharedAccess &Write,
+                                                LaunchingBody &Body) {
+  const FunctionAnalysis &Owner = Body.Owner;
+  const SourceManager &SM = Owner.context().getSourceManager();
+  auto Location = [&](const Stmt *S) {
+    return SM.getExpansionLoc(S->getBeginLoc());
+  };
+  SourceLocation Where = Location(Write.Where);
+  if (Where.isInvalid() || SM.isInSystemHeader(Where))
+    return;
+  // An object declared inside the launching loop is a new one each time.
+  auto SharedAcrossIterations = [&](const ObjectPath &Object) {
+    return !Object.Root || !isWithin(Object.Root, Writer.Loop, SM);
+  };
+
+  llvm::SmallVector<Conflict, 3> Conflicts;
+  // Another instance of the same worker.
+  if (Write.Held.empty() && !Write.OneInstance) {
+    if (Writer.LoopOverlaps && SharedAcrossIterations(Write.Object))
+      Conflicts.push_back(
+          {Repeated, Location(Writer.Loop), Conflict::AtLoop, true});
+    for (const Worker &Other : Body.Workers)
+      if (&Other != &Writer && sameCallable(Other.Spawn, Writer.Spawn) &&
+          !Other.Accesses.HandsOff && Body.overlap(Writer, Other) &&
+          llvm::any_of(Other.Accesses.Accesses, [&](const SharedAccess &A) {
+            return A.Where == Write.Where && A.Object.overlaps(Write.Object);
+          }))
+        Conflicts.push_back(
+            {Repeated, Location(Other.Spawn.Call), Conflict::AgainHere, true});
+  }
+  // Another worker.
+  if (Conflicts.empty())
+    for (const Worker &Other : Body.Workers) {
+      if (&Other == &Writer || Other.Accesses.HandsOff ||
+          sameCallable(Other.Spawn, Writer.Spawn) ||
+          !Body.overlap(Writer, Other))
+        continue;
+      for (const SharedAccess &A : Other.Accesses.Accesses) {
+        if (!A.Object.overlaps(Write.Object) || Write.inOtherSlotThan(A) ||
+            sharesLock(Write.Held, A.Held))
+          continue;
+        // A locked write against an unlocked one: the unlocked one is the
+        // finding.
+        if (!Write.Held.empty() && A.isWrite() && A.Held.empty())
+          continue;
+        Conflicts.push_back(
+            {OtherWorker, Location(A.Where), Conflict::AtAccess, A.isWrite()});
+        break;
+      }
+    }
+  // The launching thread, before it waits for the worker.
+  if (Conflicts.empty() && (Writer.Lifetime.Kind == WorkerLifetime::Tracked ||
+                            Writer.Lifetime.Kind == WorkerLifetime::RunsOn))
+    for (const SharedAccess &A : Body.Accesses) {
+      if (!A.Object.overlaps(Write.Object) || Write.inOtherSlotThan(A) ||
+          sharesLock(Write.Held, A.Held) || !Body.runningAt(Writer, *A.Where))
+        continue;
+      Conflicts.push_back(
+          {Launcher, Location(A.Where), Conflict::AtAccess, A.isWrite()});
+      if (Conflicts.size() == 2)
+        break;
+    }
+  if (Conflicts.empty() || !firstReportAt(Where))
+    return;
+
+  const Conflict &First = Conflicts.front();
+  bool Scalar = Write.Scalar && (Write.Write == WriteKind::Assign ||
+                                 Write.Write == WriteKind::Update);
+  diag(Where, "unsynchronized %0 in a worker %select{launched several times "
+              "at once|that runs alongside another worker using it|that runs "
+              "while the launching thread uses it}1; %select{|make it "
+              "std::atomic, |make it _Atomic, }2guard every access with one "
+              "mutex, or give each worker its own slot and combine them once "
+              "all have finished")
+      << whatIsWritten(Write) << First.Why
+      << (Scalar ? (getLangOpts().CPlusPlus ? 1 : 2) : 0);
+  std::string Object = "'" + Write.Object.describe() + "'";
+  for (const Conflict &C : Conflicts) {
+    switch (C.Note) {
+    case Conflict::AtLoop:
+      diag(C.NoteAt, "the worker is launched on each iteration of this loop, "
+                     "and the iterations' workers run at the same time",
+           DiagnosticIDs::Note);
+      break;
+    case Conflict::AgainHere:
+      diag(C.NoteAt, "the same worker is launched again here, and both may "
+                     "run at the same time",
+           DiagnosticIDs::Note);
+      break;
+    case Conflict::AtAccess:
+      diag(C.NoteAt, "%select{another worker|the launching thread}0 "
+                     "%select{reads|writes}1 %2 here%select{| while the "
+                     "worker may still be running}0%select{| without holding "
+                     "the lock taken at the write}3",
+           DiagnosticIDs::Note)
+          << (C.Why == Launcher) << C.OtherWrites << Object
+          << !Write.Held.empty();
+      break;
+    }
+  }
+}
+
+} // namespace clang::tidy::parlint

@@ -1,0 +1,61 @@
+#ifndef PARLINT_CHECKS_UNSYNCHRONIZEDSHAREDWRITE_UNSYNCHRONIZEDSHAREDWRITECHECK_H
+#define PARLINT_CHECKS_UNSYNCHRONIZEDSHAREDWRITE_UNSYNCHRONIZEDSHAREDWRITECHECK_H
+
+#include "../analysis/SharedWrites.h"
+#include "../analysis/WorkerLifetime.h"
+#include "../common/ParlintCheck.h"
+#include <vector>
+
+namespace clang::tidy::parlint {
+
+/// parlint-unsynchronized-shared-write: a write inside a worker (a thread,
+/// an async task, a pool task) to an object it reaches by reference, not
+/// protected by a lock there, while another thread may touch the same
+/// object: another instance of the same worker, another worker, or the
+/// launching thread before it joins. See
+/// docs/checks/parlint-unsynchronized-shared-write.md.
+class UnsynchronizedSharedWriteCheck : public ParlintCheck {
+public:
+  UnsynchronizedSharedWriteCheck(StringRef Name, ClangTidyContext *Context)
+      : ParlintCheck(Name, Context, TemplateCode::Instantiations) {}
+
+protected:
+  void checkFunction(const FunctionUnderCheck &Function) override;
+  /// pthreads writing globals exist in C too.
+  bool supportsC() const override { return true; }
+
+private:
+  /// One launch of the body being checked, with what is known about it.
+  struct Worker {
+    Launch Spawn;
+    const Stmt *Loop = nullptr; ///< the loop that launches it repeatedly
+    bool LoopOverlaps = false;  ///< and its iterations' workers overlap
+    WorkerLifetime Lifetime;
+    WorkerCode Code;
+    WorkerAccesses Accesses;
+  };
+  /// The launches of one body (a function's or a lambda's), what the
+  /// launching thread itself touches, and the path engine's answers, asked
+  /// once each.
+  struct LaunchingBody {
+    explicit LaunchingBody(const FunctionAnalysis &Owner) : Owner(Owner) {}
+    const FunctionAnalysis &Owner;
+    std::vector<Worker> Workers;
+    llvm::SmallVector<SharedAccess, 8> Accesses;
+    /// Whether the two workers may run at the same time.
+    bool overlap(const Worker &A, const Worker &B);
+    /// Whether W may be running when the launching thread reaches S.
+    bool runningAt(const Worker &W, const Stmt &S);
+
+  private:
+    llvm::DenseMap<std::pair<const Worker *, const Worker *>, bool> Overlaps;
+    llvm::DenseMap<std::pair<const Worker *, const Stmt *>, bool> Running;
+  };
+  void checkLauncher(std::vector<Launch> Spawns, const FunctionAnalysis &Owner);
+  void checkWrite(const Worker &Writer, const SharedAccess &Write,
+                  LaunchingBody &Body);
+};
+
+} // namespace clang::tidy::parlint
+
+#endif

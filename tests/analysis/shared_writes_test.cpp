@@ -1,0 +1,374 @@
+// The layers behind parlint-unsynchronized-shared-write on small code: the
+// synchronization model, object paths, lock scopes, worker lifetimes and
+// the accesses of a worker to what it shares.
+#include "ast_test_support.h"
+#include "fake_std.h"
+
+#include "analysis/LockScopes.h"
+#include "analysis/LoopBounds.h"
+#include "analysis/ObjectPath.h"
+#include "analysis/SharedWrites.h"
+#include "analysis/WorkerLifetime.h"
+#include "common/AnalysisCache.h"
+#include "model/Synchronization.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+using namespace clang::tidy::parlint;
+using parlint::test::FakeStd;
+using parlint::test::FakeSync;
+
+namespace {
+
+struct Snippet {
+  std::unique_ptr<ASTUnit> AST;
+  const FunctionDecl *F = nullptr;
+
+  explicit Snippet(const std::string &Code)
+      : AST(parlint::test::parse(std::string(FakeStd) + FakeSync + Code)) {
+    if (AST)
+      F = parlint::test::selectFirst<FunctionDecl>(
+          "f", functionDecl(hasName("f"), isDefinition()).bind("f"), *AST);
+  }
+  ASTContext &context() { return AST->getASTContext(); }
+  FunctionAnalysis &analysis() {
+    return AnalysisCache::of(*F->getBody(), context());
+  }
+  const CXXRecordDecl *record(const std::string &Name) {
+    return parlint::test::selectFirst<CXXRecordDecl>(
+        "r", cxxRecordDecl(hasName(Name), isDefinition()).bind("r"), *AST);
+  }
+  QualType typeOf(const std::string &Var) {
+    const auto *D = parlint::test::selectFirst<VarDecl>(
+        "v", varDecl(hasName(Var)).bind("v"), *AST);
+    return D ? D->getType() : QualType();
+  }
+  /// The assignment `... = Value;` inside f.
+  const Expr *assignmentOf(int Value) {
+    for (const auto *Assign : parlint::test::selectAll<BinaryOperator>(
+             "a", binaryOperator(isAssignmentOperator(),
+                                 hasRHS(integerLiteral(equals(Value))))
+                      .bind("a"),
+             *AST))
+      return Assign;
+    return nullptr;
+  }
+  std::vector<Launch> launches() {
+    std::vector<Launch> Found;
+    forEachLaunch(*F->getBody(), context(),
+                  [&](const Launch &L) { Found.push_back(L); });
+    return Found;
+  }
+};
+
+TEST(Synchronization, MutexesGuardsAndAtomics) {
+  Snippet S("std::atomic<int> a; int plain; std::vector<int> v;"
+            "std::map<int, int> m; int *p;");
+  ASSERT_TRUE(S.AST);
+  EXPECT_TRUE(isMutexClass(S.record("mutex")));
+  EXPECT_TRUE(isMutexClass(S.record("SpinLock"))) << "BasicLockable";
+  EXPECT_FALSE(isMutexClass(S.record("MutexLock")));
+  EXPECT_EQ(guardKindOf(S.record("MutexLock")), GuardKind::Custom);
+  EXPECT_EQ(guardKindOf(S.record("mutex")), GuardKind::None);
+  EXPECT_TRUE(isAtomicType(S.typeOf("a")));
+  EXPECT_FALSE(isAtomicType(S.typeOf("plain")));
+  EXPECT_TRUE(isSynchronizationObject(S.typeOf("a")));
+  EXPECT_TRUE(hasSlotSubscript(S.typeOf("v")));
+  EXPECT_TRUE(hasSlotSubscript(S.typeOf("p")));
+  EXPECT_FALSE(hasSlotSubscript(S.typeOf("m")));
+}
+
+TEST(Synchronization, LockLikeNamesAreWordsNotSubstrings) {
+  Snippet S("void clockTick(); void blockSignals(); void lockTable();"
+            "void EnterCriticalSection(int *); void LeaveCriticalSection(int *);"
+            "void acquire(); void release_lock(); void releaseBuffer();"
+            "void f(int *cs) { clockTick(); blockSignals(); lockTable();"
+            "  EnterCriticalSection(cs); LeaveCriticalSection(cs); acquire();"
+            "  release_lock(); releaseBuffer(); unlockTable(); }");
+  ASSERT_TRUE(S.F);
+  std::vector<std::string> Ops;
+  for (const auto *Call : parlint::test::selectAll<CallExpr>(
+           "c", callExpr(hasAncestor(functionDecl(hasName("f")))).bind("c"),
+           *S.AST)) {
+    LockOp Op = namedLockOpOf(*Call);
+    Ops.push_back(Op == LockOp::Lock     ? "L"
+                  : Op == LockOp::Unlock ? "U"
+                                         : "-");
+  }
+  EXPECT_EQ(Ops, (std::vector<std::string>{"-", "-", "L", "L", "U", "L", "U",
+                                           "-", "U"}));
+}
+
+TEST(Synchronization, ContainerCalls) {
+  Snippet S("void f(std::vector<int> &v, std::map<int, int> &m) {"
+            "  v.push_back(1); (void)v.size(); v[0] = 1; m[1] = 2; }");
+  ASSERT_TRUE(S.F);
+  std::vector<std::string> Mutating, Inserting;
+  for (const auto *Method : parlint::test::selectAll<CXXMethodDecl>(
+           "m", cxxMethodDecl().bind("m"), *S.AST)) {
+    if (Method->isDependentContext())
+      continue;
+    std::string Name = Method->getNameAsString();
+    if (mutatesContainer(Method))
+      Mutating.push_back(Name);
+    if (subscriptInserts(Method))
+      Inserting.push_back(Name);
+  }
+  EXPECT_TRUE(llvm::is_contained(Mutating, "push_back"));
+  EXPECT_FALSE(llvm::is_contained(Mutating, "size"));
+  ASSERT_EQ(Inserting.size(), 1u) << "map's operator[] only";
+}
+
+TEST(ObjectPath, MembersOverlapTheirObjectNotTheirSiblings) {
+  Snippet S("struct Pair { int a, b; }; Pair s;"
+            "void f(Pair *p) { s.a = 1; s.b = 2; p->a = 3; s = Pair(); }");
+  ASSERT_TRUE(S.F);
+  auto PathOf = [&](int Value) {
+    return objectPathOf(cast<BinaryOperator>(S.assignmentOf(Value))->getLHS());
+  };
+  auto A = PathOf(1), B = PathOf(2), Through = PathOf(3);
+  ASSERT_TRUE(A && B && Through);
+  EXPECT_EQ(A->describe(), "s.a");
+  EXPECT_FALSE(A->overlaps(*B));
+  ObjectPath Whole = *A;
+  Whole.Fields.clear();
+  EXPECT_TRUE(Whole.overlaps(*A));
+  EXPECT_TRUE(Through->ThroughPointer);
+  EXPECT_EQ(Through->describe(), "p->a");
+}
+
+TEST(LockScopes, FollowsGuardsUnlocksAndBranches) {
+  Snippet S("int x; std::mutex m;\n"
+            "void f(bool c) {\n"
+            "  { std::lock_guard<std::mutex> g(m); x = 1; }\n"
+            "  x = 2;\n"
+            "  std::unique_lock<std::mutex> lk(m); x = 3;\n"
+            "  lk.unlock(); x = 4; lk.lock(); x = 5; lk.unlock();\n"
+            "  if (c) m.lock();\n"
+            "  x = 6;\n"
+            "  m.lock(); x = 7; m.unlock(); x = 8;\n"
+            "  acquireTable(); x = 9; unlockTable(); x = 10;\n"
+            "  { MutexLock l(&m); x = 11; }\n"
+            "  std::unique_lock<std::mutex> later(m, std::defer_lock); x = 12;\n"
+            "}\n");
+  ASSERT_TRUE(S.F);
+  LockScopes Scopes(S.analysis());
+  EXPECT_TRUE(Scopes.takesLocks());
+  std::vector<int> Held;
+  for (int Value = 1; Value <= 12; ++Value)
+    if (!Scopes.heldAt(*S.assignmentOf(Value)).empty())
+      Held.push_back(Value);
+  EXPECT_EQ(Held, (std::vector<int>{1, 3, 5, 7, 9, 11}));
+  LockSet Named = Scopes.heldAt(*S.assignmentOf(1));
+  ASSERT_EQ(Named.size(), 1u);
+  ASSERT_TRUE(Named[0].Mutex);
+  EXPECT_EQ(Named[0].Mutex->describe(), "m");
+  EXPECT_FALSE(Scopes.heldAt(*S.assignmentOf(9))[0].Mutex) << "a wildcard";
+}
+
+TEST(LockScopes, SharingNeedsALockOnBothSides) {
+  ObjectPath M;
+  HeldLock Named{M, nullptr}, Wildcard{std::nullopt, nullptr};
+  EXPECT_TRUE(sharesLock({Named}, {Named}));
+  EXPECT_TRUE(sharesLock({Wildcard}, {Named}));
+  EXPECT_FALSE(sharesLock({Wildcard}, {}));
+  EXPECT_FALSE(sharesLock({}, {}));
+}
+
+TEST(WorkerLifetime, JoinEndsTheWorkerDetachDoesNot) {
+  Snippet S("int x, y;\n"
+            "void f() {\n"
+            "  std::thread t(work, 1);\n"
+            "  x = 1;\n"
+            "  t.join();\n"
+            "  x = 2;\n"
+            "  std::thread d(work, 2);\n"
+            "  d.detach();\n"
+            "  x = 3;\n"
+            "}\n");
+  ASSERT_TRUE(S.F);
+  auto Launches = S.launches();
+  ASSERT_EQ(Launches.size(), 2u);
+  const FunctionAnalysis &A = S.analysis();
+  WorkerLifetime Joined = lifetimeOf(Launches[0], A);
+  WorkerLifetime Detached = lifetimeOf(Launches[1], A);
+  EXPECT_EQ(Joined.Kind, WorkerLifetime::Tracked);
+  EXPECT_EQ(Detached.Kind, WorkerLifetime::RunsOn);
+  auto Running = [&](const WorkerLifetime &L, const Launch &Spawn, int Value) {
+    return mayBeRunningAt(L, Spawn, A, *S.assignmentOf(Value), false);
+  };
+  EXPECT_TRUE(Running(Joined, Launches[0], 1));
+  EXPECT_FALSE(Running(Joined, Launches[0], 2));
+  EXPECT_FALSE(Running(Detached, Launches[1], 2));
+  EXPECT_TRUE(Running(Detached, Launches[1], 3));
+}
+
+TEST(WorkerLifetime, PoolTasksRunUntilTheFutureOrThePoolIsWaited) {
+  Snippet S("int x;\n"
+            "void f(parlint::ThreadPool &pool) {\n"
+            "  auto r = pool.submit(work, 1);\n"
+            "  x = 1;\n"
+            "  r.get();\n"
+            "  x = 2;\n"
+            "}\n");
+  ASSERT_TRUE(S.F);
+  auto Launches = S.launches();
+  ASSERT_EQ(Launches.size(), 1u);
+  ASSERT_NE(poolOfLaunch(Launches[0]), nullptr);
+  WorkerLifetime Task = lifetimeOf(Launches[0], S.analysis());
+  ASSERT_EQ(Task.Kind, WorkerLifetime::Tracked);
+  EXPECT_TRUE(mayBeRunningAt(Task, Launches[0], S.analysis(),
+                             *S.assignmentOf(1), false));
+  EXPECT_FALSE(mayBeRunningAt(Task, Launches[0], S.analysis(),
+                              *S.assignmentOf(2), false));
+}
+
+TEST(WorkerLifetime, AsyncFuturesInAContainerEndWhenDrained) {
+  Snippet S("int x;\n"
+            "void f() {\n"
+            "  std::vector<std::future<int>> pending;\n"
+            "  pending.push_back(std::async(std::launch::async, work, 1));\n"
+            "  x = 1;\n"
+            "  for (auto &task : pending) task.get();\n"
+            "  x = 2;\n"
+            "}\n");
+  ASSERT_TRUE(S.F);
+  auto Launches = S.launches();
+  ASSERT_EQ(Launches.size(), 1u);
+  WorkerLifetime Tasks = lifetimeOf(Launches[0], S.analysis());
+  ASSERT_EQ(Tasks.Kind, WorkerLifetime::Tracked);
+  EXPECT_TRUE(mayBeRunningAt(Tasks, Launches[0], S.analysis(),
+                             *S.assignmentOf(1), false));
+  EXPECT_FALSE(mayBeRunningAt(Tasks, Launches[0], S.analysis(),
+                              *S.assignmentOf(2), false));
+}
+
+// The accesses of the first launch's worker in f.
+struct WorkerUnderTest {
+  Snippet S;
+  std::vector<Launch> Launches;
+  WorkerCode Code;
+  WorkerAccesses Accesses;
+
+  explicit WorkerUnderTest(const std::string &Source) : S(Source) {
+    if (!S.F)
+      return;
+    Launches = S.launches();
+    if (Launches.empty())
+      return;
+    const Stmt *Loop = enclosingLoop(*Launches[0].Call, S.analysis());
+    Code = describeWorker(Launches[0], S.analysis(), Loop, false);
+    Accesses = collectWorkerAccesses(Code, S.context());
+  }
+  /// "name:kind" for each write, kind A(ssign) U(pdate) M(odify) I(nsert),
+  /// with "!" for a write done by one instance.
+  std::vector<std::string> writes() const {
+    std::vector<std::string> Found;
+    for (const SharedAccess &A : Accesses.Accesses) {
+      if (!A.isWrite())
+        continue;
+      std::string Kind = A.Write == WriteKind::Assign   ? "A"
+                         : A.Write == WriteKind::Update ? "U"
+                         : A.Write == WriteKind::Modify ? "M"
+                                                        : "I";
+      Found.push_back(A.Object.describe() + ":" + Kind +
+                      (A.OneInstance ? "!" : "") +
+                      (A.Held.empty() ? "" : "+lock"));
+    }
+    return Found;
+  }
+};
+
+using Writes = std::vector<std::string>;
+
+TEST(SharedWrites, ByReferenceCapturesSlotsAndIds) {
+  WorkerUnderTest W(
+      "void f(std::vector<int> &out, std::vector<int> &in) {\n"
+      "  int total = 0; std::mutex m; std::map<int, int> seen;\n"
+      "  std::vector<std::thread> ts;\n"
+      "  for (int i = 0; i < 4; ++i)\n"
+      "    ts.emplace_back([&, i] {\n"
+      "      out[i] = in[i];\n"                  // a slot of its own
+      "      total += in[i];\n"                  // shared
+      "      if (i == 0) total = 0;\n"           // one instance
+      "      out[in[i] % 4]++;\n"                // data-dependent
+      "      seen[i] = 1;\n"                     // map operator[] inserts
+      "      { std::lock_guard<std::mutex> g(m); in.push_back(i); }\n"
+      "      int local = 0; local++;\n"
+      "    });\n"
+      "}\n");
+  ASSERT_FALSE(W.Launches.empty());
+  EXPECT_TRUE(W.Code.PerLaunch.size() == 1);
+  EXPECT_EQ(W.writes(), (Writes{"total:U", "total:A!", "out:U", "seen:I",
+                                "in:M+lock"}));
+  EXPECT_FALSE(W.Accesses.HandsOff);
+}
+
+TEST(SharedWrites, ChunkedAndStridedRangesArePerWorker) {
+  WorkerUnderTest W(
+      "void f(std::vector<int> &out, int chunk, int n) {\n"
+      "  std::vector<std::thread> ts;\n"
+      "  for (int w = 0; w < 4; ++w)\n"
+      "    ts.emplace_back([&, w] {\n"
+      "      int begin = w * chunk;\n"
+      "      for (int k = begin; k < begin + chunk; ++k) out[k] = k;\n"
+      "      for (int k = w; k < n; k += 4) out[k] = 0;\n"
+      "      for (int k = 0; k < n; ++k) out[k] = 1;\n"   // every worker
+      "    });\n"
+      "}\n");
+  EXPECT_EQ(W.writes(), (Writes{"out:A"}));
+}
+
+TEST(SharedWrites, ReferenceParametersFollowTheirArguments) {
+  WorkerUnderTest W(
+      "void add(std::vector<int> &into, int *count, int v) {\n"
+      "  into.push_back(v); *count += 1; }\n"
+      "void f() {\n"
+      "  std::vector<int> all; int count = 0;\n"
+      "  std::thread t(add, std::ref(all), &count, 3);\n"
+      "  t.join();\n"
+      "}\n");
+  ASSERT_FALSE(W.Launches.empty());
+  EXPECT_EQ(W.Code.ByReference.size(), 2u);
+  EXPECT_EQ(W.writes(), (Writes{"all:M", "count:U"}));
+}
+
+TEST(SharedWrites, HandOffsAndLocalsProveNothingShared) {
+  WorkerUnderTest W("void f() {\n"
+                    "  int result = 0; std::condition_variable cv;\n"
+                    "  std::thread t([&] { result = 1; cv.notify_one(); });\n"
+                    "  t.join();\n"
+                    "}\n");
+  EXPECT_TRUE(W.Accesses.HandsOff);
+  WorkerUnderTest Copy("void f() {\n"
+                       "  int result = 0;\n"
+                       "  std::thread t([result]() mutable { result = 1; });\n"
+                       "  t.join();\n"
+                       "}\n");
+  EXPECT_EQ(Copy.writes(), Writes{});
+}
+
+TEST(SharedWrites, IndexKinds) {
+  WorkerUnderTest W("void f(std::vector<int> &out, std::vector<int> &in) {\n"
+                    "  std::vector<std::thread> ts;\n"
+                    "  for (int i = 0; i < 4; ++i)\n"
+                    "    ts.emplace_back([&, i] { out[i * 2 + 1] = 0;\n"
+                    "      out[i % 2] = 0; out[in[i]] = 0; out[3] = 0; });\n"
+                    "}\n");
+  ASSERT_TRUE(W.Code.Body);
+  std::vector<IndexKind> Kinds;
+  for (const auto *Subscript : parlint::test::selectAll<CXXOperatorCallExpr>(
+           "s",
+           cxxOperatorCallExpr(hasOverloadedOperatorName("[]"),
+                               hasArgument(0, declRefExpr(to(varDecl(hasName("out"))))))
+               .bind("s"),
+           *W.S.AST))
+    Kinds.push_back(classifyWorkerIndex(
+        *Subscript->getArg(1), W.Code,
+        AnalysisCache::of(*W.Code.Body, W.S.context())));
+  EXPECT_EQ(Kinds, (std::vector<IndexKind>{
+                       IndexKind::PerWorker, IndexKind::Unknown,
+                       IndexKind::DataDependent, IndexKind::Shared}));
+}
+
+} // namespace
