@@ -52,7 +52,6 @@ template <class T> struct vector {
   T *end();
   size_t size() const;
   void push_back(const T &);
-  T &operator[](size_t);
   T *data();
 };
 template <class T> T &&move(T &) noexcept;
