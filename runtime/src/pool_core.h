@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
@@ -37,6 +38,9 @@ class PoolCore {
   ~PoolCore();  // drains and joins, unless shutdown() already did
 
   std::size_t size() const noexcept { return locals_.size(); }
+  // default_worker_count() when the pool was made (it reads a file in /sys
+  // each call: too slow for every parallel_for).
+  std::size_t machine_cores() const noexcept { return machine_cores_; }
   bool current_thread_is_worker() const noexcept;
 
   // Outside callers feed the shared ring (its overflow queue when full);
@@ -55,6 +59,10 @@ class PoolCore {
 
   // Runs one queued task on the calling worker; false when none was found.
   bool help_once();
+  // Called from a task: when it ends, its worker spins longer than usual
+  // before it sleeps (parallel_for helpers: the next call is often right
+  // behind, and waking a sleeping thread costs ~100 us on a VM).
+  void linger_after_this_task() noexcept;
   void wait_idle();
   void keep_first_error(std::exception_ptr error);
   void shutdown(bool drop_pending);
@@ -72,11 +80,12 @@ class PoolCore {
   Task pop_own(std::size_t self);
   Task take_overflow(std::size_t self);
   Task steal(std::size_t self);
-  bool spin_until_work();
+  bool spin_until_work(std::chrono::microseconds how_long);
   void run(Task& task, std::size_t self);
   std::size_t drop_queued();
   void join_workers();
 
+  const std::size_t machine_cores_;
   std::vector<std::unique_ptr<TaskQueue>> locals_;
   TaskRing ring_;
   TaskQueue overflow_;  // outside tasks while the ring is full

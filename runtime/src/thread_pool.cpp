@@ -8,10 +8,14 @@
 namespace parlint {
 namespace {
 
-// Chunks per participating thread for parallel_for/map: enough that a thread
-// preempted mid-chunk delays the call by a small fraction, few enough that
-// claiming chunks stays far below the cost of the work.
-constexpr std::size_t kChunksPerThread = 8;
+// Guided pieces for parallel_for/map without a chunk size: a piece is the
+// unclaimed rest over (threads * kGuidedDivisorPerThread), and never smaller
+// than the range over (threads * kFinestPiecesPerThread). Large first pieces
+// keep claims few (a few dozen per call); the small last ones keep the time a
+// finished thread waits for the others, or a preempted thread delays the
+// call, to a small fraction of the work.
+constexpr std::size_t kGuidedDivisorPerThread = 2;
+constexpr std::size_t kFinestPiecesPerThread = 256;
 
 }  // namespace
 
@@ -37,24 +41,43 @@ bool ThreadPool::help_once() { return core_->help_once(); }
 void ThreadPool::wait_idle() { core_->wait_idle(); }
 void ThreadPool::shutdown(ShutdownMode mode) { core_->shutdown(mode == ShutdownMode::drop_pending); }
 
-std::size_t ThreadPool::auto_chunk_size(std::size_t count) const noexcept {
-  const std::size_t target_chunks = (size() + 1) * kChunksPerThread;  // workers + caller
-  return std::max<std::size_t>(1, count / target_chunks);
+// The caller claims pieces too, so it counts against the machine's cores:
+// one helper per worker would run one thread more than there are cores when
+// the pool is as large as the machine, and a thread preempted while holding
+// the last piece stretches the whole call by a scheduler time slice. A caller
+// that is itself a worker leaves the other workers to help.
+std::size_t ThreadPool::bulk_helpers() const noexcept {
+  if (in_worker()) return size() - 1;
+  return std::min<std::size_t>(size(), core_->machine_cores() - 1);
 }
 
-void ThreadPool::start_helpers(const std::shared_ptr<detail::BulkJob>& job, std::size_t chunks) {
-  const std::size_t helpers = std::min(size(), chunks - 1);
-  core_->enqueue_copies(helpers, [&job] { return detail::Task([job] { job->work(); }); });
+detail::BulkSplit ThreadPool::bulk_split(std::size_t count, std::size_t chunk_size) const noexcept {
+  if (chunk_size != 0) return {count, chunk_size, 0};
+  const std::size_t threads = bulk_helpers() + 1;
+  return {count, std::max<std::size_t>(1, count / (threads * kFinestPiecesPerThread)),
+          threads * kGuidedDivisorPerThread};
 }
 
-// The caller has run out of chunks to claim; others still run theirs.
+void ThreadPool::start_helpers(const std::shared_ptr<detail::BulkJob>& job, const detail::BulkSplit& split) {
+  const std::size_t most_pieces = split.count / split.grain + (split.count % split.grain != 0 ? 1 : 0);
+  const std::size_t helpers = std::min(bulk_helpers(), most_pieces - 1);
+  detail::PoolCore* core = core_.get();
+  core_->enqueue_copies(helpers, [&job, core] {
+    return detail::Task([job, core] {
+      job->work();
+      core->linger_after_this_task();
+    });
+  });
+}
+
+// The caller has run out of pieces to claim; others still run theirs.
 void ThreadPool::wait_for_job(detail::BulkJob& job) {
   if (in_worker()) {
     while (!job.finished())
       if (!help_once()) std::this_thread::yield();
     return;
   }
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::microseconds(20);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::microseconds(200);
   while (!job.finished()) {
     if (std::chrono::steady_clock::now() >= deadline) {
       job.wait_blocking();

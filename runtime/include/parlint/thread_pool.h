@@ -7,8 +7,9 @@
 //   from outside go to one shared FIFO queue, taken by workers in batches.
 // - Only sleeping workers are woken, and a worker spins briefly before it
 //   sleeps, because a wake-up costs far more than a short spin.
-// - parallel_for/map cut the range into chunks claimed with one atomic
-//   increment each; the calling thread works on chunks too.
+// - parallel_for/map cut the range into pieces claimed with one atomic
+//   compare-and-swap each, large first and small at the end; the calling
+//   thread works on pieces too, with at most one helper fewer than cores.
 //
 // Lifetime: the destructor is shutdown(ShutdownMode::drain): every queued
 // task still runs, then the workers are joined. shutdown(drop_pending)
@@ -96,23 +97,20 @@ class ThreadPool {
     }
   }
 
-  // Calls f(i) for every i in [first, last). chunk_size 0 picks one.
-  // Part of the range may run on the calling thread. Rethrows the first
-  // exception f threw (remaining chunks are then skipped).
+  // Calls f(i) for every i in [first, last), in pieces of chunk_size
+  // indices; 0 lets the pool choose (large pieces first, small ones at the
+  // end). Part of the range may run on the calling thread. Rethrows the first
+  // exception f threw (remaining pieces are then skipped).
   template <class Index, class F>
   void parallel_for(Index first, Index last, F&& f, std::size_t chunk_size = 0) {
     static_assert(std::is_integral_v<Index>, "parallel_for takes integer bounds");
     if (!(first < last)) return;
     using Unsigned = std::make_unsigned_t<Index>;
     const auto count = static_cast<std::size_t>(static_cast<Unsigned>(last) - static_cast<Unsigned>(first));
-    const std::size_t grain = chunk_size != 0 ? chunk_size : auto_chunk_size(count);
-    const std::size_t chunks = count / grain + (count % grain != 0 ? 1 : 0);
-    auto body = [&](std::size_t chunk) {
-      const std::size_t begin = chunk * grain;
-      const std::size_t end = std::min(count, begin + grain);
+    auto body = [&](std::size_t begin, std::size_t end) {
       for (std::size_t i = begin; i < end; ++i) f(static_cast<Index>(first + static_cast<Index>(i)));
     };
-    run_bulk(chunks, body);
+    run_bulk(bulk_split(count, chunk_size), body);
   }
 
   // Returns {f(x) for x in range}, in input order. The range needs random
@@ -194,19 +192,20 @@ class ThreadPool {
   void enqueue(detail::Task&& task);
   void keep_first_error(std::exception_ptr error);
   bool help_once();
-  std::size_t auto_chunk_size(std::size_t count) const noexcept;
-  void start_helpers(const std::shared_ptr<detail::BulkJob>& job, std::size_t chunks);
+  std::size_t bulk_helpers() const noexcept;
+  detail::BulkSplit bulk_split(std::size_t count, std::size_t chunk_size) const noexcept;
+  void start_helpers(const std::shared_ptr<detail::BulkJob>& job, const detail::BulkSplit& split);
   void wait_for_job(detail::BulkJob& job);
 
   template <class Body>
-  void run_bulk(std::size_t chunks, Body& body) {
-    if (chunks == 1) {
-      body(0);
+  void run_bulk(const detail::BulkSplit& split, Body& body) {
+    if (split.count <= split.grain) {
+      body(std::size_t{0}, split.count);
       return;
     }
     auto job = std::make_shared<detail::BulkJob>(
-        chunks, [](void* b, std::size_t chunk) { (*static_cast<Body*>(b))(chunk); }, &body);
-    start_helpers(job, chunks);
+        split, [](void* b, std::size_t begin, std::size_t end) { (*static_cast<Body*>(b))(begin, end); }, &body);
+    start_helpers(job, split);
     job->work();
     wait_for_job(*job);
     job->rethrow_if_failed();

@@ -1,13 +1,19 @@
 // The shared state of one parallel_for/map call.
 //
-// The range is cut into chunks; the caller and up to one helper task per
-// worker claim chunks with one atomic increment each (batch hand-over: a
-// worker is woken once per call, not once per element). The job lives in a
-// shared_ptr so a helper that starts after all chunks were claimed touches
-// only the job, never the caller's stack: the body is reached only through a
-// claimed chunk, and the caller returns only after every claimed chunk ran.
+// The caller and up to one helper task per worker claim pieces of the index
+// range with one compare-and-swap each (batch hand-over: a worker is woken
+// once per call, not once per element). With a grain given by the user every
+// piece has that size. Otherwise pieces are guided: each is the unclaimed
+// rest divided by twice the number of threads, never below a floor, so the
+// first pieces are large (few claims) and the last ones small (a thread that
+// finishes early waits at most one small piece for the others).
+// The job lives in a shared_ptr so a helper that starts after the whole
+// range was claimed touches only the job, never the caller's stack: the body
+// is reached only through a claimed piece, and the caller returns only after
+// every claimed piece ran.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <cstddef>
@@ -17,37 +23,45 @@
 
 namespace parlint::detail {
 
+// How a BulkJob cuts [0, count) into pieces.
+struct BulkSplit {
+  std::size_t count;    // elements in all
+  std::size_t grain;    // size of every piece (fixed) or the smallest piece (guided)
+  std::size_t divisor;  // guided: a piece is the unclaimed rest / divisor; 0: fixed pieces
+};
+
 class BulkJob {
  public:
-  using ChunkFn = void (*)(void* body, std::size_t chunk);
+  using RangeFn = void (*)(void* body, std::size_t begin, std::size_t end);
 
-  BulkJob(std::size_t chunks, ChunkFn run_chunk, void* body) noexcept
-      : chunks_(chunks), run_chunk_(run_chunk), body_(body) {}
+  BulkJob(BulkSplit split, RangeFn run_range, void* body) noexcept
+      : split_(split), run_range_(run_range), body_(body) {}
 
-  // Claims and runs chunks until none is left.
+  // Claims and runs pieces until none is left.
   void work() {
-    for (;;) {
-      const std::size_t chunk = next_.fetch_add(1, std::memory_order_relaxed);
-      if (chunk >= chunks_) return;
-      // After a failure the remaining chunks are claimed but skipped, so the
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    while (claim(begin, end)) {
+      // After a failure the remaining pieces are claimed but skipped, so the
       // caller sees the first exception quickly.
       if (!failed_.load(std::memory_order_relaxed)) {
         try {
-          run_chunk_(body_, chunk);
+          run_range_(body_, begin, end);
         } catch (...) {
           record_failure(std::current_exception());
         }
       }
-      // acq_rel: the chunk's writes (map results) happen-before the caller's
+      // acq_rel: the piece's writes (map results) happen-before the caller's
       // acquire load of a completed count.
-      if (done_.fetch_add(1, std::memory_order_acq_rel) + 1 == chunks_) {
+      const std::size_t size = end - begin;
+      if (done_.fetch_add(size, std::memory_order_acq_rel) + size == split_.count) {
         std::lock_guard<std::mutex> lock(mutex_);
         finished_cv_.notify_all();
       }
     }
   }
 
-  bool finished() const noexcept { return done_.load(std::memory_order_acquire) == chunks_; }
+  bool finished() const noexcept { return done_.load(std::memory_order_acquire) == split_.count; }
 
   void wait_blocking() {
     std::unique_lock<std::mutex> lock(mutex_);
@@ -68,6 +82,18 @@ class BulkJob {
   }
 
  private:
+  bool claim(std::size_t& begin, std::size_t& end) noexcept {
+    begin = next_.load(std::memory_order_relaxed);
+    do {
+      if (begin >= split_.count) return false;
+      const std::size_t rest = split_.count - begin;
+      const std::size_t piece =
+          split_.divisor == 0 ? split_.grain : std::max(split_.grain, rest / split_.divisor);
+      end = begin + std::min(piece, rest);
+    } while (!next_.compare_exchange_weak(begin, end, std::memory_order_relaxed));
+    return true;
+  }
+
   void record_failure(std::exception_ptr error) {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!failed_.load(std::memory_order_relaxed)) {
@@ -76,8 +102,8 @@ class BulkJob {
     }
   }
 
-  const std::size_t chunks_;
-  const ChunkFn run_chunk_;
+  const BulkSplit split_;
+  const RangeFn run_range_;
   void* const body_;
   alignas(64) std::atomic<std::size_t> next_{0};
   alignas(64) std::atomic<std::size_t> done_{0};
