@@ -53,8 +53,6 @@ CommandResult runCommand(const std::vector<std::string> &argv) {
   return result;
 }
 
-namespace {
-
 std::vector<std::string> compilerArgs(const InputSpec &spec) {
   std::vector<std::string> args;
   // C++ inputs are left to the driver (it picks C++ from .cpp); C is said
@@ -72,8 +70,6 @@ std::vector<std::string> compilerArgs(const InputSpec &spec) {
   args.insert(args.end(), spec.extraArgs.begin(), spec.extraArgs.end());
   return args;
 }
-
-} // namespace
 
 CommandResult runTidy(const std::string &file, const InputSpec &spec, bool fix) {
   std::vector<std::string> argv = {PARLINT_CLANG_TIDY,

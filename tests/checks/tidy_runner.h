@@ -19,6 +19,10 @@ struct CommandResult {
 
 CommandResult runCommand(const std::vector<std::string> &argv);
 
+// The compiler arguments an input runs with (language, standard, -pthread,
+// the runtime's headers, the spec's extra arguments), without the driver.
+std::vector<std::string> compilerArgs(const InputSpec &spec);
+
 // clang-tidy-19 --load=<module> on `file` with the spec's checks, config and
 // compiler arguments (-x c for C inputs); `fix` adds --fix (edits the file in
 // place).

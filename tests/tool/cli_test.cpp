@@ -31,6 +31,11 @@ TEST(Cli, VersionNamesToolClangTidyAndModule) {
   EXPECT_NE(run.out.find("parlint 0."), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("(19."), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("libparlint-tidy.so"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("worker: /"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("parlint-worker"), std::string::npos) << run.out;
+  // A clang-tidy of the user's choice runs directly.
+  const ToolRun chosen = project.parlint({"--version", "--clang-tidy", "clang-tidy-19"});
+  EXPECT_NE(chosen.out.find("worker: none"), std::string::npos) << chosen.out;
 }
 
 TEST(Cli, ListChecksFollowsTheProjectConfig) {
@@ -127,6 +132,24 @@ TEST(Run, KeepsClangTidySemanticsNolintAndConfig) {
   const ToolRun inherited = project.parlint(args({"src/report.cpp"}));
   EXPECT_EQ(inherited.out.find("parlint-unjoined-thread"), std::string::npos) << inherited.out;
   EXPECT_NE(inherited.out.find("include/pipeline.h"), std::string::npos) << inherited.out;
+}
+
+// parlint-worker analyses in-process only when parlint's checks alone are
+// enabled; with another clang-tidy check it hands the TU to clang-tidy-19,
+// whose finding must then appear next to parlint's.
+TEST(Run, OtherClangTidyChecksStillRun) {
+  Project project;
+  project.write("src/moved.cpp", "#include <string>\n#include <thread>\n#include <utility>\n"
+                                 "void use(std::string);\n"
+                                 "void run(std::string s) {\n"
+                                 "  std::thread t(use, std::move(s));\n"
+                                 "  use(s);\n"
+                                 "}\n");
+  project.writeDatabase({"src/moved.cpp"}, false);
+  const ToolRun run = project.parlint(args({"--checks=-*,parlint-*,bugprone-use-after-move"}));
+  EXPECT_EQ(run.exitCode, 1) << run.err;
+  EXPECT_NE(run.out.find("[bugprone-use-after-move]"), std::string::npos) << run.out << run.err;
+  EXPECT_NE(run.out.find("[parlint-unjoined-thread]"), std::string::npos) << run.out;
 }
 
 TEST(Run, ParallelOutputEqualsSerialByteForByte) {

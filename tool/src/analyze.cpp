@@ -61,6 +61,7 @@ TidySettings tidySettings(const Options &options, const ToolPaths &paths) {
   TidySettings settings;
   settings.clangTidy = paths.clangTidy;
   settings.module = paths.module;
+  settings.worker = paths.worker;
   settings.passThrough = options.tidyOptions;
   settings.addDefaultChecks = !options.checksGiven;
   for (const auto &option : options.tidyOptions) {
@@ -329,8 +330,9 @@ int printVersion(const Options &options, const char *argv0) {
     tidyVersion = pos == std::string::npos ? "unknown"
                                            : run.output.substr(pos + 8, run.output.find('\n', pos) - pos - 8);
   }
-  fmt::print("parlint {}\nclang-tidy: {} ({})\nmodule: {}\n", PARLINT_VERSION, paths.clangTidy,
-             tidyVersion, paths.error.empty() ? paths.module : "not found");
+  fmt::print("parlint {}\nclang-tidy: {} ({})\nmodule: {}\nworker: {}\n", PARLINT_VERSION,
+             paths.clangTidy, tidyVersion, paths.error.empty() ? paths.module : "not found",
+             paths.worker.empty() ? "none (clang-tidy runs directly)" : paths.worker);
   return 0;
 }
 

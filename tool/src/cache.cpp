@@ -1,5 +1,7 @@
 #include "cache.h"
 
+#include "binary_identity.h"
+
 #include "diagnostic_json.h"
 #include "hash.h"
 #include "paths.h"
@@ -45,7 +47,9 @@ ResultCache::ResultCache(CacheSettings settings) : settings_(std::move(settings)
   version.argv = {settings_.tidy.clangTidy, "--version"};
   version.stdoutOnly = true;
   h.add(runProcess(version).output);
-  h.add(sha256Hex(readWholeFile(settings_.tidy.module)));
+  h.add(binaryIdentity(settings_.tidy.module));
+  if (!settings_.tidy.worker.empty())
+    h.add(binaryIdentity(settings_.tidy.worker));
   for (const auto &option : settings_.tidy.passThrough) {
     h.add(replaceAll(option, settings_.sourceRoot, "$SRCROOT"));
     const std::string configFile = "--config-file=";

@@ -71,6 +71,10 @@ TuResult runTidy(const CompileJob &job, const TidySettings &settings, bool listD
 
   const std::string directory(llvm::sys::path::parent_path(job.file));
   std::vector<std::string> argv = commonTidyArguments(settings, directory);
+  if (!settings.worker.empty()) {
+    argv[0] = settings.worker;
+    argv.insert(argv.begin() + 1, "--clang-tidy=" + settings.clangTidy);
+  }
   const std::string dependencyPath = dir.path() + "/deps.d";
   if (listDependencies) {
     // clang-tidy strips -MD/-MF from commands; cc1 options behind -Xclang=

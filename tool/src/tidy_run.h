@@ -1,5 +1,7 @@
 // One translation unit through clang-tidy-19 in a worker process, so a crash
-// or hang of the analysis costs that TU only. clang-tidy itself resolves
+// or hang of the analysis costs that TU only. The process is parlint-worker
+// when there is one: clang-tidy's library in-process when only parlint's
+// checks are enabled, clang-tidy-19 itself otherwise (tool/worker). clang-tidy itself resolves
 // .clang-tidy files (InheritParentConfig), CheckOptions, NOLINT*,
 // --header-filter and --warnings-as-errors: the tool passes the user's options
 // through untouched and reads back the exported diagnostics.
@@ -16,6 +18,7 @@ namespace parlint::tool {
 struct TidySettings {
   std::string clangTidy;                // the clang-tidy-19 binary
   std::string module;                   // libparlint-tidy.so
+  std::string worker;                   // parlint-worker; empty: run clangTidy directly
   std::vector<std::string> passThrough; // --checks=..., --config=..., --header-filter=..., ...
   bool addDefaultChecks = true;         // the user gave no --checks (see default_checks.h)
   std::string explicitConfig;           // the text of --config / --config-file, if given
