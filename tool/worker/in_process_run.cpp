@@ -67,12 +67,13 @@ optionsProvider(const WorkerArgs &args, const ct::ClangTidyGlobalOptions &global
                                                      overrideOptions(args), std::move(fs));
 }
 
-// The database in -p, with --extra-arg-before/--extra-arg applied to every
-// command, as clang-tidy's option parser does.
+// The database in -p (or a parent directory, where clang-tidy looks too),
+// with --extra-arg-before/--extra-arg applied to every command, as
+// clang-tidy's option parser does.
 std::unique_ptr<tooling::CompilationDatabase> compilations(const WorkerArgs &args) {
   std::string error;
   std::unique_ptr<tooling::CompilationDatabase> base =
-      tooling::CompilationDatabase::loadFromDirectory(args.buildPath, error);
+      tooling::CompilationDatabase::autoDetectFromDirectory(args.buildPath, error);
   if (!base)
     return nullptr;
   auto adjusted = std::make_unique<tooling::ArgumentsAdjustingCompilations>(std::move(base));
