@@ -68,6 +68,7 @@ class PoolCore {
   void shutdown(bool drop_pending);
 
  private:
+  bool wait_for_ring_slot(Task& task);
   void push_all(Task* tasks, std::size_t count);
   void push_local(Task* tasks, std::size_t count);
   void push_overflow(Task* tasks, std::size_t count);

@@ -81,6 +81,8 @@ class TaskRing {
   // Tasks ever pushed (their slots reserved): wait_idle's count of submissions.
   std::size_t pushed() const { return enqueue_.load(std::memory_order_seq_cst) & ~kClosed; }
 
+  bool closed() const { return (enqueue_.load(std::memory_order_relaxed) & kClosed) != 0; }
+
   // Every later try_push fails. A push whose compare-and-swap came first
   // still completes.
   void close() { enqueue_.fetch_or(kClosed, std::memory_order_seq_cst); }
