@@ -11,35 +11,42 @@ static int anchor;
 
 namespace {
 
-std::string findModule(const std::string &exeDir) {
-  // Installed: bin/parlint and <libdir>/libparlint-tidy.so; build tree:
-  // tool/parlint and checks/libparlint-tidy.so.
-  for (const std::string candidate :
-       {"/../" PARLINT_INSTALL_LIBDIR "/libparlint-tidy.so", "/../lib/libparlint-tidy.so",
-        "/../checks/libparlint-tidy.so"}) {
-    const std::string path = realPath(exeDir + candidate);
-    if (llvm::sys::fs::exists(path))
+// The first of `candidates` (relative to the program's directory, then the
+// build tree's absolute path, if any) that exists and is executable or not.
+std::string firstFound(const std::string &exeDir, std::initializer_list<const char *> candidates,
+                       const char *buildTreePath, bool executable) {
+  auto usable = [executable](const std::string &path) {
+    return executable ? llvm::sys::fs::can_execute(path) : llvm::sys::fs::exists(path);
+  };
+  for (const char *candidate : candidates)
+    if (const std::string path = realPath(exeDir + candidate); usable(path))
       return path;
-  }
-#ifdef PARLINT_BUILD_TREE_MODULE
-  if (llvm::sys::fs::exists(PARLINT_BUILD_TREE_MODULE))
-    return realPath(PARLINT_BUILD_TREE_MODULE);
-#endif
+  if (*buildTreePath && usable(buildTreePath))
+    return realPath(buildTreePath);
   return {};
 }
 
-std::string findWorker(const std::string &exeDir) {
-  for (const std::string candidate :
-       {"/parlint-worker", "/../" PARLINT_INSTALL_LIBEXECDIR "/parlint/parlint-worker"}) {
-    const std::string path = realPath(exeDir + candidate);
-    if (llvm::sys::fs::can_execute(path))
-      return path;
-  }
-#ifdef PARLINT_BUILD_TREE_WORKER
-  if (llvm::sys::fs::can_execute(PARLINT_BUILD_TREE_WORKER))
-    return realPath(PARLINT_BUILD_TREE_WORKER);
+#ifndef PARLINT_BUILD_TREE_MODULE
+#define PARLINT_BUILD_TREE_MODULE ""
 #endif
-  return {};
+#ifndef PARLINT_BUILD_TREE_WORKER
+#define PARLINT_BUILD_TREE_WORKER ""
+#endif
+
+// Installed: bin/parlint and <libdir>/libparlint-tidy.so; build tree:
+// tool/parlint and checks/libparlint-tidy.so.
+std::string findModule(const std::string &exeDir) {
+  return firstFound(exeDir,
+                    {"/../" PARLINT_INSTALL_LIBDIR "/libparlint-tidy.so",
+                     "/../lib/libparlint-tidy.so", "/../checks/libparlint-tidy.so"},
+                    PARLINT_BUILD_TREE_MODULE, false);
+}
+
+// Build tree: next to tool/parlint; installed: <libexecdir>/parlint/.
+std::string findWorker(const std::string &exeDir) {
+  return firstFound(exeDir,
+                    {"/parlint-worker", "/../" PARLINT_INSTALL_LIBEXECDIR "/parlint/parlint-worker"},
+                    PARLINT_BUILD_TREE_WORKER, true);
 }
 
 } // namespace
