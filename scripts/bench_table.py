@@ -46,6 +46,11 @@ ISSUE9 = [
     ("B1 per task: post vs BS::thread_pool detach_task", "B1/parlint_post_per_task",
      "B1/bs_detach_task_per_task", 1.0),
     ("B1 1M elements: map vs oneTBB parallel_for", "B1/parlint_map", "B1/tbb_parallel_for", 1.0),
+    # Context, not a target of the issue: both sides allocate the result.
+    ("B1 1M elements, like for like: map vs oneTBB parallel_for into a new vector",
+     "B1/parlint_map", "B1/tbb_parallel_for_new_vector", 1.0),
+    ("B1 1M elements: parallel_for vs oneTBB parallel_for", "B1/parlint_parallel_for",
+     "B1/tbb_parallel_for", 1.0),
 ]
 
 TIME_UNIT_NS = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}

@@ -133,6 +133,22 @@ void tbb_parallel_for(benchmark::State& state) {
   finish(state, kTasks, out);
 }
 
+// The same loop returning a fresh result vector per call, as map does: the
+// like-for-like peer of parlint_map (tbb_parallel_for writes into a vector
+// allocated once, outside the timed loop).
+void tbb_parallel_for_new_vector(benchmark::State& state) {
+  const auto input = make_input(kTasks);
+  std::vector<int> out;
+  for (auto _ : state) {
+    std::vector<int> result(kTasks);
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, kTasks), [&](const tbb::blocked_range<std::size_t>& r) {
+      for (std::size_t i = r.begin(); i != r.end(); ++i) result[i] = tiny_task(input[i]);
+    });
+    out = std::move(result);
+  }
+  finish(state, kTasks, out);
+}
+
 void asio_post_per_task(benchmark::State& state) {
   const auto input = make_input(kTasks);
   std::vector<int> out(kTasks);
@@ -182,6 +198,7 @@ void register_all() {
   add("B1/parlint_parallel_for", parlint_parallel_for);
   add("B1/parlint_post_per_task", parlint_post_per_task);
   add("B1/tbb_parallel_for", tbb_parallel_for);
+  add("B1/tbb_parallel_for_new_vector", tbb_parallel_for_new_vector);
   add("B1/asio_post_per_task", asio_post_per_task);
 #ifdef PARLINT_BS_THREAD_POOL_HEADER
   add("B1/bs_detach_task_per_task", bs_detach_task_per_task);
