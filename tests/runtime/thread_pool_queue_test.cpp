@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "worker_gate.h"
+
 #include <atomic>
 #include <future>
 #include <mutex>
@@ -21,25 +23,7 @@ using parlint::ThreadPool;
 // More than the ring holds (1024 slots), so the overflow queue is used.
 constexpr int kBurst = 5000;
 
-// Occupies the only worker of a one-thread pool until opened.
-class Gate {
- public:
-  explicit Gate(ThreadPool& pool) : opened_(open_.get_future().share()) {
-    std::promise<void> started;
-    auto started_future = started.get_future();
-    blocker_ = pool.submit([opened = opened_, s = std::move(started)]() mutable {
-      s.set_value();
-      opened.wait();
-    });
-    started_future.wait();
-  }
-  void open() { open_.set_value(); }
-
- private:
-  std::promise<void> open_;
-  std::shared_future<void> opened_;
-  std::future<void> blocker_;
-};
+using Gate = parlint::testing::WorkerGate;
 
 TEST(ThreadPoolQueue, BurstBeyondTheRingRunsInSubmissionOrderOnOneWorker) {
   ThreadPool pool(1);

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "worker_gate.h"
+
 #include <atomic>
 #include <chrono>
 #include <future>
@@ -16,28 +18,7 @@ namespace {
 using parlint::ShutdownMode;
 using parlint::ThreadPool;
 
-// Occupies the only worker of a one-thread pool until released, so tasks
-// submitted meanwhile are certainly still queued.
-class Gate {
- public:
-  explicit Gate(ThreadPool& pool) : opened_(open_.get_future().share()) {
-    std::promise<void> started;
-    auto started_future = started.get_future();
-    // The task owns its copy of the shared future: the gate may be gone
-    // before the task ends.
-    blocker_ = pool.submit([opened = opened_, s = std::move(started)]() mutable {
-      s.set_value();
-      opened.wait();
-    });
-    started_future.wait();
-  }
-  void open() { open_.set_value(); }
-
- private:
-  std::promise<void> open_;
-  std::shared_future<void> opened_;
-  std::future<void> blocker_;
-};
+using Gate = parlint::testing::WorkerGate;
 
 TEST(ThreadPoolShutdown, DestructorRunsEveryQueuedTask) {
   std::atomic<int> ran{0};
