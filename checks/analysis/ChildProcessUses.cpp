@@ -23,7 +23,7 @@ public:
       if (Call && returnsChildPid(Call->getDirectCallee())) {
         Uses.Events.StartsAtDeclaration = true;
         Uses.Spawns.push_back(Call);
-        addForkResult();
+        Uses.Events.CheckedStarts.push_back(Call);
       }
     }
     forEachDescendant(&Function.body(), /*SkipLambdas=*/false,
@@ -35,11 +35,6 @@ private:
   const FunctionAnalysis &Function;
   const VarDecl &Var;
   ChildProcessUses Uses;
-
-  void addForkResult() {
-    if (!llvm::is_contained(Uses.Events.ForkResults, &Var))
-      Uses.Events.ForkResults.push_back(&Var);
-  }
 
   void visit(const Stmt &S) {
     if (const auto *E = dyn_cast<Expr>(&S); E && E->containsErrors()) {
@@ -58,20 +53,6 @@ private:
     }
     if (const auto *Ref = dyn_cast<DeclRefExpr>(&S); Ref && Ref->getDecl() == &Var)
       classify(*Ref);
-  }
-
-  /// The variable that keeps the value of Call: `int rc = call(...)` or
-  /// `rc = call(...)`.
-  const VarDecl *resultVariable(const Expr &Call) const {
-    const Stmt *User = Function.parentIgnoringImplicit(Call);
-    if (const auto *Declaration = dyn_cast_or_null<DeclStmt>(User))
-      return dyn_cast_or_null<VarDecl>(Declaration->getSingleDecl());
-    if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(User);
-        Assign && Assign->getOpcode() == BO_Assign)
-      if (const auto *Ref =
-              dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenImpCasts()))
-        return dyn_cast<VarDecl>(Ref->getDecl());
-    return nullptr;
   }
 
   void classify(const Expr &Use) {
@@ -94,9 +75,9 @@ private:
           stripped(Binary->getLHS()) == stripped(&Use)) {
         const auto *Call = dyn_cast<CallExpr>(stripped(Binary->getRHS()));
         if (Call && returnsChildPid(Call->getDirectCallee())) {
-          Uses.Events.AtStmt[Binary] = HandleEffect::Start;
+          Uses.Events.AtStmt[Call] = HandleEffect::Start;
           Uses.Spawns.push_back(Call);
-          addForkResult();
+          Uses.Events.CheckedStarts.push_back(Call);
         }
         return; // `pid = -1` after the wait: a new value, nothing to reap
       }
@@ -141,9 +122,7 @@ private:
     }
     Uses.Spawns.push_back(Call);
     Uses.Events.AtStmt[Call] = HandleEffect::Start;
-    Uses.Events.ErrorCodeStarts.push_back(Call);
-    if (const VarDecl *Result = resultVariable(*Call))
-      Uses.Events.ErrorCodeResults.push_back(Result);
+    Uses.Events.CheckedStarts.push_back(Call);
   }
 };
 

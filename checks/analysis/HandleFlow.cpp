@@ -1,6 +1,7 @@
 #include "HandleFlow.h"
 #include "../common/AstHelpers.h"
 #include "../model/Handles.h"
+#include "TrackedValues.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -45,165 +46,6 @@ std::optional<bool> runningTest(const Expr *Condition, const VarDecl &Var) {
   return Positive;
 }
 
-/// Whether E is one of the error-code starts, or a variable holding one.
-bool isStartResult(const Expr *E, const HandleEvents &Events) {
-  E = stripped(E);
-  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
-    return llvm::is_contained(Events.ErrorCodeResults, Ref->getDecl());
-  return E && llvm::is_contained(Events.ErrorCodeStarts, E);
-}
-
-bool isZero(const Expr *E, ASTContext &Context) {
-  Expr::EvalResult Value;
-  return E && !E->isValueDependent() && E->EvaluateAsInt(Value, Context) &&
-         Value.Val.getInt().isZero();
-}
-
-/// `rc != 0`, `rc == 0`, `rc`, `!rc` where rc is the result of an error-code
-/// start: whether the true edge is the failure (nothing started).
-std::optional<bool> failureTest(const Expr *Condition,
-                                const HandleEvents &Events,
-                                ASTContext &Context) {
-  if (!Condition || Events.ErrorCodeStarts.empty())
-    return std::nullopt;
-  bool FailureOnTrue = true;
-  Condition = stripped(Condition);
-  while (const auto *Not = dyn_cast<UnaryOperator>(Condition)) {
-    if (Not->getOpcode() != UO_LNot)
-      return std::nullopt;
-    FailureOnTrue = !FailureOnTrue;
-    Condition = stripped(Not->getSubExpr());
-  }
-  if (isStartResult(Condition, Events))
-    return FailureOnTrue;
-  const auto *Compare = dyn_cast<BinaryOperator>(Condition);
-  if (!Compare || !Compare->isEqualityOp())
-    return std::nullopt;
-  const Expr *Other = nullptr;
-  if (isStartResult(Compare->getLHS(), Events))
-    Other = Compare->getRHS();
-  else if (isStartResult(Compare->getRHS(), Events))
-    Other = Compare->getLHS();
-  if (!isZero(Other, Context))
-    return std::nullopt;
-  bool NotEqual = Compare->getOpcode() == BO_NE;
-  return NotEqual == FailureOnTrue;
-}
-
-/// The fork-result variable E designates: `pid`, or `(pid = fork())`.
-const VarDecl *forkResultIn(const Expr *E, const HandleEvents &Events,
-                            bool AcceptCall = false);
-
-bool isForkValue(const Expr *E, const HandleEvents &Events, bool AcceptCall) {
-  if (forkResultIn(E, Events))
-    return true;
-  const auto *Call = dyn_cast_or_null<CallExpr>(stripped(E));
-  return AcceptCall && Call && returnsChildPid(Call->getDirectCallee());
-}
-
-const VarDecl *forkResultIn(const Expr *E, const HandleEvents &Events,
-                            bool AcceptCall) {
-  E = stripped(E);
-  if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(E);
-      Assign && Assign->getOpcode() == BO_Assign)
-    E = stripped(Assign->getLHS());
-  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
-  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  return Var && llvm::is_contained(Events.ForkResults, Var) ? Var : nullptr;
-}
-
-std::optional<llvm::APSInt> integerValue(const Expr *E, ASTContext &Context) {
-  Expr::EvalResult Value;
-  if (!E || E->isValueDependent() || !E->EvaluateAsInt(Value, Context))
-    return std::nullopt;
-  return Value.Val.getInt();
-}
-
-/// Whether `x Op C` holds only for x <= 0.
-bool impliesNotPositive(BinaryOperatorKind Op, int64_t C) {
-  switch (Op) {
-  case BO_EQ:
-  case BO_LE:
-    return C <= 0;
-  case BO_LT:
-    return C <= 1;
-  default:
-    return false;
-  }
-}
-
-BinaryOperatorKind negated(BinaryOperatorKind Op) {
-  switch (Op) {
-  case BO_EQ: return BO_NE;
-  case BO_NE: return BO_EQ;
-  case BO_LT: return BO_GE;
-  case BO_GE: return BO_LT;
-  case BO_GT: return BO_LE;
-  case BO_LE: return BO_GT;
-  default: return Op;
-  }
-}
-
-/// A test of a fork result (`pid == 0`, `pid < 0`, `pid > 0`, `!pid`,
-/// `(pid = fork()) == -1`): whether the true edge (true) or the false edge
-/// (false) is a branch where this process is not the parent of a child.
-std::optional<bool> notParentTest(const Expr *Condition,
-                                  const HandleEvents &Events,
-                                  ASTContext &Context,
-                                  bool AcceptCall = false) {
-  if (!Condition || (Events.ForkResults.empty() && !AcceptCall))
-    return std::nullopt;
-  bool Flip = false;
-  Condition = stripped(Condition);
-  while (const auto *Not = dyn_cast<UnaryOperator>(Condition)) {
-    if (Not->getOpcode() != UO_LNot)
-      return std::nullopt;
-    Flip = !Flip;
-    Condition = stripped(Not->getSubExpr());
-  }
-  BinaryOperatorKind Op;
-  int64_t Constant = 0;
-  if (isForkValue(Condition, Events, AcceptCall)) {
-    Op = BO_NE; // `if (pid)`: the false edge is the child
-  } else {
-    const auto *Compare = dyn_cast<BinaryOperator>(Condition);
-    if (!Compare || !Compare->isComparisonOp())
-      return std::nullopt;
-    Op = Compare->getOpcode();
-    const Expr *Other = nullptr;
-    if (isForkValue(Compare->getLHS(), Events, AcceptCall)) {
-      Other = Compare->getRHS();
-    } else if (isForkValue(Compare->getRHS(), Events, AcceptCall)) {
-      Other = Compare->getLHS();
-      Op = BinaryOperator::reverseComparisonOp(Op);
-    }
-    std::optional<llvm::APSInt> Value = integerValue(Other, Context);
-    if (!Value || Value->getSignificantBits() > 64)
-      return std::nullopt;
-    Constant = Value->getExtValue();
-  }
-  if (Flip)
-    Op = negated(Op);
-  if (impliesNotPositive(Op, Constant))
-    return true;
-  if (impliesNotPositive(negated(Op), Constant))
-    return false;
-  return std::nullopt;
-}
-
-/// `switch (pid)`: whether the successor block is a `case C:` with C <= 0.
-bool isNotParentCase(const Stmt *Terminator, const CFGBlock &Successor,
-                     const HandleEvents &Events, ASTContext &Context) {
-  const auto *Switch = dyn_cast_or_null<SwitchStmt>(Terminator);
-  if (!Switch || !forkResultIn(Switch->getCond(), Events))
-    return false;
-  const auto *Case = dyn_cast_or_null<CaseStmt>(Successor.getLabel());
-  if (!Case || Case->caseStmtIsGNURange())
-    return false;
-  std::optional<llvm::APSInt> Value = integerValue(Case->getLHS(), Context);
-  return Value && Value->getSignificantBits() <= 64 && Value->getExtValue() <= 0;
-}
-
 SourceLocation exitLocation(const Stmt &Trigger) {
   if (const auto *Block = dyn_cast<CompoundStmt>(&Trigger))
     return Block->getRBracLoc();
@@ -218,25 +60,57 @@ bool declares(const Stmt &S, const VarDecl &Var) {
   return Decls && llvm::is_contained(Decls->decls(), &Var);
 }
 
+/// One path's knowledge: the state of the handle (one of Idle, Running,
+/// Finished, Final, or 0 when the variable is not alive) and the tracked
+/// values, packed for sorting.
+using Fact = uint64_t;
+using Facts = llvm::SmallVector<Fact, 4>;
+
+StateSet stateOf(Fact F) { return StateSet(F >> 32); }
+TrackedValues::Valuation valuesOf(Fact F) { return uint32_t(F); }
+Fact makeFact(StateSet State, TrackedValues::Valuation Values) {
+  return (Fact(State) << 32) | Values;
+}
+
+/// Whether anything in Events starts a worker: otherwise no value needs
+/// tracking.
+bool mayStart(const HandleEvents &Events) {
+  auto IsStart = [](const auto &Event) {
+    return Event.second == HandleEffect::Start;
+  };
+  return Events.StartsAtDeclaration || !Events.CheckedStarts.empty() ||
+         llvm::any_of(Events.AtStmt, IsStart) ||
+         llvm::any_of(Events.AtLoop, IsStart);
+}
+
+/// Past this many facts at a block, the tracked values are forgotten (the
+/// handle states stay exact): the engine stays linear on any input.
+constexpr size_t MaxFacts = 32;
+
 class Flow {
 public:
-  /// Var null: a handle without a variable (a detached thread, a member),
-  /// alive from the function's entry and never destroyed in it.
+  /// Var null: a handle without a variable (a detached thread, a member,
+  /// a dropped pid), alive from the function's entry and never destroyed in
+  /// it.
   Flow(const FunctionAnalysis &Function, const CFG &Graph, const VarDecl *Var,
        const HandleEvents &Events, FlowRules Rules,
-       const Stmt *Query = nullptr)
+       const Stmt *Query = nullptr, bool ReportRestart = false)
       : Function(Function), Graph(Graph), Var(Var), Events(Events),
-        Rules(Rules), Query(Query),
+        Rules(Rules), Query(Query), ReportRestart(ReportRestart),
         QueryAround(Query ? aroundOf(Function, *Query) : Around()),
         Scope(Var ? Function.declarationScope(*Var) : nullptr),
-        In(Graph.getNumBlockIDs(), 0), Reached(Graph.getNumBlockIDs()),
-        Queued(Graph.getNumBlockIDs()) {}
+        Values(Function, Events.CheckedStarts, mayStart(Events)),
+        // Leaving main ends the process: a thread or a child it started
+        // does not outlive it as a leak or a zombie.
+        EndsProcess(Rules.Lifetime == HandleLifetime::Value &&
+                    Function.isMainBody()),
+        In(Graph.getNumBlockIDs()), Reached(Graph.getNumBlockIDs()),
+        Widened(Graph.getNumBlockIDs()), Queued(Graph.getNumBlockIDs()) {}
 
   llvm::SmallVector<BadExit, 4> run() {
     const CFGBlock &Entry = Graph.getEntry();
     Reached.set(Entry.getBlockID());
-    if (!Var)
-      In[Entry.getBlockID()] = Idle;
+    In[Entry.getBlockID()] = {makeFact(Var ? 0 : Idle, Values.unknown())};
     enqueue(&Entry);
     while (!Work.empty()) {
       const CFGBlock *Block = Work.front();
@@ -264,6 +138,7 @@ private:
   const HandleEvents &Events;
   const FlowRules Rules;
   const Stmt *Query;
+  const bool ReportRestart;
   /// Query and the statements around it: the CFG lists every expression,
   /// and a statement that is not an element is asked at the first element
   /// around it.
@@ -278,8 +153,11 @@ private:
     return Result;
   }
   const Stmt *Scope;
-  std::vector<StateSet> In;
+  const TrackedValues Values;
+  const bool EndsProcess;
+  std::vector<Facts> In;
   llvm::BitVector Reached;
+  llvm::BitVector Widened;
   llvm::BitVector Queued;
   std::deque<const CFGBlock *> Work;
   llvm::SmallVector<BadExit, 4> Exits;
@@ -299,6 +177,11 @@ private:
     Exits.push_back({Kind, &Trigger, Where.isValid() ? Where : exitLocation(Trigger)});
   }
 
+  static bool anyRunning(const Facts &Current) {
+    return llvm::any_of(Current,
+                        [](Fact F) { return stateOf(F) & Running; });
+  }
+
   StateSet apply(HandleEffect Effect, StateSet State) const {
     if (State == 0)
       return 0;
@@ -315,101 +198,180 @@ private:
     return State;
   }
 
+  /// A start whose result says whether it started: one fact per outcome,
+  /// with the result's signs (slot 0 of the tracked values).
+  void splitAtStart(const Stmt &Start, StartResult Kind, Facts &Current) {
+    auto It = Events.AtStmt.find(&Start);
+    bool Starts = It != Events.AtStmt.end() && It->second == HandleEffect::Start;
+    StartOutcomeSigns Signs = outcomeSignsOf(Kind);
+    Facts Next;
+    for (Fact F : Current) {
+      StateSet State = stateOf(F);
+      TrackedValues::Valuation V = valuesOf(F);
+      Next.push_back(makeFact(Starts ? apply(HandleEffect::Start, State) : State,
+                              Values.withStartResult(V, Signs.Started)));
+      if (Signs.InChild) // fork's child has no child behind the handle
+        Next.push_back(makeFact(State & Final ? State : (State ? Idle : 0),
+                                Values.withStartResult(V, Signs.InChild)));
+      if (Signs.Failed)
+        Next.push_back(makeFact(State, Values.withStartResult(V, Signs.Failed)));
+    }
+    Current = std::move(Next);
+  }
+
+  /// The handle's state once its declaration ran: a worker runs when the
+  /// initializer started one, which a checked start did only when its
+  /// result says so.
+  StateSet declaredState(TrackedValues::Valuation V) const {
+    if (!Events.StartsAtDeclaration)
+      return Idle;
+    const auto *Init = dyn_cast_or_null<CallExpr>(stripped(Var->getInit()));
+    StartResult Kind = Init ? Values.startAt(*Init) : StartResult::None;
+    if (Kind == StartResult::None)
+      return Running;
+    return Values.startResult(V) & outcomeSignsOf(Kind).Started ? Running
+                                                                : Idle;
+  }
+
+  static void normalize(Facts &Current) {
+    llvm::sort(Current);
+    Current.erase(std::unique(Current.begin(), Current.end()), Current.end());
+  }
+
   void process(const CFGBlock &Block) {
-    StateSet State = In[Block.getBlockID()];
+    Facts Current = In[Block.getBlockID()];
     bool Throws = false;
     bool Asked = false;
     for (const CFGElement &Element : Block) {
       if (auto Statement = Element.getAs<CFGStmt>()) {
         const Stmt *S = Statement->getStmt();
         if (Query && !Asked && QueryAround.count(S)) {
-          AtQuery |= State;
+          for (Fact F : Current)
+            AtQuery |= stateOf(F);
           Asked = true;
         }
         // The CFG lists a throw as the block's last statement, with the
         // function exit or the try's handler dispatch as successor.
         if (const auto *Throw = dyn_cast<CXXThrowExpr>(S)) {
           Throws = true;
-          if ((State & Running) && Rules.Lifetime != HandleLifetime::OwningPointer &&
+          if (anyRunning(Current) &&
+              Rules.Lifetime != HandleLifetime::OwningPointer && !EndsProcess &&
               throwLeavesScope(Block))
             record(BadExit::Throw, *Throw);
           continue;
         }
         if (Var && declares(*S, *Var)) {
-          State = Events.StartsAtDeclaration ? Running : Idle;
+          for (Fact &F : Current)
+            F = makeFact(declaredState(valuesOf(F)),
+                         Values.transfer(*S, valuesOf(F)));
+          continue;
+        }
+        // A successful exec runs another program: nothing here runs after
+        // it (a failed one is followed by _exit or error handling).
+        if (const auto *Call = dyn_cast<CallExpr>(S);
+            Call && replacesProcessImage(Call->getDirectCallee()))
+          return;
+        if (StartResult Kind = Values.startAt(*S); Kind != StartResult::None) {
+          noteRestart(*S, Current);
+          splitAtStart(*S, Kind, Current);
           continue;
         }
         if (auto It = Events.AtStmt.find(S); It != Events.AtStmt.end()) {
-          if (It->second == HandleEffect::Destroy && (State & Running))
+          if (It->second == HandleEffect::Destroy && anyRunning(Current))
             record(BadExit::Delete, *S);
-          State = apply(It->second, State);
+          if (It->second == HandleEffect::Start)
+            noteRestart(*S, Current);
+          for (Fact &F : Current)
+            F = makeFact(apply(It->second, stateOf(F)), valuesOf(F));
         }
+        for (Fact &F : Current)
+          F = makeFact(stateOf(F), Values.transfer(*S, valuesOf(F)));
         continue;
       }
       if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>();
           Dtor && Dtor->getVarDecl() == Var &&
           Rules.Lifetime == HandleLifetime::Object) {
-        if ((State & Running) && Dtor->getTriggerStmt())
+        if (anyRunning(Current) && Dtor->getTriggerStmt())
           record(isa<CompoundStmt>(Dtor->getTriggerStmt()) ? BadExit::ScopeEnd
                                                            : BadExit::Jump,
                  *Dtor->getTriggerStmt());
-        State = 0;
+        for (Fact &F : Current)
+          F = makeFact(0, valuesOf(F));
       }
     }
     // exit(), abort() and the like never run the destructor.
     if (Block.hasNoReturnElement())
       return;
+    normalize(Current);
 
     const Stmt *Terminator = Block.getTerminatorStmt();
     if (const auto *Try = dyn_cast_or_null<CXXTryStmt>(Terminator);
         Try && Scope && Function.isWithin(*Scope, *Try->getTryBlock()))
-      State = 0; // the handlers run after the try block's locals are gone
+      for (Fact &F : Current) // the handlers run after the try block's locals are gone
+        F = makeFact(0, valuesOf(F));
 
     if (auto It = Events.AtLoop.find(Terminator);
         Terminator && It != Events.AtLoop.end())
-      State = apply(It->second, State);
+      for (Fact &F : Current)
+        F = makeFact(apply(It->second, stateOf(F)), valuesOf(F));
 
-    const auto *Condition =
-        Terminator ? dyn_cast_or_null<Expr>(Block.getTerminatorCondition())
-                   : nullptr;
     std::optional<bool> Test =
-        Var ? runningTest(Condition, *Var) : std::nullopt;
-    std::optional<bool> Failure =
-        failureTest(Condition, Events, Function.context());
-    std::optional<bool> NotParent =
-        isa_and_nonnull<SwitchStmt>(Terminator)
-            ? std::nullopt
-            : notParentTest(Condition, Events, Function.context());
+        Var ? runningTest(branchCondition(Block), *Var) : std::nullopt;
+    bool SomeRunning = anyRunning(Current);
     unsigned Index = 0;
     for (const CFGBlock::AdjacentBlock &Next : Block.succs()) {
       unsigned Edge = Index++;
       const CFGBlock *Successor = Next.getReachableBlock();
       if (!Successor)
         continue;
-      StateSet Out = State;
-      if (Test && (State & Running) && Edge < 2) {
-        bool Joinable = (Edge == 0) == *Test;
-        Out = Joinable ? Running : ((State & ~Running) | Finished);
+      Facts Out;
+      for (Fact F : Current) {
+        StateSet State = stateOf(F);
+        if (Test && SomeRunning && Edge < 2) {
+          bool Joinable = (Edge == 0) == *Test;
+          if (Joinable && !(State & Running))
+            continue; // an idle or joined thread is not joinable
+          if (!Joinable && (State & Running))
+            State = Finished;
+        }
+        std::optional<TrackedValues::Valuation> V =
+            Values.alongEdge(Block, Edge, *Successor, valuesOf(F));
+        if (!V)
+          continue; // the condition rules this path out
+        Out.push_back(makeFact(State, *V));
       }
-      if (Failure && (State & Running) && Edge < 2 &&
-          (Edge == 0) == *Failure)
-        Out = (State & ~Running) | Idle; // the start failed: nothing runs
-      if ((State & Running) &&
-          ((NotParent && Edge < 2 && (Edge == 0) == *NotParent) ||
-           isNotParentCase(Terminator, *Successor, Events,
-                           Function.context())))
-        Out = (State & ~Running) | Idle; // the child, or a failed fork
-      if (Successor == &Graph.getExit() && (Out & Running) && !Throws &&
-          Rules.Lifetime == HandleLifetime::Value)
+      normalize(Out);
+      if (Successor == &Graph.getExit() && anyRunning(Out) && !Throws &&
+          Rules.Lifetime == HandleLifetime::Value && !EndsProcess)
         recordFunctionEnd(Block);
-      unsigned Id = Successor->getBlockID();
-      StateSet Merged = In[Id] | Out;
-      if (!Reached.test(Id) || Merged != In[Id]) {
-        Reached.set(Id);
-        In[Id] = Merged;
-        enqueue(Successor);
-      }
+      merge(*Successor, Out);
     }
+  }
+
+  void merge(const CFGBlock &Successor, const Facts &Out) {
+    unsigned Id = Successor.getBlockID();
+    Facts &Target = In[Id];
+    Facts Before = Target;
+    Target.append(Out.begin(), Out.end());
+    // Once a block had too many facts, its values stay forgotten: its facts
+    // then only grow, and the flow ends.
+    if (Target.size() > MaxFacts || Widened.test(Id)) {
+      Widened.set(Id);
+      for (Fact &F : Target)
+        F = makeFact(stateOf(F), Values.unknown());
+    }
+    normalize(Target);
+    if (!Reached.test(Id) || Target != Before) {
+      Reached.set(Id);
+      enqueue(&Successor);
+    }
+  }
+
+  /// findLostStarts: a start that runs again while the worker it started
+  /// before may still run loses that worker (nothing names it).
+  void noteRestart(const Stmt &Start, const Facts &Current) {
+    if (ReportRestart && anyRunning(Current))
+      record(BadExit::Restart, Start, Start.getBeginLoc());
   }
 
   /// A value handle reaches the end of the function: at a return, or at the
@@ -443,10 +405,6 @@ private:
 
 } // namespace
 
-std::optional<bool> forkCallTest(const Expr &Condition, ASTContext &Context) {
-  return notParentTest(&Condition, HandleEvents{}, Context, /*AcceptCall=*/true);
-}
-
 llvm::SmallVector<BadExit, 4> distinctExits(llvm::ArrayRef<BadExit> Exits,
                                             unsigned Max) {
   llvm::SmallVector<BadExit, 4> Kept;
@@ -472,6 +430,17 @@ llvm::SmallVector<BadExit, 4> findBadExits(const FunctionAnalysis &Function,
   if (!Graph)
     return {};
   return Flow(Function, *Graph, &Var, Events, Rules).run();
+}
+
+llvm::SmallVector<BadExit, 4> findLostStarts(const FunctionAnalysis &Function,
+                                             const HandleEvents &Events) {
+  const CFG *Graph = Function.cfg();
+  if (!Graph)
+    return {};
+  return Flow(Function, *Graph, nullptr, Events,
+              {HandleLifetime::Value, /*FinishIsFinal=*/false},
+              /*Query=*/nullptr, /*ReportRestart=*/true)
+      .run();
 }
 
 bool mayBeRunningAt(const FunctionAnalysis &Function, const VarDecl *Var,

@@ -4,9 +4,12 @@
 // finds the places where it is destroyed or leaves the function in that
 // state: scope ends, return/break/continue/goto, throws that unwind it,
 // delete, or the end of the function for handles without a destructor.
-// Paths through noreturn calls (exit, abort) end without a report. Branches
-// on `h.joinable()` / `h.valid()` refine the state. Each block is processed
-// a bounded number of times (the state per block only grows).
+// Paths through noreturn calls (exit, abort) end without a report, and so
+// does leaving main for a handle without a destructor (the process ends).
+// Branches on `h.joinable()` / `h.valid()` refine the state, and so do
+// branches on what a start returned, kept with a few tested values along
+// each path (TrackedValues). Each block is processed a bounded number of
+// times (the facts per block only grow, and there are finitely many).
 #ifndef PARLINT_CHECKS_ANALYSIS_HANDLEFLOW_H
 #define PARLINT_CHECKS_ANALYSIS_HANDLEFLOW_H
 
@@ -31,16 +34,13 @@ struct HandleEvents {
   /// Loops that join or detach every element of a container: the effect
   /// holds once control reaches the loop's condition.
   llvm::DenseMap<const Stmt *, HandleEffect> AtLoop;
-  /// Starting calls that return 0 on success and an error otherwise
-  /// (pthread_create, posix_spawn), and the variables that keep their result:
-  /// on the branch where the result is tested non-zero nothing started.
-  llvm::SmallVector<const Expr *, 2> ErrorCodeStarts;
-  llvm::SmallVector<const VarDecl *, 2> ErrorCodeResults;
-  /// Variables holding the result of fork()/vfork(): 0 in the child, -1
-  /// when nothing was created, the child's pid in the parent. On a branch
-  /// that limits such a variable to <= 0 (`pid == 0`, `pid < 0`, `!pid`,
-  /// `case 0:`, ...) this process has no child behind the handle.
-  llvm::SmallVector<const VarDecl *, 2> ForkResults;
+  /// Starting calls whose returned value says whether they started a worker
+  /// (StartResult: pthread_create, posix_spawn, fork...). Wherever that
+  /// value goes (a condition, `switch`, a variable tested later, a flag
+  /// computed from it), the engine follows it (TrackedValues): on a path
+  /// where it says the start failed, or that this process is fork's child,
+  /// no worker runs behind the handle.
+  llvm::SmallVector<const CallExpr *, 2> CheckedStarts;
 };
 
 /// How the handle ends.
@@ -58,7 +58,15 @@ struct FlowRules {
 };
 
 struct BadExit {
-  enum KindType { ScopeEnd, Jump, Throw, Delete, FunctionEnd };
+  enum KindType {
+    ScopeEnd,
+    Jump,
+    Throw,
+    Delete,
+    FunctionEnd,
+    Restart, ///< findLostStarts: the start runs again while its worker may
+             ///< still run
+  };
   KindType Kind;
   const Stmt *Trigger; ///< the compound statement, jump, throw, delete, return
   SourceLocation Where;
@@ -77,12 +85,14 @@ llvm::SmallVector<BadExit, 4> findBadExits(const FunctionAnalysis &Function,
                                            const HandleEvents &Events,
                                            FlowRules Rules);
 
-/// A branch condition on a fork()/vfork() call written in the condition
-/// itself (`if (fork() == 0)`, `if (!fork())`, `if (fork() > 0)`): true when
-/// the true edge is the child or failure side, false when the false edge is,
-/// nullopt when the condition says neither. (Fork results kept in variables
-/// get the same rule inside findBadExits, through HandleEvents::ForkResults.)
-std::optional<bool> forkCallTest(const Expr &Condition, ASTContext &Context);
+/// For a value handle nothing names (the pid of a fork whose result is
+/// only tested, or dropped): where a worker started by Events can be lost
+/// for good: the function ends (a return, the closing brace) or the start
+/// runs again (a loop) while it may still run. Paths that end the process
+/// (exit, _exit, abort, a return from main) lose nothing.
+llvm::SmallVector<BadExit, 4> findLostStarts(const FunctionAnalysis &Function,
+                                             const HandleEvents &Events);
+
 /// Whether, on some path from the function's entry to At, a worker may be
 /// running behind the handle just before At is evaluated: started and not
 /// yet finished (the converse question of findBadExits). Var null stands for

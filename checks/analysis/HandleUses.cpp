@@ -1,5 +1,6 @@
 #include "HandleUses.h"
 #include "../common/AstHelpers.h"
+#include "../model/Handles.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -97,6 +98,8 @@ public:
 
   HandleUses run(const Stmt *Body) {
     classifyDeclaration();
+    if (Kind == HandleType::PosixThread)
+      findDetachedAttributes(*Body);
     visit(Body);
     return std::move(Uses);
   }
@@ -106,6 +109,22 @@ private:
   HandleType Kind;
   HandleUses Uses;
   llvm::SmallVector<const Stmt *, 32> Parents;
+  /// Thread attribute objects the body sets to create detached threads.
+  llvm::SmallVector<const ValueDecl *, 1> DetachedAttributes;
+
+  void findDetachedAttributes(const Stmt &Body) {
+    forEachDescendant(&Body, /*SkipLambdas=*/true, [&](const Stmt &S) {
+      if (const auto *Call = dyn_cast<CallExpr>(&S))
+        if (const ValueDecl *Attributes =
+                rootVariable(attributesMadeDetachedBy(*Call)))
+          DetachedAttributes.push_back(Attributes);
+    });
+  }
+
+  bool createsDetached(const CallExpr &Create) const {
+    const ValueDecl *Attributes = rootVariable(threadAttributesOf(Create));
+    return Attributes && llvm::is_contained(DetachedAttributes, Attributes);
+  }
 
   void classifyDeclaration() {
     if (Kind == HandleType::PosixThread)
@@ -148,20 +167,6 @@ private:
                CXXBindTemporaryExpr, ExprWithCleanups>(P))
         return P;
     }
-    return nullptr;
-  }
-
-  /// The variable that keeps the value of the call at Parents[Index]:
-  /// `int rc = call(...)` or `rc = call(...)`.
-  const VarDecl *resultVariable(size_t Index) const {
-    const Stmt *User = parent(Index);
-    if (const auto *Declaration = dyn_cast_or_null<DeclStmt>(User))
-      return dyn_cast_or_null<VarDecl>(Declaration->getSingleDecl());
-    if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(User);
-        Assign && Assign->getOpcode() == BO_Assign)
-      if (const auto *Ref =
-              dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenImpCasts()))
-        return dyn_cast<VarDecl>(Ref->getDecl());
     return nullptr;
   }
 
@@ -422,11 +427,15 @@ private:
       if (Call && isNamed(Call->getDirectCallee(), {"::pthread_create"}) &&
           Call->getNumArgs() > 0 &&
           Call->getArg(0)->IgnoreParenImpCasts() == Address) {
+        if (createsDetached(*Call)) {
+          Uses.DetachedCreates.push_back(Call);
+          Uses.Detached = Uses.PosixFinished = true;
+          Uses.Events.AtStmt[Call] = HandleEffect::Finish;
+          return;
+        }
         Uses.PosixCreates.push_back(Call);
         Uses.Events.AtStmt[Call] = HandleEffect::Start;
-        Uses.Events.ErrorCodeStarts.push_back(Call);
-        if (const VarDecl *Result = resultVariable(Index))
-          Uses.Events.ErrorCodeResults.push_back(Result);
+        Uses.Events.CheckedStarts.push_back(Call);
         return;
       }
       Uses.Escapes = true;

@@ -35,16 +35,22 @@ struct HandleUses {
   /// Moved out, returned, stored, captured by reference, passed by non-const
   /// reference or pointer, or anything not understood.
   bool Escapes = false;
-  /// detach() is called somewhere: std::jthread would not restore the intent.
+  /// detach() is called somewhere, or a pthread is created detached:
+  /// std::jthread would not restore the intent.
   bool Detached = false;
   /// A use that would stop compiling if the variable became a std::jthread.
   bool BlocksJThread = false;
   /// Where threads start and finish, for HandleFlow.
   HandleEvents Events;
-  /// For pthread_t: the pthread_create calls that start it, and whether any
-  /// pthread_join/pthread_detach names it.
+  /// For pthread_t: the pthread_create calls that start a joinable thread
+  /// behind it, and whether any pthread_join/pthread_detach names it.
   llvm::SmallVector<const CallExpr *, 2> PosixCreates;
   bool PosixFinished = false;
+  /// pthread_create calls given attributes that this function made
+  /// detached (`pthread_attr_setdetachstate(&attr,
+  /// PTHREAD_CREATE_DETACHED)`): the thread runs on and needs no join; for
+  /// HandleFlow they finish the handle.
+  llvm::SmallVector<const CallExpr *, 2> DetachedCreates;
   /// For containers (isHandleContainer): every use but the declaration, in
   /// source order, for rewrites that must account for each one.
   llvm::SmallVector<ContainerUse, 8> ContainerUses;

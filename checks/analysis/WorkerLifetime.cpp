@@ -295,6 +295,8 @@ WorkerLifetime lifetimeOf(const Launch &Spawn, const FunctionAnalysis &Launcher)
     for (const auto &[S, Effect] : Uses.Events.AtStmt)
       if (Effect == HandleEffect::Start)
         Lifetime.Events.AtStmt[S] = Effect;
+    for (const CallExpr *Create : Uses.DetachedCreates)
+      Lifetime.Events.AtStmt[Create] = HandleEffect::Start;
     if (Uses.Events.StartsAtDeclaration)
       if (const DeclStmt *Decl = Launcher.declarationOf(*Var))
         Lifetime.Events.AtStmt[Decl] = HandleEffect::Start;

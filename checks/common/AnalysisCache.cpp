@@ -50,6 +50,15 @@ const LambdaExpr *FunctionAnalysis::enclosingLambda(const Stmt &S) const {
   return nullptr;
 }
 
+bool FunctionAnalysis::isMainBody() const {
+  IdentifierInfo &Main = Context.Idents.get("main");
+  for (const NamedDecl *D : Context.getTranslationUnitDecl()->lookup(&Main))
+    if (const auto *Function = dyn_cast<FunctionDecl>(D))
+      if (Function->isMain() && Function->getBody() == &Body)
+        return true;
+  return false;
+}
+
 const CFG *FunctionAnalysis::cfg() const {
   if (CfgBuilt)
     return Graph.get();

@@ -37,6 +37,9 @@ public:
   const Stmt *declarationScope(const VarDecl &Var) const;
   /// The nearest lambda around S inside this body, or null.
   const LambdaExpr *enclosingLambda(const Stmt &S) const;
+  /// Whether this is the body of the program's `main`: leaving it ends the
+  /// process.
+  bool isMainBody() const;
 
   /// The CFG (implicit and temporary destructors, every expression an
   /// element), or null when clang cannot build one.

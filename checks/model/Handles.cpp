@@ -5,6 +5,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
+#include <optional>
 
 namespace clang::tidy::parlint {
 
@@ -152,15 +153,83 @@ HandleOp freeFunctionOp(const FunctionDecl *Function) {
   return HandleOp::Other;
 }
 
+namespace {
+
+std::optional<int64_t> constantOf(const Expr *E, const ASTContext &Context) {
+  Expr::EvalResult Value;
+  if (!E || E->isValueDependent() || !E->EvaluateAsInt(Value, Context) ||
+      Value.Val.getInt().getSignificantBits() > 64)
+    return std::nullopt;
+  return Value.Val.getInt().getExtValue();
+}
+
+/// waitid's idtype argument names P_ALL or P_PGID (an enumerator or a macro).
+bool waitsForAGroup(const Expr *IdType) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripped(IdType));
+  const auto *Enumerator =
+      Ref ? dyn_cast<EnumConstantDecl>(Ref->getDecl()) : nullptr;
+  return Enumerator && llvm::is_contained({"P_ALL", "P_PGID"},
+                                          identifierOf(Enumerator));
+}
+
+/// The options argument of a wait call, or null.
+const Expr *waitOptionsOf(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (isNamed(Callee, {"::waitpid", "::wait4"}) && Call.getNumArgs() > 2)
+    return Call.getArg(2);
+  if (isNamed(Callee, {"::wait3"}) && Call.getNumArgs() > 1)
+    return Call.getArg(1);
+  if (isNamed(Callee, {"::waitid"}) && Call.getNumArgs() > 3)
+    return Call.getArg(3);
+  return nullptr;
+}
+
+/// A wait for any child that returns at once when none has exited: WNOHANG
+/// (1 on Linux, the BSDs and macOS) among its constant options.
+bool pollsForAnyChild(const CallExpr &Call, const ASTContext &Context) {
+  if (!waitsForAnyChild(Call))
+    return false;
+  std::optional<int64_t> Options = constantOf(waitOptionsOf(Call), Context);
+  return Options && (*Options & 1);
+}
+
+} // namespace
+
 bool waitsForAnyChild(const CallExpr &Call) {
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (isNamed(Callee, {"::wait", "::wait3"}))
     return true;
+  if (isNamed(Callee, {"::waitid"}))
+    return Call.getNumArgs() > 0 && waitsForAGroup(Call.getArg(0));
   if (!isNamed(Callee, {"::waitpid", "::wait4"}) || Call.getNumArgs() == 0)
     return false;
-  Expr::EvalResult Pid;
-  return Call.getArg(0)->EvaluateAsInt(Pid, Callee->getASTContext()) &&
-         Pid.Val.getInt().getExtValue() <= 0;
+  std::optional<int64_t> Pid =
+      constantOf(Call.getArg(0), Callee->getASTContext());
+  return Pid && *Pid <= 0;
+}
+
+bool reapsEveryChild(const Stmt &Body, ASTContext &Context) {
+  bool Reaps = false;
+  // InLoop: inside the condition or body of a loop of the same function.
+  auto Walk = [&](auto &Self, const Stmt *S, bool InLoop, bool InLambda) {
+    if (!S || Reaps)
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(S);
+        Call && ((InLoop && pollsForAnyChild(*Call, Context)) ||
+                 (InLambda && waitsForAnyChild(*Call)))) {
+      Reaps = true;
+      return;
+    }
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+      Self(Self, Lambda->getBody(), false, true);
+      return;
+    }
+    bool Loop = isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+    for (const Stmt *Child : S->children())
+      Self(Self, Child, InLoop || Loop, InLambda);
+  };
+  Walk(Walk, &Body, false, false);
+  return Reaps;
 }
 
 bool isStoringMethod(StringRef Name) {
@@ -184,6 +253,28 @@ bool observesFutureResult(const CXXMethodDecl *Method) {
 
 bool returnsChildPid(const FunctionDecl *Function) {
   return isNamed(Function, {"::fork", "::vfork"});
+}
+
+bool replacesProcessImage(const FunctionDecl *Function) {
+  return isNamed(Function, {"::execve", "::execv", "::execvp", "::execvpe",
+                            "::execl", "::execlp", "::execle", "::fexecve",
+                            "::execveat"});
+}
+
+StartResult startResultOf(const FunctionDecl *Function) {
+  if (returnsChildPid(Function))
+    return StartResult::ChildPid;
+  if (isNamed(Function,
+              {"::pthread_create", "::posix_spawn", "::posix_spawnp"}))
+    return StartResult::ErrorCode;
+  return StartResult::None;
+}
+
+const Expr *threadAttributesOf(const CallExpr &Create) {
+  if (!isNamed(Create.getDirectCallee(), {"::pthread_create"}) ||
+      Create.getNumArgs() < 2)
+    return nullptr;
+  return Create.getArg(1);
 }
 
 const Expr *waitedPidArgument(const CallExpr &Call) {
@@ -255,6 +346,23 @@ bool ignoresChildExit(const Stmt &Body, ASTContext &Context) {
       Ignores = true;
   });
   return Ignores || (SigactionForChild && HandlerIgnored);
+}
+
+const Expr *attributesMadeDetachedBy(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!isNamed(Callee, {"::pthread_attr_setdetachstate"}) ||
+      Call.getNumArgs() != 2)
+    return nullptr;
+  // PTHREAD_CREATE_JOINABLE: an enumerator behind a macro of the same name
+  // in glibc, a macro for a literal elsewhere. Any other state, a variable
+  // included, may detach: parlint then says nothing about the thread.
+  const Expr *State = Call.getArg(1);
+  const auto *Ref = dyn_cast<DeclRefExpr>(stripped(State));
+  if (identifierOf(Ref ? Ref->getDecl() : nullptr) ==
+          "PTHREAD_CREATE_JOINABLE" ||
+      spelledWith(State, "PTHREAD_CREATE_JOINABLE", Callee->getASTContext()))
+    return nullptr;
+  return Call.getArg(0);
 }
 
 } // namespace clang::tidy::parlint

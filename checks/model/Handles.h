@@ -57,6 +57,13 @@ HandleOp freeFunctionOp(const FunctionDecl *Function);
 
 /// A call that waits for any child: wait(), or waitpid(-1 or 0, ...).
 bool waitsForAnyChild(const CallExpr &Call);
+/// Whether Body (a function's or a lambda's) reaps every child of the
+/// process as it exits, whoever started it: a loop around a wait for any
+/// child with WNOHANG (`while (waitpid(-1, &st, WNOHANG) > 0)`, the body of
+/// a SIGCHLD handler or of an event loop's reaper), or a wait for any child
+/// inside a lambda (a callback run when a child exits, as with Boost.Asio's
+/// `signal_set::async_wait`). Lambdas inside Body count.
+bool reapsEveryChild(const Stmt &Body, ASTContext &Context);
 /// Container member functions that store a new element.
 bool isStoringMethod(StringRef Name);
 /// std::move or std::forward.
@@ -71,6 +78,29 @@ bool observesFutureResult(const CXXMethodDecl *Method);
 /// fork() or vfork(): returns 0 in the child, -1 on failure, the child's pid
 /// in the parent.
 bool returnsChildPid(const FunctionDecl *Function);
+
+/// execve and the other exec functions: on success the process runs
+/// another program, and nothing after the call runs.
+bool replacesProcessImage(const FunctionDecl *Function);
+
+/// What the value a starting call returns says about the start.
+enum class StartResult {
+  None,      ///< nothing (or the call starts nothing)
+  ErrorCode, ///< 0: started; anything else: nothing started (pthread_create,
+             ///< posix_spawn, posix_spawnp)
+  ChildPid,  ///< > 0: started, the child's pid in the parent; 0: this is the
+             ///< child, which has no child of its own behind it; < 0: nothing
+             ///< started (fork, vfork)
+};
+StartResult startResultOf(const FunctionDecl *Function);
+
+/// The thread attributes object a call sets to create detached threads:
+/// `attr` in `pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED)`
+/// (any state but a PTHREAD_CREATE_JOINABLE written as such). Null for other
+/// calls.
+const Expr *attributesMadeDetachedBy(const CallExpr &Call);
+/// The attributes argument of pthread_create, or null.
+const Expr *threadAttributesOf(const CallExpr &Create);
 /// The argument of a wait call that names the child it waits for: waitpid's
 /// and wait4's first, waitid's second. Null for other calls.
 const Expr *waitedPidArgument(const CallExpr &Call);

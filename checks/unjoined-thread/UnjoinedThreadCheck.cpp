@@ -239,6 +239,13 @@ void UnjoinedThreadCheck::reportPosixThread(const VarDecl &Var,
                                             const FunctionAnalysis &Owner) {
   if (Uses.PosixCreates.empty())
     return;
+  // Every path: a failed create started nothing, and leaving main (or
+  // exiting) ends every thread with the process.
+  auto Exits = reportable(
+      findBadExits(Owner, Var, Uses.Events, {HandleLifetime::Value, false}),
+      Owner);
+  if (Exits.empty())
+    return;
   if (!Uses.PosixFinished) {
     for (const CallExpr *Create : Uses.PosixCreates) {
       if (!firstReportAt(Create->getBeginLoc()))
@@ -251,12 +258,7 @@ void UnjoinedThreadCheck::reportPosixThread(const VarDecl &Var,
     }
     return;
   }
-  // Joined or detached somewhere: is it on every path?
-  auto Exits = reportable(
-      findBadExits(Owner, Var, Uses.Events, {HandleLifetime::Value, false}),
-      Owner);
-  if (Exits.empty())
-    return;
+  // Joined or detached somewhere, but not on every path.
   const CallExpr *Create = Uses.PosixCreates.front();
   if (!firstReportAt(Create->getBeginLoc()))
     return;

@@ -29,33 +29,20 @@ std::string spawnName(const Expr &Spawn) {
   return identifierOf(calleeOf(&Spawn)).str();
 }
 
-/// Whether the statement ends the process: a noreturn call (exit, _exit,
-/// abort), alone or last in a block.
-bool endsProcess(const Stmt *S) {
-  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
-    S = Block->body_empty() ? nullptr : Block->body_back();
-  const auto *Call = dyn_cast_or_null<CallExpr>(
-      isa_and_nonnull<Expr>(S) ? stripped(cast<Expr>(S)) : nullptr);
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  return Callee && Callee->isNoReturn();
-}
-
-/// `if (fork() > 0) exit(0);`, the daemon's first step: the parent side of
-/// the branch ends the process, and the child, reparented, is reaped by init.
-bool parentExitsAt(const Expr &Fork, const FunctionAnalysis &Owner) {
-  const Stmt *Node = &Fork;
-  const Stmt *P = Owner.parent(*Node);
-  while (P && isa<Expr>(P) && !isa<CallExpr>(P)) {
-    Node = P;
-    P = Owner.parent(*Node);
-  }
-  const auto *If = dyn_cast_or_null<IfStmt>(P);
-  if (!If || If->getCond() != Node)
-    return false;
-  std::optional<bool> ChildOnTrue = forkCallTest(*If->getCond(), Owner.context());
-  if (!ChildOnTrue)
-    return false;
-  return endsProcess(*ChildOnTrue ? If->getElse() : If->getThen());
+/// Whether the child of a fork whose pid is dropped can be left unreaped:
+/// on some path of the parent the function ends, or forks again, without
+/// the process ending first (the daemon's `if (fork() > 0) exit(0);` or
+/// `switch (fork()) { ... default: _exit(0); }` leaves no zombie: the
+/// orphaned child is reaped by init).
+bool parentOutlivesChild(const Expr &Spawn, const FunctionAnalysis &Owner) {
+  const auto *Call = dyn_cast<CallExpr>(&Spawn);
+  if (!Call)
+    return true;
+  HandleEvents Events;
+  Events.AtStmt[Call] = HandleEffect::Start;
+  if (startResultOf(Call->getDirectCallee()) != StartResult::None)
+    Events.CheckedStarts.push_back(Call);
+  return !findLostStarts(Owner, Events).empty();
 }
 
 } // namespace
@@ -72,13 +59,9 @@ void UnreapedChildCheck::checkFunction(const FunctionUnderCheck &Function) {
     IgnoresChildExit = true;
     return;
   }
-  // A reaper in a handler anywhere in the file (a lambda run on SIGCHLD
-  // that loops on waitpid(-1, ..., WNOHANG)) collects every child.
-  forEachDescendant(&Function.Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
-    if (const auto *Call = dyn_cast<CallExpr>(&S))
-      ReapsAnyChild |= waitsForAnyChild(*Call) &&
-                       Function.Analysis.enclosingLambda(S) != nullptr;
-  });
+  // A reaper anywhere in the file (a SIGCHLD handler or a callback that
+  // loops on waitpid(-1, ..., WNOHANG)) collects every child.
+  ReapsAnyChild = ReapsAnyChild || reapsEveryChild(Function.Body, Function.Context);
   const SourceManager &SM = Function.Context.getSourceManager();
   forEachLaunch(Function.Body, Function.Context, [&](const Launch &Spawn) {
     if (Spawn.Kind != LaunchKind::Process)
@@ -92,7 +75,8 @@ void UnreapedChildCheck::checkFunction(const FunctionUnderCheck &Function) {
                : Function.Analysis;
     SpawnSite Site = describeSpawn(Spawn, Owner);
     if (Site.Discarded) {
-      if (waitsForAnyChildIn(Owner.body()) || parentExitsAt(*Spawn.Call, Owner))
+      if (waitsForAnyChildIn(Owner.body()) ||
+          !parentOutlivesChild(*Spawn.Call, Owner))
         return;
       Pending.push_back(
           {Where,

@@ -34,7 +34,7 @@ private:
   };
   std::vector<Finding> Pending;
   bool IgnoresChildExit = false;
-  /// A handler (a lambda) somewhere in the file reaps any child.
+  /// A reaper somewhere in the file (reapsEveryChild) collects every child.
   bool ReapsAnyChild = false;
   llvm::DenseSet<const VarDecl *> Analyzed;
 
