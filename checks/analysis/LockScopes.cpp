@@ -64,10 +64,11 @@ void add(LockSet &Held, const HeldLock &Lock) {
     Held.push_back(Lock);
 }
 
-bool isLockStatement(const Stmt &S) {
+bool isLockStatement(const Stmt &S, ASTContext &Context) {
   if (const auto *Call = dyn_cast<CallExpr>(&S))
     return lockOpOf(*Call) != LockOp::None ||
-           namedLockOpOf(*Call) != LockOp::None;
+           namedLockOpOf(*Call) != LockOp::None ||
+           indirectLockOf(*Call, Context).Op != LockOp::None;
   if (const auto *Decls = dyn_cast<DeclStmt>(&S))
     for (const Decl *D : Decls->decls())
       if (const auto *Var = dyn_cast<VarDecl>(D)) {
@@ -93,7 +94,7 @@ bool sharesLock(llvm::ArrayRef<HeldLock> A, llvm::ArrayRef<HeldLock> B) {
 LockScopes::LockScopes(const FunctionAnalysis &Body) : Body(Body) {
   forEachDescendant(&Body.body(), /*SkipLambdas=*/true, [&](const Stmt &S) {
     if (!TakesLocks && isa<CallExpr, DeclStmt>(S))
-      TakesLocks = isLockStatement(S);
+      TakesLocks = isLockStatement(S, Body.context());
   });
 }
 
@@ -141,12 +142,22 @@ void LockScopes::transfer(const CFGElement &Element, State &Held) const {
     return;
   LockOp Op = lockOpOf(*Call);
   if (Op == LockOp::None) {
+    // A function named like a lock (`lockTable()`): some lock. A lock
+    // through a function pointer or a macro (`LOCK(x)`): the lock its
+    // argument names, the same on the unlock.
     LockOp Named = namedLockOpOf(*Call);
+    std::optional<ObjectPath> Object;
+    if (Named == LockOp::None) {
+      IndirectLock Indirect = indirectLockOf(*Call, Body.context());
+      Named = Indirect.Op;
+      if (Indirect.Object)
+        Object = mutexNamedBy(Indirect.Object, nullptr).Mutex;
+    }
     if (Named == LockOp::Lock || Named == LockOp::TryLock)
-      add(Held, wildcard());
+      add(Held, {Object, nullptr});
     else if (Named == LockOp::Unlock)
-      llvm::erase_if(Held, [](const HeldLock &Lock) {
-        return !Lock.Mutex && !Lock.Guard;
+      llvm::erase_if(Held, [&](const HeldLock &Lock) {
+        return Lock.Mutex == Object && !Lock.Guard;
       });
     return;
   }

@@ -208,30 +208,6 @@ bool waitsForAnyChild(const CallExpr &Call) {
   return Pid && *Pid <= 0;
 }
 
-bool reapsEveryChild(const Stmt &Body, ASTContext &Context) {
-  bool Reaps = false;
-  // InLoop: inside the condition or body of a loop of the same function.
-  auto Walk = [&](auto &Self, const Stmt *S, bool InLoop, bool InLambda) {
-    if (!S || Reaps)
-      return;
-    if (const auto *Call = dyn_cast<CallExpr>(S);
-        Call && ((InLoop && pollsForAnyChild(*Call, Context)) ||
-                 (InLambda && waitsForAnyChild(*Call)))) {
-      Reaps = true;
-      return;
-    }
-    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
-      Self(Self, Lambda->getBody(), false, true);
-      return;
-    }
-    bool Loop = isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
-    for (const Stmt *Child : S->children())
-      Self(Self, Child, InLoop || Loop, InLambda);
-  };
-  Walk(Walk, &Body, false, false);
-  return Reaps;
-}
-
 bool isStoringMethod(StringRef Name) {
   return llvm::is_contained({"push_back", "emplace_back", "push_front",
                              "emplace_front", "insert", "emplace", "push",
@@ -346,6 +322,82 @@ bool ignoresChildExit(const Stmt &Body, ASTContext &Context) {
       Ignores = true;
   });
   return Ignores || (SigactionForChild && HandlerIgnored);
+}
+
+namespace {
+
+/// The function a handler expression names (`on_child`, `&on_child`).
+const FunctionDecl *handlerFunction(const Expr *E) {
+  E = stripped(E);
+  if (const auto *Address = dyn_cast_or_null<UnaryOperator>(E);
+      Address && Address->getOpcode() == UO_AddrOf)
+    E = stripped(Address->getSubExpr());
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
+  return Ref ? dyn_cast<FunctionDecl>(Ref->getDecl()) : nullptr;
+}
+
+bool waitsForAnyChildIn(const FunctionDecl *Handler) {
+  const Stmt *Body = Handler ? Handler->getBody() : nullptr;
+  bool Waits = false;
+  forEachDescendant(Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
+    if (const auto *Call = dyn_cast<CallExpr>(&S))
+      Waits |= waitsForAnyChild(*Call);
+  });
+  return Waits;
+}
+
+/// Whether Body installs a SIGCHLD handler that waits for any child:
+/// `signal(SIGCHLD, on_child)`, or `sa.sa_handler = on_child` (or
+/// sa_sigaction) next to `sigaction(SIGCHLD, &sa, ...)`.
+bool installsReapingHandler(const Stmt &Body, ASTContext &Context) {
+  bool Installs = false, SigactionForChild = false, HandlerReaps = false;
+  forEachDescendant(&Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
+    if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (!llvm::is_contained({"signal", "sigset", "bsd_signal", "sigaction"},
+                              identifierOf(Callee)) ||
+          Call->getNumArgs() < 2 || !isSigChld(Call->getArg(0), Context))
+        return;
+      if (isNamed(Callee, {"::sigaction"}))
+        SigactionForChild = true;
+      else if (isNamed(Callee, {"::signal", "::sigset", "::bsd_signal"}))
+        Installs |= waitsForAnyChildIn(handlerFunction(Call->getArg(1)));
+      return;
+    }
+    if (const auto *Assign = dyn_cast<BinaryOperator>(&S);
+        Assign && Assign->getOpcode() == BO_Assign)
+      if (const auto *Member = dyn_cast<MemberExpr>(stripped(Assign->getLHS()));
+          Member && llvm::is_contained({"sa_handler", "sa_sigaction"},
+                                       identifierOf(Member->getMemberDecl())))
+        HandlerReaps |= waitsForAnyChildIn(handlerFunction(Assign->getRHS()));
+  });
+  return Installs || (SigactionForChild && HandlerReaps);
+}
+
+} // namespace
+
+bool reapsEveryChild(const Stmt &Body, ASTContext &Context) {
+  bool Reaps = false;
+  // InLoop: inside the condition or body of a loop of the same function.
+  auto Walk = [&](auto &Self, const Stmt *S, bool InLoop, bool InLambda) {
+    if (!S || Reaps)
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(S);
+        Call && ((InLoop && pollsForAnyChild(*Call, Context)) ||
+                 (InLambda && waitsForAnyChild(*Call)))) {
+      Reaps = true;
+      return;
+    }
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+      Self(Self, Lambda->getBody(), false, true);
+      return;
+    }
+    bool Loop = isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+    for (const Stmt *Child : S->children())
+      Self(Self, Child, InLoop || Loop, InLambda);
+  };
+  Walk(Walk, &Body, false, false);
+  return Reaps || installsReapingHandler(Body, Context);
 }
 
 const Expr *attributesMadeDetachedBy(const CallExpr &Call) {

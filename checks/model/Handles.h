@@ -60,9 +60,11 @@ bool waitsForAnyChild(const CallExpr &Call);
 /// Whether Body (a function's or a lambda's) reaps every child of the
 /// process as it exits, whoever started it: a loop around a wait for any
 /// child with WNOHANG (`while (waitpid(-1, &st, WNOHANG) > 0)`, the body of
-/// a SIGCHLD handler or of an event loop's reaper), or a wait for any child
+/// a SIGCHLD handler or of an event loop's reaper); a wait for any child
 /// inside a lambda (a callback run when a child exits, as with Boost.Asio's
-/// `signal_set::async_wait`). Lambdas inside Body count.
+/// `signal_set::async_wait`); the installation of a SIGCHLD handler
+/// (`signal`, or `sa_handler`/`sa_sigaction` with `sigaction`) whose body
+/// waits for any child. Lambdas inside Body count.
 bool reapsEveryChild(const Stmt &Body, ASTContext &Context);
 /// Container member functions that store a new element.
 bool isStoringMethod(StringRef Name);

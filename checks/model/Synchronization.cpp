@@ -2,6 +2,7 @@
 #include "../common/AstHelpers.h"
 
 #include "clang/AST/DeclTemplate.h"
+#include "clang/Lex/Lexer.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -232,6 +233,90 @@ LockOp namedLockOpOf(const CallExpr &Call) {
       (hasWord(Name, {"enter"}) && hasWord(Name, {"critical"})))
     return LockOp::Lock;
   return LockOp::None;
+}
+
+namespace {
+
+LockOp lockOpOfWords(StringRef Name) {
+  if (hasWord(Name, {"unlock", "release", "leave"}))
+    return LockOp::Unlock;
+  if (hasWord(Name, {"trylock"}) ||
+      (hasWord(Name, {"try"}) && hasWord(Name, {"lock"})))
+    return LockOp::TryLock;
+  if (hasWord(Name, {"lock", "acquire", "enter"}))
+    return LockOp::Lock;
+  return LockOp::None;
+}
+
+/// The name of the function pointer a call goes through: `lock` in
+/// `fns.lock(...)`, `ops->acquire(...)`, `(*lock_fn)(...)`, `(obj.*enter)()`.
+StringRef pointerNameOf(const Expr *Callee) {
+  while (Callee) {
+    Callee = Callee->IgnoreParenImpCasts();
+    if (const auto *Member = dyn_cast<MemberExpr>(Callee))
+      return identifierOf(Member->getMemberDecl());
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Callee))
+      return identifierOf(Ref->getDecl());
+    if (const auto *Deref = dyn_cast<UnaryOperator>(Callee);
+        Deref && Deref->getOpcode() == UO_Deref)
+      Callee = Deref->getSubExpr();
+    else if (const auto *PointerToMember = dyn_cast<BinaryOperator>(Callee);
+             PointerToMember && PointerToMember->isPtrMemOp())
+      Callee = PointerToMember->getRHS();
+    else
+      return {};
+  }
+  return {};
+}
+
+/// What the macros whose bodies wrote the call say (innermost first): the
+/// callee must come from a macro's own text, not from its arguments.
+LockOp macroLockOpOf(const CallExpr &Call, ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  SourceLocation Loc = Call.getCallee()->getBeginLoc();
+  while (Loc.isMacroID() && SM.isMacroBodyExpansion(Loc)) {
+    StringRef Macro =
+        Lexer::getImmediateMacroName(Loc, SM, Context.getLangOpts());
+    if (LockOp Op = lockOpOfWords(Macro); Op != LockOp::None)
+      return Op;
+    Loc = SM.getImmediateMacroCallerLoc(Loc);
+  }
+  return LockOp::None;
+}
+
+} // namespace
+
+IndirectLock indirectLockOf(const CallExpr &Call, ASTContext &Context) {
+  if (lockOpOf(Call) != LockOp::None || namedLockOpOf(Call) != LockOp::None)
+    return {};
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const SourceManager &SM = Context.getSourceManager();
+  if (Callee && (isInLibrary(Callee) || SM.isInSystemHeader(Callee->getLocation())))
+    return {};
+  IndirectLock Result;
+  if (!Callee)
+    Result.Op = lockOpOfWords(pointerNameOf(Call.getCallee()));
+  if (Result.Op == LockOp::None && Call.getCallee()->getBeginLoc().isMacroID())
+    Result.Op = macroLockOpOf(Call, Context);
+  if (Result.Op == LockOp::None)
+    return {};
+  for (const Expr *Arg : Call.arguments()) {
+    const Expr *Plain = Arg->IgnoreParenImpCasts();
+    QualType Type = Plain->getType();
+    bool Object = (Type->isPointerType() && !Type->isFunctionPointerType() &&
+                   !isa<StringLiteral, PredefinedExpr>(Plain->IgnoreParenCasts()) &&
+                   !Plain->isNullPointerConstant(
+                       Context, Expr::NPC_ValueDependentIsNotNull)) ||
+                  Type->isRecordType();
+    if (!Object)
+      continue;
+    if (Result.Object) { // two candidates: which one is the lock is unknown
+      Result.Object = nullptr;
+      break;
+    }
+    Result.Object = Arg;
+  }
+  return Result;
 }
 
 bool isAtomicType(QualType Type) {

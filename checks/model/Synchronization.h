@@ -48,6 +48,21 @@ LockOp lockOpOf(const CallExpr &Call);
 /// cannot see which lock, so it assumes one.
 LockOp namedLockOpOf(const CallExpr &Call);
 
+/// A lock taken or released through indirection: a call through a function
+/// pointer (a variable, a field of a table of functions such as
+/// `lock_fns.lock(mode, x)`, a pointer to member) whose pointer's name says
+/// lock or unlock, or a call of a program's function written by a macro
+/// whose name says so (`LOCK(x)`, `UNLOCK(x)`). Names are matched by words:
+/// lock, acquire, enter take; unlock, release, leave release (`clockTick`
+/// and `blockSignals` are no locks). Object is the lock it names: the one
+/// argument that is an object or a pointer, null when there is none or
+/// several (then it may be any lock).
+struct IndirectLock {
+  LockOp Op = LockOp::None;
+  const Expr *Object = nullptr;
+};
+IndirectLock indirectLockOf(const CallExpr &Call, ASTContext &Context);
+
 /// std::atomic, std::atomic_ref, std::atomic_flag, boost::atomic, a C
 /// _Atomic type, or parlint::SharedValue.
 bool isAtomicType(QualType Type);
