@@ -3,8 +3,10 @@
 // unique_lock or shared_lock from its declaration to its destructor (a
 // deferred unique_lock from its lock()), a unique_lock between unlock() and
 // lock() is not held, a mutex between m.lock() and m.unlock() (and the
-// pthread_mutex_* calls), a guard class of the program for its scope.
-// Locks parlint cannot name (a guard without a mutex argument it can
+// pthread_mutex_* calls), a guard class of the program for its scope, the
+// object a lock through a function pointer or a lock-named macro names
+// (`LOCK(x)` ... `UNLOCK(x)`, model's indirectLockOf). Locks parlint cannot
+// name (a guard without a mutex argument it can
 // resolve, a call of the program named like `acquire()` or `lockTable()`)
 // are held as wildcards: they may be any lock.
 #ifndef PARLINT_CHECKS_ANALYSIS_LOCKSCOPES_H
