@@ -22,28 +22,58 @@ constexpr StateSet Running = 2;  // a worker may run behind it
 constexpr StateSet Finished = 4; // joined, detached, shut down
 constexpr StateSet Final = 8;    // finished for good (FlowRules::FinishIsFinal)
 
-/// `h.joinable()` / `h.valid()` or their negation as a branch condition:
-/// whether the true edge means "running".
-std::optional<bool> runningTest(const Expr *Condition, const VarDecl &Var) {
+/// Whether E designates the handle Var, or the thread an optional handle
+/// holds (`*t`, `t->`, `t.value()`).
+bool designates(const Expr *E, const VarDecl &Var) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star) &&
+      Op->getNumArgs() == 1)
+    E = Op->getArg(0)->IgnoreParenImpCasts();
+  else if (const auto *Value = dyn_cast<CXXMemberCallExpr>(E);
+           Value && identifierOf(Value->getMethodDecl()) == "value")
+    E = Value->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  return Ref && Ref->getDecl() == &Var;
+}
+
+/// A branch condition that tests the handle itself.
+struct HandleTest {
+  /// `h.joinable()` / `h.valid()`: the true edge is "running". Otherwise
+  /// `if (t)` / `t.has_value()` on an optional thread: the false edge holds
+  /// no thread, the true edge may hold a joined one.
+  bool Joinable;
+  /// The condition is negated: the edges swap.
+  bool Negated;
+};
+
+std::optional<HandleTest> handleTest(const Expr *Condition,
+                                     const VarDecl &Var) {
   if (!Condition)
     return std::nullopt;
-  bool Positive = true;
+  bool Negated = false;
   Condition = Condition->IgnoreParenImpCasts();
   while (const auto *Not = dyn_cast<UnaryOperator>(Condition)) {
     if (Not->getOpcode() != UO_LNot)
       return std::nullopt;
-    Positive = !Positive;
+    Negated = !Negated;
     Condition = Not->getSubExpr()->IgnoreParenImpCasts();
   }
   const auto *Call = dyn_cast<CXXMemberCallExpr>(Condition);
-  StringRef Name = Call ? identifierOf(Call->getMethodDecl()) : "";
-  if (Name != "joinable" && Name != "valid")
+  if (!Call)
     return std::nullopt;
-  const auto *Object =
-      dyn_cast<DeclRefExpr>(Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
-  if (!Object || Object->getDecl() != &Var)
-    return std::nullopt;
-  return Positive;
+  const CXXMethodDecl *Method = Call->getMethodDecl();
+  StringRef Name = identifierOf(Method);
+  const Expr *Object = Call->getImplicitObjectArgument();
+  if (Name == "joinable" || Name == "valid")
+    return designates(Object, Var) ? std::optional(HandleTest{true, Negated})
+                                   : std::nullopt;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Object->IgnoreParenImpCasts());
+  if ((Name == "has_value" || isa_and_nonnull<CXXConversionDecl>(Method)) &&
+      Ref && Ref->getDecl() == &Var &&
+      handleTypeOf(Var.getType()) == HandleType::OptionalThread)
+    return HandleTest{false, Negated};
+  return std::nullopt;
 }
 
 SourceLocation exitLocation(const Stmt &Trigger) {
@@ -315,8 +345,8 @@ private:
       for (Fact &F : Current)
         F = makeFact(apply(It->second, stateOf(F)), valuesOf(F));
 
-    std::optional<bool> Test =
-        Var ? runningTest(branchCondition(Block), *Var) : std::nullopt;
+    std::optional<HandleTest> Test =
+        Var ? handleTest(branchCondition(Block), *Var) : std::nullopt;
     bool SomeRunning = anyRunning(Current);
     unsigned Index = 0;
     for (const CFGBlock::AdjacentBlock &Next : Block.succs()) {
@@ -328,11 +358,13 @@ private:
       for (Fact F : Current) {
         StateSet State = stateOf(F);
         if (Test && SomeRunning && Edge < 2) {
-          bool Joinable = (Edge == 0) == *Test;
-          if (Joinable && !(State & Running))
+          bool Yes = (Edge == 0) != Test->Negated;
+          if (Test->Joinable && Yes && !(State & Running))
             continue; // an idle or joined thread is not joinable
-          if (!Joinable && (State & Running))
+          if (Test->Joinable && !Yes && (State & Running))
             State = Finished;
+          if (!Test->Joinable && !Yes && (State & Running))
+            State = Idle; // an empty optional holds no thread
         }
         std::optional<TrackedValues::Valuation> V =
             Values.alongEdge(Block, Edge, *Successor, valuesOf(F));

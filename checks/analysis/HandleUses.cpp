@@ -151,6 +151,19 @@ private:
         return;
       }
     }
+    // An optional thread starts empty (`std::optional<std::thread> t;` or
+    // `= std::nullopt`), or is not followed.
+    if (Kind == HandleType::OptionalThread) {
+      const auto *Construct = dyn_cast<CXXConstructExpr>(stripImplicit(Init));
+      if (!Construct || Construct->isListInitialization() ||
+          llvm::any_of(Construct->arguments(), [](const Expr *Arg) {
+            const CXXRecordDecl *Type = Arg->getType()->getAsCXXRecordDecl();
+            return !Type || !Type->getDeclContext()->isStdNamespace() ||
+                   identifierOf(Type) != "nullopt_t";
+          }))
+        Uses.Escapes = true;
+      return;
+    }
     // Containers: only those that start with default-constructed threads
     // (empty, or `n` idle elements) are followed.
     const auto *Construct = dyn_cast<CXXConstructExpr>(stripImplicit(Init));
@@ -223,6 +236,8 @@ private:
       return classifyThreadUse(Ref, User, Index);
     case HandleType::PosixThread:
       return classifyPosixUse(Ref, User, Index);
+    case HandleType::OptionalThread:
+      return classifyOptionalUse(Ref, User, Index);
     default:
       Uses.Escapes = true;
       return;
@@ -269,6 +284,53 @@ private:
       return;
     }
     if (passedAsConstReference(E, User)) {
+      Uses.BlocksJThread = true;
+      return;
+    }
+    Uses.Escapes = true;
+  }
+
+  /// A use of a std::optional<std::thread>: `t.emplace(f)` and `t =
+  /// std::thread(f)` start a thread, `t->join()`, `(*t).join()` and
+  /// `t.value().join()` use the one inside, `if (t)` and `t.has_value()`
+  /// only look (HandleFlow reads them as a test of the start). `reset()`,
+  /// `= std::nullopt` and anything else are not followed.
+  void classifyOptionalUse(const DeclRefExpr *Ref, const Stmt *User,
+                           size_t Index) {
+    if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(User)) {
+      if ((Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star) &&
+          Op->getNumArgs() == 1) {
+        const Stmt *ElementUser = parent(Index);
+        return classifyThreadUse(Op, ElementUser, Index);
+      }
+      if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+          stripImplicit(Op->getArg(0)) == Ref &&
+          classifySource(Op->getArg(1)) == SourceValue::Launch) {
+        Uses.Events.AtStmt[Op] = HandleEffect::Start;
+        Uses.BlocksJThread = true;
+        return;
+      }
+    }
+    if (const auto *Member = dyn_cast_or_null<MemberExpr>(User)) {
+      size_t CallIndex = Index;
+      const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(parent(CallIndex));
+      const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+      if (Method && Call->getCallee()->IgnoreParens() == Member) {
+        StringRef Name = identifierOf(Method);
+        if (Name == "has_value" || isa<CXXConversionDecl>(Method))
+          return;
+        if (Name == "emplace" && Call->getNumArgs() > 0) {
+          Uses.Events.AtStmt[Call] = HandleEffect::Start;
+          Uses.BlocksJThread = true;
+          return;
+        }
+        if (Name == "value") {
+          const Stmt *ElementUser = parent(CallIndex);
+          return classifyThreadUse(Call, ElementUser, CallIndex);
+        }
+      }
+    }
+    if (passedAsConstReference(Ref, User)) {
       Uses.BlocksJThread = true;
       return;
     }

@@ -102,6 +102,13 @@ HandleType handleTypeOf(QualType Type) {
     return HandleType::JThread;
   if (isStdRecord(Record, {"future"}))
     return HandleType::Future;
+  if (const auto *Optional =
+          dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record);
+      Optional && isStdRecord(Optional, {"optional"}) &&
+      Optional->getTemplateArgs().size() == 1 &&
+      Optional->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+      isStdThreadClass(recordOf(Optional->getTemplateArgs()[0].getAsType())))
+    return HandleType::OptionalThread;
   const CXXRecordDecl *Element = elementRecordOf(Record);
   if (isStdThreadClass(Element))
     return HandleType::ThreadContainer;

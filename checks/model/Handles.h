@@ -21,6 +21,8 @@ enum class HandleType {
   JThreadContainer, ///< the same of std::jthread
   FutureContainer,  ///< the same of std::future
   PosixThread,      ///< pthread_t, or an array of them
+  OptionalThread,   ///< std::optional<std::thread>: a thread or none, its
+                    ///< engagement a flag of the start (`if (t) t->join()`)
 };
 
 /// Whether the type is a standard container of handles (threads, jthreads,

@@ -19,7 +19,8 @@ bool isThreadHandleLocal(const VarDecl &Var) {
     return false;
   HandleType Type = handleTypeOf(Var.getType());
   return Type == HandleType::Thread || Type == HandleType::ThreadContainer ||
-         Type == HandleType::PosixThread;
+         Type == HandleType::PosixThread ||
+         Type == HandleType::OptionalThread;
 }
 
 /// The written `std::thread` of Var's declaration, when it can become a
@@ -200,7 +201,12 @@ void UnjoinedThreadCheck::reportThread(const VarDecl &Var,
       !Uses.BlocksJThread)
     FixRange = joiningTypeFixRange(Var, Owner, ToJThread);
 
-  if (IsContainer) {
+  if (handleTypeOf(Var.getType()) == HandleType::OptionalThread) {
+    diag(Var.getLocation(),
+         "the std::thread in %0 can be destroyed while joinable, which calls "
+         "std::terminate; join it on every path")
+        << &Var;
+  } else if (IsContainer) {
     diag(Var.getLocation(),
          "threads in %0 can be destroyed while joinable, which calls "
          "std::terminate; join every element on every path, or store "

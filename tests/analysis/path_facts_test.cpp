@@ -157,6 +157,47 @@ TEST(StartOutcomes, FlagsSetWithTheStartAreFollowed) {
   EXPECT_EQ(Escaping.exits(), 1u);
 }
 
+const char *const FakeOptional = R"cpp(
+namespace std {
+struct nullopt_t {};
+inline constexpr nullopt_t nullopt{};
+template <class T> struct optional {
+  optional();
+  optional(nullopt_t);
+  ~optional();
+  template <class... A> T &emplace(A &&...);
+  T *operator->();
+  T &operator*();
+  T &value();
+  bool has_value() const;
+  explicit operator bool() const;
+  optional &operator=(T &&);
+  void reset();
+};
+} // namespace std
+)cpp";
+
+TEST(StartOutcomes, AnOptionalThreadIsEngagedWhereItStarted) {
+  auto Exits = [](const std::string &Body) {
+    Snippet S(std::string(FakeOptional) + "void f(bool want) {" +
+              " std::optional<std::thread> h; " + Body + " }");
+    EXPECT_TRUE(S.F) << Body;
+    EXPECT_EQ(handleTypeOf(S.var("h")->getType()), HandleType::OptionalThread);
+    return S.F ? S.exits() : 99;
+  };
+  EXPECT_EQ(Exits("if (want) h.emplace(work, 1); if (h) h->join();"), 0u);
+  EXPECT_EQ(Exits("if (want) h = std::thread(work, 1);"
+                  " if (!h.has_value()) return; h.value().join();"),
+            0u);
+  EXPECT_EQ(Exits("h.emplace(work, 1); if ((*h).joinable()) (*h).join();"), 0u);
+  EXPECT_EQ(Exits("if (want) h.emplace(work, 1); if (!h) h->join();"), 1u);
+  EXPECT_EQ(Exits("h.emplace(work, 1); if (!ready()) return; h->join();"), 1u);
+  Snippet Reset(std::string(FakeOptional) +
+                "void f() { std::optional<std::thread> h; h.reset(); }");
+  ASSERT_TRUE(Reset.F);
+  EXPECT_TRUE(Reset.uses().Escapes) << "reset() is not followed";
+}
+
 TEST(StartOutcomes, MembersOfThisAreForgottenAtCallsThatMayChangeThem) {
   const std::string Class =
       "struct Runner { bool started_ = false; void reset(); bool check() const;"
