@@ -322,6 +322,9 @@ Signs TrackedValues::evaluate(const Expr *E, Valuation V) const {
     return convertedTo(Type, get(V, *Slot));
   if (const auto *Bool = dyn_cast<CXXBoolLiteralExpr>(E))
     return Bool->getValue() ? PositiveSign : ZeroSign;
+  if (const auto *List = dyn_cast<InitListExpr>(E); // `bool started{false}`
+      List && List->getNumInits() == 1)
+    return convertedTo(Type, evaluate(List->getInit(0), V));
   const auto *Binary = dyn_cast<BinaryOperator>(E);
   if (Binary &&
       (Binary->getOpcode() == BO_Assign || Binary->getOpcode() == BO_Comma))
