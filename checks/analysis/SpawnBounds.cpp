@@ -1,0 +1,192 @@
+#include "SpawnBounds.h"
+#include "../common/AstHelpers.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+namespace clang::tidy::parlint {
+namespace {
+
+bool sameClass(const CXXRecordDecl *A, const CXXRecordDecl *B) {
+  return A && B && A->getCanonicalDecl() == B->getCanonicalDecl();
+}
+
+/// Whether Record is Base or derives from it.
+bool isOrDerives(const CXXRecordDecl *Record, const CXXRecordDecl *Base) {
+  return sameClass(Record, Base) ||
+         (Record && Base && Record->hasDefinition() && Record->isDerivedFrom(Base));
+}
+
+/// The variable or field an expression names, through `x.load()`.
+const ValueDecl *countedObject(const Expr *X) {
+  X = stripped(X);
+  if (const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(X);
+      Call && identifierOf(Call->getMethodDecl()) == "load")
+    X = stripped(Call->getImplicitObjectArgument());
+  if (isa_and_nonnull<DeclRefExpr, MemberExpr>(X))
+    return rootVariable(X);
+  return nullptr;
+}
+
+/// Whether Region increments V: `++v`, `v++`, `v += k`, `v.fetch_add(k)`.
+bool increments(const Stmt *Region, const ValueDecl *V) {
+  bool Found = false;
+  forEachDescendant(Region, /*SkipLambdas=*/false, [&](const Stmt &S) {
+    if (Found)
+      return;
+    if (const auto *Unary = dyn_cast<UnaryOperator>(&S))
+      Found = Unary->isIncrementOp() && countedObject(Unary->getSubExpr()) == V;
+    else if (const auto *Binary = dyn_cast<BinaryOperator>(&S))
+      Found = Binary->getOpcode() == BO_AddAssign &&
+              countedObject(Binary->getLHS()) == V;
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S))
+      Found = (Op->getOperator() == OO_PlusPlus ||
+               Op->getOperator() == OO_PlusEqual) &&
+              Op->getNumArgs() > 0 && countedObject(Op->getArg(0)) == V;
+    else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S))
+      Found = identifierOf(Call->getMethodDecl()) == "fetch_add" &&
+              countedObject(Call->getImplicitObjectArgument()) == V;
+  });
+  return Found;
+}
+
+/// Whether X counts the live workers of Site: the size of the container that
+/// holds their handles, or a counter Region increments.
+bool isLiveCount(const Expr *X, const SpawnSite &Site, const Stmt *Region) {
+  if (const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(stripped(X));
+      Call && Site.Holder && identifierOf(Call->getMethodDecl()) == "size" &&
+      rootVariable(Call->getImplicitObjectArgument()) == Site.Holder)
+    return true;
+  const ValueDecl *Counter = countedObject(X);
+  return Counter && increments(Region, Counter);
+}
+
+BinaryOperatorKind negated(BinaryOperatorKind Op) {
+  switch (Op) {
+  case BO_LT: return BO_GE;
+  case BO_LE: return BO_GT;
+  case BO_GT: return BO_LE;
+  case BO_GE: return BO_LT;
+  case BO_EQ: return BO_NE;
+  case BO_NE: return BO_EQ;
+  default: return Op;
+  }
+}
+
+/// Whether the spawn, which runs when Cond is Holds, runs only while a live
+/// count is below a limit that does not come from the input.
+bool capsLiveCount(const Expr *Cond, bool Holds, const Stmt *Region,
+                   const SpawnSite &Site, ASTContext &Ctx) {
+  Cond = stripped(Cond);
+  if (const auto *Not = dyn_cast_or_null<UnaryOperator>(Cond);
+      Not && Not->getOpcode() == UO_LNot)
+    return capsLiveCount(Not->getSubExpr(), !Holds, Region, Site, Ctx);
+  const auto *Binary = dyn_cast_or_null<BinaryOperator>(Cond);
+  if (!Binary)
+    return false;
+  BinaryOperatorKind Op = Binary->getOpcode();
+  if ((Op == BO_LAnd && Holds) || (Op == BO_LOr && !Holds))
+    return capsLiveCount(Binary->getLHS(), Holds, Region, Site, Ctx) ||
+           capsLiveCount(Binary->getRHS(), Holds, Region, Site, Ctx);
+  if (!Binary->isComparisonOp())
+    return false;
+  if (!Holds)
+    Op = negated(Op);
+  auto Caps = [&](const Expr *Below, const Expr *Limit) {
+    return isLiveCount(Below, Site, Region) &&
+           !originOfCount(Limit, Ctx).isInput();
+  };
+  const Expr *LHS = Binary->getLHS(), *RHS = Binary->getRHS();
+  switch (Op) {
+  case BO_LT:
+  case BO_LE:
+    return Caps(LHS, RHS);
+  case BO_GT:
+  case BO_GE:
+    return Caps(RHS, LHS);
+  case BO_NE:
+    return Caps(LHS, RHS) || Caps(RHS, LHS);
+  default:
+    return false;
+  }
+}
+
+/// Whether S ends the iteration: continue, break, return, throw (or a block
+/// whose last statement does).
+bool leavesIteration(const Stmt *S) {
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
+    return !Block->body_empty() && leavesIteration(Block->body_back());
+  return isa_and_nonnull<ContinueStmt, BreakStmt, ReturnStmt>(S) ||
+         isa_and_nonnull<CXXThrowExpr>(S);
+}
+
+/// Whether S, a statement before the spawn in the same block, lets the
+/// spawn run only below the cap: `if (live >= max) continue;`, or a wait
+/// loop `while (live >= max) cv.wait(lock);`.
+bool guardsBefore(const Stmt &S, const Stmt *Region, const SpawnSite &Site,
+                  ASTContext &Ctx) {
+  if (const auto *If = dyn_cast<IfStmt>(&S))
+    return !If->getElse() && leavesIteration(If->getThen()) &&
+           capsLiveCount(If->getCond(), false, Region, Site, Ctx);
+  if (const auto *While = dyn_cast<WhileStmt>(&S))
+    return capsLiveCount(While->getCond(), false, Region, Site, Ctx);
+  return false;
+}
+
+} // namespace
+
+bool startsOwnWorkers(const SpawnSite &Site, const FunctionDecl &Function,
+                      LoopKind Loop) {
+  if (Loop == LoopKind::InputCondition || Loop == LoopKind::InputBody ||
+      Loop == LoopKind::Infinite)
+    return false;
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
+  const auto *Field = dyn_cast_or_null<FieldDecl>(Site.Holder);
+  if (!Method || !Field || Method->getParent()->isLambda())
+    return false;
+  const CXXRecordDecl *Record = Method->getParent();
+  if (!isOrDerives(Record, dyn_cast<CXXRecordDecl>(Field->getParent())))
+    return false;
+  if (isa<CXXConstructorDecl>(Method))
+    return true;
+  const Launch &Spawn = *Site.Spawn;
+  if (Spawn.Lambda)
+    for (const LambdaCapture &Capture : Spawn.Lambda->captures())
+      if (Capture.capturesThis())
+        return true;
+  if (const auto *Worker = dyn_cast_or_null<CXXMethodDecl>(Spawn.Worker);
+      Worker && !Worker->getParent()->isLambda() &&
+      isOrDerives(Record, Worker->getParent()))
+    return true;
+  return llvm::any_of(Spawn.Arguments, [](const Expr *Arg) {
+    return isa<CXXThisExpr>(stripped(Arg));
+  });
+}
+
+bool isCappedByLiveCount(const SpawnSite &Site, const Stmt &Loop,
+                         const FunctionAnalysis &Function) {
+  ASTContext &Ctx = Function.context();
+  const Stmt *Node = Site.Spawn->Call;
+  for (const Stmt *Parent = Function.parent(*Node); Parent && Node != &Loop;
+       Node = Parent, Parent = Function.parent(*Parent)) {
+    if (const auto *If = dyn_cast<IfStmt>(Parent)) {
+      if (Node == If->getThen() &&
+          capsLiveCount(If->getCond(), true, If->getThen(), Site, Ctx))
+        return true;
+      if (Node == If->getElse() &&
+          capsLiveCount(If->getCond(), false, If->getElse(), Site, Ctx))
+        return true;
+    } else if (const auto *Block = dyn_cast<CompoundStmt>(Parent)) {
+      for (const Stmt *Before : Block->body()) {
+        if (Before == Node)
+          break;
+        if (guardsBefore(*Before, Block, Site, Ctx))
+          return true;
+      }
+    }
+  }
+  return false;
+}
+
+} // namespace clang::tidy::parlint
