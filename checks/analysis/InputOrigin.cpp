@@ -113,27 +113,96 @@ bool isMainArgument(const ParmVarDecl &Param) {
   return Function && Function->isMain();
 }
 
+/// Whether two expressions plainly denote the same value: the same variable
+/// or member, the same constant, the same argument-free call on the same
+/// object (`v.size()`).
+bool sameValue(const Expr *A, const Expr *B, const ASTContext &Ctx) {
+  A = stripped(A);
+  B = stripped(B);
+  if (!A || !B || A->isValueDependent() || B->isValueDependent())
+    return false;
+  if (const auto *RA = dyn_cast<DeclRefExpr>(A)) {
+    const auto *RB = dyn_cast<DeclRefExpr>(B);
+    return RB && RA->getDecl() == RB->getDecl();
+  }
+  if (const auto *MA = dyn_cast<MemberExpr>(A)) {
+    const auto *MB = dyn_cast<MemberExpr>(B);
+    return MB && MA->getMemberDecl() == MB->getMemberDecl() &&
+           (isa<CXXThisExpr>(stripped(MA->getBase()))
+                ? isa<CXXThisExpr>(stripped(MB->getBase()))
+                : sameValue(MA->getBase(), MB->getBase(), Ctx));
+  }
+  if (const auto *CA = dyn_cast<CXXMemberCallExpr>(A)) {
+    const auto *CB = dyn_cast<CXXMemberCallExpr>(B);
+    return CB && CA->getNumArgs() == 0 && CB->getNumArgs() == 0 &&
+           CA->getMethodDecl() == CB->getMethodDecl() &&
+           sameValue(CA->getImplicitObjectArgument(),
+                     CB->getImplicitObjectArgument(), Ctx);
+  }
+  Expr::EvalResult VA, VB;
+  return A->getType()->isIntegralOrEnumerationType() &&
+         B->getType()->isIntegralOrEnumerationType() &&
+         A->EvaluateAsInt(VA, Ctx) && B->EvaluateAsInt(VB, Ctx) &&
+         llvm::APSInt::isSameValue(VA.Val.getInt(), VB.Val.getInt());
+}
+
 /// `a < b ? a : b` and the like: the smaller (or larger) of two values.
-std::optional<bool> selectsSmaller(const ConditionalOperator &Cond) {
+std::optional<bool> selectsSmaller(const ConditionalOperator &Cond,
+                                   const ASTContext &Ctx) {
   const auto *Compare = dyn_cast<BinaryOperator>(stripped(Cond.getCond()));
   if (!Compare || !Compare->isRelationalOp())
     return std::nullopt;
-  auto Same = [](const Expr *A, const Expr *B) {
-    const auto *RA = dyn_cast_or_null<DeclRefExpr>(stripped(A));
-    const auto *RB = dyn_cast_or_null<DeclRefExpr>(stripped(B));
-    if (RA && RB)
-      return RA->getDecl() == RB->getDecl();
-    const auto *MA = dyn_cast_or_null<MemberExpr>(stripped(A));
-    const auto *MB = dyn_cast_or_null<MemberExpr>(stripped(B));
-    return MA && MB && MA->getMemberDecl() == MB->getMemberDecl();
-  };
   bool LessThan = Compare->getOpcode() == BO_LT || Compare->getOpcode() == BO_LE;
   const Expr *True = Cond.getTrueExpr(), *False = Cond.getFalseExpr();
-  if (Same(Compare->getLHS(), True) && Same(Compare->getRHS(), False))
+  if (sameValue(Compare->getLHS(), True, Ctx) &&
+      sameValue(Compare->getRHS(), False, Ctx))
     return LessThan; // a < b ? a : b
-  if (Same(Compare->getRHS(), True) && Same(Compare->getLHS(), False))
+  if (sameValue(Compare->getRHS(), True, Ctx) &&
+      sameValue(Compare->getLHS(), False, Ctx))
     return !LessThan; // a > b ? b : a
   return std::nullopt;
+}
+
+/// The limit a write caps Var at: `if (n > max) n = max;` (also `max < n`,
+/// `>=`), `n = std::min(n, max)`, `n = n > max ? max : n`; or null.
+const Expr *capOf(const ObjectWrite &W, const VarDecl &Var) {
+  const Expr *Value = stripped(W.Value);
+  if (!Value || W.Kind != WriteKind::Assignment)
+    return nullptr;
+  auto IsVar = [&](const Expr *E) {
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripped(E));
+    return Ref && Ref->getDecl() == &Var;
+  };
+  if (const auto *Call = dyn_cast<CallExpr>(Value);
+      Call && isNamed(Call->getDirectCallee(), {"::std::min"}) &&
+      Call->getNumArgs() >= 2) {
+    if (IsVar(Call->getArg(0)))
+      return Call->getArg(1);
+    if (IsVar(Call->getArg(1)))
+      return Call->getArg(0);
+  }
+  if (const auto *Cond = dyn_cast<ConditionalOperator>(Value);
+      Cond && selectsSmaller(*Cond, Var.getASTContext()).value_or(false)) {
+    if (IsVar(Cond->getTrueExpr()))
+      return Cond->getFalseExpr();
+    if (IsVar(Cond->getFalseExpr()))
+      return Cond->getTrueExpr();
+  }
+  if (!W.Guard)
+    return nullptr;
+  const auto *Compare = dyn_cast<BinaryOperator>(stripped(W.Guard->getCond()));
+  if (!Compare)
+    return nullptr;
+  const ASTContext &Ctx = Var.getASTContext();
+  auto Same = [&](const Expr *A, const Expr *B) { return sameValue(A, B, Ctx); };
+  BinaryOperatorKind Op = Compare->getOpcode();
+  if ((Op == BO_GT || Op == BO_GE) && IsVar(Compare->getLHS()) &&
+      Same(Compare->getRHS(), Value))
+    return Value; // if (n > max) n = max;
+  if ((Op == BO_LT || Op == BO_LE) && IsVar(Compare->getRHS()) &&
+      Same(Compare->getLHS(), Value))
+    return Value; // if (max < n) n = max;
+  return nullptr;
 }
 
 class OriginFinder {
@@ -225,8 +294,10 @@ Origin OriginFinder::call(const CallExpr &Call) {
   // Any other function: its result is input when it is handed input that was
   // read at run time (atoi(argv[1]), parse(line)); otherwise unknown.
   for (const Expr *Arg : Call.arguments())
-    if (Origin O = data(Arg); O.isInput())
+    if (Origin O = data(Arg); O.isInput()) {
+      O.Shape = InputShape::Value;
       return O;
+    }
   return unknown();
 }
 
@@ -256,6 +327,7 @@ Origin OriginFinder::declaration(const ValueDecl *D, const Expr &Use) {
   if (!Body)
     return unknown();
   Origin Result = bounded();
+  std::optional<Origin> Cap;
   bool Written = false;
   for (const ObjectWrite &W : writesTo(*Var, *Body)) {
     switch (W.Kind) {
@@ -264,7 +336,15 @@ Origin OriginFinder::declaration(const ValueDecl *D, const Expr &Use) {
       if (!W.Value)
         continue; // `int n;`
       Written = true;
-      Result = larger(Result, W.InLambda ? unknown() : count(W.Value));
+      if (const Expr *Limit = capOf(W, *Var)) {
+        // `if (n > max) n = max;`, `n = std::min(n, max)`: never above max.
+        Origin Capped = count(Limit);
+        Cap = Cap ? larger(*Cap, Capped) : Capped;
+        continue;
+      }
+      Result = larger(Result, W.InLambda || mentions(W.Value, Var)
+                                  ? unknown()
+                                  : count(W.Value));
       break;
     case WriteKind::Update:
       // `n += k` in a loop: as many as the loop runs.
@@ -280,7 +360,9 @@ Origin OriginFinder::declaration(const ValueDecl *D, const Expr &Use) {
       break;
     }
   }
-  return Written ? Result : unknown();
+  if (!Written)
+    return unknown();
+  return Cap ? smaller(Result, *Cap) : Result;
 }
 
 Origin OriginFinder::count(const Expr *E) {
@@ -327,7 +409,7 @@ Origin OriginFinder::count(const Expr *E) {
   if (const auto *Cond = dyn_cast<ConditionalOperator>(E)) {
     Origin True = count(Cond->getTrueExpr());
     Origin False = count(Cond->getFalseExpr());
-    if (auto Smaller = selectsSmaller(*Cond))
+    if (auto Smaller = selectsSmaller(*Cond, Ctx))
       return *Smaller ? smaller(True, False) : larger(True, False);
     return larger(True, False);
   }
@@ -538,6 +620,8 @@ Origin OriginFinder::size(const Expr *Container) {
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
       return data(Member->getImplicitObjectArgument());
+    if (isNamed(Call->getDirectCallee(), {"::getenv", "::secure_getenv"}))
+      return input(InputShape::Size, Call->getDirectCallee(), /*RunTime=*/true);
     Origin Result = unknown();
     for (const Expr *Arg : Call->arguments())
       Result = larger(Result, data(Arg));

@@ -56,6 +56,17 @@ public:
       visit(Lambda->getBody(), /*InLambda=*/true);
       return;
     }
+    if (const auto *If = dyn_cast<IfStmt>(S)) {
+      for (const Stmt *Child : S->children()) {
+        bool Then = Child && Child == If->getThen();
+        if (Then)
+          Guards.push_back(If);
+        visit(Child, InLambda);
+        if (Then)
+          Guards.pop_back();
+      }
+      return;
+    }
     if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S)) {
       for (const Stmt *Child : S->children()) {
         bool Each = Child && runsEachIteration(*S, Child);
@@ -83,6 +94,7 @@ private:
     W.Call = Call;
     W.Loops.assign(Loops.begin(), Loops.end());
     W.InLambda = InLambda;
+    W.Guard = Guards.empty() ? nullptr : Guards.back();
     Writes.push_back(std::move(W));
   }
 
@@ -170,6 +182,7 @@ private:
 
   const ValueDecl &Object;
   llvm::SmallVector<const Stmt *, 4> Loops;
+  llvm::SmallVector<const IfStmt *, 4> Guards;
   llvm::SmallPtrSet<const Expr *, 4> Consumed;
 };
 

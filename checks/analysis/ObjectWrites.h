@@ -36,6 +36,9 @@ struct ObjectWrite {
   llvm::SmallVector<const Stmt *, 2> Loops;
   /// Written inside a lambda of the body, which may run any number of times.
   bool InLambda = false;
+  /// The innermost `if` whose then-branch holds the write, if any (a cap:
+  /// `if (n > limit) n = limit;`).
+  const IfStmt *Guard = nullptr;
 };
 
 /// Every write to Object (a local VarDecl, or a FieldDecl reached through

@@ -76,11 +76,12 @@ bool isCallableType(QualType Type, unsigned Depth) {
   if (Type->isFunctionPointerType() || Type->isFunctionType())
     return true;
   const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
-  if (!Record || !Record->hasDefinition())
-    return false;
+  // A task type need not be complete where only a queue of it is declared.
   if (isNamed(Record, {"::std::function", "::std::move_only_function",
                        "::std::packaged_task", "::std::copyable_function"}))
     return true;
+  if (!Record || !Record->hasDefinition())
+    return false;
   for (const CXXMethodDecl *Method : Record->methods())
     if (Method->getOverloadedOperator() == OO_Call)
       return true;
