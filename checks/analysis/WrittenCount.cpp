@@ -21,21 +21,44 @@ bool writtenInPlace(SourceLocation Loc, const SourceManager &SM) {
   return true;
 }
 
-/// The name of the object-like macro that expands to exactly the literal
-/// (`#define NR_THREADS 4`), or "".
-StringRef objectMacroOf(const IntegerLiteral &Literal, const ASTContext &Context) {
+/// The name of the object-like macro whose whole expansion is the literal
+/// (`#define NR_THREADS 4`, also `(4)`), or "". A literal inside a longer
+/// macro body is part of that macro's code, not a name for a count.
+StringRef objectMacroOf(const IntegerLiteral &Literal, const Expr &Count,
+                        const ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
-  SourceLocation Loc = Literal.getLocation();
+  const LangOptions &LangOpts = Context.getLangOpts();
   // Through macro arguments down to the macro whose body spells the literal.
-  while (Loc.isMacroID() && SM.isMacroArgExpansion(Loc))
-    Loc = SM.getImmediateSpellingLoc(Loc);
+  auto Unwrap = [&](SourceLocation Loc) {
+    while (Loc.isMacroID() && SM.isMacroArgExpansion(Loc))
+      Loc = SM.getImmediateSpellingLoc(Loc);
+    return Loc;
+  };
+  SourceLocation Loc = Unwrap(Literal.getLocation());
   if (!Loc.isMacroID())
     return "";
   // An object-like macro's use is one token: its name.
   CharSourceRange Use = SM.getImmediateExpansionRange(Loc);
   if (Use.getBegin() != Use.getEnd())
     return "";
-  return Lexer::getImmediateMacroName(Loc, SM, Context.getLangOpts());
+  // The expression, with or without parentheses around it, is all the
+  // macro expands to.
+  for (const Expr *E = &Count; E;) {
+    SourceLocation MacroBegin, MacroEnd;
+    if (Lexer::isAtStartOfMacroExpansion(Unwrap(E->getBeginLoc()), SM,
+                                         LangOpts, &MacroBegin) &&
+        Lexer::isAtEndOfMacroExpansion(Unwrap(E->getEndLoc()), SM, LangOpts,
+                                       &MacroEnd) &&
+        MacroBegin == Use.getBegin())
+      return Lexer::getImmediateMacroName(Loc, SM, LangOpts);
+    if (const auto *Paren = dyn_cast<ParenExpr>(E))
+      E = Paren->getSubExpr();
+    else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E))
+      E = Cast->getSubExpr();
+    else
+      E = nullptr;
+  }
+  return "";
 }
 
 std::optional<WrittenCount> find(const Expr *Count, const ASTContext &Context,
@@ -56,7 +79,7 @@ std::optional<WrittenCount> find(const Expr *Count, const ASTContext &Context,
     Found.Literal = Literal;
     if (writtenInPlace(Literal->getLocation(), Context.getSourceManager()))
       return Found;
-    Found.MacroName = objectMacroOf(*Literal, Context);
+    Found.MacroName = objectMacroOf(*Literal, *Count, Context);
     if (Found.MacroName.empty())
       return std::nullopt; // inside a function-like macro's own text
     Found.How = WrittenCount::Macro;
