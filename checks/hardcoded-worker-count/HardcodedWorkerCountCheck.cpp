@@ -2,6 +2,7 @@
 #include "../model/TestAssertions.h"
 
 #include "../analysis/LoopBounds.h"
+#include "../analysis/PoolSizing.h"
 #include "../analysis/SpawnHandle.h"
 #include "../analysis/WrittenCount.h"
 #include "../common/AstHelpers.h"
@@ -265,11 +266,26 @@ void HardcodedWorkerCountCheck::checkCountingLoop(
 
 void HardcodedWorkerCountCheck::checkPoolConstructions(const Stmt &Root,
                                                        ASTContext &Context) {
+  // The variable each construction initializes: a pool given exactly as
+  // many tasks as it has workers is sized to its work, not to a machine.
+  llvm::DenseMap<const Expr *, const VarDecl *> Holders;
   forEachDescendant(&Root, /*SkipLambdas=*/false, [&](const Stmt &S) {
+    if (const auto *Decls = dyn_cast<DeclStmt>(&S)) {
+      for (const Decl *D : Decls->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D); Var && Var->getInit())
+          Holders[Var->getInit()->IgnoreImplicit()] = Var;
+      return;
+    }
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
       const Expr *Count = workerCountArgument(*Construct, PoolTypes);
       if (!Count)
         return;
+      if (const VarDecl *Pool = Holders.lookup(Construct))
+        if (auto Written = writtenCount(Count, Context);
+            Written &&
+            sizedToItsTasks(*Pool, Written->Literal->getValue().getZExtValue(),
+                            Root, Context))
+          return;
       const CXXConstructorDecl *Constructor = Construct->getConstructor();
       unsigned Index = 0;
       while (Construct->getArg(Index) != Count)

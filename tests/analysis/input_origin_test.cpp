@@ -8,6 +8,7 @@
 #include "analysis/InputOrigin.h"
 #include "analysis/LoopBounds.h"
 #include "analysis/ObjectWrites.h"
+#include "analysis/PoolSizing.h"
 #include "analysis/SpawnBounds.h"
 #include "analysis/WrittenCount.h"
 #include "common/AnalysisCache.h"
@@ -347,6 +348,19 @@ TEST(SpawnBounds, PoolsStartingTheirOwnWorkersAndCaps) {
   const auto *Pool = parlint::test::selectFirst<CXXRecordDecl>(
       "r", cxxRecordDecl(hasName("Pool"), isDefinition()).bind("r"), *S.AST);
   EXPECT_TRUE(isPoolImplementation(Pool));
+}
+
+TEST(PoolSizing, APoolGivenOneTaskPerWorker) {
+  Snippet S("void f() {"
+            "  parlint::ThreadPool pool, other;"
+            "  for (int i = 0; i < 4; ++i) pool.submit(work, i);"
+            "  for (int i = 0; i < 8; ++i) other.submit(work, i); }");
+  ASSERT_TRUE(S.F);
+  const Stmt &Body = *S.F->getBody();
+  EXPECT_TRUE(sizedToItsTasks(*S.var("pool"), 4, Body, S.context()));
+  EXPECT_FALSE(sizedToItsTasks(*S.var("pool"), 8, Body, S.context()));
+  EXPECT_TRUE(sizedToItsTasks(*S.var("other"), 8, Body, S.context()));
+  EXPECT_FALSE(sizedToItsTasks(*S.var("other"), 4, Body, S.context()));
 }
 
 TEST(Pools, APoolImplementationHasWorkersAndATaskQueue) {
