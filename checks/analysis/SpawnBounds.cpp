@@ -1,5 +1,7 @@
 #include "SpawnBounds.h"
+#include "ObjectWrites.h"
 #include "../common/AstHelpers.h"
+#include "../model/Handles.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -51,15 +53,55 @@ bool increments(const Stmt *Region, const ValueDecl *V) {
   return Found;
 }
 
+/// Whether Region adds an element to Container: a storing call
+/// (`push_back`, `emplace`, `insert`...) or a map's `operator[]`.
+bool grows(const Stmt *Region, const ValueDecl *Container) {
+  bool Found = false;
+  forEachDescendant(Region, /*SkipLambdas=*/true, [&](const Stmt &S) {
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S)) {
+      StringRef Name = identifierOf(Call->getMethodDecl());
+      Found |= (isStoringMethod(Name) || Name == "insert" ||
+                Name == "emplace" || Name == "try_emplace") &&
+               rootVariable(Call->getImplicitObjectArgument()) == Container;
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S)) {
+      const CXXRecordDecl *Record =
+          Op->getNumArgs() > 0
+              ? Op->getArg(0)->getType()->getAsCXXRecordDecl()
+              : nullptr;
+      bool Map = Record && Record->hasDefinition() &&
+                 !Record->lookup(&Record->getASTContext().Idents.get("key_type"))
+                      .empty();
+      Found |= Op->getOperator() == OO_Subscript && Map &&
+               rootVariable(Op->getArg(0)) == Container;
+    }
+  });
+  return Found;
+}
+
 /// Whether X counts the live workers of Site: the size of the container that
-/// holds their handles, or a counter Region increments.
-bool isLiveCount(const Expr *X, const SpawnSite &Site, const Stmt *Region) {
+/// holds their handles or of one the guarded code adds to (also through a
+/// local holding that size), or a counter Region increments.
+bool isLiveCount(const Expr *X, const SpawnSite &Site, const Stmt *Region,
+                 unsigned Depth = 0) {
   if (const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(stripped(X));
-      Call && Site.Holder && identifierOf(Call->getMethodDecl()) == "size" &&
-      rootVariable(Call->getImplicitObjectArgument()) == Site.Holder)
-    return true;
+      Call && identifierOf(Call->getMethodDecl()) == "size") {
+    const ValueDecl *Container =
+        rootVariable(Call->getImplicitObjectArgument());
+    return Container &&
+           (Container == Site.Holder || grows(Region, Container));
+  }
   const ValueDecl *Counter = countedObject(X);
-  return Counter && increments(Region, Counter);
+  if (!Counter)
+    return false;
+  if (increments(Region, Counter))
+    return true;
+  // const size_t running = children.size(); if (running < jobs) ...
+  const auto *Ref = dyn_cast<DeclRefExpr>(stripped(X));
+  const auto *Local = dyn_cast_or_null<VarDecl>(Counter);
+  if (Ref && Local && Local->hasLocalStorage() && Depth == 0)
+    if (const Expr *Value = reachingValue(*Local, *Ref))
+      return isLiveCount(Value, Site, Region, Depth + 1);
+  return false;
 }
 
 BinaryOperatorKind negated(BinaryOperatorKind Op) {

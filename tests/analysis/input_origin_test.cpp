@@ -36,6 +36,11 @@ extern istream cin;
 istream &getline(istream &, string &);
 template <class T> struct function { void operator()() const; };
 template <class T> struct queue { void push(const T &); };
+template <class K, class V> struct map {
+  using key_type = K;
+  V &operator[](const K &);
+  size_t size() const;
+};
 } // namespace std
 extern "C" char *getenv(const char *);
 extern "C" int atoi(const char *);
@@ -316,6 +321,10 @@ TEST(SpawnBounds, PoolsStartingTheirOwnWorkersAndCaps) {
             "    std::vector<std::thread> local;"
             "    for (int item : items) if (local.size() < limit) local.emplace_back(work, item);"
             "    for (int item : items) local.emplace_back(work, item);"
+            "    std::map<int, int> running;"
+            "    for (int item : items) {"
+            "      const std::size_t live = running.size();"
+            "      if (live < limit) { running[fork()] = item; } }"
             "  }"
             "  void run(int);"
             "  std::vector<std::thread> threads, sessions;"
@@ -328,7 +337,7 @@ TEST(SpawnBounds, PoolsStartingTheirOwnWorkersAndCaps) {
   std::vector<Launch> Launches;
   forEachLaunch(*S.F->getBody(), Ctx,
                 [&](const Launch &L) { Launches.push_back(L); });
-  ASSERT_EQ(Launches.size(), 4u);
+  ASSERT_EQ(Launches.size(), 5u);
   for (const Launch &L : Launches) {
     SpawnSite Site = describeSpawn(L, Analysis);
     const Stmt *Loop = enclosingLoop(*L.Call, Analysis);
@@ -338,9 +347,10 @@ TEST(SpawnBounds, PoolsStartingTheirOwnWorkersAndCaps) {
   }
   // The class's own code into its own member; a free function per item
   // into a member (a server's sessions); a local capped by its size; the
-  // same uncapped.
-  EXPECT_EQ(Own, (std::vector<bool>{true, false, false, false}));
-  EXPECT_EQ(Capped, (std::vector<bool>{false, false, true, false}));
+  // same uncapped; a child per item while a map of running children, whose
+  // size a local holds, is below the limit.
+  EXPECT_EQ(Own, (std::vector<bool>{true, false, false, false, false}));
+  EXPECT_EQ(Capped, (std::vector<bool>{false, false, true, false, true}));
   // A thread per connection kept in a member is not a pool starting workers.
   SpawnSite First = describeSpawn(Launches[0], Analysis);
   EXPECT_FALSE(startsOwnWorkers(First, *S.F, LoopKind::Infinite));
