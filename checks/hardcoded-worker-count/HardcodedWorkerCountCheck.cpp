@@ -157,8 +157,6 @@ void HardcodedWorkerCountCheck::checkLaunchLoops(
     const Launch &Spawn, const FunctionUnderCheck &Function,
     llvm::ArrayRef<const LambdaExpr *> Workers) {
   const FunctionAnalysis &Analysis = Function.Analysis;
-  ASTContext &Context = Function.Context;
-  const SourceManager &SM = Context.getSourceManager();
   SpawnSite Site = describeSpawn(Spawn, Analysis);
   // Inside a test's SUBCASE / SECTION: a stress count chosen on purpose.
   for (const Stmt *Around = Analysis.parent(*Spawn.Call); Around;
