@@ -4,6 +4,7 @@
 #include "../model/Handles.h"
 
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 
@@ -31,26 +32,72 @@ const ValueDecl *countedObject(const Expr *X) {
   return nullptr;
 }
 
-/// Whether Region increments V: `++v`, `v++`, `v += k`, `v.fetch_add(k)`.
-bool increments(const Stmt *Region, const ValueDecl *V) {
+/// Whether Region counts V up (`++v`, `v++`, `v += k`, `v.fetch_add(k)`) or
+/// down (`--v`, `v--`, `v -= k`, `v.fetch_sub(k)`).
+bool changes(const Stmt *Region, const ValueDecl *V, bool Up) {
   bool Found = false;
   forEachDescendant(Region, /*SkipLambdas=*/false, [&](const Stmt &S) {
     if (Found)
       return;
     if (const auto *Unary = dyn_cast<UnaryOperator>(&S))
-      Found = Unary->isIncrementOp() && countedObject(Unary->getSubExpr()) == V;
+      Found = (Up ? Unary->isIncrementOp() : Unary->isDecrementOp()) &&
+              countedObject(Unary->getSubExpr()) == V;
     else if (const auto *Binary = dyn_cast<BinaryOperator>(&S))
-      Found = Binary->getOpcode() == BO_AddAssign &&
+      Found = Binary->getOpcode() == (Up ? BO_AddAssign : BO_SubAssign) &&
               countedObject(Binary->getLHS()) == V;
     else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S))
-      Found = (Op->getOperator() == OO_PlusPlus ||
-               Op->getOperator() == OO_PlusEqual) &&
+      Found = (Up ? Op->getOperator() == OO_PlusPlus ||
+                        Op->getOperator() == OO_PlusEqual
+                  : Op->getOperator() == OO_MinusMinus ||
+                        Op->getOperator() == OO_MinusEqual) &&
               Op->getNumArgs() > 0 && countedObject(Op->getArg(0)) == V;
     else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S))
-      Found = identifierOf(Call->getMethodDecl()) == "fetch_add" &&
+      Found = identifierOf(Call->getMethodDecl()) ==
+                  (Up ? "fetch_add" : "fetch_sub") &&
               countedObject(Call->getImplicitObjectArgument()) == V;
   });
   return Found;
+}
+
+bool increments(const Stmt *Region, const ValueDecl *V) {
+  return changes(Region, V, /*Up=*/true);
+}
+
+/// Calls Visit on the body of every function defined in the main file.
+void forEachMainFileBody(const DeclContext &Context, const SourceManager &SM,
+                         llvm::function_ref<void(const Stmt &)> Visit) {
+  for (const Decl *D : Context.decls()) {
+    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
+      D = Template->getTemplatedDecl();
+    if (const auto *Function = dyn_cast<FunctionDecl>(D)) {
+      if (Function->doesThisDeclarationHaveABody() &&
+          SM.isInMainFile(SM.getExpansionLoc(Function->getLocation())))
+        Visit(*Function->getBody());
+    } else if (const auto *Inner = dyn_cast<DeclContext>(D);
+               Inner && isa<NamespaceDecl, CXXRecordDecl, LinkageSpecDecl>(D)) {
+      forEachMainFileBody(*Inner, SM, Visit);
+    }
+  }
+}
+
+/// Whether V is a gauge of live workers kept across the file: an integer
+/// variable or member that some function of the main file counts up and some
+/// counts down (`++children_active` when a child starts, `--` when it is
+/// reaped).
+bool isGauge(const ValueDecl *V, ASTContext &Ctx) {
+  if (!V)
+    return false;
+  QualType Type = V->getType().getNonReferenceType();
+  if (!Type->isIntegerType() &&
+      !isNamed(Type->getAsCXXRecordDecl(), {"::std::atomic"}))
+    return false;
+  bool Up = false, Down = false;
+  forEachMainFileBody(*Ctx.getTranslationUnitDecl(), Ctx.getSourceManager(),
+                      [&](const Stmt &Body) {
+                        Up = Up || changes(&Body, V, /*Up=*/true);
+                        Down = Down || changes(&Body, V, /*Up=*/false);
+                      });
+  return Up && Down;
 }
 
 /// Whether Region adds an element to Container: a storing call
@@ -82,7 +129,7 @@ bool grows(const Stmt *Region, const ValueDecl *Container) {
 /// holds their handles or of one the guarded code adds to (also through a
 /// local holding that size), or a counter Region increments.
 bool isLiveCount(const Expr *X, const SpawnSite &Site, const Stmt *Region,
-                 unsigned Depth = 0) {
+                 ASTContext &Ctx, unsigned Depth = 0) {
   if (const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(stripped(X));
       Call && identifierOf(Call->getMethodDecl()) == "size") {
     const ValueDecl *Container =
@@ -93,14 +140,14 @@ bool isLiveCount(const Expr *X, const SpawnSite &Site, const Stmt *Region,
   const ValueDecl *Counter = countedObject(X);
   if (!Counter)
     return false;
-  if (increments(Region, Counter))
+  if (increments(Region, Counter) || isGauge(Counter, Ctx))
     return true;
   // const size_t running = children.size(); if (running < jobs) ...
   const auto *Ref = dyn_cast<DeclRefExpr>(stripped(X));
   const auto *Local = dyn_cast_or_null<VarDecl>(Counter);
   if (Ref && Local && Local->hasLocalStorage() && Depth == 0)
     if (const Expr *Value = reachingValue(*Local, *Ref))
-      return isLiveCount(Value, Site, Region, Depth + 1);
+      return isLiveCount(Value, Site, Region, Ctx, Depth + 1);
   return false;
 }
 
@@ -136,7 +183,7 @@ bool capsLiveCount(const Expr *Cond, bool Holds, const Stmt *Region,
   if (!Holds)
     Op = negated(Op);
   auto Caps = [&](const Expr *Below, const Expr *Limit) {
-    return isLiveCount(Below, Site, Region) &&
+    return isLiveCount(Below, Site, Region, Ctx) &&
            !originOfCount(Limit, Ctx).isInput();
   };
   const Expr *LHS = Binary->getLHS(), *RHS = Binary->getRHS();
@@ -168,9 +215,21 @@ bool leavesIteration(const Stmt *S) {
 /// loop `while (live >= max) cv.wait(lock);`.
 bool guardsBefore(const Stmt &S, const Stmt *Region, const SpawnSite &Site,
                   ASTContext &Ctx) {
-  if (const auto *If = dyn_cast<IfStmt>(&S))
-    return !If->getElse() && leavesIteration(If->getThen()) &&
-           capsLiveCount(If->getCond(), false, Region, Site, Ctx);
+  if (const auto *If = dyn_cast<IfStmt>(&S)) {
+    if (If->getElse() || !leavesIteration(If->getThen()))
+      return false;
+    if (capsLiveCount(If->getCond(), false, Region, Site, Ctx))
+      return true;
+    // Admission control by a function handed the gauge:
+    // `if (drop_connection(fd, children_active)) continue;`.
+    bool Admits = false;
+    forEachDescendant(If->getCond(), /*SkipLambdas=*/true, [&](const Stmt &C) {
+      if (const auto *Call = dyn_cast<CallExpr>(&C))
+        for (const Expr *Arg : Call->arguments())
+          Admits = Admits || isGauge(countedObject(Arg), Ctx);
+    });
+    return Admits;
+  }
   if (const auto *While = dyn_cast<WhileStmt>(&S))
     return capsLiveCount(While->getCond(), false, Region, Site, Ctx);
   return false;

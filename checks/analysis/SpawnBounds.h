@@ -2,7 +2,8 @@
 // class that starts its own pool of workers (its constructor, or a method
 // running the class's own code, keeping the handles in a member), and a cap
 // on the number alive (`if (threads_.size() < max_) threads_.emplace_back(..)`,
-// `if (active_ < limit_) { ++active_; std::thread(..).detach(); }`).
+// `if (active_ < limit_) { ++active_; std::thread(..).detach(); }`, an
+// admission check handed the number of live children).
 #ifndef PARLINT_CHECKS_ANALYSIS_SPAWNBOUNDS_H
 #define PARLINT_CHECKS_ANALYSIS_SPAWNBOUNDS_H
 
@@ -23,8 +24,11 @@ bool startsOwnWorkers(const SpawnSite &Site, const FunctionDecl &Function,
 /// Whether an `if` between the spawn and Loop (or an earlier statement of
 /// the loop's body that leaves the iteration) lets the spawn run only while
 /// a count of live workers stays below a limit that does not come from the
-/// input: the size of the container that holds the handles, or a counter
-/// the guarded code increments.
+/// input: the size of the container that holds the handles or that the
+/// guarded code adds to, a counter the guarded code increments, or a gauge
+/// the file counts up and down (`children_active`); or refuses the item in a
+/// function handed such a gauge (`if (drop_connection(fd, children_active))
+/// continue;`).
 bool isCappedByLiveCount(const SpawnSite &Site, const Stmt &Loop,
                          const FunctionAnalysis &Function);
 

@@ -360,6 +360,28 @@ TEST(SpawnBounds, PoolsStartingTheirOwnWorkersAndCaps) {
   EXPECT_TRUE(isPoolImplementation(Pool));
 }
 
+TEST(SpawnBounds, AGaugeOfLiveWorkersKeptAcrossTheFile) {
+  Snippet S("int active; int counted;"
+            "void started() { ++active; ++counted; }"
+            "void finished() { --active; }"
+            "bool refuse(int live);"
+            "void f(const std::vector<int> &items) {"
+            "  for (int item : items) { if (active >= 8) continue; std::thread(work, item).detach(); }"
+            "  for (int item : items) { if (refuse(active)) continue; std::thread(work, item).detach(); }"
+            "  for (int item : items) { if (counted >= 8) continue; std::thread(work, item).detach(); }"
+            "}");
+  ASSERT_TRUE(S.F);
+  FunctionAnalysis Analysis(*S.F->getBody(), S.context());
+  std::vector<bool> Capped;
+  forEachLaunch(*S.F->getBody(), S.context(), [&](const Launch &L) {
+    SpawnSite Site = describeSpawn(L, Analysis);
+    Capped.push_back(isCappedByLiveCount(
+        Site, *enclosingLoop(*L.Call, Analysis), Analysis));
+  });
+  // `counted` only ever grows: a total, not the number alive.
+  EXPECT_EQ(Capped, (std::vector<bool>{true, true, false}));
+}
+
 TEST(PoolSizing, APoolGivenOneTaskPerWorker) {
   Snippet S("void f() {"
             "  parlint::ThreadPool pool, other;"
