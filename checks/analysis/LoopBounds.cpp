@@ -1,57 +1,14 @@
 #include "LoopBounds.h"
+#include "InputOrigin.h"
+#include "ObjectWrites.h"
 #include "../common/AstHelpers.h"
-#include "../model/Handles.h"
 #include "../model/Measurement.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
-#include "llvm/ADT/SmallPtrSet.h"
-#include <algorithm>
 
 namespace clang::tidy::parlint {
 namespace {
-
-// What a loop bound is derived from. Ordered: std::max of two growths is the
-// faster-growing one.
-enum class Growth { Plain, Constant, Iterator, Container };
-
-struct Bound {
-  Growth Kind = Growth::Plain;
-  int64_t Value = 0; // for Constant
-};
-
-constexpr unsigned MaxInitializerDepth = 4;
-
-Bound plain() { return {}; }
-Bound grows(Growth Kind) { return {Kind, 0}; }
-
-Bound maxOf(Bound A, Bound B) {
-  if (A.Kind != B.Kind)
-    return A.Kind > B.Kind ? A : B;
-  return A.Value >= B.Value ? A : B;
-}
-
-Bound minOf(Bound A, Bound B) {
-  if (A.Kind != B.Kind)
-    return A.Kind < B.Kind ? A : B;
-  return A.Value <= B.Value ? A : B;
-}
-
-const Expr *strip(const Expr *E) { return stripped(E); }
-
-bool isSizeQuery(StringRef Name) {
-  return Name == "size" || Name == "length" || Name == "ssize" ||
-         Name == "empty";
-}
-
-bool isIteratorQuery(StringRef Name) {
-  return Name == "begin" || Name == "end" || Name == "cbegin" ||
-         Name == "cend" || Name == "rbegin" || Name == "rend" ||
-         Name == "find" || Name == "lower_bound" || Name == "upper_bound";
-}
-
-Bound classifyBound(const Expr *E, ASTContext &Ctx, unsigned Depth);
 
 /// A binary condition, built-in or overloaded: `a < b`, `a && b`.
 struct BinaryParts {
@@ -74,205 +31,12 @@ BinaryParts decompose(const Expr *Cond) {
   return {};
 }
 
-/// Where a container's size came from, when the code that sizes it can be
-/// seen: the count given to its constructor (`std::vector<T> v(n)`, a member
-/// initializer `pool_(n)`), `resize(n)` / `assign(n, x)`, or elements added in
-/// a loop (`for (i < pool_size) pool_.emplace_back(...)`), in the declaring
-/// function or, for a member, in the class's constructors. The largest
-/// growth found, or nothing when no sizing code is visible.
-std::optional<Bound> sizeOrigin(const ValueDecl *Container, ASTContext &Ctx,
-                                unsigned Depth);
-
-// Sizing evidence for Container inside one function body (or initializer).
-void collectSizing(const Stmt *Code, const ValueDecl *Container,
-                   ASTContext &Ctx, unsigned Depth,
-                   std::optional<Bound> &Found) {
-  auto Add = [&](Bound B) { Found = Found ? maxOf(*Found, B) : B; };
-  forEachDescendant(Code, /*SkipLambdas=*/true, [&](const Stmt &S) {
-    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
-    if (!Call || rootVariable(Call->getImplicitObjectArgument()) != Container ||
-        !Call->getMethodDecl() || !Call->getMethodDecl()->getIdentifier())
-      return;
-    StringRef Name = Call->getMethodDecl()->getName();
-    if ((Name == "resize" || Name == "assign") && Call->getNumArgs() > 0 &&
-        Call->getArg(0)->getType()->isIntegerType())
-      Add(classifyBound(Call->getArg(0), Ctx, Depth + 1));
-  });
-  // Elements added in a loop: the loop's own bound is the size.
-  forEachDescendant(Code, /*SkipLambdas=*/true, [&](const Stmt &S) {
-    if (!isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(&S))
-      return;
-    bool Fills = false;
-    forEachDescendant(loopBody(S), /*SkipLambdas=*/true, [&](const Stmt &Inner) {
-      if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&Inner))
-        Fills |= rootVariable(Call->getImplicitObjectArgument()) == Container &&
-                 Call->getMethodDecl() &&
-                 isStoringMethod(identifierOf(Call->getMethodDecl()));
-    });
-    if (!Fills)
-      return;
-    LoopVerdict Verdict = classifyLoop(S, nullptr, ~0U, Ctx);
-    Add(Verdict.Kind == LoopKind::Bounded || Verdict.Kind == LoopKind::LargeConstant
-            ? plain()
-            : grows(Growth::Container));
-  });
-}
-
-void addConstructorCount(const Expr *Init, ASTContext &Ctx, unsigned Depth,
-                         std::optional<Bound> &Found) {
-  const auto *Construct =
-      Init ? dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()) : nullptr;
-  if (!Construct || Construct->getNumArgs() == 0 ||
-      Construct->isListInitialization() ||
-      !Construct->getArg(0)->getType()->isIntegerType())
-    return;
-  Bound B = classifyBound(Construct->getArg(0), Ctx, Depth + 1);
-  Found = Found ? maxOf(*Found, B) : B;
-}
-
-std::optional<Bound> sizeOrigin(const ValueDecl *Container, ASTContext &Ctx,
-                                unsigned Depth) {
-  // The sizing loops are classified with classifyLoop, whose bound may ask
-  // for the size of the same container again: answer "unknown" then.
-  static llvm::SmallPtrSet<const ValueDecl *, 4> InProgress;
-  if (!Container || Depth >= MaxInitializerDepth ||
-      !InProgress.insert(Container).second)
-    return std::nullopt;
-  struct Done {
-    const ValueDecl *Container;
-    ~Done() { InProgress.erase(Container); }
-  } Release{Container};
-  std::optional<Bound> Found;
-  if (const auto *Var = dyn_cast<VarDecl>(Container)) {
-    if (!Var->isLocalVarDecl())
-      return std::nullopt; // a parameter or global: sized by someone else
-    addConstructorCount(Var->getInit(), Ctx, Depth, Found);
-    if (const auto *Function =
-            dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod()))
-      collectSizing(Function->getBody(), Container, Ctx, Depth, Found);
-    return Found;
-  }
-  const auto *Field = dyn_cast<FieldDecl>(Container);
-  const auto *Record = Field ? dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
-  if (!Record)
-    return std::nullopt;
-  if (Field->hasInClassInitializer())
-    addConstructorCount(Field->getInClassInitializer(), Ctx, Depth, Found);
-  for (const CXXConstructorDecl *Constructor : Record->ctors()) {
-    if (!Constructor->hasBody())
-      continue;
-    for (const CXXCtorInitializer *Init : Constructor->inits())
-      if (Init->getMember() == Field && Init->isWritten())
-        addConstructorCount(Init->getInit(), Ctx, Depth, Found);
-    collectSizing(Constructor->getBody(), Container, Ctx, Depth, Found);
-  }
-  return Found;
-}
-
-Bound classifyCall(const CallExpr &Call, ASTContext &Ctx, unsigned Depth) {
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee || !Callee->getDeclName().isIdentifier())
-    return plain();
-  StringRef Name = Callee->getName();
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
-    if (isSizeQuery(Name)) {
-      // A container sized from a configured count has a configured size.
-      auto Origin = sizeOrigin(
-          rootVariable(Member->getImplicitObjectArgument()), Ctx, Depth);
-      return Origin && Origin->Kind <= Growth::Constant ? plain()
-                                                        : grows(Growth::Container);
-    }
-    if (isIteratorQuery(Name))
-      return grows(Growth::Iterator);
-    return plain(); // a configured count such as pool.size_hint()
-  }
-  if (isNamed(Callee, {"::std::min"}) && Call.getNumArgs() >= 2)
-    return minOf(classifyBound(Call.getArg(0), Ctx, Depth),
-                 classifyBound(Call.getArg(1), Ctx, Depth));
-  if (isNamed(Callee, {"::std::max"}) && Call.getNumArgs() >= 2)
-    return maxOf(classifyBound(Call.getArg(0), Ctx, Depth),
-                 classifyBound(Call.getArg(1), Ctx, Depth));
-  if (isNamed(Callee, {"::std::size", "::std::ssize", "::std::empty",
-                       "::std::distance"}))
-    return grows(Growth::Container);
-  if (isNamed(Callee, {"::std::begin", "::std::end", "::std::cbegin",
-                       "::std::cend", "::std::find", "::std::find_if"}))
-    return grows(Growth::Iterator);
-  // hardware_concurrency() and any other function: a plain count.
-  return plain();
-}
-
-Bound classifyBound(const Expr *E, ASTContext &Ctx, unsigned Depth) {
-  E = strip(E);
-  if (!E || E->isValueDependent() || E->containsErrors())
-    return plain();
-  if (E->getType()->isIntegralOrEnumerationType()) {
-    Expr::EvalResult Result;
-    if (E->EvaluateAsInt(Result, Ctx))
-      return {Growth::Constant, Result.Val.getInt().getExtValue()};
-  }
-  if (const auto *Call = dyn_cast<CallExpr>(E))
-    if (!isa<CXXOperatorCallExpr>(Call))
-      return classifyCall(*Call, Ctx, Depth);
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-    // Follow a local variable to its initializer: `const auto n = v.size()`.
-    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-    if (Var && Var->isLocalVarDecl() && Var->getInit() &&
-        Depth < MaxInitializerDepth)
-      return classifyBound(Var->getInit(), Ctx, Depth + 1);
-    return plain(); // a parameter, member or global: a configured count
-  }
-  if (const auto *Binary = dyn_cast<BinaryOperator>(E)) {
-    Bound Result = maxOf(classifyBound(Binary->getLHS(), Ctx, Depth),
-                         classifyBound(Binary->getRHS(), Ctx, Depth));
-    // Arithmetic on a plain count keeps it plain: only the whole expression
-    // being a compile-time constant makes it a constant bound.
-    return Result.Kind == Growth::Constant ? plain() : Result;
-  }
-  if (const auto *Unary = dyn_cast<UnaryOperator>(E))
-    return classifyBound(Unary->getSubExpr(), Ctx, Depth);
-  if (const auto *Cond = dyn_cast<ConditionalOperator>(E))
-    return maxOf(classifyBound(Cond->getTrueExpr(), Ctx, Depth),
-                 classifyBound(Cond->getFalseExpr(), Ctx, Depth));
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
-    // Iterator arithmetic such as `v.end() - 1` or `*it`.
-    Bound Result;
-    for (const Expr *Arg : Op->arguments())
-      Result = maxOf(Result, classifyBound(Arg, Ctx, Depth));
-    return Result.Kind == Growth::Constant ? plain() : Result;
-  }
-  return plain();
-}
-
-LoopVerdict verdictFor(Bound B, unsigned MaxTrips) {
-  switch (B.Kind) {
-  case Growth::Container:
-    return {LoopKind::ContainerSize, 0};
-  case Growth::Iterator:
-    return {LoopKind::IteratorRange, 0};
-  case Growth::Constant:
-    if (B.Value > static_cast<int64_t>(MaxTrips))
-      return {LoopKind::LargeConstant, B.Value};
-    return {};
-  case Growth::Plain:
-    return {};
-  }
-  return {};
-}
-
-// The header parts of a counted loop.
-struct LoopParts {
-  const Stmt *Init = nullptr;
-  const Stmt *Inc = nullptr;
-  const Stmt *Body = nullptr;
-};
-
 // The variable a loop counts with, if Side is `i`, `i++` or `--i`.
 const VarDecl *counterVariable(const Expr *Side) {
-  Side = strip(Side);
+  Side = stripped(Side);
   if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(Side))
     if (Unary->isIncrementDecrementOp())
-      Side = strip(Unary->getSubExpr());
+      Side = stripped(Unary->getSubExpr());
   if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Side))
     return dyn_cast<VarDecl>(Ref->getDecl());
   return nullptr;
@@ -341,14 +105,14 @@ std::optional<int64_t> geometricTrips(const Expr *Modification,
     Shift = *Bits;
   } else if (Binary->getOpcode() == BO_Assign) {
     // n = n * a + b, n = a * n + b, n = n * a
-    const Expr *RHS = strip(Binary->getRHS());
+    const Expr *RHS = stripped(Binary->getRHS());
     if (const auto *Sum = dyn_cast<BinaryOperator>(RHS);
         Sum && Sum->getOpcode() == BO_Add) {
       auto B = Constant(Sum->getRHS());
       if (!B)
         return std::nullopt;
       Add = *B;
-      RHS = strip(Sum->getLHS());
+      RHS = stripped(Sum->getLHS());
     }
     const auto *Product = dyn_cast<BinaryOperator>(RHS);
     if (!Product || Product->getOpcode() != BO_Mul)
@@ -375,21 +139,68 @@ std::optional<int64_t> geometricTrips(const Expr *Modification,
   return Trips;
 }
 
-// Where the counter starts: its declaration in the for-init, or its
-// initializer, or an assignment in the for-init.
+
+// The header parts of a counted loop.
+struct LoopParts {
+  const Stmt *Loop = nullptr;
+  const Stmt *Init = nullptr;
+  const Stmt *Inc = nullptr;
+  const Stmt *Body = nullptr;
+  const Expr *Cond = nullptr;
+};
+
+std::optional<LoopParts> partsOf(const Stmt &Loop) {
+  if (const auto *For = dyn_cast<ForStmt>(&Loop))
+    return LoopParts{&Loop, For->getInit(), For->getInc(), For->getBody(),
+                     For->getCond()};
+  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+    return LoopParts{&Loop, nullptr, nullptr, While->getBody(),
+                     While->getCond()};
+  if (const auto *Do = dyn_cast<DoStmt>(&Loop))
+    return LoopParts{&Loop, nullptr, nullptr, Do->getBody(), Do->getCond()};
+  return std::nullopt;
+}
+
+/// The value of a count when it is a compile-time constant, or a local
+/// variable whose value at Use is one (`n = 3;` before the loop).
+std::optional<int64_t> constantValue(const Expr *E, ASTContext &Ctx,
+                                     unsigned Depth = 0) {
+  E = stripped(E);
+  if (!E || E->isValueDependent() || E->containsErrors() || Depth > 4)
+    return std::nullopt;
+  Expr::EvalResult Result;
+  if (E->getType()->isIntegralOrEnumerationType() && E->EvaluateAsInt(Result, Ctx))
+    return Result.Val.getInt().getExtValue();
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var))
+    return std::nullopt;
+  if (const Expr *Value = reachingValue(*Var, *Ref))
+    return constantValue(Value, Ctx, Depth + 1);
+  return std::nullopt;
+}
+
+// Where the counter starts: an assignment in the for-init, or the value it
+// holds when the loop is reached.
 const Expr *startOf(const VarDecl *Var, const LoopParts &Parts) {
   if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(Parts.Init))
     if (Assign->getOpcode() == BO_Assign &&
         counterVariable(Assign->getLHS()) == Var)
       return Assign->getRHS();
-  if (Var->isLocalVarDecl())
-    return Var->getInit();
-  return nullptr;
+  if (const auto *Decls = dyn_cast_or_null<DeclStmt>(Parts.Init))
+    for (const Decl *D : Decls->decls())
+      if (D == Var)
+        return Var->getInit();
+  if (!Var->hasLocalStorage())
+    return nullptr;
+  if (const Expr *Value = reachingValue(*Var, *Parts.Loop))
+    return Value;
+  return isa<ParmVarDecl>(Var) ? nullptr : Var->getInit();
 }
 
-bool isCounter(const Expr *Side, const LoopParts &Parts, const Stmt *Cond,
+bool isCounter(const Expr *Side, const LoopParts &Parts,
                const ValueDecl *Grown) {
-  if (const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(strip(Side)))
+  if (const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(stripped(Side)))
     if (Grown && rootVariable(Call->getImplicitObjectArgument()) == Grown)
       return true; // threads.size() < n: the loop's own container
   const VarDecl *Var = counterVariable(Side);
@@ -400,90 +211,87 @@ bool isCounter(const Expr *Side, const LoopParts &Parts, const Stmt *Cond,
       if (D == Var)
         return true;
   return modificationOf(Var, Parts.Inc) || modificationOf(Var, Parts.Body) ||
-         modificationOf(Var, Cond);
+         modificationOf(Var, Parts.Cond);
 }
+
+LoopVerdict verdictOf(const Origin &O) {
+  LoopVerdict Verdict;
+  Verdict.Trips = O.Kind;
+  if (!O.isInput())
+    return Verdict;
+  Verdict.Source = O.Source;
+  switch (O.Shape) {
+  case InputShape::Size:
+    Verdict.Kind = LoopKind::ContainerSize;
+    break;
+  case InputShape::Iterator:
+    Verdict.Kind = LoopKind::IteratorRange;
+    break;
+  case InputShape::Value:
+    Verdict.Kind = LoopKind::InputCount;
+    break;
+  }
+  return Verdict;
+}
+
+LoopVerdict inputVerdict(LoopKind Kind) {
+  LoopVerdict Verdict;
+  Verdict.Kind = Kind;
+  Verdict.Trips = Provenance::Input;
+  return Verdict;
+}
+
+Origin larger(Origin A, Origin B) { return B.Kind > A.Kind ? B : A; }
 
 LoopVerdict classifyComparison(const Expr *Counter, const Expr *Limit,
-                               bool Inclusive, const LoopParts &Parts,
-                               unsigned MaxTrips, ASTContext &Ctx) {
-  Bound End = classifyBound(Limit, Ctx, 0);
-  Bound Start;
-  int64_t Step = 1;
-  const VarDecl *Var = counterVariable(Counter);
-  const Expr *Change = nullptr;
-  if (Var) {
-    Start = classifyBound(startOf(Var, Parts), Ctx, 0);
-    Change = modificationOf(Var, Parts.Inc ? Parts.Inc : Parts.Body);
-    Step = stepOf(Change, Ctx);
-  } else {
-    Start = {Growth::Constant, 0};
-  }
-  if (Start.Kind == Growth::Constant && End.Kind == Growth::Constant && Var &&
-      Start.Value < End.Value)
-    if (auto Trips = geometricTrips(Change, Var, Start.Value, End.Value,
-                                    Inclusive, Ctx))
-      return verdictFor({Growth::Constant, *Trips}, MaxTrips);
-  if (Start.Kind == Growth::Constant && End.Kind == Growth::Constant) {
-    int64_t Span = End.Value > Start.Value ? End.Value - Start.Value
-                                           : Start.Value - End.Value;
-    return verdictFor({Growth::Constant, (Span + (Inclusive ? 1 : 0)) / Step},
-                      MaxTrips);
-  }
+                               const LoopParts &Parts, ASTContext &Ctx) {
+  Origin End = originOfCount(Limit, Ctx);
+  Origin Start;
+  Start.Kind = Provenance::Bounded; // a container's size counts from 0
+  if (const VarDecl *Var = counterVariable(Counter))
+    Start = originOfCount(startOf(Var, Parts), Ctx);
   // A count down from v.size() grows like a count up to it.
-  if (Start.Kind == Growth::Constant)
-    Start = plain();
-  return verdictFor(maxOf(Start, End), MaxTrips);
+  return verdictOf(larger(End, Start));
 }
 
 LoopVerdict classifyCondition(const Expr *Cond, const LoopParts &Parts,
-                              const ValueDecl *Grown, unsigned MaxTrips,
-                              ASTContext &Ctx);
-
-LoopVerdict combine(LoopVerdict A, LoopVerdict B, bool BothNeeded) {
-  // `a && b` runs while both hold: bounded if either side is.
-  bool ABounded = A.Kind == LoopKind::Bounded;
-  if (BothNeeded)
-    return ABounded ? A : B;
-  return ABounded ? B : A;
-}
-
-LoopVerdict classifyCondition(const Expr *Cond, const LoopParts &Parts,
-                              const ValueDecl *Grown, unsigned MaxTrips,
-                              ASTContext &Ctx) {
-  Cond = strip(Cond);
+                              const ValueDecl *Grown, ASTContext &Ctx) {
+  Cond = stripped(Cond);
   if (!Cond)
-    return {LoopKind::Infinite, 0};
+    return inputVerdict(LoopKind::Infinite);
   if (Cond->isValueDependent() || Cond->containsErrors())
     return {};
   bool Value = false;
-  if (Cond->EvaluateAsBooleanCondition(Value, Ctx))
-    return Value ? LoopVerdict{LoopKind::Infinite, 0} : LoopVerdict{};
+  if (Cond->EvaluateAsBooleanCondition(Value, Ctx)) {
+    if (Value)
+      return inputVerdict(LoopKind::Infinite);
+    LoopVerdict Never;
+    Never.Trips = Provenance::Bounded;
+    return Never;
+  }
   bool ReadsInput = false;
   forEachDescendant(Cond, /*SkipLambdas=*/true,
                     [&](const Stmt &S) { ReadsInput |= isInputRead(S); });
   if (ReadsInput)
-    return {LoopKind::InputCondition, 0};
+    return inputVerdict(LoopKind::InputCondition);
 
   auto [Op, LHS, RHS] = decompose(Cond);
-  if (Op == BO_LAnd || Op == BO_LOr)
-    return combine(classifyCondition(LHS, Parts, Grown, MaxTrips, Ctx),
-                   classifyCondition(RHS, Parts, Grown, MaxTrips, Ctx),
-                   Op == BO_LAnd);
+  if (Op == BO_LAnd || Op == BO_LOr) {
+    LoopVerdict A = classifyCondition(LHS, Parts, Grown, Ctx);
+    LoopVerdict B = classifyCondition(RHS, Parts, Grown, Ctx);
+    // `a && b` runs while both hold: as long as the shorter; `||` the longer.
+    bool PickB = Op == BO_LAnd ? B.Trips < A.Trips : B.Trips > A.Trips;
+    return PickB ? B : A;
+  }
   if (LHS && RHS && BinaryOperator::isComparisonOp(Op)) {
-    bool Inclusive = Op == BO_LE || Op == BO_GE;
-    if (isCounter(LHS, Parts, Cond, Grown))
-      return classifyComparison(LHS, RHS, Inclusive, Parts, MaxTrips, Ctx);
-    if (isCounter(RHS, Parts, Cond, Grown))
-      return classifyComparison(RHS, LHS, Inclusive, Parts, MaxTrips, Ctx);
-    return verdictFor(maxOf(classifyBound(LHS, Ctx, 0),
-                            classifyBound(RHS, Ctx, 0)),
-                      MaxTrips);
+    if (isCounter(LHS, Parts, Grown))
+      return classifyComparison(LHS, RHS, Parts, Ctx);
+    if (isCounter(RHS, Parts, Grown))
+      return classifyComparison(RHS, LHS, Parts, Ctx);
+    return verdictOf(larger(originOfCount(LHS, Ctx), originOfCount(RHS, Ctx)));
   }
   // A flag or a query such as `!queue.empty()`.
-  LoopVerdict Verdict = verdictFor(classifyBound(Cond, Ctx, 0), MaxTrips);
-  if (Verdict.Kind == LoopKind::LargeConstant)
-    return {};
-  return Verdict;
+  return verdictOf(originOfCount(Cond, Ctx));
 }
 
 // Whether Body reads input on its own iterations: not inside a nested loop
@@ -500,33 +308,6 @@ bool readsInputEachIteration(const Stmt *Body) {
       return true;
   }
   return false;
-}
-
-std::optional<int64_t> constantElementCount(const Expr *Range,
-                                            ASTContext &Ctx) {
-  Range = strip(Range);
-  if (!Range)
-    return std::nullopt;
-  if (const auto *List = dyn_cast<InitListExpr>(Range))
-    return List->getNumInits();
-  if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(Range))
-    return constantElementCount(List->getSubExpr(), Ctx);
-  QualType Type = Range->getType().getNonReferenceType();
-  if (const auto *Array = Ctx.getAsConstantArrayType(Type))
-    return Array->getSize().getSExtValue();
-  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-          Type->getAsCXXRecordDecl()))
-    if (isNamed(Spec, {"::std::array"}) && Spec->getTemplateArgs().size() == 2 &&
-        Spec->getTemplateArgs()[1].getKind() == TemplateArgument::Integral)
-      return Spec->getTemplateArgs()[1].getAsIntegral().getSExtValue();
-  // A local variable initialized with a braced list: `for (x : {1, 2})`.
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(Range))
-    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-      if (Var->getType()->isRecordType() && Var->isLocalVarDecl() &&
-          Var->getInit() &&
-          isa<CXXStdInitializerListExpr>(strip(Var->getInit())))
-        return constantElementCount(Var->getInit(), Ctx);
-  return std::nullopt;
 }
 
 bool derivesFromIstream(QualType Type) {
@@ -608,6 +389,10 @@ bool isInputRead(const Stmt &S) {
     if (!Callee->getDeclName().isIdentifier())
       return false;
     StringRef Name = Callee->getName();
+    if (Name == "accept")
+      return isNamed(cast<CXXMethodDecl>(Callee)->getParent(),
+                     {"::boost::asio::basic_socket_acceptor",
+                      "::asio::basic_socket_acceptor"});
     return llvm::is_contained(
         {"pop", "pop_front", "pop_back", "try_pop", "wait_pop", "wait_and_pop",
          "dequeue", "try_dequeue", "wait_dequeue", "receive", "try_receive"},
@@ -621,111 +406,101 @@ bool isInputRead(const Stmt &S) {
                   "::std::getline"});
 }
 
+
 std::optional<ConstantBound> constantLoopBound(const Stmt &Loop,
                                                const ValueDecl *Grown,
                                                ASTContext &Ctx) {
-  LoopParts Parts;
-  const Expr *Cond = nullptr;
-  if (const auto *For = dyn_cast<ForStmt>(&Loop)) {
-    Parts = {For->getInit(), For->getInc(), For->getBody()};
-    Cond = For->getCond();
-  } else if (const auto *While = dyn_cast<WhileStmt>(&Loop)) {
-    Parts = {nullptr, nullptr, While->getBody()};
-    Cond = While->getCond();
-  } else if (const auto *Do = dyn_cast<DoStmt>(&Loop)) {
-    Parts = {nullptr, nullptr, Do->getBody()};
-    Cond = Do->getCond();
-  } else {
+  std::optional<LoopParts> Parts = partsOf(Loop);
+  if (!Parts)
     return std::nullopt;
-  }
-  Cond = strip(Cond);
+  const Expr *Cond = stripped(Parts->Cond);
   if (!Cond || Cond->isValueDependent() || Cond->containsErrors())
     return std::nullopt;
   auto [Op, LHS, RHS] = decompose(Cond);
   if (!LHS || !RHS || !BinaryOperator::isComparisonOp(Op))
     return std::nullopt;
   const Expr *Counter = LHS, *Limit = RHS;
-  if (!isCounter(LHS, Parts, Cond, Grown)) {
-    if (!isCounter(RHS, Parts, Cond, Grown))
+  if (!isCounter(LHS, *Parts, Grown)) {
+    if (!isCounter(RHS, *Parts, Grown))
       return std::nullopt;
     std::swap(Counter, Limit);
     Op = BinaryOperator::reverseComparisonOp(Op);
   }
-  Bound End = classifyBound(Limit, Ctx, 0);
-  if (End.Kind != Growth::Constant)
+  std::optional<int64_t> End = constantValue(Limit, Ctx);
+  if (!End)
     return std::nullopt;
   ConstantBound Result;
   Result.Limit = Limit;
-  Bound Start{Growth::Constant, 0};
+  int64_t Start = 0;
   int64_t Step = 1;
-  if (const VarDecl *Var = counterVariable(Counter)) {
-    Result.Start = startOf(Var, Parts);
+  const Expr *Change = nullptr;
+  const VarDecl *Var = counterVariable(Counter);
+  if (Var) {
+    Result.Start = startOf(Var, *Parts);
     if (!Result.Start)
       return std::nullopt;
-    Start = classifyBound(Result.Start, Ctx, 0);
-    const Expr *Change =
-        modificationOf(Var, Parts.Inc ? Parts.Inc : Parts.Body);
+    std::optional<int64_t> First = constantValue(Result.Start, Ctx);
+    if (!First)
+      return std::nullopt;
+    Start = *First;
+    Change = modificationOf(Var, Parts->Inc ? Parts->Inc : Parts->Body);
     if (!Change)
       Change = modificationOf(Var, Cond);
     if (!Change)
       return std::nullopt;
     Step = stepOf(Change, Ctx);
   }
-  if (Start.Kind != Growth::Constant)
-    return std::nullopt;
   bool Inclusive = Op == BO_LE || Op == BO_GE;
-  int64_t Span = End.Value > Start.Value ? End.Value - Start.Value
-                                         : Start.Value - End.Value;
+  if (Var && Start < *End)
+    if (auto Trips = geometricTrips(Change, Var, Start, *End, Inclusive, Ctx)) {
+      Result.Trips = *Trips;
+      return Result;
+    }
+  int64_t Span = *End > Start ? *End - Start : Start - *End;
   Result.Trips = (Span + (Inclusive ? 1 : 0) + Step - 1) / Step;
-  Result.CountsUpFromZero = Start.Value == 0 && Step == 1 &&
-                            End.Value > 0 && (Op == BO_LT || Op == BO_NE);
+  Result.CountsUpFromZero = Start == 0 && Step == 1 && *End > 0 &&
+                            (Op == BO_LT || Op == BO_NE);
   return Result;
 }
 
 LoopVerdict classifyLoop(const Stmt &Loop, const ValueDecl *Grown,
-                         unsigned MaxConstantTripCount, ASTContext &Ctx) {
+                         ASTContext &Ctx) {
   if (const auto *RangeFor = dyn_cast<CXXForRangeStmt>(&Loop)) {
-    if (auto Count = constantElementCount(RangeFor->getRangeInit(), Ctx))
-      return verdictFor({Growth::Constant, *Count}, MaxConstantTripCount);
-    if (isMeasurementRange(RangeFor->getRangeInit()->getType()))
-      return {}; // a benchmark's measurement loop
-    // A range over a container sized from a configured count, or one whose
-    // elements are the handles being assigned (`for (auto &t : threads)
-    // t = std::thread(...)`: the slots were counted when it was sized).
-    const ValueDecl *Range = rootVariable(RangeFor->getRangeInit());
-    auto Origin = sizeOrigin(Range, Ctx, 0);
-    if (Origin && Origin->Kind <= Growth::Constant)
-      return verdictFor(*Origin, MaxConstantTripCount);
-    if (Grown && Grown == RangeFor->getLoopVariable() && !Origin)
-      return {};
-    return {LoopKind::RangeOverContainer, 0};
+    const Expr *Range = RangeFor->getRangeInit();
+    LoopVerdict Bounded;
+    Bounded.Trips = Provenance::Bounded;
+    if (!Range || constantElementCount(Range, Ctx) ||
+        isMeasurementRange(Range->getType()))
+      return Bounded; // a fixed list, or a benchmark's measurement loop
+    Origin O = originOfSize(Range, Ctx);
+    LoopVerdict Verdict;
+    Verdict.Trips = O.Kind;
+    if (O.isInput()) {
+      Verdict.Kind = LoopKind::RangeOverContainer;
+      Verdict.Source = O.Source;
+    }
+    return Verdict;
   }
-  LoopParts Parts;
-  const Expr *Cond = nullptr;
-  if (const auto *For = dyn_cast<ForStmt>(&Loop)) {
-    Parts = {For->getInit(), For->getInc(), For->getBody()};
-    Cond = For->getCond();
-  } else if (const auto *While = dyn_cast<WhileStmt>(&Loop)) {
-    Parts = {nullptr, nullptr, While->getBody()};
-    Cond = While->getCond();
-    if (const VarDecl *Var = While->getConditionVariable())
-      if (Var->getInit() && isInputRead(*strip(Var->getInit())))
-        return {LoopKind::InputCondition, 0};
-  } else if (const auto *Do = dyn_cast<DoStmt>(&Loop)) {
-    Parts = {nullptr, nullptr, Do->getBody()};
-    Cond = Do->getCond();
-  } else {
+  std::optional<LoopParts> Parts = partsOf(Loop);
+  if (!Parts)
     return {};
-  }
-  LoopVerdict Verdict =
-      classifyCondition(Cond, Parts, Grown, MaxConstantTripCount, Ctx);
+  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+    if (const VarDecl *Var = While->getConditionVariable())
+      if (Var->getInit() && isInputRead(*stripped(Var->getInit())))
+        return inputVerdict(LoopKind::InputCondition);
+  LoopVerdict Verdict = classifyCondition(Parts->Cond, *Parts, Grown, Ctx);
+  // An endless loop is a server's loop only when nothing leaves it; one with
+  // a way out is as long as whatever decides to leave, which is unknown here
+  // unless it reads input each time round.
+  if (Verdict.Kind == LoopKind::Infinite && leavesEarly(Loop))
+    Verdict = {};
   if (Verdict.Kind != LoopKind::Bounded)
     return Verdict;
   // `while (running) { int fd = accept(...); ... }`: a flag-controlled loop
   // that blocks on input each time round runs once per input. A counted loop
   // (i < n) stays bounded by its count.
   bool Counted = false;
-  forEachDescendant(Cond, /*SkipLambdas=*/true, [&](const Stmt &S) {
+  forEachDescendant(Parts->Cond, /*SkipLambdas=*/true, [&](const Stmt &S) {
     if (const auto *Binary = dyn_cast<BinaryOperator>(&S))
       Counted |= Binary->isComparisonOp();
     else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S))
@@ -733,9 +508,9 @@ LoopVerdict classifyLoop(const Stmt &Loop, const ValueDecl *Grown,
     else
       Counted |= isa<CXXRewrittenBinaryOperator>(&S);
   });
-  if (!Counted && readsInputEachIteration(Parts.Body))
-    return {LoopKind::InputBody, 0};
-  return {};
+  if (!Counted && readsInputEachIteration(Parts->Body))
+    return inputVerdict(LoopKind::InputBody);
+  return Verdict;
 }
 
 } // namespace clang::tidy::parlint

@@ -1,9 +1,13 @@
-// Decides whether a loop's trip count grows with the program's input. The analysis is local and syntactic: it reads the
-// loop header, follows local variables to their initializers, and never
-// guesses: what it cannot classify counts as bounded (the check stays silent).
+// Decides whether a loop's trip count grows with the program's input. The
+// analysis reads the loop header and asks InputOrigin where its bound or its
+// range comes from: only a loop whose count flows from the input (a
+// parameter's container, data read at run time, an accept or receive loop, an
+// endless server loop) is unbounded. Constants, configured or capped counts
+// and anything of unknown origin are not: the checks stay silent on them.
 #ifndef PARLINT_CHECKS_ANALYSIS_LOOPBOUNDS_H
 #define PARLINT_CHECKS_ANALYSIS_LOOPBOUNDS_H
 
+#include "InputOrigin.h"
 #include "../common/AnalysisCache.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Stmt.h"
@@ -13,34 +17,41 @@
 namespace clang::tidy::parlint {
 
 enum class LoopKind {
-  Bounded,            // small constant, worker count, hardware_concurrency
-  RangeOverContainer, // for (x : container)
-  ContainerSize,      // i < v.size(), while (!q.empty())
-  IteratorRange,      // it != v.end()
+  Bounded,            // not known to grow with the input
+  RangeOverContainer, // for (x : items), items from the input
+  ContainerSize,      // i < items.size(), while (!queue.empty())
+  IteratorRange,      // it != items.end()
+  InputCount,         // i < n, n read at run time (argc, atoi(argv[1]))
   InputCondition,     // while (accept(...)), while (getline(...)), q.pop()
   InputBody,          // while (flag) { fd = accept(...); ... }
-  Infinite,           // while (true), for (;;)
-  LargeConstant,      // constant trip count above MaxConstantTripCount
+  Infinite,           // while (true), for (;;), with no way out
 };
 
 struct LoopVerdict {
   LoopKind Kind = LoopKind::Bounded;
-  int64_t Trips = 0; // for LargeConstant
+  /// Where the trip count comes from: Input exactly when Kind is not
+  /// Bounded; Bounded (a constant, a capped or machine count) or Unknown
+  /// otherwise.
+  Provenance Trips = Provenance::Unknown;
+  /// What carries the input (a parameter, argv, the variable read into),
+  /// when one declaration does; for messages.
+  const NamedDecl *Source = nullptr;
 };
 
 /// Classifies a for, while, do or range-for loop. `Grown` is the container
 /// the spawn stores its thread into, if any: `threads.size() < n` counts that
 /// container's growth, not the input, so its size is the loop's counter.
 LoopVerdict classifyLoop(const Stmt &Loop, const ValueDecl *Grown,
-                         unsigned MaxConstantTripCount, ASTContext &Ctx);
+                         ASTContext &Ctx);
 
 /// A counted loop whose start and limit are both compile-time constants:
 /// `for (int i = 0; i < 8; ++i)`, `while (started < 6)` with `started`
 /// initialized to a constant, `while (threads.size() < 4)` (Grown's size
-/// counts from 0).
+/// counts from 0), `i < n` with a local `n` last set to a constant before the
+/// loop (`n = 3;`).
 struct ConstantBound {
-  /// The expression the counter is compared with (`8`), and the counter's
-  /// start (`0`), null for a container's size.
+  /// The expression the counter is compared with (`8`, `n`), and the
+  /// counter's start (`0`), null for a container's size.
   const Expr *Limit = nullptr;
   const Expr *Start = nullptr;
   int64_t Trips = 0;
@@ -72,7 +83,7 @@ const Stmt *enclosingLoop(const Stmt &S, const FunctionAnalysis &Function);
 bool leavesEarly(const Stmt &Loop);
 
 /// Whether the call reads input: accept, recv, read, getline, a stream
-/// extraction, a queue pop.
+/// extraction, a queue pop, an Asio acceptor's accept.
 bool isInputRead(const Stmt &S);
 
 } // namespace clang::tidy::parlint

@@ -2,7 +2,9 @@
 #include "../model/TestAssertions.h"
 
 #include "../analysis/LoopBounds.h"
+#include "../analysis/PoolSizing.h"
 #include "../analysis/SpawnHandle.h"
+#include "../analysis/WrittenCount.h"
 #include "../common/AstHelpers.h"
 #include "../model/Launch.h"
 #include "../model/Pools.h"
@@ -17,30 +19,6 @@ namespace clang::tidy::parlint {
 namespace {
 
 constexpr llvm::StringLiteral CSuggestion = "sysconf(_SC_NPROCESSORS_ONLN)";
-
-/// The integer literal E is, when its value is more than 1 and it is written
-/// where it is used (in the code, or as an argument of a macro), not taken
-/// from the body of a #define: a macro's name is configuration.
-const IntegerLiteral *countLiteral(const Expr *E, const SourceManager &SM) {
-  // A template argument substituted for a parameter (`i < N` in startN<8>)
-  // is named in the code.
-  bool Substituted = false;
-  forEachDescendant(E, /*SkipLambdas=*/true, [&](const Stmt &S) {
-    Substituted |= isa<SubstNonTypeTemplateParmExpr>(S);
-  });
-  if (Substituted)
-    return nullptr;
-  const auto *Literal = dyn_cast_or_null<IntegerLiteral>(stripped(E));
-  if (!Literal || Literal->getValue().ule(1))
-    return nullptr;
-  SourceLocation Loc = Literal->getLocation();
-  while (Loc.isMacroID()) {
-    if (!SM.isMacroArgExpansion(Loc))
-      return nullptr;
-    Loc = SM.getImmediateSpellingLoc(Loc);
-  }
-  return Literal;
-}
 
 /// Whether an argument of this type can take an `unsigned` in braces
 /// without narrowing.
@@ -179,8 +157,6 @@ void HardcodedWorkerCountCheck::checkLaunchLoops(
     const Launch &Spawn, const FunctionUnderCheck &Function,
     llvm::ArrayRef<const LambdaExpr *> Workers) {
   const FunctionAnalysis &Analysis = Function.Analysis;
-  ASTContext &Context = Function.Context;
-  const SourceManager &SM = Context.getSourceManager();
   SpawnSite Site = describeSpawn(Spawn, Analysis);
   // Inside a test's SUBCASE / SECTION: a stress count chosen on purpose.
   for (const Stmt *Around = Analysis.parent(*Spawn.Call); Around;
@@ -195,51 +171,119 @@ void HardcodedWorkerCountCheck::checkLaunchLoops(
       return;
     if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Parent) &&
         runsEachIteration(*Parent, Node)) {
-      const Stmt *Body = loopBody(*Parent);
-      // Each iteration waits for its worker: the loop repeats, it does not
-      // count workers (and neither does any loop around it). A loop that
-      // can stop early is a retry loop.
-      if (!Body || isWaitedWithin(Site, *Body, Context) ||
-          leavesEarly(*Parent))
-        return;
-      if (auto Bound = constantLoopBound(*Parent, Site.Holder, Context);
-          Bound && Bound->Trips > 1) {
-        const IntegerLiteral *Literal = countLiteral(Bound->Limit, SM);
-        bool IsLimit = Literal != nullptr;
-        Expr::EvalResult End;
-        if (!Literal && Bound->Start && Bound->Limit->EvaluateAsInt(End, Context) &&
-            End.Val.getInt().getExtValue() <= 1)
-          Literal = countLiteral(Bound->Start, SM); // counting down to 0
-        const LambdaExpr *Around = Analysis.enclosingLambda(*Parent);
-        if (Literal && !llvm::is_contained(Workers, Around)) {
-          SourceLocation Where = Parent->getBeginLoc();
-          if (Where.isMacroID())
-            Where = SM.getFileLoc(Literal->getLocation());
-          if (firstReportAt(Where)) {
-            auto Diag =
-                diag(Where, "hardcoded worker count: this loop starts %0 %1s "
-                            "whatever the machine; use %2 or a configured "
-                            "count instead of the literal")
-                << static_cast<int>(Bound->Trips) << Spawn.workerNoun()
-                << replacement();
-            if (IsLimit && Bound->CountsUpFromZero &&
-                !countWrittenTwice(Function.Body, *Parent, *Literal, Context))
-              addFix(Diag, *Literal, Context);
-          }
-        }
-      }
+      // Only the innermost loop around the start counts the workers alive
+      // at once; a loop around it repeats them (rounds, repetitions of a
+      // run whose count comes from the machine).
+      checkCountingLoop(*Parent, Site, Function, Workers);
+      return;
     }
     Node = Parent;
   }
 }
 
+void HardcodedWorkerCountCheck::checkCountingLoop(
+    const Stmt &Loop, const SpawnSite &Site, const FunctionUnderCheck &Function,
+    llvm::ArrayRef<const LambdaExpr *> Workers) {
+  ASTContext &Context = Function.Context;
+  const SourceManager &SM = Context.getSourceManager();
+  const Stmt *Body = loopBody(Loop);
+  // Each iteration waits for its worker: the loop repeats, it does not count
+  // workers. A loop that can stop early is a retry loop.
+  if (!Body || isWaitedWithin(Site, *Body, Context) || leavesEarly(Loop))
+    return;
+  auto Bound = constantLoopBound(Loop, Site.Holder, Context);
+  if (!Bound || Bound->Trips <= 1)
+    return;
+  if (llvm::is_contained(Workers, Function.Analysis.enclosingLambda(Loop)))
+    return; // a loop inside a worker is its work
+  const Expr *Counted = Bound->Limit;
+  std::optional<WrittenCount> Count = writtenCount(Counted, Context);
+  if (Count && Count->Literal->getValue().ule(1))
+    Count.reset();
+  bool IsLimit = Count.has_value();
+  Expr::EvalResult End;
+  if (!Count && Bound->Start && !Bound->Limit->isValueDependent() &&
+      Bound->Limit->EvaluateAsInt(End, Context) &&
+      End.Val.getInt().getExtValue() <= 1) {
+    Counted = Bound->Start; // counting down to 0
+    Count = writtenCount(Counted, Context);
+  }
+  if (!Count || Count->Literal->getValue().ule(1))
+    return;
+
+  // In a macro: where the count is written in the file (the literal or the
+  // name handed to the macro).
+  SourceLocation Where = Loop.getBeginLoc();
+  if (Where.isMacroID()) {
+    SourceLocation Written = stripped(Counted)->getBeginLoc();
+    if (Count->How == WrittenCount::InPlace)
+      Written = Count->Literal->getLocation();
+    else if (Count->How == WrittenCount::Macro) {
+      // Down through the outer macro's arguments to the name's use.
+      SourceLocation Loc = Count->Literal->getLocation();
+      while (Loc.isMacroID() && SM.isMacroArgExpansion(Loc))
+        Loc = SM.getImmediateSpellingLoc(Loc);
+      Written = SM.getImmediateExpansionRange(Loc).getBegin();
+    }
+    Where = SM.getFileLoc(Written);
+  }
+  if (!firstReportAt(Where))
+    return;
+  int Trips = static_cast<int>(Bound->Trips);
+  if (Count->How == WrittenCount::InPlace) {
+    auto Diag = diag(Where, "hardcoded worker count: this loop starts %0 %1s "
+                            "whatever the machine; use %2 or a configured "
+                            "count instead of the literal")
+                << Trips << Site.Spawn->workerNoun() << replacement();
+    if (IsLimit && Bound->CountsUpFromZero &&
+        !countWrittenTwice(Function.Body, Loop, *Count->Literal, Context))
+      addFix(Diag, *Count->Literal, Context);
+    return;
+  }
+  const VarDecl *Variable = Count->Variable;
+  StringRef Name = Variable ? Variable->getName() : Count->MacroName;
+  uint64_t Value = Count->Literal->getValue().getZExtValue();
+  {
+    auto Diag = diag(Where, "hardcoded worker count: this loop starts %0 %1s "
+                            "whatever the machine ('%3' is the literal %4); "
+                            "use %2 or a configured count instead of the "
+                            "literal")
+                << Trips << Site.Spawn->workerNoun() << replacement() << Name
+                << static_cast<int>(Value);
+    // A local set to the literal is the count of this loop alone: its value
+    // can change there. A macro or a constant may size arrays or be used
+    // elsewhere: a note shows it instead.
+    if (Count->How == WrittenCount::Local && Count->ValueInPlace &&
+        static_cast<uint64_t>(Bound->Trips) == Value &&
+        Variable->getInitStyle() != VarDecl::ListInit &&
+        !countWrittenTwice(Function.Body, Loop, *Count->Literal, Context))
+      addFix(Diag, *Count->Literal, Context);
+  }
+  noteDefinition(*Count, Context);
+}
+
 void HardcodedWorkerCountCheck::checkPoolConstructions(const Stmt &Root,
                                                        ASTContext &Context) {
+  // The variable each construction initializes: a pool given exactly as
+  // many tasks as it has workers is sized to its work, not to a machine.
+  llvm::DenseMap<const Expr *, const VarDecl *> Holders;
   forEachDescendant(&Root, /*SkipLambdas=*/false, [&](const Stmt &S) {
+    if (const auto *Decls = dyn_cast<DeclStmt>(&S)) {
+      for (const Decl *D : Decls->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D); Var && Var->getInit())
+          Holders[Var->getInit()->IgnoreImplicit()] = Var;
+      return;
+    }
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
       const Expr *Count = workerCountArgument(*Construct, PoolTypes);
       if (!Count)
         return;
+      if (const VarDecl *Pool = Holders.lookup(Construct))
+        if (auto Written = writtenCount(Count, Context);
+            Written &&
+            sizedToItsTasks(*Pool, Written->Literal->getValue().getZExtValue(),
+                            Root, Context))
+          return;
       const CXXConstructorDecl *Constructor = Construct->getConstructor();
       unsigned Index = 0;
       while (Construct->getArg(Index) != Count)
@@ -276,25 +320,54 @@ void HardcodedWorkerCountCheck::reportPoolCount(const Expr &Count,
                                                 QualType ParamType,
                                                 ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
-  const IntegerLiteral *Literal = countLiteral(&Count, SM);
-  if (!Literal)
+  std::optional<WrittenCount> Written = writtenCount(&Count, Context);
+  if (!Written || Written->Literal->getValue().ule(1))
     return;
-  SourceLocation Where = SM.getFileLoc(Literal->getLocation());
+  const IntegerLiteral &Literal = *Written->Literal;
+  int Value = static_cast<int>(Literal.getValue().getZExtValue());
+  bool InPlace = Written->How == WrittenCount::InPlace;
+  SourceLocation Where =
+      SM.getFileLoc(InPlace ? Literal.getLocation() : Count.getBeginLoc());
   if (SM.isInSystemHeader(Where) || !firstReportAt(Where))
     return;
+  if (!InPlace) {
+    StringRef Name = Written->Variable ? Written->Variable->getName()
+                                       : Written->MacroName;
+    diag(Where, "hardcoded worker count: %0 is constructed with %1 workers "
+                "whatever the machine ('%3' is the literal %1); use %2 or a "
+                "configured count instead of the literal")
+        << Pool.getQualifiedNameAsString() << Value << replacement() << Name;
+    noteDefinition(*Written, Context);
+    return;
+  }
   auto Diag = diag(Where, "hardcoded worker count: %0 is constructed with %1 "
                           "workers whatever the machine; use %2 or a "
                           "configured count instead of the literal")
-              << Pool.getQualifiedNameAsString()
-              << static_cast<int>(Literal->getValue().getZExtValue())
-              << replacement();
+              << Pool.getQualifiedNameAsString() << Value << replacement();
   // In braces a narrowing conversion does not compile: only an unsigned
   // parameter at least as wide as `unsigned` takes the default text, and the
   // project's own function's type is unknown.
   if (ListInit && (!FixItReplacement.empty() ||
                    !takesUnsignedInBraces(ParamType, Context)))
     return;
-  addFix(Diag, *Literal, Context);
+  addFix(Diag, Literal, Context);
+}
+
+void HardcodedWorkerCountCheck::noteDefinition(const WrittenCount &Written,
+                                               ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  int Value = static_cast<int>(Written.Literal->getValue().getZExtValue());
+  if (Written.How == WrittenCount::Macro) {
+    diag(SM.getSpellingLoc(Written.Literal->getLocation()),
+         "'%0' is defined as %1 here", DiagnosticIDs::Note)
+        << Written.MacroName << Value;
+    return;
+  }
+  const VarDecl &Variable = *Written.Variable;
+  diag(Written.ValueInPlace ? SM.getFileLoc(Written.Literal->getLocation())
+                            : SM.getFileLoc(Variable.getLocation()),
+       "'%0' is set to %1 here", DiagnosticIDs::Note)
+      << Variable.getName() << Value;
 }
 
 } // namespace clang::tidy::parlint

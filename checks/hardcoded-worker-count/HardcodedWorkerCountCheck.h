@@ -9,11 +9,15 @@
 namespace clang::tidy::parlint {
 
 struct Launch;
+struct SpawnSite;
+struct WrittenCount;
 
-/// parlint-hardcoded-worker-count: a worker count written as an integer
-/// literal > 1 where the workers are created: the bound of a loop that starts
-/// threads, std::async tasks or pthreads, or the worker-count argument of a
-/// pool constructor. See docs/checks/parlint-hardcoded-worker-count.md.
+/// parlint-hardcoded-worker-count: a number of workers alive at once written
+/// as an integer literal > 1 (in place, through a macro, a const/constexpr or
+/// a local set to it): the bound of the innermost loop that starts threads,
+/// std::async tasks or pthreads without waiting for them, or the worker-count
+/// argument of a pool constructor. See
+/// docs/checks/parlint-hardcoded-worker-count.md.
 class HardcodedWorkerCountCheck : public ParlintCheck {
 public:
   HardcodedWorkerCountCheck(StringRef Name, ClangTidyContext *Context);
@@ -29,7 +33,14 @@ private:
   void checkLaunchLoops(const Launch &Spawn,
                         const FunctionUnderCheck &Function,
                         llvm::ArrayRef<const LambdaExpr *> Workers);
+  /// The innermost loop around a start: reported when its constant count
+  /// is written as a literal (in place, a macro, a constant, a local).
+  void checkCountingLoop(const Stmt &Loop, const SpawnSite &Site,
+                         const FunctionUnderCheck &Function,
+                         llvm::ArrayRef<const LambdaExpr *> Workers);
   void checkPoolConstructions(const Stmt &Root, ASTContext &Context);
+  /// The note at a named count's literal: the #define or the variable's value.
+  void noteDefinition(const WrittenCount &Written, ASTContext &Context);
   void reportPoolCount(const Expr &Count, const CXXRecordDecl &Pool,
                        bool ListInit, QualType ParamType, ASTContext &Context);
   /// The replacement text the message recommends and the fix-it writes.

@@ -86,6 +86,14 @@ const Expr *workerCountArgument(const CXXConstructExpr &Construct,
 /// a task queued behind it, which never starts.
 bool waitsForAnotherThread(const CallExpr &Call);
 
+/// Whether Record is itself a thread pool: a known pool, or a class that
+/// keeps worker threads in a member (a container or array of std::thread,
+/// std::jthread or pthread_t) next to a queue of tasks (a container of
+/// callables: std::function, std::packaged_task, a function pointer, a class
+/// with operator(), or a struct holding one of those). Messages inside such a
+/// class recommend "a bounded pool" without naming parlint's.
+bool isPoolImplementation(const CXXRecordDecl *Record);
+
 } // namespace clang::tidy::parlint
 
 #endif

@@ -10,6 +10,27 @@
 namespace clang::tidy::parlint {
 namespace {
 
+/// Whether the range's first and last tokens are on one line.
+bool onOneLine(SourceRange Range, const ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  if (Range.getBegin().isMacroID() || Range.getEnd().isMacroID())
+    return false;
+  return SM.getExpansionLineNumber(Range.getBegin()) ==
+         SM.getExpansionLineNumber(Range.getEnd());
+}
+
+/// The `)` that ends a loop's header (`for (...)`, `while (...)`), or the
+/// loop's start when it has none.
+SourceLocation headerEnd(const Stmt &Loop) {
+  if (const auto *For = dyn_cast<ForStmt>(&Loop))
+    return For->getRParenLoc();
+  if (const auto *RangeFor = dyn_cast<CXXForRangeStmt>(&Loop))
+    return RangeFor->getRParenLoc();
+  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+    return While->getRParenLoc();
+  return Loop.getBeginLoc();
+}
+
 /// The written text of a range of tokens, or "" inside macros.
 StringRef textOf(CharSourceRange Range, const ASTContext &Context) {
   if (Range.getBegin().isMacroID() || Range.getEnd().isMacroID())
@@ -252,9 +273,14 @@ std::optional<PoolVersion> poolVersionOfLoop(const SpawnSite &Site,
     for (const Stmt *Child : Loop.children())
       if (Child != Body && mentions(Child, Site.Holder))
         return std::nullopt;
+  // The user's code the note quotes: one short line at most.
+  constexpr size_t MaxQuoted = 80;
+  PoolVersion Unquoted{"", Name->str()};
   std::optional<std::string> Call = poolCall(Spawn, *Name, Context);
   if (!Call)
-    return std::nullopt;
+    return std::nullopt; // written in a macro
+  if (!onOneLine(Spawn.Call->getSourceRange(), Context))
+    return Unquoted;
   // The statement that spawns, on the pool: a std::async call is replaced
   // in its statement (the future is still used); a thread's statement
   // becomes the post (the handle is gone).
@@ -291,17 +317,21 @@ std::optional<PoolVersion> poolVersionOfLoop(const SpawnSite &Site,
   std::string Header = "do", Trailer;
   if (const auto *Do = dyn_cast<DoStmt>(&Loop)) {
     StringRef While = tokensOf({Do->getWhileLoc(), Do->getRParenLoc()}, Context);
-    if (While.empty())
-      return std::nullopt;
+    if (While.empty() || !onOneLine({Do->getWhileLoc(), Do->getRParenLoc()}, Context))
+      return Unquoted;
     Trailer = collapsedWhitespace(While, Do->getWhileLoc(), Context);
   } else {
     StringRef Written = textOf(CharSourceRange::getCharRange(
                                    Loop.getBeginLoc(), Body->getBeginLoc()),
                                Context);
-    if (Written.empty())
-      return std::nullopt;
+    if (Written.empty() || !onOneLine({Loop.getBeginLoc(), headerEnd(Loop)}, Context))
+      return Unquoted;
     Header = collapsedWhitespace(Written, Loop.getBeginLoc(), Context);
   }
+  size_t Quoted = Header.size() + Trailer.size() + Spawning.size() -
+                  (Name->size() + 7); // "pool.post(" is not the user's
+  if (Quoted > MaxQuoted)
+    return Unquoted;
   const Stmt *Only = Body;
   while (const auto *Block = dyn_cast<CompoundStmt>(Only)) {
     if (Block->size() != 1)

@@ -20,14 +20,16 @@ poolRewriteFixes(const PoolRewritePlan &Plan, const Launch &Spawn,
                  const FunctionAnalysis &Function, StringRef PoolType);
 
 struct PoolVersion {
-  /// "PoolType pool; for (...) { ... pool.post(f, x); ... }"
+  /// "PoolType pool; for (...) { ... pool.post(f, x); ... }", or empty when
+  /// the user's code in it would be more than one short line (a note quotes
+  /// no more).
   std::string Loop;
   /// The pool's name in it: one the function does not use.
   std::string Pool;
 };
 
 /// The loop around a thread or std::async spawn, on a pool, for the note;
-/// nothing when the loop is not plainly written or counts its own workers.
+/// nothing when the loop counts its own workers or no pool name is free.
 std::optional<PoolVersion> poolVersionOfLoop(const SpawnSite &Site,
                                              const Stmt &Loop,
                                              const FunctionAnalysis &Function,

@@ -3,7 +3,11 @@
 
 #include "../common/AstHelpers.h"
 #include "../model/Handles.h"
+#include "../model/Pools.h"
 #include "../model/RuntimeApi.h"
+#include "../analysis/SpawnBounds.h"
+
+#include <deque>
 
 #include "clang/AST/StmtCXX.h"
 
@@ -19,6 +23,8 @@ StringRef loopExplanation(LoopKind Kind) {
     return "the loop's bound is derived from a container's size";
   case LoopKind::IteratorRange:
     return "the loop walks an iterator range";
+  case LoopKind::InputCount:
+    return "the loop's bound is read at run time, so it grows with the input";
   case LoopKind::InputCondition:
     return "the loop's condition reads input, so it runs once per input";
   case LoopKind::InputBody:
@@ -26,8 +32,6 @@ StringRef loopExplanation(LoopKind Kind) {
            "input";
   case LoopKind::Infinite:
     return "the loop has no exit condition";
-  case LoopKind::LargeConstant:
-    return "the loop runs %0 times, more than MaxConstantTripCount (%1)";
   case LoopKind::Bounded:
     break;
   }
@@ -71,12 +75,19 @@ bool holdsOneWorker(const SpawnSite &Site) {
 bool loopsOverItems(LoopKind Kind) {
   return Kind == LoopKind::RangeOverContainer ||
          Kind == LoopKind::ContainerSize || Kind == LoopKind::IteratorRange ||
-         Kind == LoopKind::LargeConstant;
+         Kind == LoopKind::InputCount;
 }
 
 /// A thread or std::async task: what a thread pool can run.
 bool runsOnThreadPool(const Launch &Spawn) {
   return Spawn.startsOwnThread();
+}
+
+/// Whether Function is code of a class that is itself a pool (or a lambda
+/// inside such code): there the advice is a bounded pool, not parlint's.
+bool insidePoolImplementation(const FunctionDecl &Function) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
+  return Method && isPoolImplementation(Method->getParent());
 }
 
 } // namespace
@@ -108,16 +119,31 @@ void UnboundedSpawnCheck::registerPPCallbacks(const SourceManager &SM,
 
 void UnboundedSpawnCheck::checkFunction(const FunctionUnderCheck &Function) {
   const SourceManager &SM = Function.Context.getSourceManager();
+  // Launches are kept for the whole function: a SpawnSite points at one.
+  std::deque<Launch> Launches;
   forEachLaunch(Function.Body, Function.Context, [&](const Launch &Spawn) {
     if (!isSpawn(Spawn) || Spawn.Call->getBeginLoc().isInvalid())
       return;
-    SourceLocation Where = SM.getExpansionLoc(Spawn.Call->getBeginLoc());
-    if (SM.isInSystemHeader(Where))
+    if (SM.isInSystemHeader(SM.getExpansionLoc(Spawn.Call->getBeginLoc())))
       return;
-    SpawnSite Site = describeSpawn(Spawn, Function.Analysis);
-    if (auto Found = findUnboundedLoop(Site, Function))
-      report(Site, *Found, Function);
+    Launches.push_back(Spawn);
   });
+  // Grouped by loop, in source order: one finding per loop.
+  llvm::SmallVector<llvm::SmallVector<SpawnInLoop, 1>, 4> Loops;
+  for (const Launch &Spawn : Launches) {
+    SpawnSite Site = describeSpawn(Spawn, Function.Analysis);
+    std::optional<Finding> Found = findUnboundedLoop(Site, Function);
+    if (!Found)
+      continue;
+    auto Same = llvm::find_if(Loops, [&](const auto &Group) {
+      return Group.front().Found.Loop == Found->Loop;
+    });
+    if (Same == Loops.end())
+      Loops.emplace_back();
+    (Same == Loops.end() ? Loops.back() : *Same).push_back({Site, *Found});
+  }
+  for (const auto &Group : Loops)
+    report(Group, Function);
 }
 
 std::optional<UnboundedSpawnCheck::Finding>
@@ -146,14 +172,17 @@ UnboundedSpawnCheck::findUnboundedLoop(const SpawnSite &Site,
           return std::nullopt;
         WaitingLoop = Parent;
       }
-      LoopVerdict Verdict = classifyLoop(*Parent, Grown, MaxConstantTripCount,
-                                         Function.Context);
+      LoopVerdict Verdict = classifyLoop(*Parent, Grown, Function.Context);
       if (Verdict.Kind != LoopKind::Bounded) {
-        // A search for the program to run (posix_spawn along PATH) that
-        // stops at the first spawn that succeeds.
-        if (isNamed(calleeOf(Site.Spawn->Call),
-                    {"::posix_spawn", "::posix_spawnp"}) &&
-            stopsOnSpawnResult(*Site.Spawn, *Body, Analysis))
+        // A search for the program to run that stops at the first spawn
+        // that succeeds (posix_spawn along PATH) starts one process; a
+        // pool starting its own workers, and a spawn capped by a count of
+        // live workers, are bounded by their limit.
+        if ((isNamed(calleeOf(Site.Spawn->Call),
+                     {"::posix_spawn", "::posix_spawnp"}) &&
+             stopsOnSpawnResult(*Site.Spawn, *Body, Analysis)) ||
+            startsOwnWorkers(Site, Function.Decl, Verdict.Kind) ||
+            isCappedByLiveCount(Site, *Parent, Analysis))
           return std::nullopt;
         Finding Found{Parent, Verdict, Creation::Concurrent};
         if (WaitingLoop && (InsideSmallLoop || WaitingLoop != Parent))
@@ -175,13 +204,13 @@ std::optional<PoolRewritePlan>
 UnboundedSpawnCheck::rewritable(const SpawnSite &Site, const Finding &Found,
                                 const FunctionUnderCheck &Function) const {
   // Template code: one text, many instantiations; a rewrite right for one
-  // may not compile for another.
+  // may not compile for another. A pool's own code gets no other pool.
   const FunctionDecl &Decl = Function.Decl;
   if (!FixToRuntime || !getLangOpts().CPlusPlus17 ||
       Found.How != Creation::Concurrent ||
       !loopsOverItems(Found.Verdict.Kind) || Decl.isTemplated() ||
       Decl.getTemplateInstantiationPattern() ||
-      !runsOnThreadPool(*Site.Spawn))
+      !runsOnThreadPool(*Site.Spawn) || insidePoolImplementation(Decl))
     return std::nullopt;
   return planPoolRewrite(Site, *Found.Loop, Function.Analysis).Plan;
 }
@@ -190,70 +219,120 @@ void UnboundedSpawnCheck::noteExceptions(const PoolRewritePlan &Plan,
                                          const SourceManager &SM) {
   if (Plan.Shape == PoolRewriteShape::Futures)
     return; // the futures still carry each task's exception
+  // The rewrite's pool is named by its type: the user's container does not
+  // have these functions before the fix.
   if (Plan.JoinAll) {
     diag(SM.getExpansionLoc(Plan.JoinAll->getBeginLoc()),
-         "%0.wait_idle() rethrows the first exception a task threw, where an "
-         "exception leaving a %select{std::thread|std::jthread}1 called "
-         "std::terminate",
+         "with the fix, %0::wait_idle() here rethrows the first exception a "
+         "task threw, where an exception leaving a "
+         "%select{std::thread|std::jthread}1 called std::terminate",
          DiagnosticIDs::Note)
-        << Plan.Container->getName()
-        << (Plan.Shape == PoolRewriteShape::JThreads);
+        << PoolType << (Plan.Shape == PoolRewriteShape::JThreads);
     return;
   }
   diag(SM.getExpansionLoc(Plan.Container->getLocation()),
-       "an exception leaving a task no longer calls std::terminate as it did "
-       "in a std::jthread: the pool keeps the first one for %0.wait_idle() "
-       "to rethrow, and its destructor drops it",
+       "with the fix, an exception leaving a task no longer calls "
+       "std::terminate as it did in a std::jthread: %0 keeps the first one "
+       "for wait_idle() to rethrow, and its destructor drops it",
        DiagnosticIDs::Note)
-      << Plan.Container->getName();
+      << PoolType;
 }
 
-void UnboundedSpawnCheck::report(const SpawnSite &Site, const Finding &Found,
+void UnboundedSpawnCheck::notePoolVersion(const SpawnInLoop &Spawn,
+                                          const FunctionUnderCheck &Function) {
+  const SourceManager &SM = Function.Context.getSourceManager();
+  const Launch &Launched = *Spawn.Site.Spawn;
+  // No pool version of a loop whose tasks wait for each other (it could
+  // deadlock) or take a jthread's stop token (it would not compile).
+  PoolRewriteBlocker TaskBlocker = poolTaskBlocker(Launched);
+  if (!getLangOpts().CPlusPlus17 || !runsOnThreadPool(Launched) ||
+      TaskBlocker == PoolRewriteBlocker::TaskWaits ||
+      TaskBlocker == PoolRewriteBlocker::StopToken)
+    return;
+  auto Version = poolVersionOfLoop(Spawn.Site, *Spawn.Found.Loop,
+                                   Function.Analysis, PoolType);
+  if (!Version)
+    return;
+  // A loop that never ends has no point to wait at.
+  bool Waits = Launched.Kind != LaunchKind::Async &&
+               Spawn.Found.Verdict.Kind != LoopKind::Infinite;
+  SourceLocation Loop = SM.getExpansionLoc(Spawn.Found.Loop->getBeginLoc());
+  if (!Version->Loop.empty()) {
+    diag(Loop,
+         "a bounded pool runs the same loop: '%0'%select{|; wait for its "
+         "tasks with '%1.wait_idle()'}2",
+         DiagnosticIDs::Note)
+        << Version->Loop << Version->Pool << Waits;
+    return;
+  }
+  // The loop's own text is too long to quote: say what changes instead.
+  diag(Loop,
+       "a bounded pool runs the same loop: declare '%0 %1;' before it and "
+       "hand each iteration's work to '%1.%select{post|submit}2(...)' with "
+       "the same callable and arguments%select{|; wait for its tasks with "
+       "'%1.wait_idle()'}3",
+       DiagnosticIDs::Note)
+      << PoolType << Version->Pool << (Launched.Kind == LaunchKind::Async)
+      << Waits;
+}
+
+void UnboundedSpawnCheck::report(llvm::ArrayRef<SpawnInLoop> Spawns,
                                  const FunctionUnderCheck &Function) {
   const SourceManager &SM = Function.Context.getSourceManager();
-  SourceLocation Where = SM.getExpansionLoc(Site.Spawn->Call->getBeginLoc());
+  const SpawnInLoop &First = Spawns.front();
+  const Finding &Found = First.Found;
+  SourceLocation Where =
+      SM.getExpansionLoc(First.Site.Spawn->Call->getBeginLoc());
   if (!firstReportAt(Where))
     return;
-  const Launch &Spawn = *Site.Spawn;
-  std::optional<PoolRewritePlan> Plan = rewritable(Site, Found, Function);
+  const Launch &Spawn = *First.Site.Spawn;
+  bool Alone = Spawns.size() == 1;
+  bool PoolCode = insidePoolImplementation(Function.Decl);
+  std::optional<PoolRewritePlan> Plan;
+  if (Alone)
+    Plan = rewritable(First.Site, Found, Function);
   std::optional<std::vector<FixItHint>> Fixes;
   if (Plan)
     Fixes = poolRewriteFixes(*Plan, Spawn, Function.Analysis, PoolType);
   bool Process = Spawn.startsProcess();
   StringRef Worker = Process ? "process" : "thread";
-  StringRef Pool = Process ? StringRef("parlint::ProcessPool") : PoolType;
+  // Inside a pool of the user's own, the advice is a bounded pool, not ours.
+  StringRef Pool = PoolCode ? StringRef()
+                   : Process ? StringRef("parlint::ProcessPool")
+                             : StringRef(PoolType);
   {
     auto Diag = [&]() {
       switch (Found.How) {
       case Creation::Concurrent:
         return diag(Where,
                     "%0 on every iteration of a loop without a small bound "
-                    "creates an unbounded number of %1; use a bounded pool "
-                    "such as %2")
+                    "creates an unbounded number of %1; use a bounded pool"
+                    "%select{| such as %3}2")
                << Spawn.description() << (Process ? "processes" : "threads")
-               << Pool;
+               << !Pool.empty() << Pool;
       case Creation::OneAtATime:
         return diag(Where,
                     "%0 and waiting for it in the same iteration of a loop "
                     "without a small bound runs the items one at a time and "
-                    "creates a %1 per item; use a bounded pool such as %2")
-               << Spawn.description() << Worker << Pool;
+                    "creates a %1 per item; use a bounded pool%select{| such "
+                    "as %3}2")
+               << Spawn.description() << Worker << !Pool.empty() << Pool;
       case Creation::Window:
         return diag(Where,
                     "%0 on every iteration of a loop without a small bound "
                     "creates a %1 per item even though only a few run at "
-                    "once; use a bounded pool such as %2, which reuses its "
-                    "workers")
-               << Spawn.description() << Worker << Pool;
+                    "once; use a bounded pool%select{| such as %3}2, which "
+                    "reuses its workers")
+               << Spawn.description() << Worker << !Pool.empty() << Pool;
       case Creation::NestedBatches:
         break;
       }
       return diag(Where,
                   "%0 in batches inside a loop without a small bound creates "
                   "%1s in proportion to the input even though each batch is "
-                  "waited for; use a bounded pool such as %2, which reuses "
-                  "its workers")
-             << Spawn.description() << Worker << Pool;
+                  "waited for; use a bounded pool%select{| such as %3}2, "
+                  "which reuses its workers")
+             << Spawn.description() << Worker << !Pool.empty() << Pool;
     }();
     if (Fixes) {
       for (const FixItHint &Fix : *Fixes)
@@ -261,30 +340,19 @@ void UnboundedSpawnCheck::report(const SpawnSite &Site, const Finding &Found,
       Diag << Inserter.createIncludeInsertion(SM.getFileID(Where), PoolHeader);
     }
   }
-  {
-    auto Note = diag(SM.getExpansionLoc(Found.Loop->getBeginLoc()),
-                     loopExplanation(Found.Verdict.Kind), DiagnosticIDs::Note);
-    if (Found.Verdict.Kind == LoopKind::LargeConstant)
-      Note << static_cast<int>(Found.Verdict.Trips) << MaxConstantTripCount;
-  }
+  diag(SM.getExpansionLoc(Found.Loop->getBeginLoc()),
+       loopExplanation(Found.Verdict.Kind), DiagnosticIDs::Note);
+  for (const SpawnInLoop &Other : Spawns.drop_front())
+    diag(SM.getExpansionLoc(Other.Site.Spawn->Call->getBeginLoc()),
+         "%0 here too, on every iteration of the same loop",
+         DiagnosticIDs::Note)
+        << Other.Site.Spawn->description();
   if (Fixes) {
     noteExceptions(*Plan, SM);
     return;
   }
-  // No pool version of a loop whose tasks wait for each other (it could
-  // deadlock) or take a jthread's stop token (it would not compile).
-  PoolRewriteBlocker TaskBlocker = poolTaskBlocker(Spawn);
-  if (!getLangOpts().CPlusPlus17 || !runsOnThreadPool(Spawn) ||
-      TaskBlocker == PoolRewriteBlocker::TaskWaits ||
-      TaskBlocker == PoolRewriteBlocker::StopToken)
-    return;
-  if (auto Version = poolVersionOfLoop(Site, *Found.Loop, Function.Analysis,
-                                       PoolType))
-    diag(SM.getExpansionLoc(Found.Loop->getBeginLoc()),
-         "a bounded pool runs the same loop: '%0'%select{|; wait for its "
-         "tasks with '%1.wait_idle()'}2",
-         DiagnosticIDs::Note)
-        << Version->Loop << Version->Pool << (Spawn.Kind != LaunchKind::Async);
+  if (Alone && !PoolCode)
+    notePoolVersion(First, Function);
 }
 
 } // namespace clang::tidy::parlint

@@ -12,8 +12,8 @@
 namespace clang::tidy::parlint {
 
 /// parlint-unbounded-spawn: a thread or process started on every iteration
-/// of a loop whose trip count grows with the input (or is a large constant).
-/// See docs/checks/parlint-unbounded-spawn.md.
+/// of a loop whose trip count flows from the program's input. One finding per
+/// loop. See docs/checks/parlint-unbounded-spawn.md.
 class UnboundedSpawnCheck : public ParlintCheck {
 public:
   UnboundedSpawnCheck(StringRef Name, ClangTidyContext *Context);
@@ -38,12 +38,20 @@ private:
     LoopVerdict Verdict;
     Creation How = Creation::Concurrent;
   };
+  /// One spawn inside an input-driven loop.
+  struct SpawnInLoop {
+    SpawnSite Site;
+    Finding Found;
+  };
 
   /// The nearest enclosing loop, in the spawn's own function body, whose
-  /// trip count is unbounded, and how the spawns inside it add up.
+  /// trip count flows from the input, and how the spawns inside it add up;
+  /// nothing when the workers are bounded some other way.
   std::optional<Finding> findUnboundedLoop(const SpawnSite &Site,
                                            const FunctionUnderCheck &Function) const;
-  void report(const SpawnSite &Site, const Finding &Found,
+  /// One finding for the spawns of one loop (in source order): a warning at
+  /// the first, a note at the loop and one at each other spawn.
+  void report(llvm::ArrayRef<SpawnInLoop> Spawns,
               const FunctionUnderCheck &Function);
   /// The rewrite onto the pool, when it is mechanical and keeps behaviour.
   std::optional<PoolRewritePlan> rewritable(const SpawnSite &Site,
@@ -51,7 +59,12 @@ private:
                                             const FunctionUnderCheck &Function) const;
   /// The note that says what changes with the rewrite: exceptions.
   void noteExceptions(const PoolRewritePlan &Plan, const SourceManager &SM);
+  /// The note with the loop on a bounded pool, where no fix-it is given.
+  void notePoolVersion(const SpawnInLoop &Spawn,
+                       const FunctionUnderCheck &Function);
 
+  /// Read and stored so configurations that set it still load; ignored: a
+  /// constant trip count is not input (see the check's page).
   const unsigned MaxConstantTripCount;
   /// Rewrite the mechanical shapes onto PoolType (else only notes).
   const bool FixToRuntime;

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <unistd.h>
 
+// EXPECT-NOTE@+1:21 'NUM_WORKERS' is defined as 4 here
 #define NUM_WORKERS 4
 #define START_ALL(ids, n)                                                      \
   for (int k_ = 0; k_ < (n); ++k_)                                             \
@@ -38,9 +39,10 @@ void macro_literal(void) {
     pthread_join(ids[i], NULL);
 }
 
+/* A macro's literal is a literal: reported, with a note at the #define. */
 void named_count(void) {
-  /* near-miss: NUM_WORKERS is a named count */
   pthread_t ids[NUM_WORKERS];
+  // EXPECT-WARNING@+1:3 hardcoded worker count: this loop starts 4 threads whatever the machine ('NUM_WORKERS' is the literal 4); use sysconf(_SC_NPROCESSORS_ONLN) or a configured count instead of the literal
   for (int i = 0; i < NUM_WORKERS; ++i)
     pthread_create(&ids[i], NULL, entry, NULL);
   for (int i = 0; i < NUM_WORKERS; ++i)

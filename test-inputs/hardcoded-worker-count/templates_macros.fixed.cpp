@@ -1,5 +1,6 @@
 // Templates are reported once; a literal handed to a spawning macro is
-// reported at the literal; a #define name is configuration.
+// reported at the literal; a #define name for a literal is a literal, with a
+// note at the #define and no fix (the macro may size arrays too).
 #include <parlint/worker_count.h>
 
 #include <thread>
@@ -41,10 +42,12 @@ void macroWithLiteral() {
     t.join();
 }
 
+// EXPECT-NOTE@+2:17 'WORKERS' is defined as 8 here
+// EXPECT-NOTE@+1:17 'WORKERS' is defined as 8 here
 #define WORKERS 8
 void macroName() {
   std::vector<std::thread> threads;
-  // near-miss: WORKERS is a named count
+  // EXPECT-WARNING@+1:3 hardcoded worker count: this loop starts 8 threads whatever the machine ('WORKERS' is the literal 8); use parlint::default_worker_count() or a configured count instead of the literal
   for (int i = 0; i < WORKERS; ++i)
     threads.emplace_back(work, i);
   for (auto &t : threads)
@@ -53,7 +56,8 @@ void macroName() {
 
 void macroWithName() {
   std::vector<std::thread> threads;
-  // near-miss: the macro is handed a named count
+  // The macro is handed a name for a literal: reported at the name.
+  // EXPECT-WARNING@+1:26 hardcoded worker count: this loop starts 8 threads whatever the machine ('WORKERS' is the literal 8); use parlint::default_worker_count() or a configured count instead of the literal
   SPAWN_WORKERS(threads, WORKERS, work);
   for (auto &t : threads)
     t.join();

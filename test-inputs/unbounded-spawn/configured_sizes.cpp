@@ -88,7 +88,7 @@ public:
     for (std::size_t i = 0; i < fds_.size(); ++i)
       // EXPECT-WARNING@+1:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
       threads.emplace_back(serve, fds_[i]);
-    // EXPECT-NOTE@+1:5 threads.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+    // EXPECT-NOTE@+1:5 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
     for (auto &t : threads)
       t.join();
   }

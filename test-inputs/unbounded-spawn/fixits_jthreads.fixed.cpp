@@ -16,7 +16,7 @@ static void addTo(std::atomic<long> *total, int x) { *total += x; }
 long sum(const std::vector<int> &items) {
   std::atomic<long> total{0};
   {
-    // EXPECT-NOTE@+1:31 an exception leaving a task no longer calls std::terminate as it did in a std::jthread: the pool keeps the first one for threads.wait_idle() to rethrow, and its destructor drops it
+    // EXPECT-NOTE@+1:31 with the fix, an exception leaving a task no longer calls std::terminate as it did in a std::jthread: parlint::ThreadPool keeps the first one for wait_idle() to rethrow, and its destructor drops it
     parlint::ThreadPool threads;
     // EXPECT-NOTE@+1:5 the loop iterates over a container or range, so its trip count grows with the input
     for (int item : items)
@@ -34,7 +34,7 @@ long sumOfSquares(const std::vector<int> &items) {
   for (int item : items)
     // EXPECT-WARNING@+1:23 starting a std::jthread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
     threads.post([&total](int x) { total += x * x; }, item);
-  // EXPECT-NOTE@+1:3 threads.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::jthread called std::terminate
+  // EXPECT-NOTE@+1:3 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::jthread called std::terminate
   threads.wait_idle();
   return total;
 }

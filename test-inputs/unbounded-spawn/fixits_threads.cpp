@@ -31,7 +31,7 @@ long squares(const std::vector<int> &items) {
   for (int item : items)
     // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
     threads.emplace_back(addSquare, std::ref(total), item);
-  // EXPECT-NOTE@+1:3 threads.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+  // EXPECT-NOTE@+1:3 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
   for (auto &t : threads)
     t.join();
   return total.value;
@@ -46,7 +46,7 @@ long cubes(const std::vector<int> &items) {
   for (std::size_t i = 0; i < items.size(); ++i)
     // EXPECT-WARNING@+1:23 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
     threads.push_back(std::thread([&total](long x) { total.add(x * x * x); }, items[i]));
-  // EXPECT-NOTE@+1:3 threads.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+  // EXPECT-NOTE@+1:3 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
   for (std::size_t i = 0; i < threads.size(); ++i)
     if (threads[i].joinable())
       threads[i].join();
@@ -61,7 +61,7 @@ long doubled(const std::vector<int> &items) {
   for (auto it = items.begin(); it != items.end(); ++it)
     // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
     threads.emplace_back([&total, x = *it] { total.add(2 * x); });
-  // EXPECT-NOTE@+1:3 threads.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+  // EXPECT-NOTE@+1:3 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
   std::for_each(threads.begin(), threads.end(), std::mem_fn(&std::thread::join));
   return total.value;
 }
@@ -77,7 +77,7 @@ long insideLambda(const std::vector<int> &items) {
       // EXPECT-WARNING@+1:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
       threads.emplace_back(addSquare, std::ref(total), shifted);
     }
-    // EXPECT-NOTE@+1:5 threads.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+    // EXPECT-NOTE@+1:5 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
     for (std::thread &t : threads) {
       t.join();
     }

@@ -37,7 +37,7 @@ long threads(const std::vector<int> &items) {
   for (int item : items)
     // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as mylib::Pool
     workers.emplace_back([&total](int x) { total += x; }, item);
-  // EXPECT-NOTE@+1:3 workers.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+  // EXPECT-NOTE@+1:3 with the fix, mylib::Pool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
   for (auto &w : workers)
     w.join();
   return total;

@@ -57,7 +57,7 @@ void cleared(const std::vector<int> &items) {
 // reference_wrapper, pool.submit the reference it holds.
 void wrappedReference(const std::vector<int> &items, long &total) {
   std::vector<std::future<void>> futures;
-  // EXPECT-NOTE@+2:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { futures.push_back(pool.submit([item](auto &&sum) { sum.get() += item; }, std::ref(total))); }'
+  // EXPECT-NOTE@+2:3 a bounded pool runs the same loop: declare 'parlint::ThreadPool pool;' before it and hand each iteration's work to 'pool.submit(...)' with the same callable and arguments
   // EXPECT-NOTE@+1:3 the loop iterates over a container or range, so its trip count grows with the input
   for (int item : items)
     // EXPECT-WARNING@+1:23 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
@@ -170,7 +170,7 @@ thread_local int calls = 0;
 // between items on a pool's reused workers.
 void threadLocalState(const std::vector<int> &items) {
   std::vector<std::thread> threads;
-  // EXPECT-NOTE@+2:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { pool.post([item] { calls = 0; work(item + calls); }); }'; wait for its tasks with 'pool.wait_idle()'
+  // EXPECT-NOTE@+2:3 a bounded pool runs the same loop: declare 'parlint::ThreadPool pool;' before it and hand each iteration's work to 'pool.post(...)' with the same callable and arguments; wait for its tasks with 'pool.wait_idle()'
   // EXPECT-NOTE@+1:3 the loop iterates over a container or range, so its trip count grows with the input
   for (int item : items)
     // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
@@ -196,18 +196,16 @@ void perLine(std::istream &in) {
     t.join();
 }
 
-// near-miss: two kinds of workers start in the same loop.
+// near-miss: two kinds of workers start in the same loop: one finding for
+// the loop, a note at the second spawn, no rewrite and no pool version.
 void twoSpawns(const std::vector<int> &items) {
   std::vector<std::thread> threads;
   std::vector<std::future<long>> futures;
-  // EXPECT-NOTE@+4:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { ... futures.push_back(pool.submit(compute, item)); ... }'
-  // EXPECT-NOTE@+3:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { ... pool.post(work, item); ... }'; wait for its tasks with 'pool.wait_idle()'
-  // EXPECT-NOTE@+2:3 the loop iterates over a container or range, so its trip count grows with the input
   // EXPECT-NOTE@+1:3 the loop iterates over a container or range, so its trip count grows with the input
   for (int item : items) {
     // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
     threads.emplace_back(work, item);
-    // EXPECT-WARNING@+1:23 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-NOTE@+1:23 calling std::async here too, on every iteration of the same loop
     futures.push_back(std::async(std::launch::async, compute, item));
   }
   for (auto &t : threads)

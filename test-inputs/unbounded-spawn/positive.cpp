@@ -22,7 +22,7 @@ void rangeFor(const std::vector<int> &items) {
   std::vector<std::thread> workers;
   for (int item : items) // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
     workers.emplace_back(work, item); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-  // EXPECT-NOTE@+1:3 workers.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+  // EXPECT-NOTE@+1:3 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
   for (auto &w : workers)
     w.join();
 }
@@ -31,7 +31,7 @@ void sizeBound(const std::vector<int> &items) {
   std::vector<std::thread> workers;
   for (size_t i = 0; i < items.size(); ++i) // EXPECT-NOTE:3 the loop's bound is derived from a container's size
     workers.push_back(std::thread(work, items[i])); // EXPECT-WARNING:23 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-  // EXPECT-NOTE@+1:3 workers.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+  // EXPECT-NOTE@+1:3 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
   for (auto &w : workers)
     w.join();
 }
@@ -41,7 +41,7 @@ void sizeThroughLocal(const std::map<int, int> &table) {
   std::vector<std::thread> workers;
   for (size_t i = 0; i < count; ++i) // EXPECT-NOTE:3 the loop's bound is derived from a container's size
     workers.emplace_back(work, static_cast<int>(i)); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-  // EXPECT-NOTE@+1:3 workers.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+  // EXPECT-NOTE@+1:3 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
   for (auto &w : workers)
     w.join();
 }
@@ -59,7 +59,7 @@ void defaultPolicyAsync(const std::vector<int> &items) {
 }
 
 void acceptLoop(int listener) {
-  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; while (true) { ... pool.post(handle, client); ... }'; wait for its tasks with 'pool.wait_idle()'
+  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; while (true) { ... pool.post(handle, client); ... }'
   while (true) { // EXPECT-NOTE:3 the loop has no exit condition
     int client = accept(listener, nullptr, nullptr);
     std::thread(handle, client).detach(); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
@@ -81,7 +81,7 @@ void queueDrain(std::queue<int> &jobs) {
     workers.emplace_back(work, jobs.front()); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
     jobs.pop();
   }
-  // EXPECT-NOTE@+1:3 workers.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+  // EXPECT-NOTE@+1:3 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
   for (auto &w : workers)
     w.join();
 }
@@ -111,15 +111,6 @@ void spawnPerItem(const std::vector<std::string> &commands) {
                     const_cast<char *>(command.c_str()), nullptr};
     posix_spawn(&pid, "/bin/sh", nullptr, nullptr, argv, environ); // EXPECT-WARNING:5 calling posix_spawn on every iteration of a loop without a small bound creates an unbounded number of processes; use a bounded pool such as parlint::ProcessPool
   }
-}
-
-void bigConstant() {
-  std::vector<std::thread> workers;
-  for (int i = 0; i < 1000; ++i) // EXPECT-NOTE:3 the loop runs 1000 times, more than MaxConstantTripCount (64)
-    workers.emplace_back(work, i); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-  // EXPECT-NOTE@+1:3 workers.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
-  for (auto &w : workers)
-    w.join();
 }
 
 struct Server {
@@ -156,7 +147,7 @@ void nestedLambdaLoop(const std::vector<int> &items) {
     std::vector<std::thread> workers;
     for (int item : items) // EXPECT-NOTE:5 the loop iterates over a container or range, so its trip count grows with the input
       workers.emplace_back(work, item); // EXPECT-WARNING:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-    // EXPECT-NOTE@+1:5 workers.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+    // EXPECT-NOTE@+1:5 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
     for (auto &w : workers)
       w.join();
   };

@@ -23,7 +23,7 @@ void rangeFor(const std::vector<int> &items) {
   parlint::ThreadPool workers;
   for (int item : items) // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
     workers.post(work, item); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-  // EXPECT-NOTE@+1:3 workers.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+  // EXPECT-NOTE@+1:3 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
   workers.wait_idle();
 }
 
@@ -31,7 +31,7 @@ void sizeBound(const std::vector<int> &items) {
   parlint::ThreadPool workers;
   for (size_t i = 0; i < items.size(); ++i) // EXPECT-NOTE:3 the loop's bound is derived from a container's size
     workers.post(work, items[i]); // EXPECT-WARNING:23 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-  // EXPECT-NOTE@+1:3 workers.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+  // EXPECT-NOTE@+1:3 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
   workers.wait_idle();
 }
 
@@ -40,7 +40,7 @@ void sizeThroughLocal(const std::map<int, int> &table) {
   parlint::ThreadPool workers;
   for (size_t i = 0; i < count; ++i) // EXPECT-NOTE:3 the loop's bound is derived from a container's size
     workers.post(work, static_cast<int>(i)); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-  // EXPECT-NOTE@+1:3 workers.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+  // EXPECT-NOTE@+1:3 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
   workers.wait_idle();
 }
 
@@ -59,7 +59,7 @@ void defaultPolicyAsync(const std::vector<int> &items) {
 }
 
 void acceptLoop(int listener) {
-  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; while (true) { ... pool.post(handle, client); ... }'; wait for its tasks with 'pool.wait_idle()'
+  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; while (true) { ... pool.post(handle, client); ... }'
   while (true) { // EXPECT-NOTE:3 the loop has no exit condition
     int client = accept(listener, nullptr, nullptr);
     std::thread(handle, client).detach(); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
@@ -81,7 +81,7 @@ void queueDrain(std::queue<int> &jobs) {
     workers.post(work, jobs.front()); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
     jobs.pop();
   }
-  // EXPECT-NOTE@+1:3 workers.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+  // EXPECT-NOTE@+1:3 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
   workers.wait_idle();
 }
 
@@ -110,14 +110,6 @@ void spawnPerItem(const std::vector<std::string> &commands) {
                     const_cast<char *>(command.c_str()), nullptr};
     posix_spawn(&pid, "/bin/sh", nullptr, nullptr, argv, environ); // EXPECT-WARNING:5 calling posix_spawn on every iteration of a loop without a small bound creates an unbounded number of processes; use a bounded pool such as parlint::ProcessPool
   }
-}
-
-void bigConstant() {
-  parlint::ThreadPool workers;
-  for (int i = 0; i < 1000; ++i) // EXPECT-NOTE:3 the loop runs 1000 times, more than MaxConstantTripCount (64)
-    workers.post(work, i); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-  // EXPECT-NOTE@+1:3 workers.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
-  workers.wait_idle();
 }
 
 struct Server {
@@ -154,7 +146,7 @@ void nestedLambdaLoop(const std::vector<int> &items) {
     parlint::ThreadPool workers;
     for (int item : items) // EXPECT-NOTE:5 the loop iterates over a container or range, so its trip count grows with the input
       workers.post(work, item); // EXPECT-WARNING:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-    // EXPECT-NOTE@+1:5 workers.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+    // EXPECT-NOTE@+1:5 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
     workers.wait_idle();
   };
   launchAll();

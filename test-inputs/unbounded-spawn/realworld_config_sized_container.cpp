@@ -44,17 +44,39 @@ private:
   std::vector<std::shared_ptr<Context>> contexts_;
 };
 
-// Positive counterpart: a member container that grows with input (one per request).
+// near-miss: a member container grown one element per call of a method: how
+// often it is called is not visible here (per request, or once per configured
+// context), so the count's source is unknown.
 class Server {
 public:
   void onRequest(std::shared_ptr<Context> c) { requests_.push_back(std::move(c)); }
+  void serveAll() {
+    std::vector<std::thread> threads;
+    for (auto &req : requests_)
+      threads.emplace_back([req] { req->run(); });
+    for (auto &t : threads)
+      t.join();
+  }
+
+private:
+  std::vector<std::shared_ptr<Context>> requests_;
+};
+
+// Positive counterpart: a member container filled from a container the caller
+// hands in, one element per item.
+class Batch {
+public:
+  explicit Batch(const std::vector<std::shared_ptr<Context>> &requests) {
+    for (const auto &request : requests)
+      requests_.push_back(request);
+  }
   void serveAll() {
     std::vector<std::thread> threads;
     // EXPECT-NOTE@+1:5 the loop iterates over a container or range, so its trip count grows with the input
     for (auto &req : requests_) // a warning is expected on the spawn below
       // EXPECT-WARNING@+1:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
       threads.emplace_back([req] { req->run(); });
-    // EXPECT-NOTE@+1:5 threads.wait_idle() rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+    // EXPECT-NOTE@+1:5 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
     for (auto &t : threads)
       t.join();
   }

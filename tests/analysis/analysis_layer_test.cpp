@@ -1,5 +1,6 @@
 // The analysis layer on small code: the path engine (HandleFlow) over threads
-// and pthreads, loop bounds, move safety and the per-function cache.
+// and pthreads, move safety and the per-function cache (loop bounds: see
+// input_origin_test.cpp).
 #include "ast_test_support.h"
 #include "fake_std.h"
 
@@ -111,24 +112,6 @@ TEST(HandleFlow, FailedPthreadCreateStartedNothing) {
             "  if (pthread_create(&h, 0, entry, 0)) return 1;"
             "  pthread_join(h, 0); return 0; }");
   EXPECT_EQ(T.badExitLines(HandleLifetime::Value), Lines{});
-}
-
-TEST(LoopBounds, ClassifiesTripCounts) {
-  Snippet S("void f(const std::vector<int> &v, int n) {"
-            "  for (int x : v) work(x);"
-            "  for (int i = 0; i < 4; ++i) work(i);"
-            "  for (int i = 0; i < 1000; ++i) work(i);"
-            "  for (std::size_t i = 0; i < v.size(); ++i) work(i);"
-            "  for (int i = 0; i < n; ++i) work(i);"
-            "  for (;;) work(0); }");
-  ASSERT_TRUE(S.F);
-  std::vector<LoopKind> Kinds;
-  for (const Stmt *Child : cast<CompoundStmt>(S.F->getBody())->body())
-    Kinds.push_back(classifyLoop(*Child, nullptr, 64, S.AST->getASTContext()).Kind);
-  EXPECT_EQ(Kinds, (std::vector<LoopKind>{
-                       LoopKind::RangeOverContainer, LoopKind::Bounded,
-                       LoopKind::LargeConstant, LoopKind::ContainerSize,
-                       LoopKind::Bounded, LoopKind::Infinite}));
 }
 
 TEST(MoveSafety, ALaterUseBlocksTheMove) {

@@ -21,9 +21,9 @@ const std::vector<CheckInfo> &parlintChecks() {
        ""},
       {"parlint-unbounded-spawn",
        "A thread or process is started for every element of the input.",
-       "A thread or process is started per iteration of a loop whose trip count grows with the "
-       "input (range-for, size() bound, iterator range, input-reading or infinite loop, or a "
-       "constant bound above MaxConstantTripCount): one worker per item exhausts threads, "
+       "A thread or process is started per iteration of a loop whose trip count flows from the "
+       "program's input (a container the function is handed, data read at run time, an accept "
+       "or receive loop, an endless server loop): one worker per item exhausts threads, "
        "processes and file descriptors. Use a bounded pool such as parlint::ThreadPool.",
        ""},
       {"parlint-unjoined-thread",
@@ -49,9 +49,10 @@ const std::vector<CheckInfo> &parlintChecks() {
        ""},
       {"parlint-hardcoded-worker-count",
        "A worker count is written as a literal instead of the machine's core count.",
-       "An integer literal greater than 1 is the number of workers where they are created: "
-       "the bound of a loop that starts threads, std::async tasks or pthreads, or the "
-       "worker-count argument of a pool constructor. A fixed count oversubscribes small "
+       "An integer literal greater than 1 (in place, a macro, a const or constexpr, a local set "
+       "to it) is the number of workers alive at once: the bound of the loop that starts "
+       "threads, std::async tasks or pthreads, or the worker-count argument of a pool "
+       "constructor. A fixed count oversubscribes small "
        "machines and leaves big ones idle; derive it from std::thread::hardware_concurrency().",
        ""},
       {"parlint-fork-after-threads",

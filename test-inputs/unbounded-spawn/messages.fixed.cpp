@@ -1,0 +1,57 @@
+// What the messages say: a bounded pool, with parlint::ThreadPool as one
+// option, except inside a class that is itself a pool; notes quote at most
+// one short line of the code and name no function the code does not have.
+#include <parlint/thread_pool.h>
+
+#include <functional>
+#include <mutex>
+#include <queue>
+#include <thread>
+#include <vector>
+
+void work(int item);
+
+// A vector of threads that happens to be called thread_pool: the note on its
+// join loop names the function of the pool the fix writes, not the vector's.
+void joinLoop(const std::vector<int> &items) {
+  parlint::ThreadPool thread_pool;
+  // EXPECT-NOTE@+1:3 the loop iterates over a container or range, so its trip count grows with the input
+  for (int item : items)
+    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    thread_pool.post(work, item);
+  // EXPECT-NOTE@+1:3 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+  thread_pool.wait_idle();
+}
+
+// A long task: the note says what to change instead of pasting the lambda.
+void longTask(const std::vector<int> &items, std::mutex &lock, int &total) {
+  // EXPECT-NOTE@+2:3 the loop iterates over a container or range, so its trip count grows with the input
+  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: declare 'parlint::ThreadPool pool;' before it and hand each iteration's work to 'pool.post(...)' with the same callable and arguments; wait for its tasks with 'pool.wait_idle()'
+  for (int item : items) {
+    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    std::thread([item, &lock, &total] {
+      int square = item * item;
+      std::lock_guard<std::mutex> hold(lock);
+      total += square;
+    }).detach();
+  }
+}
+
+// A class that is a pool of its own (worker threads and a task queue): the
+// advice is a bounded pool, without naming another, and no rewrite.
+class MiniPool {
+public:
+  void runEach(const std::vector<int> &items) {
+    std::vector<std::thread> extra;
+    // EXPECT-NOTE@+1:5 the loop iterates over a container or range, so its trip count grows with the input
+    for (int item : items)
+      // EXPECT-WARNING@+1:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool
+      extra.emplace_back(work, item);
+    for (auto &t : extra)
+      t.join();
+  }
+
+private:
+  std::vector<std::thread> workers_;
+  std::queue<std::function<void()>> tasks_;
+};
