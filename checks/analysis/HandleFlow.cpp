@@ -236,7 +236,7 @@ public:
     const CFGBlock &Entry = Graph.getEntry();
     Reached.set(Entry.getBlockID());
     if (!Var)
-      In[Entry.getBlockID()] = Idle;
+      In[Entry.getBlockID()] = Events.RunningAtEntry ? Running : Idle;
     enqueue(&Entry);
     while (!Work.empty()) {
       const CFGBlock *Block = Work.front();
@@ -472,6 +472,19 @@ llvm::SmallVector<BadExit, 4> findBadExits(const FunctionAnalysis &Function,
   if (!Graph)
     return {};
   return Flow(Function, *Graph, &Var, Events, Rules).run();
+}
+
+llvm::SmallVector<BadExit, 4> findMemberExits(const FunctionAnalysis &Function,
+                                              const HandleEvents &Events) {
+  const CFG *Graph = Function.cfg();
+  if (!Graph)
+    return {};
+  HandleEvents Finishes = Events;
+  Finishes.RunningAtEntry = true;
+  Finishes.StartsAtDeclaration = false;
+  return Flow(Function, *Graph, nullptr, Finishes,
+              {HandleLifetime::Value, /*FinishIsFinal=*/false})
+      .run();
 }
 
 bool mayBeRunningAt(const FunctionAnalysis &Function, const VarDecl *Var,

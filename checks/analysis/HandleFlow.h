@@ -41,6 +41,9 @@ struct HandleEvents {
   /// that limits such a variable to <= 0 (`pid == 0`, `pid < 0`, `!pid`,
   /// `case 0:`, ...) this process has no child behind the handle.
   llvm::SmallVector<const VarDecl *, 2> ForkResults;
+  /// For a handle without a variable (a member of `*this` in a destructor):
+  /// a worker may already run behind it when the function starts.
+  bool RunningAtEntry = false;
 };
 
 /// How the handle ends.
@@ -76,6 +79,14 @@ llvm::SmallVector<BadExit, 4> findBadExits(const FunctionAnalysis &Function,
                                            const VarDecl &Var,
                                            const HandleEvents &Events,
                                            FlowRules Rules);
+
+/// For a handle the function does not declare and that may run when it
+/// starts (a member of `*this` that some method started, in a destructor):
+/// the places where the function returns with a worker still running
+/// behind it (its returns, or its closing brace). Only the Finish events of
+/// Events count; paths through noreturn calls end silently.
+llvm::SmallVector<BadExit, 4> findMemberExits(const FunctionAnalysis &Function,
+                                              const HandleEvents &Events);
 
 /// A branch condition on a fork()/vfork() call written in the condition
 /// itself (`if (fork() == 0)`, `if (!fork())`, `if (fork() > 0)`): true when
