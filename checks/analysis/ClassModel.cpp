@@ -202,7 +202,8 @@ std::unique_ptr<ClassModel> buildModel(const CXXRecordDecl &Record,
 
   ASTContext &Context = Index.Context;
   llvm::ArrayRef<const CXXRecordDecl *> Derived = Index.derivedOf(Record);
-  llvm::SmallVector<const FunctionDecl *, 32> Methods = definedMethods(Record);
+  llvm::SmallVector<const FunctionDecl *, 16> &Methods = Model->Methods;
+  Methods = definedMethods(Record);
   for (const CXXRecordDecl *Other : Derived)
     for (const FunctionDecl *Method : definedMethods(*Other))
       Methods.push_back(Method);

@@ -74,6 +74,10 @@ struct ClassModel {
   const CXXRecordDecl *Record = nullptr;
   /// The user-written destructor of Record, or null when it is implicit.
   const CXXDestructorDecl *Destructor = nullptr;
+  /// The definitions this model was built from: the member functions of
+  /// Record and of the classes derived from it here (member function
+  /// templates: their instantiations).
+  llvm::SmallVector<const FunctionDecl *, 16> Methods;
   llvm::SmallVector<HandleMember, 2> Members;
 };
 

@@ -91,6 +91,7 @@ void MissingPoolShutdownCheck::checkFunction(
     const FunctionUnderCheck &Function) {
   if (PoolTypes.empty() || ShutdownMethods.empty())
     return;
+  checkMemberPools(Function.Context);
   const SourceManager &SM = Function.Context.getSourceManager();
   forEachDescendant(&Function.Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
     if (SM.isInSystemHeader(SM.getExpansionLoc(S.getBeginLoc())))

@@ -116,6 +116,7 @@ void UnjoinedThreadCheck::registerPPCallbacks(const SourceManager &SM,
 }
 
 void UnjoinedThreadCheck::checkFunction(const FunctionUnderCheck &Function) {
+  checkMemberThreads(Function.Context);
   const SourceManager &SM = Function.Context.getSourceManager();
   forEachDescendant(&Function.Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
     if (const auto *Declaration = dyn_cast<DeclStmt>(&S)) {
