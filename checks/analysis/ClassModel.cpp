@@ -208,23 +208,27 @@ std::unique_ptr<ClassModel> buildModel(const CXXRecordDecl &Record,
     for (const FunctionDecl *Method : definedMethods(*Other))
       Methods.push_back(Method);
 
+  // Default member initializers run in every constructor that does not
+  // initialize the member itself (`Guard g_{worker_};` hands worker_ over).
+  llvm::SmallVector<HandleStep, 8> Initializers;
+  for (const FieldDecl *Field : Record.fields())
+    for (const HandleStep &Step :
+         FunctionSummaries::stepsOfInitializer(*Field, Context))
+      Initializers.push_back(Step);
+
   for (HandleMember &Member : Model->Members) {
     const FieldDecl &Field = *Member.Field;
-    if (const Expr *Init = Field.getInClassInitializer()) {
-      // `std::thread worker_{&C::run, this};`: every constructor that does
-      // not initialize it otherwise starts it.
-      const Expr *Stripped = stripped(Init);
-      const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Stripped);
-      bool Launches =
-          Member.Kind != MemberHandleKind::Pool &&
-          Member.Kind != MemberHandleKind::PosixThread && Construct &&
-          Construct->getNumArgs() > 0 &&
-          !Construct->getConstructor()->isCopyOrMoveConstructor() &&
-          (Member.Kind == MemberHandleKind::Thread ||
-           Construct->isListInitialization() ||
-           Construct->isStdInitListInitialization());
-      if (Launches)
-        Member.Starts.push_back({Init, nullptr, nullptr});
+    for (const HandleStep &Step : Initializers) {
+      if (!(Step.Handle == ReachedHandle::member(Field)))
+        continue;
+      if (Step.Kind == HandleStepKind::Start)
+        Member.Starts.push_back({Step.Origin, nullptr, nullptr});
+      else if (Step.Kind == HandleStepKind::Join)
+        Member.Joins.push_back({Step.Origin, nullptr, nullptr});
+      else if (Step.Kind == HandleStepKind::Detach)
+        Member.Detaches.push_back({Step.Origin, nullptr, nullptr});
+      else if (Step.Kind == HandleStepKind::Escape)
+        Member.Escapes.push_back({Step.Origin, nullptr, nullptr});
     }
     for (const FunctionDecl *Method : Methods) {
       bool IsDestructor = isa<CXXDestructorDecl>(Method);

@@ -176,10 +176,12 @@ HandleShape cachedShape(SummaryCache &Cache, QualType Type);
 /// member initializers).
 class BodyScanner {
 public:
-  BodyScanner(const FunctionDecl &Function, SummaryCache &Cache)
+  /// Function: the function whose body is scanned; null for a default
+  /// member initializer.
+  BodyScanner(const FunctionDecl *Function, SummaryCache &Cache)
       : Function(Function), Cache(Cache) {
-    for (unsigned I = 0; I < Function.getNumParams(); ++I) {
-      const ParmVarDecl *Param = Function.getParamDecl(I);
+    for (unsigned I = 0; Function && I < Function->getNumParams(); ++I) {
+      const ParmVarDecl *Param = Function->getParamDecl(I);
       QualType Type = Param->getType();
       if (Type->isReferenceType() || Type->isPointerType())
         Params[Param] = I;
@@ -187,9 +189,10 @@ public:
   }
 
   llvm::SmallVector<HandleStep, 8> run();
+  llvm::SmallVector<HandleStep, 8> runOnInitializer(const FieldDecl &Field);
 
 private:
-  const FunctionDecl &Function;
+  const FunctionDecl *Function;
   SummaryCache &Cache;
   llvm::DenseMap<const ParmVarDecl *, unsigned> Params;
   /// The statement tree being scanned: the body, or one initializer.
@@ -266,7 +269,7 @@ public:
     Slot = std::make_unique<Entry>();
     Entry *Computing = Slot.get();
     ++Depth;
-    Computing->Steps = BodyScanner(*Definition, *this).run();
+    Computing->Steps = BodyScanner(Definition, *this).run();
     --Depth;
     for (const HandleStep &Step : Computing->Steps) {
       bool Known = llvm::any_of(Computing->Summary.Effects,
@@ -284,6 +287,8 @@ public:
   ASTContext &Context;
   FunctionSummary UnknownSummary{true, {}};
   llvm::DenseMap<const Type *, HandleShape> Shapes;
+  llvm::DenseMap<const FieldDecl *, llvm::SmallVector<HandleStep, 8>>
+      Initializers;
 
 private:
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<Entry>> Entries;
@@ -300,8 +305,20 @@ HandleShape cachedShape(SummaryCache &Cache, QualType Of) {
   return It->second;
 }
 
+llvm::SmallVector<HandleStep, 8>
+BodyScanner::runOnInitializer(const FieldDecl &Field) {
+  const Expr *Value = Field.getInClassInitializer();
+  if (!Value)
+    return {};
+  Scope = &AnalysisCache::of(*Value, Cache.Context);
+  if (initializerStarts(Field.getType(), *Value))
+    add(ReachedHandle::member(Field), HandleStepKind::Start, *Value);
+  scan(*Value);
+  return std::move(Steps);
+}
+
 llvm::SmallVector<HandleStep, 8> BodyScanner::run() {
-  if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(&Function)) {
+  if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(Function)) {
     for (const CXXCtorInitializer *Init : Constructor->inits()) {
       const Expr *Value = Init->getInit();
       if (!Value || isa<CXXDefaultInitExpr>(Value))
@@ -331,8 +348,8 @@ llvm::SmallVector<HandleStep, 8> BodyScanner::run() {
       scan(*Value);
     }
   }
-  Scope = &AnalysisCache::of(*Function.getBody(), Cache.Context);
-  scan(*Function.getBody());
+  Scope = &AnalysisCache::of(*Function->getBody(), Cache.Context);
+  scan(*Function->getBody());
   return std::move(Steps);
 }
 
@@ -411,7 +428,7 @@ void BodyScanner::add(ReachedHandle Handle, HandleStepKind Kind,
   const Stmt &Where = AtLoop ? At : attributed(At);
   HandleStep Step{Handle, Kind, &Where, AtLoop && &Where == &At,
                   Origin ? Origin : &At,
-                  OriginFunction ? OriginFunction : &Function};
+                  OriginFunction ? OriginFunction : Function};
   Steps.push_back(Step);
 }
 
@@ -570,8 +587,8 @@ void BodyScanner::visitCall(const Expr &Call, const FunctionDecl *Callee,
   }
   // A call through a pointer or a std::function may run anything the
   // object owns.
-  if (Indirect && isa<CXXMethodDecl>(Function) &&
-      cast<CXXMethodDecl>(Function).isInstance())
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Function);
+  if (Indirect && (!Function || (Method && Method->isInstance())))
     add(ReachedHandle{}, HandleStepKind::MayFinish, Call);
 }
 
@@ -872,7 +889,7 @@ void BodyScanner::classifyPool(const Expr &Handle, ReachedHandle H) {
   if (const auto *Member = dyn_cast_or_null<MemberExpr>(User)) {
     if (const auto *Call =
             dyn_cast_or_null<CXXMemberCallExpr>(userOf(*Member).second);
-        Call && (waitsForPoolWork(*Call) || stopsPoolThreads(*Call) ||
+        Call && (waitsForPoolWork(*Call) ||
                  llvm::is_contained(projectConfig().ShutdownMethods,
                                     identifierOf(Call->getMethodDecl()))))
       return add(H, HandleStepKind::Join, *Call);
@@ -921,6 +938,20 @@ const FunctionSummary &FunctionSummaries::of(const FunctionDecl &Function,
   if (const SummaryCache::Entry *Entry = Cache.get(Function))
     return Entry->Summary;
   return Cache.UnknownSummary;
+}
+
+llvm::ArrayRef<HandleStep>
+FunctionSummaries::stepsOfInitializer(const FieldDecl &Field,
+                                      ASTContext &Context) {
+  SummaryCache &Cache = AnalysisCache::layerState<SummaryCache>(Context);
+  auto [It, Inserted] = Cache.Initializers.try_emplace(&Field);
+  if (Inserted && Field.hasInClassInitializer() &&
+      !Field.getParent()->isDependentContext()) {
+    auto Steps = BodyScanner(nullptr, Cache).runOnInitializer(Field);
+    Cache.Initializers[&Field] = std::move(Steps);
+    return Cache.Initializers[&Field];
+  }
+  return It->second;
 }
 
 llvm::ArrayRef<HandleStep> FunctionSummaries::stepsOf(const FunctionDecl &Function,

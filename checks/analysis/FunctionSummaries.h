@@ -144,6 +144,11 @@ public:
   /// path engine: empty when the summary is Unknown.
   static llvm::ArrayRef<HandleStep> stepsOf(const FunctionDecl &Function,
                                             ASTContext &Context);
+  /// The steps of a default member initializer (`std::thread t_{f};`,
+  /// `Guard g_{t_};`), which every constructor that does not initialize the
+  /// member itself runs on `*this`. OriginFunction is null.
+  static llvm::ArrayRef<HandleStep>
+  stepsOfInitializer(const FieldDecl &Field, ASTContext &Context);
 };
 
 /// Whether members of this type are handles the summaries follow: threads,

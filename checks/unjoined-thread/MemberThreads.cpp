@@ -95,7 +95,7 @@ void UnjoinedThreadCheck::reportMemberThread(const ClassModel &Model,
     diag(Start.Where->getBeginLoc(), "%0 is started by its initializer",
          DiagnosticIDs::Note)
         << &Field;
-  if (!Member.Joins.empty()) {
+  if (!Member.Joins.empty() && Member.Joins.front().Method) {
     const MemberSite &Join = Member.Joins.front();
     diag(Join.Where->getBeginLoc(),
          "%0 is joined here, in %1, which the destructor does not call",
