@@ -111,6 +111,39 @@ bool isNonConstReferenceOrPointer(QualType Type) {
   return false;
 }
 
+/// Functions that take a pool only to queue work on it or to read its
+/// executor (PoolUses' work functions): the model knows them, their bodies
+/// (Asio's, when its headers are not system headers) are not followed.
+llvm::ArrayRef<StringRef> workFunctions() {
+  static const StringRef Names[] = {
+      "boost::asio::post",        "boost::asio::dispatch",
+      "boost::asio::defer",       "boost::asio::co_spawn",
+      "boost::asio::make_strand", "boost::asio::bind_executor",
+      "boost::asio::use_service", "boost::asio::has_service",
+      "asio::post",               "asio::dispatch",
+      "asio::defer",              "asio::co_spawn",
+      "asio::make_strand",        "asio::bind_executor",
+      "asio::use_service",        "asio::has_service"};
+  return Names;
+}
+
+/// Calls the model describes: the work functions, and the member functions
+/// of pools (their own tasks, waits and executors).
+bool isModelledCallee(const FunctionDecl *Callee) {
+  if (!Callee)
+    return false;
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+      Method && isShutdownPoolClass(Method->getParent()))
+    return true;
+  // The cheap test first: qualified names are built, not stored.
+  StringRef Name = identifierOf(Callee);
+  return llvm::is_contained({"post", "dispatch", "defer", "co_spawn",
+                             "make_strand", "bind_executor", "use_service",
+                             "has_service"},
+                            Name) &&
+         isListedName(Callee->getQualifiedNameAsString(), workFunctions());
+}
+
 bool isLoop(const Stmt &S) {
   return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
 }
@@ -531,8 +564,8 @@ bool BodyScanner::isUserCallee(const FunctionDecl *Callee) const {
 void BodyScanner::visitCall(const Expr &Call, const FunctionDecl *Callee,
                             const Expr *Object,
                             llvm::ArrayRef<const Expr *> Args, bool Indirect) {
-  if (!Indirect && !isUserCallee(Callee))
-    return; // the standard library and POSIX: the model below knows them
+  if (!Indirect && (!isUserCallee(Callee) || isModelledCallee(Callee)))
+    return; // the standard library, POSIX, pools: the model knows them
   const SummaryCache::Entry *Entry =
       Indirect || !Callee ? nullptr : Cache.get(*Callee);
   auto Compose = [](ReachedHandle Reach,
@@ -894,23 +927,10 @@ void BodyScanner::classifyPool(const Expr &Handle, ReachedHandle H) {
                                     identifierOf(Call->getMethodDecl()))))
       return add(H, HandleStepKind::Join, *Call);
   }
-  if (User)
-    if (auto Argument = argumentOf(*User, *Top);
-        Argument && isUserCallee(Argument->first))
-      return; // followed by visitCall
   std::vector<StringRef> Shutdowns(projectConfig().ShutdownMethods.begin(),
                                    projectConfig().ShutdownMethods.end());
-  static const StringRef WorkFunctions[] = {
-      "boost::asio::post",        "boost::asio::dispatch",
-      "boost::asio::defer",       "boost::asio::co_spawn",
-      "boost::asio::make_strand", "boost::asio::bind_executor",
-      "boost::asio::use_service", "boost::asio::has_service",
-      "asio::post",               "asio::dispatch",
-      "asio::defer",              "asio::co_spawn",
-      "asio::make_strand",        "asio::bind_executor",
-      "asio::use_service",        "asio::has_service"};
   PoolUse Use =
-      classifyPoolUse(Handle, *Scope, PoolUseRules{Shutdowns, WorkFunctions});
+      classifyPoolUse(Handle, *Scope, PoolUseRules{Shutdowns, workFunctions()});
   switch (Use.Kind) {
   case PoolUseKind::Work:
     if (!Use.Awaited)
@@ -922,8 +942,14 @@ void BodyScanner::classifyPool(const Expr &Handle, ReachedHandle H) {
     return;
   case PoolUseKind::Delete:
   case PoolUseKind::Escape:
-    return add(H, HandleStepKind::Escape, User ? *User : Handle);
+    break;
   }
+  if (User)
+    if (auto Argument = argumentOf(*User, *Top);
+        Argument && isUserCallee(Argument->first) &&
+        !isModelledCallee(Argument->first))
+      return; // followed by visitCall
+  add(H, HandleStepKind::Escape, User ? *User : Handle);
 }
 
 } // namespace
