@@ -144,6 +144,26 @@ bool isModelledCallee(const FunctionDecl *Callee) {
          isListedName(Callee->getQualifiedNameAsString(), workFunctions());
 }
 
+/// A call that finishes a pool's queued work. For a pool whose destructor
+/// abandons the work (and missing-pool-shutdown's PoolTypes), only what that
+/// check accepts: its ShutdownMethods and the library's own wait (Asio's
+/// stop() drops the work too); for the others, the model's waits.
+bool shutsDown(const CXXMemberCallExpr &Call) {
+  const Expr *Object = Call.getImplicitObjectArgument();
+  QualType Type = Object ? Object->getType() : QualType();
+  if (!Type.isNull() && Type->isPointerType())
+    Type = Type->getPointeeType();
+  const CXXRecordDecl *Record = recordOf(Type);
+  StringRef Name = identifierOf(Call.getMethodDecl());
+  const auto &Types = projectConfig().ShutdownPoolTypes;
+  std::vector<StringRef> Names(Types.begin(), Types.end());
+  StringRef Own = waitBeforeDestruction(Record);
+  if (!Own.empty() || (Record && !Names.empty() && isNamed(Record, Names)))
+    return Name == Own ||
+           llvm::is_contained(projectConfig().ShutdownMethods, Name);
+  return waitsForPoolWork(Call);
+}
+
 bool isLoop(const Stmt &S) {
   return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
 }
@@ -919,14 +939,11 @@ void BodyScanner::classifyPosix(const Expr &Handle, ReachedHandle H) {
 
 void BodyScanner::classifyPool(const Expr &Handle, ReachedHandle H) {
   auto [Top, User] = userOf(Handle);
-  if (const auto *Member = dyn_cast_or_null<MemberExpr>(User)) {
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(User))
     if (const auto *Call =
             dyn_cast_or_null<CXXMemberCallExpr>(userOf(*Member).second);
-        Call && (waitsForPoolWork(*Call) ||
-                 llvm::is_contained(projectConfig().ShutdownMethods,
-                                    identifierOf(Call->getMethodDecl()))))
+        Call && shutsDown(*Call))
       return add(H, HandleStepKind::Join, *Call);
-  }
   std::vector<StringRef> Shutdowns(projectConfig().ShutdownMethods.begin(),
                                    projectConfig().ShutdownMethods.end());
   PoolUse Use =

@@ -115,14 +115,3 @@ class DerivedJoins : public BaseQueues {
 public:
   ~DerivedJoins() { pool_.join(); }
 };
-
-// near-miss: stopped on purpose in the destructor (dropping the queued
-// work is the choice stop() makes).
-class Stopped {
-public:
-  void add(int batch) { boost::asio::post(pool_, [batch] { exportBatch(batch); }); }
-  ~Stopped() { pool_.stop(); }
-
-private:
-  boost::asio::thread_pool pool_;
-};

@@ -80,3 +80,16 @@ void useBatchers() {
   Batcher<long> longs;
   longs.add(2);
 }
+
+// stop() is not a shutdown: it drops the queued work as the destructor does.
+class Stopped {
+public:
+  // EXPECT-NOTE@+1:25 work is queued on 'pool_' here, in 'add'
+  void add(int batch) { boost::asio::post(pool_, [batch] { exportBatch(batch); }); }
+  // EXPECT-NOTE@+1:3 '~Stopped' does not call pool_.join()
+  ~Stopped() { pool_.stop(); }
+
+private:
+  // EXPECT-WARNING@+1:28 'pool_' (boost::asio::thread_pool) has work queued on it but no destructor of 'Stopped' calls pool_.join(); its destructor abandons queued work — call pool_.join() in '~Stopped'
+  boost::asio::thread_pool pool_;
+};
