@@ -8,6 +8,7 @@
 #include "HandleFlow.h"
 
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -65,6 +66,45 @@ definedMethods(const CXXRecordDecl &Record) {
         Add(Instance);
   }
   return Methods;
+}
+
+/// A member function of Record whose code may touch Field but is not
+/// visible here: declared and defined elsewhere, or template code (a member
+/// of a class template, a member function template) that names the field
+/// and was not instantiated.
+const FunctionDecl *unseenMethod(const CXXRecordDecl &Record,
+                                 const FieldDecl &Field) {
+  auto Names = [&](const FunctionDecl *Code) {
+    if (!Code || !Code->getBody())
+      return true; // no code at all: anything
+    bool Found = false;
+    forEachDescendant(Code->getBody(), false, [&](const Stmt &S) {
+      if (const auto *Member = dyn_cast<MemberExpr>(&S))
+        Found |= Member->getMemberNameInfo().getName() == Field.getDeclName();
+      else if (const auto *Dependent = dyn_cast<CXXDependentScopeMemberExpr>(&S))
+        Found |= Dependent->getMember() == Field.getDeclName();
+    });
+    return Found;
+  };
+  auto Unseen = [&](const FunctionDecl *Function) {
+    if (Function->isImplicit() || Function->isDeleted() ||
+        Function->isDefaulted() || Function->isPureVirtual() ||
+        Function->getDefinition())
+      return false;
+    const FunctionDecl *Pattern = Function->getTemplateInstantiationPattern();
+    if (!Pattern)
+      return true; // declared here, defined in another translation unit
+    return Names(Pattern->getDefinition());
+  };
+  for (const Decl *D : Record.decls()) {
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(D); Method && Unseen(Method))
+      return Method;
+    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D);
+        Template && Template->specializations().empty() &&
+        Names(Template->getTemplatedDecl()->getDefinition()))
+      return Template->getTemplatedDecl();
+  }
+  return nullptr;
 }
 
 /// The records of the translation unit's own code, and which derive from
@@ -255,8 +295,13 @@ std::unique_ptr<ClassModel> buildModel(const CXXRecordDecl &Record,
         }
       }
     }
-    if (!Member.Starts.empty())
+    if (!Member.Starts.empty()) {
       Member.Destruction = destructionOf(Record, Derived, Field, Context);
+      Member.UnseenMethod = unseenMethod(Record, Field);
+      for (const CXXRecordDecl *Other : Derived)
+        if (!Member.UnseenMethod)
+          Member.UnseenMethod = unseenMethod(*Other, Field);
+    }
   }
   return Model;
 }

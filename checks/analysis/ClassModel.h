@@ -68,6 +68,11 @@ struct HandleMember {
   /// reference or pointer to code that may keep it, returned by reference.
   llvm::SmallVector<MemberSite, 1> Escapes;
   DestructorEffect Destruction = DestructorEffect::Unknown;
+  /// A member function that may finish it is not visible here: declared
+  /// but defined in another translation unit, or a member function
+  /// template's (or class template's) code that names it but was not
+  /// instantiated.
+  const FunctionDecl *UnseenMethod = nullptr;
 };
 
 struct ClassModel {

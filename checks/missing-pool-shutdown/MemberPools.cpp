@@ -18,7 +18,8 @@ void MissingPoolShutdownCheck::checkMemberPools(ASTContext &Context) {
     for (const HandleMember &Member : Model.Members)
       if (Member.Kind == MemberHandleKind::Pool &&
           isPoolType(Member.Field->getType()) && !Member.Starts.empty() &&
-          Member.Escapes.empty() &&
+          Member.Escapes.empty() && Member.Joins.empty() &&
+          !Member.UnseenMethod &&
           Member.Destruction == DestructorEffect::LeavesRunning)
         reportMemberPool(Model, Member, Context);
   });
@@ -34,8 +35,8 @@ void MissingPoolShutdownCheck::reportMemberPool(const ClassModel &Model,
   const std::string Class = Model.Record->getName().str();
   const StringRef Method = shutdownMethod(Field.getType());
   diag(Field.getLocation(),
-       "'%0' (%1) has work queued on it but no destructor of '%2' calls "
-       "%0.%3(); its destructor abandons queued work \u2014 call %0.%3() in "
+       "'%0' (%1) has work queued on it but is never shut down: "
+       "destroying a '%2' abandons the queued work \u2014 call %0.%3() in "
        "'~%2'")
       << Name
       << Field.getType().getCanonicalType().getUnqualifiedType().getAsString(

@@ -19,6 +19,15 @@ bool handedOver(const HandleMember &Member) {
   return !Member.Detaches.empty() || !Member.Escapes.empty();
 }
 
+/// Whether the class has a way to finish the member other than its
+/// destructor: a method that joins it (`stop()`), or one this translation
+/// unit cannot see. Such a class leaves the join to its owner (who calls
+/// stop() before destroying it, as std::thread leaves it to its own); only
+/// a class that can never finish the thread is reported.
+bool ownerMayFinish(const HandleMember &Member) {
+  return !Member.Joins.empty() || Member.UnseenMethod;
+}
+
 std::string className(const CXXRecordDecl &Record) {
   return Record.getName().str();
 }
@@ -38,6 +47,7 @@ void UnjoinedThreadCheck::checkMemberThreads(ASTContext &Context) {
       if ((Member.Kind == MemberHandleKind::Thread ||
            Member.Kind == MemberHandleKind::ThreadContainer) &&
           !Member.Starts.empty() && !handedOver(Member) &&
+          !ownerMayFinish(Member) &&
           Member.Destruction == DestructorEffect::LeavesRunning)
         reportMemberThread(Model, Member, Context);
   });
@@ -52,8 +62,8 @@ void UnjoinedThreadCheck::reportMemberThread(const ClassModel &Model,
   const std::string Class = className(*Model.Record);
   if (Member.Kind == MemberHandleKind::ThreadContainer) {
     diag(Field.getLocation(),
-         "threads in member %0 can still be joinable when a '%1' is "
-         "destroyed, which calls std::terminate; join every element in the "
+         "threads in member %0 are never joined: destroying a '%1' "
+         "after one started calls std::terminate; join every element in the "
          "destructor")
         << &Field << Class;
   } else {
@@ -67,9 +77,9 @@ void UnjoinedThreadCheck::reportMemberThread(const ClassModel &Model,
       Edits = planMemberThreadFix(Model, Member, Replacement, ToJThread, Context);
     if (Edits) {
       auto Diag = diag(Field.getLocation(),
-                       "std::thread member %0 can still be joinable when a "
-                       "'%1' is destroyed, which calls std::terminate; use "
-                       "%2, which joins on destruction")
+                       "std::thread member %0 is never joined: destroying a "
+                       "'%1' after it started calls std::terminate; use %2, "
+                       "which joins on destruction")
                   << &Field << Class << Replacement;
       for (const FixItHint &Edit : *Edits)
         Diag << Edit;
@@ -81,8 +91,8 @@ void UnjoinedThreadCheck::reportMemberThread(const ClassModel &Model,
       }
     } else {
       diag(Field.getLocation(),
-           "std::thread member %0 can still be joinable when a '%1' is "
-           "destroyed, which calls std::terminate; join it in the destructor")
+           "std::thread member %0 is never joined: destroying a '%1' "
+           "after it started calls std::terminate; join it in the destructor")
           << &Field << Class;
     }
   }
@@ -95,13 +105,6 @@ void UnjoinedThreadCheck::reportMemberThread(const ClassModel &Model,
     diag(Start.Where->getBeginLoc(), "%0 is started by its initializer",
          DiagnosticIDs::Note)
         << &Field;
-  if (!Member.Joins.empty() && Member.Joins.front().Method) {
-    const MemberSite &Join = Member.Joins.front();
-    diag(Join.Where->getBeginLoc(),
-         "%0 is joined here, in %1, which the destructor does not call",
-         DiagnosticIDs::Note)
-        << &Field << Join.Method;
-  }
   if (Model.Destructor)
     diag(Model.Destructor->getLocation(), "'~%0' does not join %1",
          DiagnosticIDs::Note)

@@ -25,7 +25,7 @@ public:
   ~Indexer() { pool_.join(); }
 
 private:
-  // EXPECT-WARNING@+1:14 'pool_' (myns::Pool) has work queued on it but no destructor of 'Indexer' calls pool_.shutdown(); its destructor abandons queued work — call pool_.shutdown() in '~Indexer'
+  // EXPECT-WARNING@+1:14 'pool_' (myns::Pool) has work queued on it but is never shut down: destroying a 'Indexer' abandons the queued work — call pool_.shutdown() in '~Indexer'
   myns::Pool pool_;
 };
 

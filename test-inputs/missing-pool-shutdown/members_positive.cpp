@@ -21,7 +21,7 @@ public:
   }
 
 private:
-  // EXPECT-WARNING@+1:28 'pool_' (boost::asio::thread_pool) has work queued on it but no destructor of 'Exporter' calls pool_.join(); its destructor abandons queued work — call pool_.join() in '~Exporter'
+  // EXPECT-WARNING@+1:28 'pool_' (boost::asio::thread_pool) has work queued on it but is never shut down: destroying a 'Exporter' abandons the queued work — call pool_.join() in '~Exporter'
   boost::asio::thread_pool pool_;
 };
 
@@ -40,7 +40,7 @@ private:
   }
   void closeFiles() { open_ = 0; }
   int open_ = 1;
-  // EXPECT-WARNING@+1:28 'pool_' (boost::asio::thread_pool) has work queued on it but no destructor of 'Archiver' calls pool_.join(); its destructor abandons queued work — call pool_.join() in '~Archiver'
+  // EXPECT-WARNING@+1:28 'pool_' (boost::asio::thread_pool) has work queued on it but is never shut down: destroying a 'Archiver' abandons the queued work — call pool_.join() in '~Archiver'
   boost::asio::thread_pool pool_;
 };
 
@@ -56,7 +56,7 @@ public:
   }
 
 private:
-  // EXPECT-WARNING@+1:19 'group_' (tbb::detail::d1::task_group) has work queued on it but no destructor of 'Renderer' calls group_.wait(); its destructor abandons queued work — call group_.wait() in '~Renderer'
+  // EXPECT-WARNING@+1:19 'group_' (tbb::detail::d1::task_group) has work queued on it but is never shut down: destroying a 'Renderer' abandons the queued work — call group_.wait() in '~Renderer'
   tbb::task_group group_;
 };
 
@@ -70,7 +70,7 @@ public:
   }
 
 private:
-  // EXPECT-WARNING@+1:28 'pool_' (boost::asio::thread_pool) has work queued on it but no destructor of 'Batcher' calls pool_.join(); its destructor abandons queued work — call pool_.join() in '~Batcher'
+  // EXPECT-WARNING@+1:28 'pool_' (boost::asio::thread_pool) has work queued on it but is never shut down: destroying a 'Batcher' abandons the queued work — call pool_.join() in '~Batcher'
   boost::asio::thread_pool pool_;
 };
 
@@ -90,6 +90,6 @@ public:
   ~Stopped() { pool_.stop(); }
 
 private:
-  // EXPECT-WARNING@+1:28 'pool_' (boost::asio::thread_pool) has work queued on it but no destructor of 'Stopped' calls pool_.join(); its destructor abandons queued work — call pool_.join() in '~Stopped'
+  // EXPECT-WARNING@+1:28 'pool_' (boost::asio::thread_pool) has work queued on it but is never shut down: destroying a 'Stopped' abandons the queued work — call pool_.join() in '~Stopped'
   boost::asio::thread_pool pool_;
 };

@@ -22,7 +22,7 @@ public:
 private:
   void load() { result_ = compute(1); }
   int result_ = 0;
-  // EXPECT-WARNING@+1:15 std::thread member 'worker_' can still be joinable when a 'Loader' is destroyed, which calls std::terminate; use parlint::ScopedThread, which joins on destruction
+  // EXPECT-WARNING@+1:15 std::thread member 'worker_' is never joined: destroying a 'Loader' after it started calls std::terminate; use parlint::ScopedThread, which joins on destruction
   parlint::ScopedThread worker_;
 };
 
@@ -38,14 +38,14 @@ public:
 
 private:
   int value_ = 0;
-  // EXPECT-WARNING@+1:15 std::thread member 'worker_' can still be joinable when a 'Prefetcher' is destroyed, which calls std::terminate; use parlint::ScopedThread, which joins on destruction
+  // EXPECT-WARNING@+1:15 std::thread member 'worker_' is never joined: destroying a 'Prefetcher' after it started calls std::terminate; use parlint::ScopedThread, which joins on destruction
   parlint::ScopedThread worker_;
 };
 
 // Rewritten: a default member initializer.
 // EXPECT-NOTE@+1:8 'Warmer' has an implicit destructor, which does not join 'worker_'
 struct Warmer {
-  // EXPECT-WARNING@+2:15 std::thread member 'worker_' can still be joinable when a 'Warmer' is destroyed, which calls std::terminate; use parlint::ScopedThread, which joins on destruction
+  // EXPECT-WARNING@+2:15 std::thread member 'worker_' is never joined: destroying a 'Warmer' after it started calls std::terminate; use parlint::ScopedThread, which joins on destruction
   // EXPECT-NOTE@+1:22 'worker_' is started by its initializer
   parlint::ScopedThread worker_{warmUp};
 };
@@ -61,7 +61,7 @@ public:
   }
 
 private:
-  // EXPECT-WARNING@+1:15 std::thread member 'worker_' can still be joinable when a 'Reporter' is destroyed, which calls std::terminate; join it in the destructor
+  // EXPECT-WARNING@+1:15 std::thread member 'worker_' is never joined: destroying a 'Reporter' after it started calls std::terminate; join it in the destructor
   std::thread worker_;
   std::string name_ = "report";
 };
@@ -76,7 +76,7 @@ public:
   void forget() { worker_ = std::thread(); }
 
 private:
-  // EXPECT-WARNING@+1:15 std::thread member 'worker_' can still be joinable when a 'Restartable' is destroyed, which calls std::terminate; join it in the destructor
+  // EXPECT-WARNING@+1:15 std::thread member 'worker_' is never joined: destroying a 'Restartable' after it started calls std::terminate; join it in the destructor
   std::thread worker_;
 };
 
@@ -96,6 +96,6 @@ public:
 
 private:
   volatile bool stop_ = false;
-  // EXPECT-WARNING@+1:15 std::thread member 'worker_' can still be joinable when a 'Spinner' is destroyed, which calls std::terminate; join it in the destructor
+  // EXPECT-WARNING@+1:15 std::thread member 'worker_' is never joined: destroying a 'Spinner' after it started calls std::terminate; join it in the destructor
   std::thread worker_;
 };

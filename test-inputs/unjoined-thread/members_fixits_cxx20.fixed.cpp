@@ -16,7 +16,7 @@ public:
 private:
   void load() { result_ = compute(1); }
   int result_ = 0;
-  // EXPECT-WARNING@+1:15 std::thread member 'worker_' can still be joinable when a 'Loader' is destroyed, which calls std::terminate; use std::jthread, which joins on destruction
+  // EXPECT-WARNING@+1:15 std::thread member 'worker_' is never joined: destroying a 'Loader' after it started calls std::terminate; use std::jthread, which joins on destruction
   std::jthread worker_;
 };
 
@@ -31,7 +31,7 @@ public:
 
 private:
   int value_ = 0;
-  // EXPECT-WARNING@+1:15 std::thread member 'worker_' can still be joinable when a 'Prefetcher' is destroyed, which calls std::terminate; use std::jthread, which joins on destruction
+  // EXPECT-WARNING@+1:15 std::thread member 'worker_' is never joined: destroying a 'Prefetcher' after it started calls std::terminate; use std::jthread, which joins on destruction
   std::jthread worker_;
 };
 
@@ -46,6 +46,6 @@ public:
 
 private:
   int total_ = 0;
-  // EXPECT-WARNING@+1:15 std::thread member 'worker_' can still be joinable when a 'Summer' is destroyed, which calls std::terminate; join it in the destructor
+  // EXPECT-WARNING@+1:15 std::thread member 'worker_' is never joined: destroying a 'Summer' after it started calls std::terminate; join it in the destructor
   std::thread worker_;
 };

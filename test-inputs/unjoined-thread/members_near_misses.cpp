@@ -14,6 +14,34 @@ void serve();
 void process(int item);
 void adoptThread(std::thread &thread);
 
+// near-miss: stop() joins, the destructor does not call it: the class leaves
+// the join to its owner, who calls stop() before destroying it (as
+// std::thread leaves it to its own). Debatable at the class; parlint stays
+// silent there.
+class OwnerStops {
+public:
+  void start() { worker_ = std::thread(serve); }
+  void stop() {
+    if (worker_.joinable())
+      worker_.join();
+  }
+  ~OwnerStops() {}
+
+private:
+  std::thread worker_;
+};
+
+// near-miss: a method the class declares is defined in another translation
+// unit; it may join.
+class MethodsElsewhere {
+public:
+  void start() { worker_ = std::thread(serve); }
+  void shutdown();
+
+private:
+  std::thread worker_;
+};
+
 // near-miss: the destructor calls stop(), which joins.
 class StopJoins {
 public:

@@ -1,9 +1,8 @@
-// std::thread members that a method starts and that the destructor can leave
-// joinable: destroying the object while its thread runs calls std::terminate.
+// std::thread members that the class never joins, though a method starts
+// them: destroying the object once a thread started calls std::terminate.
 // Reported once per member, at its declaration, with a note at a start and
 // at the destructor (or the class, for an implicit one). No fix-it here: each
-// class has join logic of its own, a thread that waits to be told to stop,
-// or a container.
+// thread waits to be told to stop, or the member is a container.
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -13,30 +12,6 @@
 void serve();
 void process(int item);
 
-// The class joins in stop(), but the destructor does not call it.
-class Server {
-public:
-  // EXPECT-NOTE@+1:18 'worker_' is started here, in 'start'
-  void start() { worker_ = std::thread(&Server::run, this); }
-  void stop() {
-    running_ = false;
-    if (worker_.joinable())
-      // EXPECT-NOTE@+1:7 'worker_' is joined here, in 'stop', which the destructor does not call
-      worker_.join();
-  }
-  // EXPECT-NOTE@+1:3 '~Server' does not join 'worker_'
-  ~Server() { running_ = false; }
-
-private:
-  void run() {
-    while (running_)
-      serve();
-  }
-  std::atomic<bool> running_{true};
-  // EXPECT-WARNING@+1:15 std::thread member 'worker_' can still be joinable when a 'Server' is destroyed, which calls std::terminate; join it in the destructor
-  std::thread worker_;
-};
-
 // A container of threads and an implicit destructor.
 // EXPECT-NOTE@+1:8 'Workers' has an implicit destructor, which does not join 'threads_'
 struct Workers {
@@ -44,7 +19,7 @@ struct Workers {
     // EXPECT-NOTE@+1:5 'threads_' is started here, in 'add'
     threads_.emplace_back(process, item);
   }
-  // EXPECT-WARNING@+1:28 threads in member 'threads_' can still be joinable when a 'Workers' is destroyed, which calls std::terminate; join every element in the destructor
+  // EXPECT-WARNING@+1:28 threads in member 'threads_' are never joined: destroying a 'Workers' after one started calls std::terminate; join every element in the destructor
   std::vector<std::thread> threads_;
 };
 
@@ -73,7 +48,7 @@ private:
   std::mutex mutex_;
   std::condition_variable ready_;
   bool done_ = false;
-  // EXPECT-WARNING@+1:15 std::thread member 'thread_' can still be joinable when a 'Notifier' is destroyed, which calls std::terminate; join it in the destructor
+  // EXPECT-WARNING@+1:15 std::thread member 'thread_' is never joined: destroying a 'Notifier' after it started calls std::terminate; join it in the destructor
   std::thread thread_;
 };
 
@@ -90,7 +65,7 @@ public:
   }
 
 private:
-  // EXPECT-WARNING@+1:15 std::thread member 'worker_' can still be joinable when a 'Poller' is destroyed, which calls std::terminate; join it in the destructor
+  // EXPECT-WARNING@+1:15 std::thread member 'worker_' is never joined: destroying a 'Poller' after it started calls std::terminate; join it in the destructor
   std::thread worker_;
 };
 
@@ -124,6 +99,6 @@ private:
       --pending_;
   }
   std::atomic<int> pending_{0};
-  // EXPECT-WARNING@+1:15 std::thread member 'writer_' can still be joinable when a 'Logger' is destroyed, which calls std::terminate; join it in the destructor
+  // EXPECT-WARNING@+1:15 std::thread member 'writer_' is never joined: destroying a 'Logger' after it started calls std::terminate; join it in the destructor
   std::thread writer_;
 };

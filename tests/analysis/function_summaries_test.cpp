@@ -343,6 +343,33 @@ TEST(ClassModel, DerivedAndAbstractClasses) {
   EXPECT_EQ(M->Destruction, DestructorEffect::LeavesRunning);
 }
 
+TEST(ClassModel, MethodsNotVisibleHere) {
+  Code C("struct Split {\n"
+         "  std::thread t;\n"
+         "  void start() { t = std::thread(work, 1); }\n"
+         "  void stop();\n"
+         "};\n"
+         "template <class T> struct Lazy {\n"
+         "  std::thread t;\n"
+         "  void start() { t = std::thread(work, 1); }\n"
+         "  void stop() { t.join(); }\n"
+         "  void other() {}\n"
+         "};\n"
+         "void use() { Lazy<int> l; l.start(); }\n");
+  const HandleMember *M = C.member("Split", "t");
+  ASSERT_NE(M, nullptr);
+  EXPECT_NE(M->UnseenMethod, nullptr) << "stop() is defined elsewhere";
+  const auto *Instance = parlint::test::selectFirst<ClassTemplateSpecializationDecl>(
+      "r", classTemplateSpecializationDecl(hasName("Lazy")).bind("r"), *C.AST);
+  ASSERT_NE(Instance, nullptr);
+  const ClassModel *Model = ClassModels::of(*Instance, C.context());
+  ASSERT_NE(Model, nullptr);
+  ASSERT_EQ(Model->Members.size(), 1u);
+  ASSERT_NE(Model->Members[0].UnseenMethod, nullptr)
+      << "stop() names t but was not instantiated";
+  EXPECT_EQ(Model->Members[0].UnseenMethod->getName(), "stop");
+}
+
 TEST(ClassModel, MembersThatFinishThemselvesAreNotHandles) {
   Code C("struct S {\n"
          "  std::jthread t;\n"
