@@ -93,3 +93,10 @@ private:
   // EXPECT-WARNING@+1:28 'pool_' (boost::asio::thread_pool) has work queued on it but is never shut down: destroying a 'Stopped' abandons the queued work — call pool_.join() in '~Stopped'
   boost::asio::thread_pool pool_;
 };
+
+// The classes above with an implicit destructor are destroyed here (an
+// implicit destructor is judged where it is used).
+void destroyAll() {
+  Exporter exporter;
+  Renderer renderer;
+}

@@ -97,3 +97,14 @@ private:
   // EXPECT-WARNING@+1:15 std::thread member 'worker_' is never joined: destroying a 'Spinner' after it started calls std::terminate; join it in the destructor
   std::thread worker_;
 };
+
+// Objects of the classes above are destroyed (an implicit destructor is
+// judged where it is used).
+void destroyAll() {
+  Loader loader;
+  Prefetcher prefetcher;
+  Warmer warmer;
+  Reporter reporter;
+  Restartable restartable;
+  Spinner spinner;
+}

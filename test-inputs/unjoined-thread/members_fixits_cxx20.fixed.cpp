@@ -49,3 +49,11 @@ private:
   // EXPECT-WARNING@+1:15 std::thread member 'worker_' is never joined: destroying a 'Summer' after it started calls std::terminate; join it in the destructor
   std::thread worker_;
 };
+
+// Objects of the classes above are destroyed (an implicit destructor is
+// judged where it is used).
+void destroyAll() {
+  Loader loader;
+  Prefetcher prefetcher;
+  Summer summer;
+}

@@ -102,3 +102,10 @@ private:
   // EXPECT-WARNING@+1:15 std::thread member 'writer_' is never joined: destroying a 'Logger' after it started calls std::terminate; join it in the destructor
   std::thread writer_;
 };
+
+// The classes above with an implicit destructor are destroyed here (an
+// implicit destructor is judged where it is used).
+void destroyWorkers() {
+  Workers workers;
+  workers.add(1);
+}

@@ -280,7 +280,8 @@ TEST(ClassModel, DestructorEffectOnEachMember) {
          "};\n"
          "struct Never {\n"
          "  std::thread t;\n"
-         "};\n");
+         "};\n"
+         "void destroy() { Implicit i; }\n");
   const HandleMember *M = C.member("Leaves", "t");
   ASSERT_NE(M, nullptr);
   EXPECT_EQ(M->Kind, MemberHandleKind::Thread);
@@ -328,7 +329,12 @@ TEST(ClassModel, DerivedAndAbstractClasses) {
          "};\n"
          "struct Initialized {\n"
          "  std::thread t{work, 1};\n"
-         "};\n");
+         "};\n"
+         "struct Leaked {\n"
+         "  std::thread t{work, 1};\n"
+         "  static Leaked *make() { return new Leaked; }\n"
+         "};\n"
+         "void destroy() { Initialized i; }\n");
   const HandleMember *M = C.member("Base", "t");
   ASSERT_NE(M, nullptr);
   EXPECT_EQ(M->Destruction, DestructorEffect::Finishes)
@@ -341,6 +347,10 @@ TEST(ClassModel, DerivedAndAbstractClasses) {
   ASSERT_EQ(M->Starts.size(), 1u);
   EXPECT_EQ(M->Starts[0].Function, nullptr) << "the default initializer";
   EXPECT_EQ(M->Destruction, DestructorEffect::LeavesRunning);
+  M = C.member("Leaked", "t");
+  ASSERT_NE(M, nullptr);
+  EXPECT_EQ(M->Destruction, DestructorEffect::NotDestroyed)
+      << "its implicit destructor is never used";
 }
 
 TEST(ClassModel, MethodsNotVisibleHere) {
