@@ -107,6 +107,20 @@ const FunctionDecl *unseenMethod(const CXXRecordDecl &Record,
   return nullptr;
 }
 
+/// Whether code outside Record's member functions may name Field.
+bool outsideAccess(const CXXRecordDecl &Record, const FieldDecl &Field) {
+  if (Record.hasFriends())
+    return true;
+  switch (Field.getAccess()) {
+  case AS_public:
+    return true;
+  case AS_protected:
+    return !Record.hasAttr<FinalAttr>();
+  default:
+    return false;
+  }
+}
+
 /// The records of the translation unit's own code, and which derive from
 /// which.
 class ClassIndex : public TranslationUnitState {
@@ -314,6 +328,7 @@ std::unique_ptr<ClassModel> buildModel(const CXXRecordDecl &Record,
     if (!Member.Starts.empty()) {
       Member.Destruction = destructionOf(Record, Derived, Field, Context);
       Member.UnseenMethod = unseenMethod(Record, Field);
+      Member.OutsideAccess = outsideAccess(Record, Field);
       for (const CXXRecordDecl *Other : Derived)
         if (!Member.UnseenMethod)
           Member.UnseenMethod = unseenMethod(*Other, Field);

@@ -76,6 +76,9 @@ struct HandleMember {
   /// template's (or class template's) code that names it but was not
   /// instantiated.
   const FunctionDecl *UnseenMethod = nullptr;
+  /// Code outside the class may name it: a public or protected member (of
+  /// a class that is not final, for protected), or a class with friends.
+  bool OutsideAccess = false;
 };
 
 struct ClassModel {

@@ -19,7 +19,7 @@ void MissingPoolShutdownCheck::checkMemberPools(ASTContext &Context) {
       if (Member.Kind == MemberHandleKind::Pool &&
           isPoolType(Member.Field->getType()) && !Member.Starts.empty() &&
           Member.Escapes.empty() && Member.Joins.empty() &&
-          !Member.UnseenMethod &&
+          !Member.UnseenMethod && !Member.OutsideAccess &&
           Member.Destruction == DestructorEffect::LeavesRunning)
         reportMemberPool(Model, Member, Context);
   });

@@ -20,12 +20,12 @@ bool handedOver(const HandleMember &Member) {
 }
 
 /// Whether the class has a way to finish the member other than its
-/// destructor: a method that joins it (`stop()`), or one this translation
-/// unit cannot see. Such a class leaves the join to its owner (who calls
+/// destructor: a method that joins it (`stop()`), one this translation
+/// unit cannot see, or code outside the class (a public member). Such a class leaves the join to its owner (who calls
 /// stop() before destroying it, as std::thread leaves it to its own); only
 /// a class that can never finish the thread is reported.
 bool ownerMayFinish(const HandleMember &Member) {
-  return !Member.Joins.empty() || Member.UnseenMethod;
+  return !Member.Joins.empty() || Member.UnseenMethod || Member.OutsideAccess;
 }
 
 std::string className(const CXXRecordDecl &Record) {

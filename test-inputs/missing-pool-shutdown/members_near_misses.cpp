@@ -149,3 +149,9 @@ public:
 private:
   boost::asio::thread_pool pool_;
 };
+
+// near-miss: a public member: its owner may join it.
+struct PublicPool {
+  void add(int batch) { boost::asio::post(pool, [batch] { exportBatch(batch); }); }
+  boost::asio::thread_pool pool;
+};

@@ -43,8 +43,8 @@ private:
 };
 
 // Rewritten: a default member initializer.
-// EXPECT-NOTE@+1:8 'Warmer' has an implicit destructor, which does not join 'worker_'
-struct Warmer {
+// EXPECT-NOTE@+1:7 'Warmer' has an implicit destructor, which does not join 'worker_'
+class Warmer {
   // EXPECT-WARNING@+2:15 std::thread member 'worker_' is never joined: destroying a 'Warmer' after it started calls std::terminate; use parlint::ScopedThread, which joins on destruction
   // EXPECT-NOTE@+1:22 'worker_' is started by its initializer
   parlint::ScopedThread worker_{warmUp};

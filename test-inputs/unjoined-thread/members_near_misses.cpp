@@ -31,6 +31,24 @@ private:
   std::thread worker_;
 };
 
+// near-miss: a public member: code outside the class may join it.
+struct PublicThread {
+  void start() { worker = std::thread(serve); }
+  std::thread worker;
+};
+void stopPublic(PublicThread &owner) { owner.worker.join(); }
+
+// near-miss: a friend may join it.
+class Befriended {
+  friend void stopFriend(Befriended &owner);
+
+public:
+  void start() { worker_ = std::thread(serve); }
+
+private:
+  std::thread worker_;
+};
+
 // near-miss: a method the class declares is defined in another translation
 // unit; it may join.
 class MethodsElsewhere {

@@ -13,12 +13,15 @@ void serve();
 void process(int item);
 
 // A container of threads and an implicit destructor.
-// EXPECT-NOTE@+1:8 'Workers' has an implicit destructor, which does not join 'threads_'
-struct Workers {
+// EXPECT-NOTE@+1:7 'Workers' has an implicit destructor, which does not join 'threads_'
+class Workers {
+public:
   void add(int item) {
     // EXPECT-NOTE@+1:5 'threads_' is started here, in 'add'
     threads_.emplace_back(process, item);
   }
+
+private:
   // EXPECT-WARNING@+1:28 threads in member 'threads_' are never joined: destroying a 'Workers' after one started calls std::terminate; join every element in the destructor
   std::vector<std::thread> threads_;
 };
