@@ -121,6 +121,9 @@ void UnjoinedThreadCheck::checkFunction(const FunctionUnderCheck &Function) {
   forEachDescendant(&Function.Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
     if (const auto *Declaration = dyn_cast<DeclStmt>(&S)) {
       for (const Decl *D : Declaration->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D))
+          checkOwnedObject(*Var, Function.Context);
+      for (const Decl *D : Declaration->decls())
         if (const auto *Var = dyn_cast<VarDecl>(D);
             Var && isThreadHandleLocal(*Var) &&
             !SM.isInSystemHeader(Var->getLocation()))

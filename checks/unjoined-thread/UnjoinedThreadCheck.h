@@ -47,6 +47,10 @@ private:
   void reportMemberThread(const ClassModel &Model, const HandleMember &Member,
                           ASTContext &Context);
   bool MembersChecked = false;
+  /// The owner rule (OwnedObjects.cpp): a local object whose class leaves
+  /// its thread to its owner (start()/stop(), a destructor that does not
+  /// join) destroyed on some path after a start without a stop.
+  void checkOwnedObject(const VarDecl &Var, ASTContext &Context);
 
   /// Report paths that leave through a fatal test assertion (ASSERT_*,
   /// REQUIRE): they matter only once a test already fails.

@@ -7,6 +7,7 @@
 
 #include "analysis/ClassModel.h"
 #include "analysis/FunctionSummaries.h"
+#include "analysis/OwnerUses.h"
 #include "common/AnalysisCache.h"
 
 using namespace clang;
@@ -378,6 +379,60 @@ TEST(ClassModel, MethodsNotVisibleHere) {
   ASSERT_NE(Model->Members[0].UnseenMethod, nullptr)
       << "stop() names t but was not instantiated";
   EXPECT_EQ(Model->Members[0].UnseenMethod->getName(), "stop");
+}
+
+TEST(OwnerUses, StartsAndStopsThroughMethodsAndHelpers) {
+  Code C("struct Server {\n"
+         "  std::thread t;\n"
+         "  void start() { t = std::thread(work, 1); }\n"
+         "  void stop() { if (t.joinable()) t.join(); }\n"
+         "  ~Server() {}\n"
+         "};\n"
+         "void halt(Server &s) { s.stop(); }\n"
+         "void look(const Server &s);\n"
+         "void keep(Server &s);\n"
+         "void f(bool c) {\n"
+         "  Server s;\n"
+         "  s.start();\n"
+         "  look(s);\n"
+         "  if (c) return;\n"
+         "  halt(s);\n"
+         "}\n"
+         "void g() { Server s; s.start(); keep(s); }\n");
+  const ClassModel *Model = ClassModels::of(C.record("Server"), C.context());
+  ASSERT_NE(Model, nullptr);
+  OwnerDuty Duty = ownerDutyOf(*Model);
+  ASSERT_NE(Duty.Member, nullptr);
+  EXPECT_EQ(Duty.Finisher, &C.function("stop"));
+  const FunctionDecl &F = C.function("f");
+  FunctionAnalysis &Owner = AnalysisCache::of(*F.getBody(), C.context());
+  const auto *S = parlint::test::selectFirst<VarDecl>(
+      "v", varDecl(hasName("s"), hasAncestor(functionDecl(hasName("f")))).bind("v"),
+      *C.AST);
+  ASSERT_NE(S, nullptr);
+  OwnerUses Uses = collectOwnerUses(Owner, *S, Duty, C.context());
+  ASSERT_FALSE(Uses.Escapes);
+  EXPECT_EQ(C.line(Uses.FirstStart), 12u);
+  std::vector<HandleEffect> Effects;
+  for (const auto &[Stmt, Effect] : Uses.Events.AtStmt)
+    Effects.push_back(Effect);
+  llvm::sort(Effects);
+  EXPECT_EQ(Effects, (std::vector<HandleEffect>{HandleEffect::Start,
+                                                HandleEffect::Finish}))
+      << "look() through a const reference does nothing";
+  auto Exits = findBadExits(Owner, *S, Uses.Events, {});
+  ASSERT_EQ(Exits.size(), 1u);
+  EXPECT_EQ(C.line(Exits[0].Trigger), 14u) << "the early return";
+
+  const FunctionDecl &G = C.function("g");
+  const auto *T = parlint::test::selectFirst<VarDecl>(
+      "v", varDecl(hasName("s"), hasAncestor(functionDecl(hasName("g")))).bind("v"),
+      *C.AST);
+  ASSERT_NE(T, nullptr);
+  EXPECT_TRUE(collectOwnerUses(AnalysisCache::of(*G.getBody(), C.context()), *T,
+                               Duty, C.context())
+                  .Escapes)
+      << "keep() may stop it";
 }
 
 TEST(ClassModel, MembersThatFinishThemselvesAreNotHandles) {
