@@ -212,18 +212,6 @@ DestructorEffect destructorEffect(const CXXRecordDecl &X, const FieldDecl &Field
                                                : DestructorEffect::MayFinish;
 }
 
-/// Whether the class's objects may be destroyed: its author wrote a
-/// destructor, or this translation unit destroys one (an implicit or
-/// defaulted destructor is defined only where it is used).
-bool destroyedHere(const CXXRecordDecl &Record) {
-  const CXXDestructorDecl *Destructor = Record.getDestructor();
-  if (!Destructor)
-    return false;
-  if (!Destructor->isImplicit() && !Destructor->isDefaulted())
-    return true;
-  return Destructor->isUsed();
-}
-
 /// The effect of every destructor that may run before Field dies: Owner's
 /// and those of the classes derived from it here.
 DestructorEffect destructionOf(const CXXRecordDecl &Owner,
@@ -231,10 +219,6 @@ DestructorEffect destructionOf(const CXXRecordDecl &Owner,
                                const FieldDecl &Field, ASTContext &Context) {
   if (Owner.isAbstract())
     return DestructorEffect::Unknown;
-  if (!destroyedHere(Owner) && llvm::none_of(Derived, [](const CXXRecordDecl *Other) {
-        return destroyedHere(*Other);
-      }))
-    return DestructorEffect::NotDestroyed;
   DestructorEffect Result = destructorEffect(Owner, Field, Context);
   for (const CXXRecordDecl *Record : Derived) {
     if (Result == DestructorEffect::Unknown)

@@ -53,9 +53,6 @@ enum class DestructorEffect {
                  ///< code that may)
   LeavesRunning, ///< none finishes it on any path: implicit, defaulted, or no
                  ///< join/detach/wait reachable through what they call
-  NotDestroyed,  ///< nothing here destroys such an object: the destructors
-                 ///< are implicit or defaulted and never used in this
-                 ///< translation unit (a singleton that is never deleted)
 };
 
 struct HandleMember {

@@ -137,19 +137,6 @@ private:
   boost::asio::thread_pool pool_;
 };
 
-// near-miss: never destroyed (its implicit destructor is never used here).
-class Leaked {
-public:
-  static Leaked &instance() {
-    static Leaked *only = new Leaked;
-    return *only;
-  }
-  void add(int batch) { boost::asio::post(pool_, [batch] { exportBatch(batch); }); }
-
-private:
-  boost::asio::thread_pool pool_;
-};
-
 // near-miss: a public member: its owner may join it.
 struct PublicPool {
   void add(int batch) { boost::asio::post(pool, [batch] { exportBatch(batch); }); }

@@ -362,17 +362,3 @@ void useHolders() {
   Holder<long> b;
   b.start(2);
 }
-
-// near-miss: a singleton that is never destroyed: its implicit destructor is
-// never used, so no object dies with the thread running.
-class Singleton {
-public:
-  static Singleton &instance() {
-    static Singleton *only = new Singleton;
-    return *only;
-  }
-
-private:
-  Singleton() : worker_(serve) {}
-  std::thread worker_;
-};
