@@ -140,7 +140,8 @@ public:
   llvm::SmallVector<BadExit, 4> run() {
     const CFGBlock &Entry = Graph.getEntry();
     Reached.set(Entry.getBlockID());
-    In[Entry.getBlockID()] = {makeFact(Var ? 0 : Idle, Values.unknown())};
+    const unsigned AtEntry = Var ? 0 : Events.RunningAtEntry ? Running : Idle;
+    In[Entry.getBlockID()] = {makeFact(AtEntry, Values.unknown())};
     enqueue(&Entry);
     while (!Work.empty()) {
       const CFGBlock *Block = Work.front();
@@ -472,6 +473,19 @@ llvm::SmallVector<BadExit, 4> findLostStarts(const FunctionAnalysis &Function,
   return Flow(Function, *Graph, nullptr, Events,
               {HandleLifetime::Value, /*FinishIsFinal=*/false},
               /*Query=*/nullptr, /*ReportRestart=*/true)
+      .run();
+}
+
+llvm::SmallVector<BadExit, 4> findMemberExits(const FunctionAnalysis &Function,
+                                              const HandleEvents &Events) {
+  const CFG *Graph = Function.cfg();
+  if (!Graph)
+    return {};
+  HandleEvents Finishes = Events;
+  Finishes.RunningAtEntry = true;
+  Finishes.StartsAtDeclaration = false;
+  return Flow(Function, *Graph, nullptr, Finishes,
+              {HandleLifetime::Value, /*FinishIsFinal=*/false})
       .run();
 }
 

@@ -41,6 +41,9 @@ struct HandleEvents {
   /// where it says the start failed, or that this process is fork's child,
   /// no worker runs behind the handle.
   llvm::SmallVector<const CallExpr *, 2> CheckedStarts;
+  /// For a handle without a variable (a member of `*this` in a destructor):
+  /// a worker may already run behind it when the function starts.
+  bool RunningAtEntry = false;
 };
 
 /// How the handle ends.
@@ -92,6 +95,14 @@ llvm::SmallVector<BadExit, 4> findBadExits(const FunctionAnalysis &Function,
 /// (exit, _exit, abort, a return from main) lose nothing.
 llvm::SmallVector<BadExit, 4> findLostStarts(const FunctionAnalysis &Function,
                                              const HandleEvents &Events);
+
+/// For a handle the function does not declare and that may run when it
+/// starts (a member of `*this` that some method started, in a destructor):
+/// the places where the function returns with a worker still running
+/// behind it (its returns, or its closing brace). Only the Finish events of
+/// Events count; paths through noreturn calls end silently.
+llvm::SmallVector<BadExit, 4> findMemberExits(const FunctionAnalysis &Function,
+                                              const HandleEvents &Events);
 
 /// Whether, on some path from the function's entry to At, a worker may be
 /// running behind the handle just before At is evaluated: started and not

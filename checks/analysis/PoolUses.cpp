@@ -24,7 +24,7 @@ namespace {
 
 // Work: queues work on the pool. Query: uses it without queueing (its
 // executor compared or queried, its services, a const reference passed on).
-enum class UseKind { Work, Query, Shutdown, Delete, Escape };
+using UseKind = PoolUseKind;
 
 struct Classified {
   UseKind Kind;
@@ -76,7 +76,7 @@ public:
                 const PoolUseRules &Rules)
       : Kind(Kind), Parents(Parents), Rules(Rules) {}
 
-  Classified classify(const DeclRefExpr &Ref) const {
+  Classified classify(const Expr &Ref) const {
     const Expr *Current = &Ref;
     // For an owning pointer, uses of the pointee (*p, p->f()) are the pool.
     bool AtPointee = Kind == PoolHandleKind::Object;
@@ -337,6 +337,21 @@ void addEnclosingLambdas(const Stmt &Use, const FunctionAnalysis &Parents,
 }
 
 } // namespace
+
+PoolUse classifyPoolUse(const Expr &Use, const FunctionAnalysis &Parents,
+                        const PoolUseRules &Rules) {
+  const Classified Found =
+      UseClassifier(PoolHandleKind::Object, Parents, Rules).classify(Use);
+  PoolUse Result;
+  Result.Kind = Found.Kind;
+  if (Found.Kind == UseKind::Shutdown)
+    Result.Call = Found.Shutdown;
+  if (Found.Kind == UseKind::Work) {
+    Result.Call = Found.WorkCall;
+    Result.Awaited = isAwaited(Found.WorkCall, Parents);
+  }
+  return Result;
+}
 
 PoolUses collectPoolUses(const VarDecl &Var, PoolHandleKind Kind,
                          const FunctionAnalysis &Parents, ASTContext &Context,

@@ -46,6 +46,22 @@ PoolUses collectPoolUses(const VarDecl &Var, PoolHandleKind Kind,
                          const FunctionAnalysis &Parents, ASTContext &Context,
                          const PoolUseRules &Rules);
 
+/// What one use of a pool object does (the classification collectPoolUses
+/// applies to each reference to a local), for pools that are not locals: a
+/// member of `*this` (`pool_`), for FunctionSummaries.
+enum class PoolUseKind { Work, Query, Shutdown, Delete, Escape };
+struct PoolUse {
+  PoolUseKind Kind = PoolUseKind::Escape;
+  /// Shutdown: the call; Work: the call that queues the work.
+  const Stmt *Call = nullptr;
+  /// Work: the future the queueing call returns is waited in this body.
+  bool Awaited = false;
+};
+/// Use is an expression designating the pool object itself, inside
+/// Parents' body.
+PoolUse classifyPoolUse(const Expr &Use, const FunctionAnalysis &Parents,
+                        const PoolUseRules &Rules);
+
 /// True if \p Name (a qualified name such as "boost::asio::post") is one of
 /// \p Names, which may be written with or without a leading "::".
 bool isListedName(llvm::StringRef Name, llvm::ArrayRef<llvm::StringRef> Names);

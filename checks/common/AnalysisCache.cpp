@@ -134,27 +134,43 @@ namespace {
 struct TranslationUnitAnalyses {
   ASTContext *Context = nullptr;
   llvm::DenseMap<const Stmt *, std::unique_ptr<FunctionAnalysis>> Bodies;
+  llvm::DenseMap<const void *, std::unique_ptr<TranslationUnitState>> Layers;
 };
 
 TranslationUnitAnalyses &current() {
   static TranslationUnitAnalyses Analyses;
   return Analyses;
 }
-} // namespace
 
-FunctionAnalysis &AnalysisCache::of(const Stmt &Body, ASTContext &Context) {
+/// The analyses of Context's translation unit (a new context drops the old
+/// one's).
+TranslationUnitAnalyses &forContext(ASTContext &Context) {
   TranslationUnitAnalyses &Analyses = current();
   if (Analyses.Context != &Context) {
+    Analyses.Layers.clear();
     Analyses.Bodies.clear();
     Analyses.Context = &Context;
   }
+  return Analyses;
+}
+} // namespace
+
+FunctionAnalysis &AnalysisCache::of(const Stmt &Body, ASTContext &Context) {
+  TranslationUnitAnalyses &Analyses = forContext(Context);
   std::unique_ptr<FunctionAnalysis> &Entry = Analyses.Bodies[&Body];
   if (!Entry)
     Entry = std::make_unique<FunctionAnalysis>(Body, Context);
   return *Entry;
 }
 
+std::unique_ptr<TranslationUnitState> &
+AnalysisCache::stateSlot(const void *Key, ASTContext &Context) {
+  return forContext(Context).Layers[Key];
+}
+
 void AnalysisCache::reset() {
+  // Layer state may point into the function analyses: dropped first.
+  current().Layers.clear();
   current().Bodies.clear();
   current().Context = nullptr;
 }

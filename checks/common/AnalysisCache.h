@@ -71,6 +71,14 @@ private:
   mutable llvm::DenseMap<const VarDecl *, const CFGBlock *> Declarations;
 };
 
+/// Per-translation-unit state of an analysis layer (FunctionSummaries'
+/// cache, the class models), owned by AnalysisCache and dropped with the
+/// function analyses when a translation unit starts.
+class TranslationUnitState {
+public:
+  virtual ~TranslationUnitState() = default;
+};
+
 /// The analyses of the current translation unit, shared by every check.
 class AnalysisCache {
 public:
@@ -78,6 +86,21 @@ public:
   static FunctionAnalysis &of(const Stmt &Body, ASTContext &Context);
   /// Forgets everything: called when a translation unit starts.
   static void reset();
+
+  /// The layer state of type T (derived from TranslationUnitState,
+  /// constructible from the ASTContext) for the current translation unit,
+  /// created on first use.
+  template <class T> static T &layerState(ASTContext &Context) {
+    static const char Key = 0;
+    std::unique_ptr<TranslationUnitState> &Slot = stateSlot(&Key, Context);
+    if (!Slot)
+      Slot = std::make_unique<T>(Context);
+    return static_cast<T &>(*Slot);
+  }
+
+private:
+  static std::unique_ptr<TranslationUnitState> &stateSlot(const void *Key,
+                                                          ASTContext &Context);
 };
 
 } // namespace clang::tidy::parlint

@@ -31,6 +31,9 @@ ProjectConfig parseProjectConfig(const ClangTidyOptions::OptionMap &Options) {
       listOption(Options, PoolTaskMethodsKey, DefaultPoolTaskMethods);
   Config.PoolWaitMethods =
       listOption(Options, PoolWaitMethodsKey, DefaultPoolWaitMethods);
+  Config.ShutdownPoolTypes = listOption(Options, ShutdownPoolTypesKey, "");
+  Config.ShutdownMethods =
+      listOption(Options, ShutdownMethodsKey, DefaultShutdownMethods);
   return Config;
 }
 

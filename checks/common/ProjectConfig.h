@@ -4,6 +4,9 @@
 //   parlint.PoolTaskMethods  their member functions that queue a task
 //   parlint.PoolWaitMethods  their member functions that wait for (or stop)
 //                            the queued work
+// and, for the analyses that look across functions (a class's pool member
+// shut down by its destructor), missing-pool-shutdown's own PoolTypes and
+// ShutdownMethods, so every layer knows which calls shut a pool down.
 // The model reads it (model/Pools), so a pool named once is known to every
 // check: its tasks as workers, its size as a worker count, its waits as
 // joins. Set from each check's options when clang-tidy creates the checks
@@ -22,6 +25,11 @@ struct ProjectConfig {
   std::vector<std::string> PoolTypes;
   std::vector<std::string> PoolTaskMethods;
   std::vector<std::string> PoolWaitMethods;
+  /// parlint-missing-pool-shutdown.PoolTypes / .ShutdownMethods: pools
+  /// whose destructor abandons queued work, and the calls that shut them
+  /// down (the library pools of model/Pools come on top).
+  std::vector<std::string> ShutdownPoolTypes;
+  std::vector<std::string> ShutdownMethods;
 };
 
 /// The option keys and the defaults of the method lists.
@@ -32,6 +40,11 @@ inline constexpr llvm::StringLiteral DefaultPoolTaskMethods =
     "submit;post;enqueue;push;push_task;detach_task;submit_task;add_task";
 inline constexpr llvm::StringLiteral DefaultPoolWaitMethods =
     "join;wait;wait_idle;wait_all;wait_for_tasks;wait_for_all;shutdown;stop";
+inline constexpr llvm::StringLiteral ShutdownPoolTypesKey =
+    "parlint-missing-pool-shutdown.PoolTypes";
+inline constexpr llvm::StringLiteral ShutdownMethodsKey =
+    "parlint-missing-pool-shutdown.ShutdownMethods";
+inline constexpr llvm::StringLiteral DefaultShutdownMethods = "join;wait";
 
 /// Parses the global options (absent keys give the defaults).
 ProjectConfig parseProjectConfig(const ClangTidyOptions::OptionMap &Options);

@@ -1,5 +1,6 @@
 #include "MissingPoolShutdownCheck.h"
 #include "../common/AstHelpers.h"
+#include "../common/ProjectConfig.h"
 #include "MissingPoolFixIt.h"
 #include "../model/Pools.h"
 
@@ -10,8 +11,6 @@
 namespace clang::tidy::parlint {
 
 namespace {
-
-constexpr llvm::StringLiteral DefaultShutdownMethods = "join;wait";
 
 // Functions that take a pool by non-const reference only to queue work on
 // it (or to read its executor): they never shut it down nor keep it.
@@ -92,6 +91,7 @@ void MissingPoolShutdownCheck::checkFunction(
     const FunctionUnderCheck &Function) {
   if (PoolTypes.empty() || ShutdownMethods.empty())
     return;
+  checkMemberPools(Function.Context);
   const SourceManager &SM = Function.Context.getSourceManager();
   forEachDescendant(&Function.Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
     if (SM.isInSystemHeader(SM.getExpansionLoc(S.getBeginLoc())))

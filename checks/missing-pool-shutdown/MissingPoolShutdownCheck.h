@@ -1,6 +1,7 @@
 #ifndef PARLINT_CHECKS_MISSINGPOOLSHUTDOWN_MISSINGPOOLSHUTDOWNCHECK_H
 #define PARLINT_CHECKS_MISSINGPOOLSHUTDOWN_MISSINGPOOLSHUTDOWNCHECK_H
 
+#include "../analysis/ClassModel.h"
 #include "../analysis/HandleFlow.h"
 #include "../analysis/PoolUses.h"
 #include "../common/ParlintCheck.h"
@@ -21,8 +22,16 @@ public:
 
 protected:
   void checkFunction(const FunctionUnderCheck &Function) override;
+  void startOfTranslationUnit() override;
 
 private:
+  /// The class rule (MemberPools.cpp), once per translation unit: a pool
+  /// member with queued work that no destructor shuts down.
+  void checkMemberPools(ASTContext &Context);
+  void reportMemberPool(const ClassModel &Model, const HandleMember &Member,
+                        ASTContext &Context);
+  bool MembersChecked = false;
+
   bool isPoolType(QualType Type) const;
   /// A `new Pool(...)` expression (not an array, not placement new).
   const CXXNewExpr *newPool(const Expr *E) const;

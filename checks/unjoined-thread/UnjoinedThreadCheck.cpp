@@ -117,9 +117,13 @@ void UnjoinedThreadCheck::registerPPCallbacks(const SourceManager &SM,
 }
 
 void UnjoinedThreadCheck::checkFunction(const FunctionUnderCheck &Function) {
+  checkMemberThreads(Function.Context);
   const SourceManager &SM = Function.Context.getSourceManager();
   forEachDescendant(&Function.Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
     if (const auto *Declaration = dyn_cast<DeclStmt>(&S)) {
+      for (const Decl *D : Declaration->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D))
+          checkOwnedObject(*Var, Function.Context);
       for (const Decl *D : Declaration->decls())
         if (const auto *Var = dyn_cast<VarDecl>(D);
             Var && isThreadHandleLocal(*Var) &&

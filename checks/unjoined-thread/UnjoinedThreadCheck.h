@@ -1,6 +1,7 @@
 #ifndef PARLINT_CHECKS_UNJOINEDTHREAD_UNJOINEDTHREADCHECK_H
 #define PARLINT_CHECKS_UNJOINEDTHREAD_UNJOINEDTHREADCHECK_H
 
+#include "../analysis/ClassModel.h"
 #include "../analysis/HandleFlow.h"
 #include "../analysis/HandleUses.h"
 #include "../common/ParlintCheck.h"
@@ -24,6 +25,7 @@ public:
 protected:
   void checkFunction(const FunctionUnderCheck &Function) override;
   bool supportsC() const override { return true; }
+  void startOfTranslationUnit() override;
 
 private:
   void checkHandle(const VarDecl &Var, const FunctionAnalysis &Owner);
@@ -38,6 +40,17 @@ private:
   /// assertion unless ReportAssertionExits is set.
   llvm::SmallVector<BadExit, 4> reportable(llvm::ArrayRef<BadExit> Exits,
                                            const FunctionAnalysis &Owner) const;
+
+  /// The class rule (MemberThreads.cpp), once per translation unit: a
+  /// std::thread member some method starts and no destructor finishes.
+  void checkMemberThreads(ASTContext &Context);
+  void reportMemberThread(const ClassModel &Model, const HandleMember &Member,
+                          ASTContext &Context);
+  bool MembersChecked = false;
+  /// The owner rule (OwnedObjects.cpp): a local object whose class leaves
+  /// its thread to its owner (start()/stop(), a destructor that does not
+  /// join) destroyed on some path after a start without a stop.
+  void checkOwnedObject(const VarDecl &Var, ASTContext &Context);
 
   /// Report paths that leave through a fatal test assertion (ASSERT_*,
   /// REQUIRE): they matter only once a test already fails.
