@@ -60,7 +60,12 @@ class ThreadPool {
 
   // Same as parlint::default_worker_count().
   static std::size_t default_thread_count() noexcept;
+  // The most workers the pool runs (the constructor's count).
   std::size_t size() const noexcept;
+  // Workers started so far: they start as tasks arrive, one more only when
+  // a task is queued and no started worker is free for it, so this never
+  // exceeds the most tasks the pool has had queued or running at once.
+  std::size_t threads_started() const;
   // True when the calling thread is one of this pool's workers.
   bool in_worker() const noexcept;
 
