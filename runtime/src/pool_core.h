@@ -87,6 +87,11 @@ class PoolCore {
   void wait_idle();
   void keep_first_error(std::exception_ptr error);
   void shutdown(bool drop_pending);
+  // The process is exiting (the default pool): stop, drop what is queued,
+  // let the idle workers end, and join them only when no task is running;
+  // otherwise detach them, so exit never waits for a task that may never end
+  // (or for the calling task itself).
+  void shutdown_at_exit() noexcept;
 
  private:
   // Submission (thread_pool_core.cpp).
@@ -96,6 +101,7 @@ class PoolCore {
   void push_overflow(Task* tasks, std::size_t count);
   void worker_main(std::size_t index);
   void run(Task& task, std::size_t self);
+  void stop_accepting();
   std::size_t drop_queued();
   void join_workers();
 
@@ -115,7 +121,7 @@ class PoolCore {
   void hand_over(std::size_t count);
   bool start_worker_if_needed_locked();
   void start_worker_locked();
-  bool try_start_searching() noexcept;
+  bool try_start_searching(bool beyond_limit) noexcept;
   void leave_searching();
   bool spin_until_work(std::chrono::microseconds how_long);
   bool park(std::size_t index, bool searching);

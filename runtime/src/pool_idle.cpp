@@ -136,10 +136,10 @@ void PoolCore::start_worker_locked() {
   ++started_;
 }
 
-bool PoolCore::try_start_searching() noexcept {
+bool PoolCore::try_start_searching(bool beyond_limit) noexcept {
   std::uint64_t word = counts_.load(std::memory_order_relaxed);
   do {
-    if (Counts::searching(word) >= max_searchers_) return false;
+    if (!beyond_limit && Counts::searching(word) >= max_searchers_) return false;
   } while (!counts_.compare_exchange_weak(word, word + Counts::kSearcher, std::memory_order_seq_cst,
                                           std::memory_order_relaxed));
   return true;
@@ -174,8 +174,8 @@ bool PoolCore::spin_until_work(std::chrono::microseconds how_long) {
 // the searchers) in one sequentially consistent step, then looks for work
 // once more. A submitter publishes its task, then reads the counts. One of
 // them sees the other: the submitter sees an idle worker and wakes one, or
-// this look sees the task. Returns true when woken as a searcher, false
-// when it found work itself or the pool is shutting down.
+// this look sees the task. Returns true when it leaves as a searcher (woken,
+// or seeing work itself), false when the pool is shutting down.
 bool PoolCore::park(std::size_t index, bool searching) {
   WorkerSlot& self = *workers_[index];
   const std::uint64_t change = Counts::kIdle - (searching ? Counts::kSearcher : 0);
@@ -190,17 +190,21 @@ bool PoolCore::park(std::size_t index, bool searching) {
     parked_.push_back(index);
     counts_.fetch_add(change, std::memory_order_seq_cst);
   }
-  if (has_work(std::memory_order_seq_cst) && unpark_self(index)) return false;
+  if (has_work(std::memory_order_seq_cst) && unpark_self(index)) return true;
   seams::pool_parking(+1);
   while (self.wake.load(std::memory_order_acquire) == 0) futex_wait_private(self.wake, 0);
   seams::pool_parking(-1);
   return true;
 }
 
-// Leaves parked_ without a waker, if this worker is still there and an idle
-// worker is still unclaimed. Otherwise a waker has taken this worker, or has
-// counted on taking one: its wake-up comes, and a searcher it wakes finds
-// the work.
+// Leaves parked_ without a waker, as a searcher, if this worker is still
+// there and an idle worker is still unclaimed. As a searcher: submitters may
+// have seen it searching (or busy) and woken nobody for several tasks, so
+// when it takes one it must hand the search on like any searcher (a
+// non-searcher here left the rest of a burst stranded: found by
+// ThreadPoolWakeupRace.BurstsNeedingEveryWorkerWithEveryWindowWidened).
+// Otherwise a waker has taken this worker, or has counted on taking one:
+// its wake-up comes, and a searcher it wakes finds the work.
 bool PoolCore::unpark_self(std::size_t index) {
   std::lock_guard<std::mutex> lock(idle_mutex_);
   const auto it = std::find(parked_.begin(), parked_.end(), index);
@@ -208,7 +212,7 @@ bool PoolCore::unpark_self(std::size_t index) {
   std::uint64_t word = counts_.load(std::memory_order_seq_cst);
   do {
     if (Counts::idle(word) == 0) return false;
-  } while (!counts_.compare_exchange_weak(word, word - Counts::kIdle, std::memory_order_seq_cst));
+  } while (!counts_.compare_exchange_weak(word, word - Counts::kIdle + Counts::kSearcher, std::memory_order_seq_cst));
   parked_.erase(it);
   return true;
 }
@@ -227,3 +231,4 @@ void PoolCore::wake_all_parked() {
 }
 
 }  // namespace parlint::detail
+

@@ -20,6 +20,12 @@ namespace {
 // How long a submitter from outside waits for a free ring slot before it
 // uses the overflow queue (see wait_for_ring_slot).
 constexpr auto kRingFullWait = std::chrono::microseconds(100);
+// How long a worker without work searches before it parks: a wake-up costs
+// several microseconds on a VM, and work often arrives right behind.
+constexpr auto kSearchBeforePark = std::chrono::microseconds(30);
+// After a parallel_for/map helper: back-to-back bulk calls then find their
+// helpers awake. Bounded, and the search yields the core after a few rounds.
+constexpr auto kLingerAfterBulk = std::chrono::microseconds(500);
 // Slots of the ring for tasks from outside (128 bytes each); a burst beyond
 // that waits in the overflow queue.
 constexpr std::size_t kRingSlots = 1024;
@@ -144,12 +150,13 @@ void PoolCore::worker_main(std::size_t index) {
       std::this_thread::yield();  // another worker is taking the last tasks
       continue;
     }
-    if (!searching) searching = try_start_searching();
-    if (searching) {
-      const bool linger = current_worker.linger;
-      current_worker.linger = false;
-      if (spin_until_work(linger ? std::chrono::microseconds(500) : std::chrono::microseconds(30))) continue;
-    }
+    // A parallel_for helper searches longer, and even beyond the limit of
+    // searchers: the next bulk call is often right behind, and finds its
+    // helpers awake instead of waking each one (~100 us on a VM).
+    const bool linger = current_worker.linger;
+    current_worker.linger = false;
+    if (!searching) searching = try_start_searching(/*beyond_limit=*/linger);
+    if (searching && spin_until_work(linger ? kLingerAfterBulk : kSearchBeforePark)) continue;
     searching = park(index, searching);
   }
 }
@@ -205,13 +212,7 @@ void PoolCore::shutdown(bool drop_pending) {
     throw std::logic_error("parlint::ThreadPool::shutdown() called from one of its own tasks would join itself");
   std::lock_guard<std::mutex> once(shutdown_mutex_);
   if (joined_) return;
-  {
-    // Under the overflow lock: a submitter that then finds the ring closed
-    // and falls back to the overflow queue is refused there.
-    std::lock_guard<std::mutex> lock(overflow_.mutex);
-    stopping_.store(true, std::memory_order_release);
-  }
-  ring_.close();
+  stop_accepting();
   if (drop_pending) {
     dropped_.fetch_add(drop_queued(), std::memory_order_seq_cst);
     if (idle_waiters_.fetch_add(0, std::memory_order_seq_cst) != 0) {
@@ -222,6 +223,40 @@ void PoolCore::shutdown(bool drop_pending) {
   wake_all_parked();
   join_workers();
   joined_ = true;
+}
+
+void PoolCore::shutdown_at_exit() noexcept {
+  std::lock_guard<std::mutex> once(shutdown_mutex_);
+  if (joined_) return;
+  stop_accepting();
+  dropped_.fetch_add(drop_queued(), std::memory_order_seq_cst);
+  {
+    std::lock_guard<std::mutex> lock(idle_wait_mutex_);
+    idle_cv_.notify_all();
+  }
+  wake_all_parked();
+  // Nothing queued, nothing accepted: with no task in flight none can start,
+  // and every worker is about to return.
+  const bool running = current_thread_is_worker() || tasks_in_flight() != 0;
+  for (auto& worker : workers_) {
+    if (!worker->thread.joinable()) continue;
+    if (running) {
+      worker->thread.detach();
+    } else {
+      worker->thread.join();
+    }
+  }
+  joined_ = true;
+}
+
+// Under the overflow lock: a submitter that then finds the ring closed and
+// falls back to the overflow queue is refused there.
+void PoolCore::stop_accepting() {
+  {
+    std::lock_guard<std::mutex> lock(overflow_.mutex);
+    stopping_.store(true, std::memory_order_release);
+  }
+  ring_.close();
 }
 
 // Empties every queue. The tasks are destroyed outside the locks: destroying

@@ -45,7 +45,10 @@ namespace parlint {
 
 namespace detail {
 class PoolCore;
+struct PoolAccess;
 }
+
+class TaskGroup;
 
 class ThreadPool {
  public:
@@ -185,6 +188,9 @@ class ThreadPool {
   void shutdown(ShutdownMode mode = ShutdownMode::drain);
 
  private:
+  friend class TaskGroup;
+  friend struct detail::PoolAccess;
+
   template <class Fn>
   void run_posted(Fn&& fn) {
     try {

@@ -100,7 +100,7 @@ TEST_F(ThreadPoolWakeupRace, BurstsNeedingEveryWorkerWithEveryWindowWidened) {
   seams::settings().pool_announce_delay_us = 100;
   seams::settings().pool_leave_search_delay_us = 100;
   ThreadPool pool(8);
-  expect_bursts_complete(pool, 30);
+  expect_bursts_complete(pool, 100);
   expect_rounds_complete(pool, 100);
 }
 
