@@ -20,15 +20,9 @@ TaskGroup::TaskGroup() : pool_(&default_pool()) {}
 
 TaskGroup::~TaskGroup() { wait_for_tasks(); }
 
-void TaskGroup::enqueue(detail::Task&& task) {
-  pending_.fetch_add(1, std::memory_order_relaxed);
-  try {
-    pool_->enqueue(std::move(task));
-  } catch (...) {
-    finish_task();  // never queued (the pool is shut down)
-    throw;
-  }
-}
+// When the pool refuses the task (shut down), the task, and its Ticket, is
+// destroyed unrun by the caller: the count comes back down.
+void TaskGroup::enqueue(detail::Task&& task) { pool_->enqueue(std::move(task)); }
 
 // The decrement is the task's last access to the group: a waiter that sees
 // the count reach zero may return and end the group at once, so the wake-up

@@ -11,6 +11,7 @@
 #include <atomic>
 #include <chrono>
 #include <fstream>
+#include <future>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -218,6 +219,43 @@ TEST(TaskGroup, PostingToAShutDownPoolThrowsAndLeavesNothingToWaitFor) {
   EXPECT_THROW(group.post([] {}), std::runtime_error);
   EXPECT_THROW(group.submit([] { return 1; }), std::runtime_error);
   EXPECT_NO_THROW(group.wait());
+}
+
+// Tasks the pool drops unrun (shutdown(drop_pending)) count as finished: the
+// group's wait() returns instead of waiting for ever, futures are broken.
+TEST(TaskGroup, TasksDroppedByTheirPoolDoNotHangWait) {
+  ThreadPool pool(1);
+  std::atomic<bool> started{false};
+  std::atomic<bool> release{false};
+  pool.post([&] {
+    started = true;
+    while (!release.load()) std::this_thread::yield();
+  });
+  while (!started.load()) std::this_thread::yield();  // the only worker is busy: the group's tasks stay queued
+  TaskGroup group(pool);
+  std::atomic<int> ran{0};
+  for (int i = 0; i < 10; ++i) group.post([&ran] { ran++; });
+  auto result = group.submit([&ran] { return ++ran; });
+  std::thread releaser([&] {
+    // Released once shutdown() has begun (a post from outside throws), so
+    // the group's tasks are dropped, not run.
+    for (;;) {
+      try {
+        pool.post([] {});
+      } catch (const std::runtime_error&) {
+        break;
+      }
+      std::this_thread::yield();
+    }
+    release = true;
+  });
+  pool.shutdown(parlint::ShutdownMode::drop_pending);
+  releaser.join();
+  auto waited = std::async(std::launch::async, [&group] { group.wait(); });
+  ASSERT_EQ(waited.wait_for(20s), std::future_status::ready) << "wait() hung on dropped tasks";
+  waited.get();
+  EXPECT_EQ(ran.load(), 0);
+  EXPECT_THROW(result.get(), std::future_error);
 }
 
 // What a task captured is destroyed before wait() returns.

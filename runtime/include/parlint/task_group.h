@@ -19,6 +19,9 @@
 //   that posts to a group and waits) cannot deadlock the pool. The group can
 //   be used again afterwards.
 // - The destructor waits too (an exception not yet rethrown is dropped).
+// - A task the pool drops without running (shutdown(drop_pending), or the
+//   default pool at exit) counts as finished: wait() does not hang on it,
+//   and a submitted one's future reports broken_promise.
 // Several threads may post to one group and wait on it.
 #pragma once
 
@@ -70,12 +73,12 @@ class TaskGroup {
           return std::apply(std::move(fn), std::move(bound));
         });
     std::future<R> result = task.get_future();
-    enqueue(detail::Task([this, task = std::move(task)]() mutable {
+    enqueue(detail::Task([ticket = Ticket(this), task = std::move(task)]() mutable {
       {
         std::packaged_task<R()> running = std::move(task);  // gone before the group counts it finished
         running();
       }
-      finish_task();
+      ticket.finish();
     }));
     return result;
   }
@@ -87,21 +90,41 @@ class TaskGroup {
   ThreadPool& pool() const noexcept { return *pool_; }
 
  private:
+  // Counts one task of the group from its creation until it ran or was
+  // destroyed without running (dropped by the pool's shutdown, or at exit),
+  // so wait() never waits for a task that will not run.
+  class Ticket {
+   public:
+    explicit Ticket(TaskGroup* group) noexcept : group_(group) {
+      group_->pending_.fetch_add(1, std::memory_order_relaxed);
+    }
+    Ticket(Ticket&& other) noexcept : group_(std::exchange(other.group_, nullptr)) {}
+    Ticket& operator=(Ticket&&) = delete;
+    ~Ticket() {
+      if (group_ != nullptr) group_->finish_task();
+    }
+    TaskGroup& group() const noexcept { return *group_; }
+    void finish() noexcept { std::exchange(group_, nullptr)->finish_task(); }
+
+   private:
+    TaskGroup* group_;
+  };
+
   // A body's exception goes to the group; the body (and what it captured) is
   // destroyed before the task counts as finished, since wait() may return,
   // and the group end, right after that.
   template <class Body>
   void enqueue_posted(Body&& body) {
-    enqueue(detail::Task([this, fn = std::forward<Body>(body)]() mutable {
+    enqueue(detail::Task([ticket = Ticket(this), fn = std::forward<Body>(body)]() mutable {
       {
         std::decay_t<Body> running = std::move(fn);
         try {
           running();
         } catch (...) {
-          keep_first_error(std::current_exception());
+          ticket.group().keep_first_error(std::current_exception());
         }
       }
-      finish_task();
+      ticket.finish();
     }));
   }
 
