@@ -25,6 +25,10 @@ void futex_wake(std::atomic<std::uint32_t>& word, int count) {
 }
 
 void futex_wait_private(std::atomic<std::uint32_t>& word, std::uint32_t expected, std::int64_t timeout_ns) {
+  futex_wait_private_at(&word, expected, timeout_ns);
+}
+
+void futex_wait_private_at(const void* word, std::uint32_t expected, std::int64_t timeout_ns) {
   timespec ts{};
   timespec* limit = nullptr;
   if (timeout_ns >= 0) {
@@ -32,7 +36,7 @@ void futex_wait_private(std::atomic<std::uint32_t>& word, std::uint32_t expected
     ts.tv_nsec = static_cast<long>(timeout_ns % 1000000000);
     limit = &ts;
   }
-  ::syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&word), FUTEX_WAIT_PRIVATE, expected, limit, nullptr, 0);
+  ::syscall(SYS_futex, word, FUTEX_WAIT_PRIVATE, expected, limit, nullptr, 0);
 }
 
 void futex_wake_private(std::atomic<std::uint32_t>& word, int count) {

@@ -20,6 +20,9 @@ void futex_wake_private(std::atomic<std::uint32_t>& word, int count);
 // By address only: for a word whose owner may already be gone (the kernel
 // never reads it for a wake; a stray wake-up is harmless to futex users).
 void futex_wake_private_at(const void* word, int count);
+// Sleeps while the 32-bit word at `word` holds `expected`: for a word inside
+// a wider atomic (the kernel compares the 32 bits itself).
+void futex_wait_private_at(const void* word, std::uint32_t expected, std::int64_t timeout_ns = -1);
 
 // The same with a wake-up mask: a waiter sleeping with `bits` is woken only by
 // a wake whose bits overlap (kFutexAnyBits wakes every waiter).

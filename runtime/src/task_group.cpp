@@ -14,22 +14,28 @@ namespace {
 // before it looks for tasks to help with again.
 constexpr std::int64_t kHelperNapNs = 50000;
 
+// The finishes live in the high half of finishes_ (little-endian: at byte 4),
+// the 32-bit word a waiter sleeps on.
+const void* finish_count_word(const std::atomic<std::uint64_t>& finishes) {
+  static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the futex word is the high half of finishes_");
+  return reinterpret_cast<const unsigned char*>(&finishes) + 4;
+}
+
 }  // namespace
 
 TaskGroup::TaskGroup() : pool_(&default_pool()) {}
 
 TaskGroup::~TaskGroup() { wait_for_tasks(); }
 
-// When the pool refuses the task (shut down), the task, and its Ticket, is
-// destroyed unrun by the caller: the count comes back down.
 void TaskGroup::enqueue(detail::Task&& task) { pool_->enqueue(std::move(task)); }
 
-// The decrement is the task's last access to the group: a waiter that sees
-// the count reach zero may return and end the group at once, so the wake-up
+// The increment is the task's last access to the group: a waiter that sees
+// its target reached may return and end the group at once, so the wake-up
 // goes by address.
 void TaskGroup::finish_task() noexcept {
-  const void* word = &pending_;
-  if (pending_.fetch_sub(1, std::memory_order_acq_rel) == (kWaiterBit | 1))
+  const void* word = finish_count_word(finishes_);
+  const std::uint64_t before = finishes_.fetch_add(kFinish, std::memory_order_acq_rel);
+  if ((before & kWaiterBit) != 0 && (((before >> 32) + 1) & kTargetMask) == (before & kTargetMask))
     detail::futex_wake_private_at(word, INT_MAX);
 }
 
@@ -48,28 +54,28 @@ void TaskGroup::wait() {
   if (error) std::rethrow_exception(error);
 }
 
-// A waiter sets kWaiterBit and sleeps on the word while tasks remain; the
-// task that takes the count to zero sees the bit and wakes every waiter. Any
-// change of the count also ends a sleep that has not begun (the futex
-// compares the whole word). On a worker of the pool the waiter runs queued
-// tasks instead of sleeping, napping briefly only when there are none.
+// All tasks posted so far have finished when the finishes, read first, equal
+// the posts, read after: every finish follows its post. Otherwise the waiter
+// writes its target (the posts it read) and kWaiterBit into finishes_ and
+// sleeps on the finish count it saw; any finish since then ends the sleep at
+// once (the futex compares the word), and the finish that reaches the target
+// wakes every waiter. On a worker of the pool the waiter runs queued tasks
+// instead of sleeping, napping briefly only when there are none. The bit is
+// left set: a stale target costs at most one needless wake-up call per 2^31
+// tasks, while clearing it could strand another thread waiting on the group.
 void TaskGroup::wait_for_tasks() {
   const bool helping = pool_->in_worker();
   detail::PoolCore& core = detail::PoolAccess::core(*pool_);
   for (;;) {
-    std::uint32_t word = pending_.load(std::memory_order_acquire);
-    if ((word & ~kWaiterBit) == 0) break;
+    std::uint64_t word = finishes_.load(std::memory_order_acquire);
+    const std::uint64_t posted = this->posted();
+    const auto finished = static_cast<std::uint32_t>(word >> 32);
+    if (finished == static_cast<std::uint32_t>(posted)) return;
     if (helping && core.help_once()) continue;
-    if ((word & kWaiterBit) == 0) {
-      if (!pending_.compare_exchange_weak(word, word | kWaiterBit, std::memory_order_acq_rel)) continue;
-      word |= kWaiterBit;
-    }
-    detail::futex_wait_private(pending_, word, helping ? kHelperNapNs : -1);
+    const std::uint64_t waiting = (word & ~(kWaiterBit | kTargetMask)) | kWaiterBit | (posted & kTargetMask);
+    if (word != waiting && !finishes_.compare_exchange_strong(word, waiting, std::memory_order_acq_rel)) continue;
+    detail::futex_wait_private_at(finish_count_word(finishes_), finished, helping ? kHelperNapNs : -1);
   }
-  // With the count at zero no waiter can be asleep (the last finish woke
-  // them all), so the bit may go: later finishes then skip the wake-up call.
-  std::uint32_t no_tasks = kWaiterBit;
-  pending_.compare_exchange_strong(no_tasks, 0, std::memory_order_relaxed);
 }
 
 }  // namespace parlint

@@ -259,9 +259,9 @@ void PoolCore::stop_accepting() {
   ring_.close();
 }
 
-// Empties every queue. The tasks are destroyed outside the locks: destroying
-// a never-run packaged_task stores broken_promise in its future, and user
-// destructors may run.
+// Empties every queue. The tasks are dropped outside the locks: destroying
+// a never-run packaged_task stores broken_promise in its future, a
+// TaskGroup's task counts itself finished, and user destructors may run.
 std::size_t PoolCore::drop_queued() {
   std::vector<Task> dropped;
   auto drain = [&dropped](TaskQueue& queue) {
@@ -282,9 +282,8 @@ std::size_t PoolCore::drop_queued() {
   }
   drain(overflow_);
   for (auto& worker : workers_) drain(worker->queue);
-  const std::size_t count = dropped.size();
-  dropped.clear();
-  return count;
+  for (Task& task : dropped) task.drop();
+  return dropped.size();
 }
 
 // wake_all_parked() ran: no thread starts any more, so the slots are final.
