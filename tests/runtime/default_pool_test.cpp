@@ -25,6 +25,13 @@
 #define PARLINT_UNDER_TSAN 1
 #endif
 #endif
+#if defined(__SANITIZE_ADDRESS__)
+#define PARLINT_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PARLINT_UNDER_ASAN 1
+#endif
+#endif
 
 extern char** environ;
 
@@ -84,6 +91,13 @@ TEST(DefaultPool, StartsNoMoreThreadsThanItsTasksNeed) {
 TEST(DefaultPool, AForkedChildGetsAFreshPool) {
 #ifdef PARLINT_UNDER_TSAN
   GTEST_SKIP() << "ThreadSanitizer cannot start threads after a multi-threaded fork (die_after_fork)";
+#endif
+#ifdef PARLINT_UNDER_ASAN
+  // Seen 1 run in ~15: the child's first new thread blocked for ever on a
+  // lock of ASan's allocator (in pthread_getattr_np -> free -> quarantine),
+  // held by a parent thread at the fork. GCC 12's AddressSanitizer does not
+  // take its allocator locks around fork(); glibc's malloc does.
+  GTEST_SKIP() << "GCC 12's AddressSanitizer allocator is not fork-safe in a multi-threaded process";
 #endif
   parlint::ThreadPool* parents = &parlint::default_pool();
   {
