@@ -30,6 +30,12 @@ TARGETS = [
      "ThreadPool post per task no slower than BS::thread_pool detach_task"),
     ("B1/parlint_map", "B1/thread_per_task", 1 / 20,
      "ThreadPool map at least 20x faster per element than thread-per-task"),
+    ("B1/parlint_post_per_task", "B1/tbb_task_group_run_per_task", 1.0,
+     "ThreadPool post per task no slower than oneTBB task_group::run (hardware's worker count)"),
+    ("B1/parlint_task_group_post_per_task", "B1/parlint_post_per_task", 1.1,
+     "TaskGroup::post (default pool) per task at parity with ThreadPool post (within 10%)"),
+    ("B2/parlint_task_group_submit", "B2/parlint_submit", 1.05,
+     "TaskGroup::submit at parity with ThreadPool submit (B2, within 5%)"),
     ("B3/parlint_process_pool", "B3/pipe_pool", 1 / 5,
      "ProcessPool at least 5x faster than the pipe-serialized pool (B3)"),
     ("B4/parlint_process_pool", "B4/pipe_pool", 1 / 5,
@@ -51,6 +57,13 @@ ISSUE9 = [
      "B1/parlint_map", "B1/tbb_parallel_for_new_vector", 1.0),
     ("B1 1M elements: parallel_for vs oneTBB parallel_for", "B1/parlint_parallel_for",
      "B1/tbb_parallel_for", 1.0),
+]
+
+# Issue 17's scaling targets for per-task submission (B1_per_task_scaling):
+# (variant, workers, k): time per task at `workers` <= k x its time at 2.
+PER_TASK_SCALING_TARGETS = [
+    ("parlint_post", 16, 1.5),
+    ("parlint_post", 64, 3.0),
 ]
 
 TIME_UNIT_NS = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}
@@ -91,6 +104,10 @@ def load(paths):
 
 def is_scaling(name):
     return "/threads:" in name
+
+
+def is_per_task_family(family):
+    return "per_task_scaling" in family
 
 
 def summarize(runs):
@@ -179,7 +196,7 @@ def scaling_rows(runs):
 
 
 def print_scaling(runs, out):
-    table = scaling_rows(runs)
+    table = OrderedDict((k, v) for k, v in scaling_rows(runs).items() if not is_per_task_family(k[0]))
     if not table:
         return
     counts = sorted({n for cells in table.values() for n in cells})
@@ -190,6 +207,8 @@ def print_scaling(runs, out):
     out.write("|---|---|" + "---:|" * (len(counts) + 1) + "\n")
     by_family = OrderedDict()
     for (family, variant), cells in table.items():
+        if is_per_task_family(family):
+            continue
         by_family.setdefault(family, []).append((variant, cells))
     for family, variants in by_family.items():
         parlint = next((c for v, c in variants if v.startswith("parlint")), None)
@@ -210,6 +229,64 @@ def print_scaling(runs, out):
                 ratio = f"{parlint[top] / tbb[top]:.2f}"
             out.write(f"| {family.replace('_scaling', '')} | {variant} | " + " | ".join(shown) + f" | {ratio} |\n")
     out.write("\n")
+
+
+def print_per_task_scaling(runs, out, hardware):
+    """One row per worker count: each parlint variant's time per task, relative to its
+    2-worker time and to oneTBB task_group::run at the same count; then the targets."""
+    table = OrderedDict((k, v) for k, v in scaling_rows(runs).items() if is_per_task_family(k[0]))
+    if not table:
+        return True
+    variants = [v for (_, v) in table]
+    tbb = next((cells for (_, v), cells in table.items() if v.startswith("tbb")), {})
+    mine = [(v, cells) for (_, v), cells in table.items() if not v.startswith("tbb")]
+    counts = sorted({n for cells in table.values() for n in cells})
+    out.write("Per-task submission as workers grow (time per task, median; x2w: relative to the same call with "
+              "2 workers; xTBB: relative to oneTBB task_group::run with that many workers"
+              f"{'; this machine has ' + str(hardware) + ' CPUs' if hardware else ''}):\n\n")
+    header = "| workers |"
+    rule = "|---:|"
+    for v, _ in mine:
+        header += f" {v} | x2w | xTBB |"
+        rule += "---:|---:|---:|"
+    if tbb:
+        header += " tbb_task_group_run |"
+        rule += "---:|"
+    out.write(header + "\n" + rule + "\n")
+    for n in counts:
+        row = f"| {n}{' (hw)' if n == hardware else ''} |"
+        for _, cells in mine:
+            if n not in cells:
+                row += " - | - | - |"
+                continue
+            two = cells.get(2)
+            row += f" {fmt_ns(cells[n])} | {cells[n] / two:.2f} |" if two else f" {fmt_ns(cells[n])} | - |"
+            row += f" {cells[n] / tbb[n]:.2f} |" if n in tbb else " - |"
+        if tbb:
+            row += f" {fmt_ns(tbb[n])} |" if n in tbb else " - |"
+        out.write(row + "\n")
+    out.write("\n")
+    all_met = True
+    lines = []
+    for variant, workers, k in PER_TASK_SCALING_TARGETS:
+        cells = next((c for v, c in mine if v == variant), None)
+        if not cells or workers not in cells or 2 not in cells:
+            continue
+        ratio = cells[workers] / cells[2]
+        met = ratio <= k
+        all_met &= met
+        lines.append(f"| {variant} per task with {workers} workers <= {k:g}x its 2-worker cost | "
+                     f"{ratio:.2f}x ({fmt_ns(cells[workers])} vs {fmt_ns(cells[2])}) | {'met' if met else 'MISSED'} |")
+    post = next((c for v, c in mine if v == "parlint_post"), None)
+    if post and hardware and hardware in post and hardware in tbb:
+        ratio = post[hardware] / tbb[hardware]
+        met = ratio <= 1.0
+        all_met &= met
+        lines.append(f"| parlint_post per task at the hardware's {hardware} workers <= oneTBB task_group::run | "
+                     f"{ratio:.2f}x ({fmt_ns(post[hardware])} vs {fmt_ns(tbb[hardware])}) | {'met' if met else 'MISSED'} |")
+    if lines:
+        out.write("| target | measured | verdict |\n|---|---|---|\n" + "\n".join(lines) + "\n\n")
+    return all_met
 
 
 def read_loadavg(path):
@@ -245,7 +322,7 @@ def print_issue9(runs, families, load_rows, out):
                   f"{speedup:.2f}x (target >= {target:g}x): {verdict}\n")
     table = scaling_rows(runs)
     for (family, variant), cells in table.items():
-        if not variant.startswith("parlint"):
+        if not variant.startswith("parlint") or is_per_task_family(family):
             continue
         peer = next((c for (f, v), c in table.items() if f == family and v.startswith("tbb")), None)
         parts = []
@@ -301,6 +378,8 @@ def main():
         print_table(contexts, families, sys.stdout)
         print_targets(families, sys.stdout)
     print_scaling(runs, sys.stdout)
+    hardware = next((c.get("num_cpus") for c in contexts if c.get("num_cpus")), None)
+    print_per_task_scaling(runs, sys.stdout, hardware)
     print_issue9(runs, families, read_loadavg(args.loadavg), sys.stdout)
     if args.plot and families:
         plot(contexts, families, args.plot)

@@ -14,7 +14,9 @@
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
+#include <tbb/task_group.h>
 
+#include "parlint/task_group.h"
 #include "parlint/thread_pool.h"
 
 // BS::thread_pool 5.x, when the build points at its header
@@ -122,6 +124,30 @@ void parlint_post_per_task(benchmark::State& state) {
   finish(state, kTasks, out);
 }
 
+// What parlint's fix-its write: a TaskGroup on the default pool.
+void parlint_task_group_post_per_task(benchmark::State& state) {
+  const auto input = make_input(kTasks);
+  std::vector<int> out(kTasks);
+  for (auto _ : state) {
+    parlint::TaskGroup group;
+    for (std::size_t i = 0; i < kTasks; ++i) group.post([&, i] { out[i] = tiny_task(input[i]); });
+    group.wait();
+  }
+  finish(state, kTasks, out);
+}
+
+// oneTBB's per-task call: the peer of post and of TaskGroup::post.
+void tbb_task_group_run_per_task(benchmark::State& state) {
+  const auto input = make_input(kTasks);
+  std::vector<int> out(kTasks);
+  for (auto _ : state) {
+    tbb::task_group group;
+    for (std::size_t i = 0; i < kTasks; ++i) group.run([&, i] { out[i] = tiny_task(input[i]); });
+    group.wait();
+  }
+  finish(state, kTasks, out);
+}
+
 void tbb_parallel_for(benchmark::State& state) {
   const auto input = make_input(kTasks);
   std::vector<int> out(kTasks);
@@ -197,6 +223,8 @@ void register_all() {
   add("B1/parlint_map", parlint_map);
   add("B1/parlint_parallel_for", parlint_parallel_for);
   add("B1/parlint_post_per_task", parlint_post_per_task);
+  add("B1/parlint_task_group_post_per_task", parlint_task_group_post_per_task);
+  add("B1/tbb_task_group_run_per_task", tbb_task_group_run_per_task);
   add("B1/tbb_parallel_for", tbb_parallel_for);
   add("B1/tbb_parallel_for_new_vector", tbb_parallel_for_new_vector);
   add("B1/asio_post_per_task", asio_post_per_task);

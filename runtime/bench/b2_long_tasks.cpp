@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "parlint/task_group.h"
 #include "parlint/thread_pool.h"
 
 namespace {
@@ -58,6 +59,29 @@ void parlint_submit(benchmark::State& state) {
   finish(state, out);
 }
 
+// What parlint's fix-its write for futures: TaskGroup::submit on the
+// default pool.
+void parlint_task_group_submit(benchmark::State& state) {
+  std::vector<long> out(kTasks);
+  for (auto _ : state) {
+    parlint::TaskGroup group;
+    std::vector<std::future<long>> futures;
+    for (int i = 0; i < kTasks; ++i) futures.push_back(group.submit(long_task, static_cast<long>(i)));
+    for (int i = 0; i < kTasks; ++i) out[i] = futures[i].get();
+  }
+  finish(state, out);
+}
+
+void parlint_task_group_post(benchmark::State& state) {
+  std::vector<long> out(kTasks);
+  for (auto _ : state) {
+    parlint::TaskGroup group;
+    for (int i = 0; i < kTasks; ++i) group.post([&out, i] { out[i] = long_task(i); });
+    group.wait();
+  }
+  finish(state, out);
+}
+
 void parlint_map(benchmark::State& state) {
   parlint::ThreadPool pool;
   const std::vector<long> seeds{0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
@@ -73,6 +97,8 @@ void register_all() {
   add("B2/serial", serial_loop);  // family baseline: registered first
   add("B2/thread_per_task", thread_per_task);
   add("B2/parlint_submit", parlint_submit);
+  add("B2/parlint_task_group_submit", parlint_task_group_submit);
+  add("B2/parlint_task_group_post", parlint_task_group_post);
   add("B2/parlint_map", parlint_map);
 }
 

@@ -6,8 +6,14 @@
 // - ThreadPool gets that many workers; its map is called from inside one of
 //   them (which then computes too, as the caller of a map does), so both
 //   libraries use exactly that many threads.
+// Per-task submission (B1_per_task_scaling): one post/submit
+// per tiny task from a thread outside the pool at 1, 2, 4, 16, 64, the
+// hardware's and 4x the hardware's worker count, next to oneTBB's
+// task_group::run in an arena of that size. Workers beyond the cores show
+// what idle workers cost a submitter (spinning, wake-ups) on any machine.
 // scripts/bench_table.py prints these as a table of time per element and
-// speed-up over one thread.
+// speed-up over one thread; the per-task families relative to 2 workers and
+// to oneTBB.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -27,6 +33,9 @@
 namespace {
 
 constexpr std::size_t kTinyTasks = 1000000;
+// Per-task submissions per iteration: enough that start-up and the final
+// wait are noise, few enough that the slowest point keeps the run short.
+constexpr std::size_t kPostedTasks = 200000;
 constexpr int kLongTasks = 10;
 // B2 runs 10 x 10M increments; a fifth of that keeps the table quick while
 // each task still lasts milliseconds.
@@ -102,17 +111,65 @@ void b2_tbb_task_group(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * kLongTasks);
 }
 
+void post_per_task(benchmark::State& state) {
+  parlint::ThreadPool pool(threads_of(state));
+  std::vector<int> out(kPostedTasks);
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < kPostedTasks; ++i) pool.post([&out, i] { out[i] = tiny_task(static_cast<int>(i)); });
+    pool.wait_idle();
+  }
+  benchmark::DoNotOptimize(out.data());
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * kPostedTasks));
+}
+
+void submit_per_task(benchmark::State& state) {
+  parlint::ThreadPool pool(threads_of(state));
+  std::vector<int> out(kPostedTasks);
+  std::vector<std::future<int>> futures;
+  futures.reserve(kPostedTasks);
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < kPostedTasks; ++i) futures.push_back(pool.submit(tiny_task, static_cast<int>(i)));
+    for (std::size_t i = 0; i < kPostedTasks; ++i) out[i] = futures[i].get();
+    futures.clear();
+  }
+  benchmark::DoNotOptimize(out.data());
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * kPostedTasks));
+}
+
+// The peer of both: oneTBB's per-task call, from the thread that owns the
+// group (in the arena, as in the other oneTBB variants).
+void tbb_run_per_task(benchmark::State& state) {
+  tbb::task_arena arena(static_cast<int>(threads_of(state)));
+  std::vector<int> out(kPostedTasks);
+  for (auto _ : state) {
+    arena.execute([&] {
+      tbb::task_group group;
+      for (std::size_t i = 0; i < kPostedTasks; ++i) group.run([&out, i] { out[i] = tiny_task(static_cast<int>(i)); });
+      group.wait();
+    });
+  }
+  benchmark::DoNotOptimize(out.data());
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * kPostedTasks));
+}
+
 void register_all() {
+  const long hardware = static_cast<long>(std::max(1u, std::thread::hardware_concurrency()));
   // 1, 2 and every core, each once (on a 2-core machine: 1 and 2).
-  std::set<long> counts{1, 2, static_cast<long>(std::max(1u, std::thread::hardware_concurrency()))};
-  auto add = [&](const char* name, void (*fn)(benchmark::State&), benchmark::TimeUnit unit) {
-    auto* b = benchmark::RegisterBenchmark(name, fn)->ArgName("threads")->UseRealTime()->Unit(unit);
-    for (long n : counts) b->Arg(n);
+  std::set<long> counts{1, 2, hardware};
+  // Per-task submission also at 4, 16, 64 and 4x the cores: the
+  // oversubscribed points show what idle workers cost.
+  std::set<long> per_task_counts{1, 2, 4, 16, 64, hardware, 4 * hardware};
+  auto add = [&](const char* name, void (*fn)(benchmark::State&), const std::set<long>& at) {
+    auto* b = benchmark::RegisterBenchmark(name, fn)->ArgName("threads")->UseRealTime()->Unit(benchmark::kMillisecond);
+    for (long n : at) b->Arg(n);
   };
-  add("B1_scaling/parlint_map", b1_parlint_map, benchmark::kMillisecond);
-  add("B1_scaling/tbb_parallel_for", b1_tbb_parallel_for, benchmark::kMillisecond);
-  add("B2_scaling/parlint_submit", b2_parlint_submit, benchmark::kMillisecond);
-  add("B2_scaling/tbb_task_group", b2_tbb_task_group, benchmark::kMillisecond);
+  add("B1_scaling/parlint_map", b1_parlint_map, counts);
+  add("B1_scaling/tbb_parallel_for", b1_tbb_parallel_for, counts);
+  add("B2_scaling/parlint_submit", b2_parlint_submit, counts);
+  add("B2_scaling/tbb_task_group", b2_tbb_task_group, counts);
+  add("B1_per_task_scaling/parlint_post", post_per_task, per_task_counts);
+  add("B1_per_task_scaling/parlint_submit", submit_per_task, per_task_counts);
+  add("B1_per_task_scaling/tbb_task_group_run", tbb_run_per_task, per_task_counts);
 }
 
 }  // namespace

@@ -24,6 +24,29 @@ void futex_wake(std::atomic<std::uint32_t>& word, int count) {
   ::syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&word), FUTEX_WAKE, count, nullptr, nullptr, 0);
 }
 
+void futex_wait_private(std::atomic<std::uint32_t>& word, std::uint32_t expected, std::int64_t timeout_ns) {
+  futex_wait_private_at(&word, expected, timeout_ns);
+}
+
+void futex_wait_private_at(const void* word, std::uint32_t expected, std::int64_t timeout_ns) {
+  timespec ts{};
+  timespec* limit = nullptr;
+  if (timeout_ns >= 0) {
+    ts.tv_sec = static_cast<time_t>(timeout_ns / 1000000000);
+    ts.tv_nsec = static_cast<long>(timeout_ns % 1000000000);
+    limit = &ts;
+  }
+  ::syscall(SYS_futex, word, FUTEX_WAIT_PRIVATE, expected, limit, nullptr, 0);
+}
+
+void futex_wake_private(std::atomic<std::uint32_t>& word, int count) {
+  ::syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&word), FUTEX_WAKE_PRIVATE, count, nullptr, nullptr, 0);
+}
+
+void futex_wake_private_at(const void* word, int count) {
+  ::syscall(SYS_futex, word, FUTEX_WAKE_PRIVATE, count, nullptr, nullptr, 0);
+}
+
 void futex_wake_all(std::atomic<std::uint32_t>& word) { futex_wake(word, INT_MAX); }
 
 void futex_wait_bits(std::atomic<std::uint32_t>& word, std::uint32_t expected, std::uint32_t bits,

@@ -1,5 +1,7 @@
 #include "process_pool_core.h"
 
+#include "process_seams.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/wait.h>
@@ -312,6 +314,7 @@ void ProcessPoolCore::shutdown(bool drop_pending) {
     control_.shutting_down.store(kDrain, std::memory_order_seq_cst);
   }
   for (std::size_t i = 0; i < control_.worker_count; ++i) ring_doorbell(control_.channel(i));
+  seams::after_shutdown_signalled();
   {
     // From here on the fork server exits on purpose: a thread still waiting
     // for a task must not take that for a death (shutdown settles its task).

@@ -34,6 +34,7 @@ std::size_t ThreadPool::default_thread_count() noexcept {
 }
 
 std::size_t ThreadPool::size() const noexcept { return core_->size(); }
+std::size_t ThreadPool::threads_started() const { return core_->threads_started(); }
 bool ThreadPool::in_worker() const noexcept { return core_->current_thread_is_worker(); }
 void ThreadPool::enqueue(detail::Task&& task) { core_->enqueue(std::move(task)); }
 void ThreadPool::keep_first_error(std::exception_ptr error) { core_->keep_first_error(std::move(error)); }

@@ -1,7 +1,10 @@
-// The scheduler behind parlint::ThreadPool (design notes in thread_pool.h).
+// The scheduler behind parlint::ThreadPool: submission, the worker loop,
+// wait_idle and shutdown. Finding work is in pool_queues.cpp; searching,
+// parking and waking in pool_idle.cpp.
 #include "pool_core.h"
 
 #include "parlint/worker_count.h"
+#include "pool_worker_context.h"
 
 #include <algorithm>
 #include <chrono>
@@ -9,61 +12,50 @@
 #include <thread>
 
 namespace parlint::detail {
-namespace {
 
-// Which pool, if any, the current thread works for: decides whether a new
-// task goes to the worker's own deque and whether waiting may help.
-struct WorkerContext {
-  const PoolCore* pool = nullptr;
-  std::size_t index = 0;
-  bool linger = false;  // spin kLingerAfterBulk, not kSpinBeforeSleep, once
-};
 thread_local WorkerContext current_worker;
 
-// A wake-up through the condition variable costs several microseconds on a
-// VM; spinning this long first catches work that arrives right behind.
-constexpr auto kSpinBeforeSleep = std::chrono::microseconds(30);
-// After a parallel_for/map helper: back-to-back bulk calls then find their
-// helpers awake. Bounded, and the spin yields the core after a few rounds.
-constexpr auto kLingerAfterBulk = std::chrono::microseconds(500);
-// Rounds of 32 pause instructions (~1 us each) before spinning yields.
-constexpr int kPureSpinRounds = 4;
+namespace {
+
 // How long a submitter from outside waits for a free ring slot before it
 // uses the overflow queue (see wait_for_ring_slot).
 constexpr auto kRingFullWait = std::chrono::microseconds(100);
-// Most tasks a worker moves from the overflow queue in one go.
-constexpr std::size_t kMaxBatch = 32;
+// How long a worker without work searches before it parks: a wake-up costs
+// several microseconds on a VM, and work often arrives right behind.
+constexpr auto kSearchBeforePark = std::chrono::microseconds(30);
+// After a parallel_for/map helper: back-to-back bulk calls then find their
+// helpers awake. Bounded, and the search yields the core after a few rounds.
+constexpr auto kLingerAfterBulk = std::chrono::microseconds(500);
 // Slots of the ring for tasks from outside (128 bytes each); a burst beyond
 // that waits in the overflow queue.
 constexpr std::size_t kRingSlots = 1024;
 
-inline void cpu_relax() noexcept {
-#if defined(__x86_64__) || defined(__i386__)
-  __builtin_ia32_pause();
-#elif defined(__aarch64__)
-  asm volatile("yield");
-#else
-  std::this_thread::yield();
-#endif
+std::uint32_t searcher_limit(std::size_t threads, std::size_t cores) {
+  return static_cast<std::uint32_t>(std::max<std::size_t>(1, std::min(threads, cores) / 2));
 }
 
 }  // namespace
 
-PoolCore::PoolCore(std::size_t threads) : machine_cores_(default_worker_count()), ring_(kRingSlots) {
-  locals_.reserve(threads);
-  for (std::size_t i = 0; i < threads; ++i) locals_.push_back(std::make_unique<TaskQueue>());
+// No thread starts here: workers start as tasks arrive (pool_idle.cpp), so
+// a pool never runs more threads than it has had tasks at once.
+PoolCore::PoolCore(std::size_t threads)
+    : machine_cores_(default_worker_count()),
+      max_searchers_(searcher_limit(threads, machine_cores_)),
+      ring_(kRingSlots),
+      counts_(WorkerCounts::kIdle * threads) {
   workers_.reserve(threads);
-  try {
-    for (std::size_t i = 0; i < threads; ++i) workers_.emplace_back([this, i] { worker_main(i); });
-  } catch (...) {
-    shutdown(/*drop_pending=*/true);
-    throw;
-  }
+  for (std::size_t i = 0; i < threads; ++i) workers_.push_back(std::make_unique<WorkerSlot>());
+  parked_.reserve(threads);
 }
 
 PoolCore::~PoolCore() { shutdown(/*drop_pending=*/false); }
 
 bool PoolCore::current_thread_is_worker() const noexcept { return current_worker.pool == this; }
+
+std::size_t PoolCore::threads_started() const {
+  std::lock_guard<std::mutex> lock(idle_mutex_);
+  return started_;
+}
 
 // The per-task path: a task from outside goes into the ring without a lock,
 // unless tasks already wait in the overflow queue (new ones queue behind them).
@@ -107,7 +99,7 @@ void PoolCore::push_all(Task* tasks, std::size_t count) {
 
 // Workers may still queue subtasks of the tasks being drained after shutdown.
 void PoolCore::push_local(Task* tasks, std::size_t count) {
-  TaskQueue& queue = *locals_[current_worker.index];
+  TaskQueue& queue = workers_[current_worker.index]->queue;
   {
     std::lock_guard<std::mutex> lock(queue.mutex);
     for (std::size_t i = 0; i < count; ++i) queue.tasks.push_back(std::move(tasks[i]));
@@ -131,61 +123,20 @@ void PoolCore::push_overflow(Task* tasks, std::size_t count) {
   announce(count);
 }
 
-// Pairs with worker_main: a worker registers as a sleeper, then looks for
-// work; a submitter publishes its task (the ring's compare-and-swap or a
-// queue's size hint), then reads the sleeper count. All sequentially
-// consistent, so at least one side sees the other: a task never waits for a
-// worker that has gone to sleep, and while workers are awake (running or
-// spinning) a submission makes no system call.
-void PoolCore::announce(std::size_t count) {
-  const int sleeping = sleepers_.load(std::memory_order_seq_cst);
-  if (sleeping == 0) return;
-  // Taking the lock orders this call after a sleeper's check of has_work():
-  // the sleeper either sees the new work or is already waiting. Notifying
-  // after the unlock spares the woken worker blocking at once on the mutex
-  // the notifier still holds (a second wake-up, ~50 us on a VM).
-  { std::lock_guard<std::mutex> lock(sleep_mutex_); }
-  if (count >= static_cast<std::size_t>(sleeping)) {
-    wake_cv_.notify_all();
-  } else {
-    for (std::size_t i = 0; i < count; ++i) wake_cv_.notify_one();
-  }
-}
-
-bool PoolCore::has_work(std::memory_order order) const {
-  if (ring_.has_work() || overflow_.size_hint.load(order) != 0) return true;
-  for (const auto& local : locals_)
-    if (local->size_hint.load(order) != 0) return true;
-  return false;
-}
-
-// Every submitted task finished (or was dropped). Finishes are read before
-// submissions: a task is submitted before it can finish, and a subtask before
-// the task that queued it finishes, so equal sums mean nothing is left.
-bool PoolCore::is_idle() const {
-  std::uint64_t done = dropped_.load(std::memory_order_seq_cst);
-  for (const auto& local : locals_) done += local->finished.load(std::memory_order_seq_cst);
-  std::uint64_t submitted = ring_.pushed() + overflow_.pushed.load(std::memory_order_seq_cst);
-  for (const auto& local : locals_) submitted += local->pushed.load(std::memory_order_seq_cst);
-  return done == submitted;
-}
-
-// Called by a worker that finished tasks and found no more. The
-// read-modify-write reads the latest waiter count: either it sees a
-// wait_idle() that registered, or that caller's registration comes after it
-// in the counter's order and its own check sees our finishes.
-void PoolCore::notify_if_idle() {
-  if (idle_waiters_.fetch_add(0, std::memory_order_seq_cst) == 0) return;
-  if (!is_idle()) return;
-  std::lock_guard<std::mutex> lock(idle_mutex_);
-  idle_cv_.notify_all();
-}
-
+// A worker starts, and is woken, as a searcher (its waker counted it). It
+// runs tasks while it finds them; when it finds none it searches for a while
+// if few others do, and otherwise parks. During shutdown it never parks: it
+// leaves once no work is left.
 void PoolCore::worker_main(std::size_t index) {
-  current_worker = WorkerContext{this, index};
+  current_worker = WorkerContext{this, index, false};
+  bool searching = true;
   bool finished_some = false;
   for (;;) {
     if (Task task = find_task(index)) {
+      if (searching) {
+        searching = false;
+        leave_searching();
+      }
       run(task, index);
       finished_some = true;
       continue;
@@ -194,99 +145,24 @@ void PoolCore::worker_main(std::size_t index) {
       notify_if_idle();
       finished_some = false;
     }
-    const auto spin = current_worker.linger ? kLingerAfterBulk : kSpinBeforeSleep;
+    if (stopping_.load(std::memory_order_acquire)) {
+      if (!has_work(std::memory_order_seq_cst)) return;
+      std::this_thread::yield();  // another worker is taking the last tasks
+      continue;
+    }
+    // A parallel_for helper searches longer, and even beyond the limit of
+    // searchers: the next bulk call is often right behind, and finds its
+    // helpers awake instead of waking each one (~100 us on a VM).
+    const bool linger = current_worker.linger;
     current_worker.linger = false;
-    if (spin_until_work(spin)) continue;
-    std::unique_lock<std::mutex> lock(sleep_mutex_);
-    sleepers_.fetch_add(1, std::memory_order_seq_cst);
-    wake_cv_.wait(lock, [this] {
-      return has_work(std::memory_order_seq_cst) || stopping_.load(std::memory_order_acquire);
-    });
-    sleepers_.fetch_sub(1, std::memory_order_relaxed);
-    if (stopping_.load(std::memory_order_acquire) && !has_work(std::memory_order_seq_cst)) return;
+    if (!searching) searching = try_start_searching(/*beyond_limit=*/linger);
+    if (searching && spin_until_work(linger ? kLingerAfterBulk : kSearchBeforePark)) continue;
+    searching = park(index, searching);
   }
 }
 
 void PoolCore::linger_after_this_task() noexcept {
   if (current_worker.pool == this) current_worker.linger = true;
-}
-
-bool PoolCore::spin_until_work(std::chrono::microseconds how_long) {
-  const auto deadline = std::chrono::steady_clock::now() + how_long;
-  for (int round = 0;; ++round) {
-    for (int i = 0; i < 32; ++i) cpu_relax();
-    if (has_work(std::memory_order_relaxed)) return true;
-    if (std::chrono::steady_clock::now() >= deadline) return false;
-    // After a short pure spin, give the core away on each round: when the
-    // machine is oversubscribed the thread that will produce our next task
-    // may be waiting for this very core.
-    if (round >= kPureSpinRounds) std::this_thread::yield();
-  }
-}
-
-Task PoolCore::find_task(std::size_t self) {
-  if (Task task = pop_own(self)) return task;
-  Task task;
-  if (ring_.try_pop(task)) return task;
-  if (Task overflowed = take_overflow(self)) return overflowed;
-  return steal(self);
-}
-
-// The owner pops the newest task: a subtask it just queued is hot in cache
-// and is usually what it is about to wait for.
-Task PoolCore::pop_own(std::size_t self) {
-  TaskQueue& queue = *locals_[self];
-  if (queue.size_hint.load(std::memory_order_relaxed) == 0) return {};
-  std::lock_guard<std::mutex> lock(queue.mutex);
-  if (queue.tasks.empty()) return {};
-  Task task = std::move(queue.tasks.back());
-  queue.tasks.pop_back();
-  queue.size_hint.store(queue.tasks.size(), std::memory_order_relaxed);
-  return task;
-}
-
-// Takes the oldest overflow task plus a fair share of the rest into the own
-// deque, so a burst that overflowed the ring costs one lock per batch, not
-// per task; other workers can still steal from that deque. The batch moves
-// straight across under both locks (always taken in this order; nothing
-// takes a worker's lock and then the overflow lock).
-Task PoolCore::take_overflow(std::size_t self) {
-  if (overflow_.size_hint.load(std::memory_order_relaxed) == 0) return {};
-  std::lock_guard<std::mutex> lock(overflow_.mutex);
-  if (overflow_.tasks.empty()) return {};
-  Task first = std::move(overflow_.tasks.front());
-  overflow_.tasks.pop_front();
-  const std::size_t moved = std::min(kMaxBatch, overflow_.tasks.size() / locals_.size());
-  if (moved > 0) {
-    Task batch[kMaxBatch];
-    for (std::size_t i = 0; i < moved; ++i) {
-      batch[i] = std::move(overflow_.tasks.front());
-      overflow_.tasks.pop_front();
-    }
-    TaskQueue& own = *locals_[self];
-    std::lock_guard<std::mutex> own_lock(own.mutex);
-    // Oldest last, so the owner's LIFO pops still run them oldest first.
-    for (std::size_t i = moved; i-- > 0;) own.tasks.push_back(std::move(batch[i]));
-    own.size_hint.store(own.tasks.size(), std::memory_order_relaxed);
-  }
-  overflow_.size_hint.store(overflow_.tasks.size(), std::memory_order_relaxed);
-  return first;
-}
-
-// Thieves take the oldest task: usually the biggest piece of remaining work.
-Task PoolCore::steal(std::size_t self) {
-  const std::size_t n = locals_.size();
-  for (std::size_t k = 1; k < n; ++k) {
-    TaskQueue& victim = *locals_[(self + k) % n];
-    if (victim.size_hint.load(std::memory_order_relaxed) == 0) continue;
-    std::lock_guard<std::mutex> lock(victim.mutex);
-    if (victim.tasks.empty()) continue;
-    Task task = std::move(victim.tasks.front());
-    victim.tasks.pop_front();
-    victim.size_hint.store(victim.tasks.size(), std::memory_order_relaxed);
-    return task;
-  }
-  return {};
 }
 
 void PoolCore::run(Task& task, std::size_t self) {
@@ -297,7 +173,7 @@ void PoolCore::run(Task& task, std::size_t self) {
     keep_first_error(std::current_exception());
   }
   task = Task();  // the task's captures die before it counts as finished
-  std::atomic<std::uint64_t>& finished = locals_[self]->finished;
+  std::atomic<std::uint64_t>& finished = workers_[self]->queue.finished;
   finished.store(finished.load(std::memory_order_relaxed) + 1, std::memory_order_release);
 }
 
@@ -319,7 +195,7 @@ void PoolCore::wait_idle() {
     throw std::logic_error("parlint::ThreadPool::wait_idle() called from one of its own tasks would wait for itself");
   idle_waiters_.fetch_add(1, std::memory_order_seq_cst);
   {
-    std::unique_lock<std::mutex> lock(idle_mutex_);
+    std::unique_lock<std::mutex> lock(idle_wait_mutex_);
     idle_cv_.wait(lock, [this] { return is_idle(); });
   }
   idle_waiters_.fetch_sub(1, std::memory_order_seq_cst);
@@ -336,31 +212,56 @@ void PoolCore::shutdown(bool drop_pending) {
     throw std::logic_error("parlint::ThreadPool::shutdown() called from one of its own tasks would join itself");
   std::lock_guard<std::mutex> once(shutdown_mutex_);
   if (joined_) return;
-  {
-    // Under the overflow lock: a submitter that then finds the ring closed
-    // and falls back to the overflow queue is refused there.
-    std::lock_guard<std::mutex> lock(overflow_.mutex);
-    stopping_.store(true, std::memory_order_release);
-  }
-  ring_.close();
+  stop_accepting();
   if (drop_pending) {
     dropped_.fetch_add(drop_queued(), std::memory_order_seq_cst);
     if (idle_waiters_.fetch_add(0, std::memory_order_seq_cst) != 0) {
-      std::lock_guard<std::mutex> lock(idle_mutex_);
+      std::lock_guard<std::mutex> lock(idle_wait_mutex_);
       idle_cv_.notify_all();
     }
   }
-  {
-    std::lock_guard<std::mutex> lock(sleep_mutex_);
-    wake_cv_.notify_all();
-  }
+  wake_all_parked();
   join_workers();
   joined_ = true;
 }
 
-// Empties every queue. The tasks are destroyed outside the locks: destroying
-// a never-run packaged_task stores broken_promise in its future, and user
-// destructors may run.
+void PoolCore::shutdown_at_exit() noexcept {
+  std::lock_guard<std::mutex> once(shutdown_mutex_);
+  if (joined_) return;
+  stop_accepting();
+  dropped_.fetch_add(drop_queued(), std::memory_order_seq_cst);
+  {
+    std::lock_guard<std::mutex> lock(idle_wait_mutex_);
+    idle_cv_.notify_all();
+  }
+  wake_all_parked();
+  // Nothing queued, nothing accepted: with no task in flight none can start,
+  // and every worker is about to return.
+  const bool running = current_thread_is_worker() || tasks_in_flight() != 0;
+  for (auto& worker : workers_) {
+    if (!worker->thread.joinable()) continue;
+    if (running) {
+      worker->thread.detach();
+    } else {
+      worker->thread.join();
+    }
+  }
+  joined_ = true;
+}
+
+// Under the overflow lock: a submitter that then finds the ring closed and
+// falls back to the overflow queue is refused there.
+void PoolCore::stop_accepting() {
+  {
+    std::lock_guard<std::mutex> lock(overflow_.mutex);
+    stopping_.store(true, std::memory_order_release);
+  }
+  ring_.close();
+}
+
+// Empties every queue. The tasks are dropped outside the locks: destroying
+// a never-run packaged_task stores broken_promise in its future, a
+// TaskGroup's task counts itself finished, and user destructors may run.
 std::size_t PoolCore::drop_queued() {
   std::vector<Task> dropped;
   auto drain = [&dropped](TaskQueue& queue) {
@@ -380,15 +281,15 @@ std::size_t PoolCore::drop_queued() {
     }
   }
   drain(overflow_);
-  for (auto& local : locals_) drain(*local);
-  const std::size_t count = dropped.size();
-  dropped.clear();
-  return count;
+  for (auto& worker : workers_) drain(worker->queue);
+  for (Task& task : dropped) task.drop();
+  return dropped.size();
 }
 
+// wake_all_parked() ran: no thread starts any more, so the slots are final.
 void PoolCore::join_workers() {
-  for (std::thread& worker : workers_)
-    if (worker.joinable()) worker.join();
+  for (auto& worker : workers_)
+    if (worker->thread.joinable()) worker->thread.join();
 }
 
 }  // namespace parlint::detail

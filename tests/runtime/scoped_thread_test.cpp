@@ -16,6 +16,9 @@ TEST(ScopedThread, DestructorJoins) {
   std::atomic<bool> finished{false};
   {
     ScopedThread t([&] {
+      // Not a synchronization: a destructor that did not join would return
+      // during this sleep and be caught; a joining one passes however the
+      // threads are scheduled.
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
       finished = true;
     });
@@ -59,6 +62,8 @@ TEST(ScopedThread, MoveTransfersOwnership) {
 TEST(ScopedThread, MoveAssignmentJoinsTheOldThreadFirst) {
   std::atomic<bool> first_done{false};
   ScopedThread target([&] {
+    // Not a synchronization: widens the window in which an assignment that
+    // did not join would be caught (see DestructorJoins).
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
     first_done = true;
   });

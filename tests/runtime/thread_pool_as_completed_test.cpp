@@ -23,6 +23,8 @@ TEST(AsCompleted, YieldsInCompletionOrder) {
   promises[0].set_value(0);
   EXPECT_EQ(completed.next()->get(), 0);
   std::thread late([&] {
+    // Not a synchronization: makes it likely that next() is already waiting
+    // when the value arrives; it must return 1 in either order.
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
     promises[1].set_value(1);
   });

@@ -78,6 +78,9 @@ TEST(ThreadPoolQueue, ShutdownRacingWithSubmittersLosesNoTask) {
         }
       });
     }
+    // Not a synchronization: shutdown lands at a different moment of the
+    // submitters' run each round (0 to 800 us in); every outcome must keep
+    // ran == accepted, which is all the round checks.
     std::this_thread::sleep_for(std::chrono::microseconds(200 * (round % 5)));
     pool.shutdown(ShutdownMode::drain);
     for (auto& s : submitters) s.join();

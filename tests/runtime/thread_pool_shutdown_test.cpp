@@ -93,17 +93,27 @@ TEST(ThreadPoolShutdown, ShutdownFromAWorkerIsALogicError) {
   EXPECT_THROW(attempt.get(), std::logic_error);
 }
 
+// The tasks queue their subtasks only once the destructor has begun
+// draining (proven by a post from outside that throws), not "5 ms later".
 TEST(ThreadPoolShutdown, TasksRunningDuringDrainMaySubmitSubtasks) {
   std::atomic<int> subtasks{0};
+  std::atomic<bool> draining{false};
+  std::thread watcher;
   {
     ThreadPool pool(2);
     for (int i = 0; i < 4; ++i)
-      pool.post([&pool, &subtasks] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      pool.post([&pool, &subtasks, &draining] {
+        while (!draining.load()) std::this_thread::yield();
         for (int j = 0; j < 10; ++j) pool.post([&subtasks] { subtasks++; });
       });
-    // The destructor starts draining while the first posts are running.
+    // The pool outlives the watcher's last post: the destructor waits for the
+    // tasks, and they wait for the watcher.
+    watcher = std::thread([&pool, &draining] {
+      parlint::testing::wait_until_shutdown_began(pool);
+      draining = true;
+    });
   }
+  watcher.join();
   EXPECT_EQ(subtasks.load(), 40);
 }
 
@@ -116,8 +126,9 @@ TEST(ThreadPoolShutdown, ParallelForFinishesWhileEveryWorkerIsBusy) {
   std::atomic<int> visited{0};
   pool.parallel_for(0, 1000, [&](int) { visited++; }, 1);
   EXPECT_EQ(visited.load(), 1000);
+  // Opened once shutdown() has begun, so the queued helpers are dropped.
   std::thread opener([&] {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    parlint::testing::wait_until_shutdown_began(pool);
     gate.open();
   });
   pool.shutdown(ShutdownMode::drop_pending);

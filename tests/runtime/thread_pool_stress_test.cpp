@@ -80,13 +80,8 @@ TEST(ThreadPoolStress, RepeatedCreateAndDestroy) {
   }
 }
 
-TEST(ThreadPoolStress, SleepingWorkersWakeForLateTasks) {
-  ThreadPool pool(2);
-  for (int round = 0; round < 50; ++round) {
-    // Longer than the spin phase, so the workers are asleep each time.
-    std::this_thread::sleep_for(std::chrono::microseconds(300));
-    ASSERT_EQ(pool.submit([round] { return round; }).get(), round);
-  }
-}
+// Waking parked workers for late tasks: thread_pool_seams/wakeup_race_test.cpp
+// (ParkedWorkersWakeForLateTasks) waits until the test seam has seen them
+// park instead of sleeping "long enough".
 
 }  // namespace

@@ -6,6 +6,8 @@
 #include "parlint/thread_pool.h"
 
 #include <future>
+#include <stdexcept>
+#include <thread>
 #include <utility>
 
 namespace parlint::testing {
@@ -30,5 +32,18 @@ class WorkerGate {
   std::shared_future<void> opened_;
   std::future<void> blocker_;
 };
+
+// Returns once `pool` has begun shutting down: a post from outside then
+// throws. Posts before that are no-op tasks, run or dropped with the rest.
+inline void wait_until_shutdown_began(ThreadPool& pool) {
+  for (;;) {
+    try {
+      pool.post([] {});
+    } catch (const std::runtime_error&) {
+      return;
+    }
+    std::this_thread::yield();
+  }
+}
 
 }  // namespace parlint::testing

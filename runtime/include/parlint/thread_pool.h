@@ -5,8 +5,10 @@
 // - Each worker owns a deque. Tasks submitted by a worker go to its own deque
 //   (popped LIFO by the owner, stolen FIFO by idle workers); tasks submitted
 //   from outside go to one shared FIFO queue, taken by workers in batches.
-// - Only sleeping workers are woken, and a worker spins briefly before it
-//   sleeps, because a wake-up costs far more than a short spin.
+// - Workers start as tasks arrive (never more than tasks in flight). A few
+//   idle workers search for work briefly, the rest sleep; a submitter wakes
+//   one only when none searches, so a submission is usually one load.
+//   Workers beyond the cores therefore cost a submitter nothing.
 // - parallel_for/map cut the range into pieces claimed with one atomic
 //   compare-and-swap each, large first and small at the end; the calling
 //   thread works on pieces too, with at most one helper fewer than cores.
@@ -45,11 +47,14 @@ namespace parlint {
 
 namespace detail {
 class PoolCore;
+struct PoolAccess;
 }
+
+class TaskGroup;
 
 class ThreadPool {
  public:
-  // parlint::default_worker_count() workers.
+  // parlint::default_worker_count() workers at most. No thread starts here.
   ThreadPool();
   // Throws std::invalid_argument for zero threads.
   explicit ThreadPool(std::size_t threads);
@@ -60,7 +65,12 @@ class ThreadPool {
 
   // Same as parlint::default_worker_count().
   static std::size_t default_thread_count() noexcept;
+  // The most workers the pool runs (the constructor's count).
   std::size_t size() const noexcept;
+  // Workers started so far: they start as tasks arrive, one more only when
+  // a task is queued and no started worker is free for it, so this never
+  // exceeds the most tasks the pool has had queued or running at once.
+  std::size_t threads_started() const;
   // True when the calling thread is one of this pool's workers.
   bool in_worker() const noexcept;
 
@@ -180,6 +190,9 @@ class ThreadPool {
   void shutdown(ShutdownMode mode = ShutdownMode::drain);
 
  private:
+  friend class TaskGroup;
+  friend struct detail::PoolAccess;
+
   template <class Fn>
   void run_posted(Fn&& fn) {
     try {

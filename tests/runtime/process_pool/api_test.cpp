@@ -1,6 +1,7 @@
 // The ProcessPool API beyond submit: wait_idle, shutdown modes, map, futures
 // that wait with a timeout or outlive their pool, more tasks than the rings
 // hold waited for in any order.
+#include <atomic>
 #include <chrono>
 #include <future>
 #include <numeric>
@@ -13,6 +14,7 @@
 
 #include "bounded_run.h"
 #include "parlint/shared_array.h"
+#include "process_seams.h"
 #include "tasks.h"
 
 namespace {
@@ -21,6 +23,7 @@ using namespace std::chrono_literals;
 using parlint::ProcessFuture;
 using parlint::ProcessPool;
 using pp_test::add;
+namespace seams = parlint::detail::seams;
 
 int square(int x) { return x * x; }
 int fail_on_three(int x) {
@@ -28,6 +31,9 @@ int fail_on_three(int x) {
   return x;
 }
 void mark(parlint::SharedRef<int> flags, int index) {
+  // Not a synchronization: each task lasts a while, so a wait_idle() that
+  // returned early would find flags still unset (correct code passes however
+  // the processes are scheduled).
   std::this_thread::sleep_for(1ms);
   flags.data[index] = 1;
 }
@@ -53,11 +59,20 @@ TEST(ProcessPoolApi, ShutdownDrainRunsEveryQueuedTask) {
   pool.shutdown();  // idempotent
 }
 
+// Stores 1 into the shared int at `release` (the after_shutdown_signalled
+// seam's callback): a task waiting in run_until_released then returns.
+void release_task(void* release) { __atomic_store_n(static_cast<int*>(release), 1, __ATOMIC_SEQ_CST); }
+
 TEST(ProcessPoolApi, ShutdownDropPendingFailsOnlyTheQueuedTasks) {
   EXPECT_FINISHES_WITHIN(20s, [] {
     auto slot = parlint::SharedValue<long>::create(0);
+    auto release = parlint::SharedValue<int>::create(0);
+    // The running task ends only once shutdown() has told the worker to drop
+    // the rest: it cannot finish early and let the worker run a queued task.
+    seams::settings().after_shutdown_signalled = release_task;
+    seams::settings().after_shutdown_signalled_arg = release.address();
     ProcessPool pool(1);
-    auto first = pool.submit(&pp_test::publish_pid_then_sleep, slot.address(), 200);
+    auto first = pool.submit(&pp_test::run_until_released, slot.address(), release.address(), 200);
     std::vector<ProcessFuture<int>> queued;
     for (int i = 0; i < 10; ++i) queued.push_back(pool.submit(&add, i, 1));
     ASSERT_GT(pp_test::wait_for_pid(slot), 0);  // the first task runs now
@@ -93,9 +108,12 @@ TEST(ProcessPoolApi, MapRethrowsTheFirstFailure) {
 }
 
 TEST(ProcessPoolApi, WaitForTimesOutThenSucceeds) {
+  auto slot = parlint::SharedValue<long>::create(0);
+  auto release = parlint::SharedValue<int>::create(0);
   ProcessPool pool(1);
-  auto slow = pool.submit(&pp_test::sleep_then_return, 300);
-  EXPECT_EQ(slow.wait_for(5ms), std::future_status::timeout);
+  auto slow = pool.submit(&pp_test::run_until_released, slot.address(), release.address(), 300);
+  EXPECT_EQ(slow.wait_for(5ms), std::future_status::timeout);  // it cannot end before the release
+  release.store(1);
   EXPECT_EQ(slow.wait_for(20s), std::future_status::ready);
   EXPECT_EQ(slow.get(), 300);
   EXPECT_FALSE(slow.valid());
@@ -140,14 +158,28 @@ TEST(ProcessPoolApi, ThreadsWaitingForTasksOfOneWorkerEachGetTheirResult) {
 }
 
 // shutdown(drop_pending) from one thread while another sleeps waiting for a
-// queued task: the dropped task's waiter wakes with broken_promise.
+// queued task: the dropped task's waiter wakes with broken_promise. Every
+// state the test needs is proven before it goes on: the first task runs (its
+// pid is published), so the second is certainly queued behind it on the one
+// worker; the waiter sleeps in get() (its thread is blocked, per /proc); the
+// first task ends only after shutdown() told the worker to drop the rest.
+// (Before: a 300 ms task and a 50 ms sleep "so the waiter is asleep by now";
+// under load the first task was still queued at shutdown, was dropped too,
+// and running.get() threw broken_promise.)
 TEST(ProcessPoolApi, WaiterOfADroppedTaskWakesAtShutdown) {
   EXPECT_FINISHES_WITHIN(60s, [] {
+    auto slot = parlint::SharedValue<long>::create(0);
+    auto release = parlint::SharedValue<int>::create(0);
+    seams::settings().after_shutdown_signalled = release_task;
+    seams::settings().after_shutdown_signalled_arg = release.address();
     ProcessPool pool(1);
-    auto running = pool.submit(&pp_test::sleep_then_return, 300);
+    auto running = pool.submit(&pp_test::run_until_released, slot.address(), release.address(), 300);
     auto queued = pool.submit(&add, 1, 2);
+    ASSERT_GT(pp_test::wait_for_pid(slot), 0);
     std::promise<bool> broken;
+    std::atomic<pid_t> waiter_tid{0};
     std::thread waiter([&] {
+      waiter_tid.store(pp_test::current_tid());
       try {
         queued.get();
         broken.set_value(false);
@@ -155,7 +187,8 @@ TEST(ProcessPoolApi, WaiterOfADroppedTaskWakesAtShutdown) {
         broken.set_value(true);
       }
     });
-    std::this_thread::sleep_for(50ms);  // the waiter is asleep by now
+    while (waiter_tid.load() == 0) std::this_thread::yield();
+    EXPECT_TRUE(pp_test::wait_until_thread_sleeps(waiter_tid.load(), 20s)) << "the waiter never blocked in get()";
     pool.shutdown(parlint::ShutdownMode::drop_pending);
     waiter.join();
     EXPECT_TRUE(broken.get_future().get());

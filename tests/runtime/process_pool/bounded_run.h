@@ -42,5 +42,10 @@ std::vector<int> open_descriptors();
 std::set<std::string> parlint_shm_entries();
 // Waits (bounded) until pid no longer exists (or is a zombie).
 bool wait_until_gone(pid_t pid, std::chrono::milliseconds limit);
+// Waits (bounded) until thread `tid` of this process is blocked ('S' in
+// /proc): it has reached a wait and sleeps there.
+bool wait_until_thread_sleeps(pid_t tid, std::chrono::milliseconds limit);
+// The calling thread's id, for wait_until_thread_sleeps.
+pid_t current_tid();
 
 }  // namespace pp_test

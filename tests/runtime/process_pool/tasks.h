@@ -22,12 +22,18 @@ inline int hang(long* pid_out) {
   for (;;) ::pause();
 }
 
-inline int publish_pid_then_sleep(long* pid_out, int ms) {
+// Publishes its pid, then runs until the test stores a non-zero `release`
+// (both in shared memory made before the pool), and returns `value`. The
+// test then knows the task is running, and decides when it ends.
+inline int run_until_released(long* pid_out, int* release, int value) {
   __atomic_store_n(pid_out, static_cast<long>(::getpid()), __ATOMIC_SEQ_CST);
-  std::this_thread::sleep_for(std::chrono::milliseconds(ms));
-  return ms;
+  while (__atomic_load_n(release, __ATOMIC_SEQ_CST) == 0)
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  return value;
 }
 
+// A task that lasts `ms` (work, not a synchronization: the tests using it
+// accept any scheduling of it).
 inline int sleep_then_return(int ms) {
   std::this_thread::sleep_for(std::chrono::milliseconds(ms));
   return ms;

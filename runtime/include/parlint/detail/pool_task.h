@@ -49,6 +49,14 @@ class Task {
   explicit operator bool() const noexcept { return ops_ != nullptr; }
   void operator()() { ops_->run(storage_); }
 
+  // Destroys a task that will never run (shutdown(drop_pending), exit),
+  // first telling a callable with an on_drop() member (a TaskGroup's task:
+  // its group counts it finished).
+  void drop() noexcept {
+    if (ops_ != nullptr && ops_->drop != nullptr) ops_->drop(storage_);
+    reset();
+  }
+
  private:
   static constexpr std::size_t kInlineSize = 48;
 
@@ -60,7 +68,24 @@ class Task {
     void (*run)(void* self);
     void (*move)(void* to, void* from) noexcept;  // move-constructs, destroys the source
     void (*destroy)(void* self) noexcept;
+    void (*drop)(void* self) noexcept;  // on_drop(), for callables that have one
   };
+
+  template <class Fn, class = void>
+  struct HasOnDrop : std::false_type {};
+  template <class Fn>
+  struct HasOnDrop<Fn, std::void_t<decltype(std::declval<Fn&>().on_drop())>> : std::true_type {};
+
+  template <class Fn>
+  static constexpr void (*drop_of(bool heap))(void*) noexcept {
+    if constexpr (HasOnDrop<Fn>::value) {
+      if (heap) return [](void* self) noexcept { (*static_cast<Fn**>(self))->on_drop(); };
+      return [](void* self) noexcept { static_cast<Fn*>(self)->on_drop(); };
+    } else {
+      (void)heap;
+      return nullptr;
+    }
+  }
 
   template <class Fn>
   static constexpr bool fits_inline() {
@@ -76,16 +101,19 @@ class Task {
         static_cast<Fn*>(from)->~Fn();
       },
       [](void* self) noexcept { static_cast<Fn*>(self)->~Fn(); },
+      drop_of<Fn>(false),
   };
 
   template <class Fn>
-  static constexpr Ops trivial_ops{[](void* self) { (*static_cast<Fn*>(self))(); }, nullptr, nullptr};
+  static constexpr Ops trivial_ops{[](void* self) { (*static_cast<Fn*>(self))(); }, nullptr, nullptr,
+                                   drop_of<Fn>(false)};
 
   template <class Fn>
   static constexpr Ops heap_ops{
       [](void* self) { (**static_cast<Fn**>(self))(); },
       [](void* to, void* from) noexcept { ::new (to) Fn*(*static_cast<Fn**>(from)); },
       [](void* self) noexcept { delete *static_cast<Fn**>(self); },
+      drop_of<Fn>(true),
   };
 
   void take(Task& other) noexcept {
