@@ -4,6 +4,9 @@
 # lib/libparlint-tidy.so, and the runtime's headers, library and CMake
 # package. The programs find the worker and the module relative to
 # themselves, so the package works wherever it is unpacked.
+# cpack (and `ninja install`) install what is built without building `all`
+# first: scripts/package builds only the installed targets, not the tests.
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
 set(CPACK_PACKAGE_NAME parlint)
 set(CPACK_PACKAGE_VENDOR parlint)
 set(CPACK_PACKAGE_CONTACT "parlint maintainers <parlint@users.noreply.github.com>")
