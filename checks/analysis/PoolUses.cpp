@@ -1,6 +1,7 @@
 #include "PoolUses.h"
 #include "../common/AstHelpers.h"
 #include "../model/Handles.h"
+#include "../model/Pools.h"
 
 #include "clang-tidy/utils/DeclRefExprUtils.h"
 #include "clang/AST/ExprCXX.h"
@@ -34,7 +35,9 @@ struct Classified {
 
 Classified work(const Expr *Call) { return {UseKind::Work, nullptr, nullptr, Call}; }
 
-// Member functions of a pool that queue a task on it.
+// Member functions that queue a task on a pool of the missing-pool-shutdown
+// check's PoolTypes, whose API the model does not know (the model's own
+// pools answer through poolTaskCall).
 bool isQueueingMethod(StringRef Name) {
   return llvm::is_contained({"post", "submit", "execute", "dispatch", "defer",
                              "enqueue", "push", "push_task", "submit_task",
@@ -161,7 +164,7 @@ private:
     StringRef Name = identifierOf(Call->getMethodDecl());
     if (llvm::is_contained(Rules.ShutdownMethods, Name))
       return {UseKind::Shutdown, Call};
-    if (isQueueingMethod(Name))
+    if (poolTaskCall(*Call) || isQueueingMethod(Name))
       return work(Call);
     if (isExecutorAccessor(Name))
       return followExecutor(*Call, 0);

@@ -13,24 +13,11 @@ namespace clang::tidy::parlint {
 
 namespace {
 
-bool isThreadPoolRecord(const CXXRecordDecl *Record) {
-  return isNamed(Record, {"::parlint::ThreadPool", "::boost::asio::thread_pool"});
-}
-
 const CXXRecordDecl *recordOf(const Expr *E) {
   QualType Type = E->getType().getNonReferenceType();
   if (Type->isPointerType())
     Type = Type->getPointeeType();
   return Type.getCanonicalType()->getAsCXXRecordDecl();
-}
-
-/// Member functions after which a pool's queued tasks have run (or were
-/// dropped): parlint::ThreadPool's wait_idle and shutdown, Boost.Asio's join,
-/// wait and stop.
-bool finishesPoolWork(const CXXMethodDecl *Method) {
-  return isThreadPoolRecord(Method ? Method->getParent() : nullptr) &&
-         llvm::is_contained({"wait_idle", "shutdown", "join", "wait", "stop"},
-                            identifierOf(Method));
 }
 
 WorkerLifetime poolTaskLifetime(const Launch &Spawn,
@@ -56,7 +43,7 @@ WorkerLifetime poolTaskLifetime(const Launch &Spawn,
     if (const auto *Access = dyn_cast_or_null<MemberExpr>(User)) {
       const auto *Call =
           dyn_cast_or_null<CXXMemberCallExpr>(Launcher.parent(*Access));
-      if (Call && finishesPoolWork(Call->getMethodDecl()))
+      if (Call && waitsForPoolWork(*Call))
         Events.AtStmt[Call] = HandleEffect::Finish;
       return; // submit, post, get_executor, size ...
     }
@@ -213,12 +200,12 @@ const Expr *poolOfLaunch(const Launch &Spawn) {
   if (!Call || Call->getNumArgs() < 2)
     return nullptr;
   const Expr *Target = stripped(Call->getArg(0));
-  if (isThreadPoolRecord(recordOf(Target)))
+  if (isThreadPoolClass(recordOf(Target)))
     return Target;
   // pool.get_executor()
   if (const auto *Executor = dyn_cast<CXXMemberCallExpr>(Target);
       Executor && identifierOf(Executor->getMethodDecl()) == "get_executor" &&
-      isThreadPoolRecord(recordOf(Executor->getImplicitObjectArgument())))
+      isThreadPoolClass(recordOf(Executor->getImplicitObjectArgument())))
     return Executor->getImplicitObjectArgument();
   return nullptr;
 }

@@ -1,4 +1,5 @@
 #include "ParlintCheck.h"
+#include "ProjectConfig.h"
 
 using namespace clang::ast_matchers;
 
@@ -18,6 +19,12 @@ SharedMatcher &sharedMatcher() {
   return Shared;
 }
 } // namespace
+
+ParlintCheck::ParlintCheck(StringRef Name, ClangTidyContext *Context,
+                           TemplateCode Templates)
+    : ClangTidyCheck(Name, Context), Templates(Templates) {
+  setProjectConfig(parseProjectConfig(Context->getOptions().CheckOptions));
+}
 
 ParlintCheck::~ParlintCheck() {
   SharedMatcher &Shared = sharedMatcher();

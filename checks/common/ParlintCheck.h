@@ -41,9 +41,10 @@ bool parseBoolOption(StringRef Value);
 
 class ParlintCheck : public ClangTidyCheck {
 public:
+  /// Also reads the project's global options (common/ProjectConfig.h):
+  /// clang-tidy creates the checks of a translation unit with its options.
   ParlintCheck(StringRef Name, ClangTidyContext *Context,
-               TemplateCode Templates = TemplateCode::Instantiations)
-      : ClangTidyCheck(Name, Context), Templates(Templates) {}
+               TemplateCode Templates = TemplateCode::Instantiations);
   ~ParlintCheck() override;
 
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {

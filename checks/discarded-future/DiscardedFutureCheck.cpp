@@ -43,6 +43,7 @@ bool isLocalFuture(const ValueDecl *Holder) {
 bool isPoolSubmit(const Launch &Spawn) {
   const auto *Call = dyn_cast<CXXMemberCallExpr>(Spawn.Call);
   return Spawn.Kind == LaunchKind::PoolSubmit && Call &&
+         isNamed(Call->getMethodDecl()->getParent(), {"::parlint::ThreadPool"}) &&
          identifierOf(Call->getMethodDecl()) == "submit";
 }
 

@@ -323,8 +323,7 @@ void addPoolShutdowns(const Stmt &Body, const VarDecl &Var,
                       HandleEvents &Events) {
   forEachDescendant(&Body, /*SkipLambdas=*/true, [&](const Stmt &S) {
     const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
-    if (!Call || !llvm::is_contained({"join", "shutdown"},
-                                     identifierOf(Call->getMethodDecl())))
+    if (!Call || !stopsPoolThreads(*Call))
       return;
     if (rootVariable(Call->getImplicitObjectArgument()) == &Var)
       Events.AtStmt[Call] = HandleEffect::Finish;

@@ -49,19 +49,31 @@ bool fixAppliesToTemplate(const VarDecl &Var, ASTContext &Context) {
   return Pattern && !Pattern->getType()->isDependentType();
 }
 
-// The method must be callable with no arguments on the variable as declared.
+// The method must be callable with no arguments on the variable as declared:
+// declared public in the pool's class or a public base (oneTBB's task_group
+// inherits wait()).
+bool declaresCallable(const CXXRecordDecl &Record, IdentifierInfo &Method,
+                      bool ConstPool) {
+  if (llvm::any_of(Record.lookup(&Method), [&](const NamedDecl *Found) {
+        const auto *Candidate = dyn_cast<CXXMethodDecl>(Found);
+        return Candidate && Candidate->getAccess() == AS_public &&
+               Candidate->getMinRequiredArguments() == 0 &&
+               (!ConstPool || Candidate->isConst());
+      }))
+    return true;
+  if (!Record.hasDefinition())
+    return false;
+  return llvm::any_of(Record.bases(), [&](const CXXBaseSpecifier &Base) {
+    const CXXRecordDecl *Parent = Base.getType()->getAsCXXRecordDecl();
+    return Base.getAccessSpecifier() == AS_public && Parent &&
+           declaresCallable(*Parent, Method, ConstPool);
+  });
+}
+
 bool canCall(const VarDecl &Pool, StringRef Method, ASTContext &Context) {
   const CXXRecordDecl *Record = Pool.getType()->getAsCXXRecordDecl();
-  if (!Record)
-    return false;
-  const bool ConstPool = Pool.getType().isConstQualified();
-  return llvm::any_of(Record->lookup(&Context.Idents.get(Method)),
-                      [&](const NamedDecl *Found) {
-                        const auto *Candidate = dyn_cast<CXXMethodDecl>(Found);
-                        return Candidate && Candidate->getAccess() == AS_public &&
-                               Candidate->getMinRequiredArguments() == 0 &&
-                               (!ConstPool || Candidate->isConst());
-                      });
+  return Record && declaresCallable(*Record, Context.Idents.get(Method),
+                                    Pool.getType().isConstQualified());
 }
 
 // Where the call goes: before the closing brace of the pool's block, or

@@ -72,8 +72,10 @@ void MissingPoolShutdownCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 bool MissingPoolShutdownCheck::isPoolType(QualType Type) const {
-  return !Type.isNull() &&
-         isNamed(Type.getCanonicalType()->getAsCXXRecordDecl(), PoolTypes);
+  if (Type.isNull())
+    return false;
+  const CXXRecordDecl *Record = Type.getCanonicalType()->getAsCXXRecordDecl();
+  return isNamed(Record, PoolTypes) || !waitBeforeDestruction(Record).empty();
 }
 
 const CXXNewExpr *MissingPoolShutdownCheck::newPool(const Expr *E) const {
@@ -123,11 +125,20 @@ void MissingPoolShutdownCheck::checkFunction(
   });
 }
 
-PoolUseRules MissingPoolShutdownCheck::rules() const {
-  return {ShutdownMethods, workFunctions()};
+PoolUseRules MissingPoolShutdownCheck::rules(QualType Pool) {
+  Shutdowns = ShutdownMethods;
+  StringRef Own = shutdownMethod(Pool);
+  if (!llvm::is_contained(Shutdowns, Own))
+    Shutdowns.push_back(Own);
+  return {Shutdowns, workFunctions()};
 }
 
-StringRef MissingPoolShutdownCheck::shutdownMethod() const {
+StringRef MissingPoolShutdownCheck::shutdownMethod(QualType Pool) const {
+  // A library pool's own wait (oneTBB's task_group has no join()).
+  StringRef Own = waitBeforeDestruction(
+      Pool.isNull() ? nullptr : Pool.getCanonicalType()->getAsCXXRecordDecl());
+  if (!Own.empty())
+    return Own;
   return ShutdownMethods.front();
 }
 
@@ -140,7 +151,8 @@ void MissingPoolShutdownCheck::checkLocalPool(const VarDecl &Pool,
   if (!Scope)
     return;
   const PoolUses Uses =
-      collectPoolUses(Pool, PoolHandleKind::Object, *Parents, Context, rules());
+      collectPoolUses(Pool, PoolHandleKind::Object, *Parents, Context,
+                      rules(Pool.getType()));
   if (Uses.Escapes || Uses.WorkUses.empty())
     return;
   const auto Points = findBadExits(*Parents, Pool, poolEvents(Uses),
@@ -149,21 +161,23 @@ void MissingPoolShutdownCheck::checkLocalPool(const VarDecl &Pool,
     return;
 
   const std::string Name = Pool.getName().str();
+  const StringRef Method = shutdownMethod(Pool.getType());
   {
     auto Diagnostic =
         diag(Pool.getLocation(),
              "'%0' (%1) may be destroyed without %2(); its destructor "
              "abandons queued work \u2014 call %0.%2() before it goes out of "
              "scope")
-        << Name << typeName(Pool.getType(), Context) << shutdownMethod();
-    if (auto Fix = makeShutdownFix(Pool, *Scope, Uses, Points,
-                                   shutdownMethod(), Context))
+        << Name << typeName(Pool.getType(), Context) << Method;
+    if (auto Fix =
+            makeShutdownFix(Pool, *Scope, Uses, Points, Method, Context))
       Diagnostic << *Fix;
   }
-  notePoints(Name, ".", Points);
+  notePoints(Name, ".", Method, Points);
 }
 
 void MissingPoolShutdownCheck::notePoints(StringRef Name, StringRef Access,
+                                          StringRef Method,
                                           ArrayRef<BadExit> Points) {
   for (const BadExit &Point : distinctExits(Points)) {
     const int What = Point.Kind == BadExit::Delete  ? 2
@@ -174,7 +188,7 @@ void MissingPoolShutdownCheck::notePoints(StringRef Name, StringRef Access,
          "leaves its scope,|deleted here}1 without %2(); call %0%3%2() before "
          "this point",
          DiagnosticIDs::Note)
-        << Name << What << shutdownMethod() << Access;
+        << Name << What << Method << Access;
   }
 }
 
@@ -186,7 +200,8 @@ void MissingPoolShutdownCheck::reportNeverDeleted(const CXXNewExpr &New,
        "%0 created with new is never deleted or stored, so its threads are "
        "never joined \u2014 make it a local object and call %1() before it "
        "goes out of scope")
-      << typeName(New.getAllocatedType(), Context) << shutdownMethod();
+      << typeName(New.getAllocatedType(), Context)
+      << shutdownMethod(New.getAllocatedType());
 }
 
 void MissingPoolShutdownCheck::checkOwningPointer(const CXXNewExpr &New,
@@ -197,8 +212,9 @@ void MissingPoolShutdownCheck::checkOwningPointer(const CXXNewExpr &New,
   const FunctionAnalysis *Parents = owningBody(Pointer, Context);
   if (!Parents || !Parents->declarationScope(Pointer))
     return;
+  const QualType PoolType = New.getAllocatedType();
   const PoolUses Uses = collectPoolUses(Pointer, PoolHandleKind::OwningPointer,
-                                        *Parents, Context, rules());
+                                        *Parents, Context, rules(PoolType));
   if (Uses.Escapes)
     return;
   if (Uses.Deletes.empty()) {
@@ -212,9 +228,9 @@ void MissingPoolShutdownCheck::checkOwningPointer(const CXXNewExpr &New,
   diag(New.getBeginLoc(),
        "'%0' (%1) may be deleted without %2(); its destructor abandons queued "
        "work \u2014 call %0->%2() before deleting it")
-      << Pointer.getName() << typeName(New.getAllocatedType(), Context)
-      << shutdownMethod();
-  notePoints(Pointer.getName(), "->", Points);
+      << Pointer.getName() << typeName(PoolType, Context)
+      << shutdownMethod(PoolType);
+  notePoints(Pointer.getName(), "->", shutdownMethod(PoolType), Points);
 }
 
 } // namespace clang::tidy::parlint

@@ -1,6 +1,7 @@
 #include "Launch.h"
 #include "../common/AstHelpers.h"
 #include "Handles.h"
+#include "Pools.h"
 
 #include "clang/AST/DeclCXX.h"
 
@@ -125,18 +126,21 @@ std::optional<Launch> describeEmplace(const CXXMemberCallExpr &Call) {
 
 std::optional<Launch> describePoolCall(const CXXMemberCallExpr &Call) {
   const CXXMethodDecl *Method = Call.getMethodDecl();
-  StringRef Name = identifierOf(Method);
   Launch L;
   L.Call = &Call;
-  if (isNamed(Method->getParent(), {"::parlint::ThreadPool"}) &&
-      (Name == "submit" || Name == "post"))
-    L.Kind = LaunchKind::PoolSubmit;
-  else if (isNamed(Method->getParent(), {"::parlint::ProcessPool"}) &&
-           Name == "submit")
+  if (isNamed(Method->getParent(), {"::parlint::ProcessPool"}) &&
+      identifierOf(Method) == "submit") {
     L.Kind = LaunchKind::ProcessPoolSubmit;
-  else
+    splitArguments(argumentsOf(Call), 0, L);
+    return L;
+  }
+  auto Task = poolTaskCall(Call);
+  if (!Task)
     return std::nullopt;
-  splitArguments(argumentsOf(Call), 0, L);
+  L.Kind = LaunchKind::PoolSubmit;
+  splitArguments(argumentsOf(Call), Task->CallableIndex, L);
+  if (L.Worker && L.ParamShift == 0)
+    L.ParamShift = static_cast<int>(Task->LeadingWorkerArguments);
   return L;
 }
 
@@ -168,7 +172,8 @@ std::optional<Launch> describeCall(const CallExpr &Call, ASTContext &Context) {
     return L;
   }
   if (isNamed(Callee, {"::boost::asio::post", "::boost::asio::dispatch",
-                       "::boost::asio::defer"}) &&
+                       "::boost::asio::defer", "::asio::post", "::asio::dispatch",
+                       "::asio::defer"}) &&
       Call.getNumArgs() >= 2) {
     // post(executor_or_context, handler): the handler is decay-copied.
     L.Kind = LaunchKind::AsioPost;

@@ -23,8 +23,9 @@ enum class LaunchKind {
   Async,             ///< std::async
   PthreadCreate,     ///< pthread_create
   Process,           ///< fork, vfork, posix_spawn, posix_spawnp
-  AsioPost,          ///< boost::asio::post/dispatch/defer onto an executor
-  PoolSubmit,        ///< parlint::ThreadPool::submit/post
+  AsioPost,          ///< (boost::)asio::post/dispatch/defer onto an executor
+  PoolSubmit,        ///< a task queued on a thread pool (model/Pools:
+                     ///< parlint::ThreadPool::submit/post, BS, CTPL...)
   ProcessPoolSubmit, ///< parlint::ProcessPool::submit
 };
 

@@ -1,13 +1,152 @@
 #include "Pools.h"
 #include "../common/AstHelpers.h"
+#include "../common/ProjectConfig.h"
 
 #include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::parlint {
 
+namespace {
+
+/// A thread-pool library: its classes (by the outermost namespace and the
+/// class's own name, so versioned inner namespaces such as oneTBB's
+/// tbb::detail::d1 and class templates such as BS 5's thread_pool<Opts>
+/// match), the member functions that queue a task and those that wait for
+/// the queued work.
+struct LibraryPool {
+  llvm::StringLiteral Namespace; ///< outermost namespace; "" is the global one
+  llvm::ArrayRef<llvm::StringLiteral> Classes;
+  llvm::ArrayRef<llvm::StringLiteral> TaskMethods;
+  llvm::ArrayRef<llvm::StringLiteral> WaitMethods;
+  unsigned LeadingWorkerArguments = 0;
+  /// The call that must run before the destructor, for a pool whose
+  /// destructor abandons the queued work; empty when it waits for it.
+  llvm::StringLiteral WaitBeforeDestruction = "";
+  /// The member functions after which the pool's threads have ended.
+  llvm::ArrayRef<llvm::StringLiteral> StopMethods = {};
+};
+
+constexpr llvm::StringLiteral ThreadPoolName[] = {"ThreadPool"};
+constexpr llvm::StringLiteral ThreadPoolSnake[] = {"thread_pool"};
+constexpr llvm::StringLiteral BSPools[] = {"thread_pool", "light_thread_pool",
+                                           "priority_thread_pool"};
+constexpr llvm::StringLiteral TbbGroup[] = {"task_group"};
+constexpr llvm::StringLiteral TbbArena[] = {"task_arena"};
+constexpr llvm::StringLiteral TfExecutor[] = {"Executor"};
+
+constexpr llvm::StringLiteral ParlintTasks[] = {"submit", "post"};
+constexpr llvm::StringLiteral ParlintWaits[] = {"wait_idle", "shutdown"};
+constexpr llvm::StringLiteral ParlintStops[] = {"shutdown"};
+constexpr llvm::StringLiteral AsioWaits[] = {"join", "wait", "stop"};
+// stop() asks the threads to end; join() and wait() wait until they have.
+constexpr llvm::StringLiteral AsioStops[] = {"join", "wait"};
+constexpr llvm::StringLiteral BSTasks[] = {"detach_task", "submit_task",
+                                           "push_task", "submit"};
+constexpr llvm::StringLiteral BSWaits[] = {"wait", "wait_for_tasks"};
+constexpr llvm::StringLiteral CtplTasks[] = {"push"};
+constexpr llvm::StringLiteral CtplWaits[] = {"stop"};
+constexpr llvm::StringLiteral DpTasks[] = {"enqueue", "enqueue_detach"};
+constexpr llvm::StringLiteral DpWaits[] = {"wait_for_tasks"};
+constexpr llvm::StringLiteral TbbGroupTasks[] = {"run"};
+constexpr llvm::StringLiteral TbbGroupWaits[] = {"wait"};
+constexpr llvm::StringLiteral TbbArenaTasks[] = {"enqueue"};
+constexpr llvm::StringLiteral TfTasks[] = {"async", "silent_async"};
+constexpr llvm::StringLiteral TfWaits[] = {"wait_for_all"};
+constexpr llvm::StringLiteral EnqueueTasks[] = {"enqueue"};
+
+const LibraryPool Libraries[] = {
+    {"parlint", ThreadPoolName, ParlintTasks, ParlintWaits, 0, "", ParlintStops},
+    // Tasks reach Asio's pools through asio::post (model/Launch); the
+    // destructor stops the pool, dropping what has not run.
+    {"boost", ThreadPoolSnake, {}, AsioWaits, 0, "join", AsioStops},
+    {"asio", ThreadPoolSnake, {}, AsioWaits, 0, "join", AsioStops},
+    {"BS", BSPools, BSTasks, BSWaits},
+    {"ctpl", ThreadPoolSnake, CtplTasks, CtplWaits, /*Leading=*/1, "",
+     CtplWaits},
+    {"dp", ThreadPoolSnake, DpTasks, DpWaits},
+    // Destroyed without wait(), a task_group cancels its tasks and throws
+    // missing_wait.
+    {"tbb", TbbGroup, TbbGroupTasks, TbbGroupWaits, 0, "wait"},
+    {"tbb", TbbArena, TbbArenaTasks, {}},
+    {"tf", TfExecutor, TfTasks, TfWaits},
+    // The single-header pool many projects copy: `ThreadPool pool(n);
+    // pool.enqueue(f, args...)`, joined by its destructor.
+    {"", ThreadPoolName, EnqueueTasks, {}},
+};
+
+/// The outermost namespace around a declaration, or "" for the global one.
+StringRef outermostNamespace(const Decl *D) {
+  StringRef Name;
+  for (const DeclContext *Context = D->getDeclContext(); Context;
+       Context = Context->getParent())
+    if (const auto *Namespace = dyn_cast<NamespaceDecl>(Context))
+      Name = Namespace->getName();
+  return Name;
+}
+
+const LibraryPool *libraryOf(const CXXRecordDecl *Record) {
+  if (!Record || !Record->getIdentifier())
+    return nullptr;
+  StringRef Namespace = outermostNamespace(Record);
+  StringRef Name = Record->getName();
+  for (const LibraryPool &Library : Libraries)
+    if (Library.Namespace == Namespace &&
+        llvm::is_contained(Library.Classes, Name))
+      return &Library;
+  return nullptr;
+}
+
+bool isProjectPool(const CXXRecordDecl *Record) {
+  const auto &Types = projectConfig().PoolTypes;
+  if (!Record || Types.empty())
+    return false;
+  std::vector<StringRef> Names(Types.begin(), Types.end());
+  return isNamed(Record, Names);
+}
+
+bool contains(const std::vector<std::string> &List, StringRef Name) {
+  return llvm::any_of(List, [&](const std::string &S) { return S == Name; });
+}
+
+/// Whether an argument can be the task: a lambda, a function or a pointer
+/// to one, or an object with a call operator.
+bool isCallableArgument(const Expr *Argument) {
+  QualType Type = Argument->IgnoreParenImpCasts()->getType().getNonReferenceType();
+  if (Type->isFunctionType() || Type->isFunctionPointerType() ||
+      Type->isMemberFunctionPointerType())
+    return true;
+  const auto *Record = Type->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return false;
+  if (Record->isLambda())
+    return true;
+  for (const CXXMethodDecl *Method : Record->methods())
+    if (Method->getOverloadedOperator() == OO_Call)
+      return true;
+  return false;
+}
+
+/// The class of the object a member function is called on: the pool, also
+/// when the function is inherited from a base (oneTBB's task_group::wait).
+const CXXRecordDecl *objectClass(const CXXMemberCallExpr &Call) {
+  const Expr *Object = Call.getImplicitObjectArgument();
+  if (!Object)
+    return nullptr;
+  QualType Type = Object->IgnoreParenImpCasts()->getType();
+  if (Type->isPointerType())
+    Type = Type->getPointeeType();
+  return Type.getCanonicalType()->getAsCXXRecordDecl();
+}
+
+} // namespace
+
+bool isThreadPoolClass(const CXXRecordDecl *Record) {
+  return libraryOf(Record) || isProjectPool(Record);
+}
+
 bool isKnownPool(const CXXRecordDecl *Record) {
-  return isNamed(Record, {"::parlint::ThreadPool", "::parlint::ProcessPool",
-                          "::boost::asio::thread_pool"});
+  return isThreadPoolClass(Record) ||
+         isNamed(Record, {"::parlint::ProcessPool"});
 }
 
 bool isPoolClass(const CXXRecordDecl *Record,
@@ -17,6 +156,59 @@ bool isPoolClass(const CXXRecordDecl *Record,
   if (isKnownPool(Record))
     return true;
   return !PoolTypes.empty() && isNamed(Record, PoolTypes);
+}
+
+std::optional<PoolTaskCall> poolTaskCall(const CXXMemberCallExpr &Call) {
+  const CXXMethodDecl *Method = Call.getMethodDecl();
+  if (!Method || !Method->getIdentifier() || Method->isStatic())
+    return std::nullopt;
+  const CXXRecordDecl *Record = objectClass(Call);
+  StringRef Name = Method->getName();
+  PoolTaskCall Task;
+  Task.Pool = Call.getImplicitObjectArgument();
+  if (const LibraryPool *Library = libraryOf(Record)) {
+    if (!llvm::is_contained(Library->TaskMethods, Name) ||
+        Call.getNumArgs() == 0)
+      return std::nullopt;
+    Task.LeadingWorkerArguments = Library->LeadingWorkerArguments;
+    return Task;
+  }
+  if (!isProjectPool(Record) ||
+      !contains(projectConfig().PoolTaskMethods, Name))
+    return std::nullopt;
+  // A project's pool may take other arguments first (a priority, a name):
+  // the task is the first callable argument.
+  for (unsigned I = 0; I < Call.getNumArgs(); ++I)
+    if (isCallableArgument(Call.getArg(I))) {
+      Task.CallableIndex = I;
+      return Task;
+    }
+  return std::nullopt;
+}
+
+bool stopsPoolThreads(const CXXMemberCallExpr &Call) {
+  StringRef Name = identifierOf(Call.getMethodDecl());
+  if (const LibraryPool *Library = libraryOf(objectClass(Call)))
+    return llvm::is_contained(Library->StopMethods, Name);
+  // A pool the model does not know: by the usual names.
+  return llvm::is_contained({"join", "shutdown"}, Name);
+}
+
+StringRef waitBeforeDestruction(const CXXRecordDecl *Record) {
+  const LibraryPool *Library = libraryOf(Record);
+  return Library ? StringRef(Library->WaitBeforeDestruction) : StringRef();
+}
+
+bool waitsForPoolWork(const CXXMemberCallExpr &Call) {
+  const CXXMethodDecl *Method = Call.getMethodDecl();
+  if (!Method || !Method->getIdentifier())
+    return false;
+  StringRef Name = Method->getName();
+  const CXXRecordDecl *Record = objectClass(Call);
+  if (const LibraryPool *Library = libraryOf(Record))
+    return llvm::is_contained(Library->WaitMethods, Name);
+  return isProjectPool(Record) &&
+         contains(projectConfig().PoolWaitMethods, Name);
 }
 
 const Expr *workerCountArgument(const CXXConstructExpr &Construct,

@@ -1,22 +1,71 @@
-// Facts about worker pools shared by the checks: the default list of pool
-// types of the `PoolTypes` options, and which constructor argument of a pool
-// is its number of workers.
+// Facts about worker pools shared by the checks: which classes are thread
+// pools (parlint's, Boost.Asio's and standalone Asio's, BS::thread_pool,
+// CTPL, dp::thread_pool, oneTBB's task_group and task_arena, Taskflow's
+// Executor, the common single-header `ThreadPool` with `enqueue`, and the
+// project's own from parlint.PoolTypes), which of their member calls queue a
+// task and which wait for the queued work, the default list of the checks'
+// `PoolTypes` options, and which constructor argument of a pool is its
+// number of workers.
 #ifndef PARLINT_CHECKS_MODEL_POOLS_H
 #define PARLINT_CHECKS_MODEL_POOLS_H
 
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
+#include <optional>
 
 namespace clang::tidy::parlint {
 
 /// The default of every check's `PoolTypes` option.
 constexpr llvm::StringLiteral DefaultPoolTypes = "boost::asio::thread_pool";
 
-/// The pools every check knows without configuration: parlint's own and
-/// Boost.Asio's (`::parlint::ThreadPool`, `::parlint::ProcessPool`,
-/// `::boost::asio::thread_pool`).
+/// A class whose objects run queued tasks on threads of their own: one of
+/// the libraries above, or a class the project names in parlint.PoolTypes
+/// (common/ProjectConfig.h). parlint::ProcessPool is not (its tasks run in
+/// processes).
+bool isThreadPoolClass(const CXXRecordDecl *Record);
+
+/// The pools every check knows: the thread pools above and
+/// parlint::ProcessPool.
 bool isKnownPool(const CXXRecordDecl *Record);
+
+/// A member call that queues a task on a thread pool.
+struct PoolTaskCall {
+  /// The pool object (the call's implicit object argument).
+  const Expr *Pool = nullptr;
+  /// Index of the callable among the call's arguments; the ones after it
+  /// are handed to it (decay-copied, as std::bind and std::thread do).
+  unsigned CallableIndex = 0;
+  /// Arguments the pool passes to the callable before the call's own: CTPL
+  /// passes the worker's id first.
+  unsigned LeadingWorkerArguments = 0;
+};
+
+/// The task Call queues (parlint::ThreadPool::submit/post,
+/// BS::thread_pool::detach_task/submit_task/push_task/submit,
+/// ctpl::thread_pool::push, dp::thread_pool::enqueue(_detach),
+/// tbb::task_group::run, tbb::task_arena::enqueue, tf::Executor::async /
+/// silent_async, ThreadPool::enqueue, and parlint.PoolTaskMethods of
+/// parlint.PoolTypes), or nullopt.
+std::optional<PoolTaskCall> poolTaskCall(const CXXMemberCallExpr &Call);
+
+/// A member call after which a thread pool's queued tasks have run or were
+/// dropped: wait_idle/shutdown, join/wait/stop, wait_for_tasks,
+/// wait_for_all, and parlint.PoolWaitMethods of parlint.PoolTypes. The pool
+/// is the object's class (the function may be a base's).
+bool waitsForPoolWork(const CXXMemberCallExpr &Call);
+
+/// A member call after which the pool's threads have ended: parlint's
+/// shutdown, Asio's join/wait, CTPL's stop; join or shutdown of a
+/// pool the model does not know. (BS::thread_pool's wait only waits for
+/// the tasks: its threads run on.)
+bool stopsPoolThreads(const CXXMemberCallExpr &Call);
+
+/// For a library pool whose destructor abandons the work still queued
+/// (Boost.Asio's and Asio's thread_pool stop and drop it; oneTBB's
+/// task_group cancels it and throws missing_wait), the member function to
+/// call before: "join", "wait". Empty for any other class.
+StringRef waitBeforeDestruction(const CXXRecordDecl *Record);
 
 /// Whether Record is a known pool or one of PoolTypes (names as isNamed
 /// takes them; without a leading "::" they match a qualified suffix).
