@@ -81,6 +81,20 @@ TidySettings tidySettings(const Options &options, const ToolPaths &paths) {
   return settings;
 }
 
+// Without the jobs in directories whose configuration turns every parlint
+// check off (and no --checks adds another): nothing to analyse there.
+std::vector<CompileJob> jobsWithChecks(const std::vector<CompileJob> &jobs, DefaultChecks &checks,
+                                       size_t &turnedOff) {
+  std::vector<CompileJob> kept;
+  for (const auto &job : jobs) {
+    if (checks.forDirectory(std::string(llvm::sys::path::parent_path(job.file))).runsNothing)
+      ++turnedOff;
+    else
+      kept.push_back(job);
+  }
+  return kept;
+}
+
 // clang-tidy with the user's options and --list-checks: fails on a module
 // that does not load, an invalid --config, or no enabled check. `file` picks
 // the .clang-tidy files that apply (empty: the current directory's).
@@ -211,16 +225,8 @@ int runAnalysis(const Options &options, const char *argv0) {
                displayPath(missing));
 
   const TidySettings settings = tidySettings(options, paths);
-  // A directory whose configuration turns every parlint check off (and no
-  // --checks adds another) has nothing to analyse.
   size_t turnedOff = 0;
-  std::vector<CompileJob> selected;
-  for (auto &job : loaded.jobs) {
-    if (settings.checks->forDirectory(std::string(llvm::sys::path::parent_path(job.file))).runsNothing)
-      ++turnedOff;
-    else
-      selected.push_back(job);
-  }
+  const std::vector<CompileJob> selected = jobsWithChecks(loaded.jobs, *settings.checks, turnedOff);
   const std::vector<CompileJob> jobs =
       selectShard(selected, options.shardIndex, options.shardCount, sourceRoot);
   const ProcessResult preflight =
