@@ -22,6 +22,9 @@ TEST(Cli, HelpReadsLikeAManPage) {
   EXPECT_EQ(run.exitCode, 0);
   for (const char *section : {"NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "EXIT STATUS", "EXAMPLES"})
     EXPECT_NE(run.out.find(section), std::string::npos) << section;
+  for (const char *usage : {"parlint [options] FILE... -- COMPILER-FLAGS", "--project-checks",
+                            "parlint src/worker.cpp -- -std=c++17 -Iinclude"})
+    EXPECT_NE(run.out.find(usage), std::string::npos) << usage;
 }
 
 TEST(Cli, VersionNamesToolClangTidyAndModule) {

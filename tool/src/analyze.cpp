@@ -4,6 +4,7 @@
 #include "cache.h"
 #include "cdb.h"
 #include "check_catalog.h"
+#include "default_checks.h"
 #include "findings.h"
 #include "fixes.h"
 #include "paths.h"
@@ -26,6 +27,7 @@
 #include <cstdlib>
 #include <future>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include <unistd.h>
@@ -63,15 +65,34 @@ TidySettings tidySettings(const Options &options, const ToolPaths &paths) {
   settings.module = paths.module;
   settings.worker = paths.worker;
   settings.passThrough = options.tidyOptions;
-  settings.addDefaultChecks = !options.checksGiven;
+  std::optional<std::string> config, configFile;
   for (const auto &option : options.tidyOptions) {
     if (option.rfind("--config=", 0) == 0)
-      settings.explicitConfig = option.substr(9);
+      config = option.substr(9);
     if (option.rfind("--config-file=", 0) == 0)
-      settings.explicitConfig = readWholeFile(option.substr(14));
+      configFile = option.substr(14);
   }
+  const CheckSelection selection =
+      options.projectChecks ? CheckSelection::Project : CheckSelection::Parlint;
+  settings.checks = std::make_shared<DefaultChecks>(selection, options.checks, config, configFile);
+  settings.checksKey =
+      fmt::format("{}\n{}", options.projectChecks ? "project" : "parlint", options.checks);
   settings.timeoutSeconds = options.timeoutSeconds;
   return settings;
+}
+
+// Without the jobs in directories whose configuration turns every parlint
+// check off (and no --checks adds another): nothing to analyse there.
+std::vector<CompileJob> jobsWithChecks(const std::vector<CompileJob> &jobs, DefaultChecks &checks,
+                                       size_t &turnedOff) {
+  std::vector<CompileJob> kept;
+  for (const auto &job : jobs) {
+    if (checks.forDirectory(std::string(llvm::sys::path::parent_path(job.file))).runsNothing)
+      ++turnedOff;
+    else
+      kept.push_back(job);
+  }
+  return kept;
 }
 
 // clang-tidy with the user's options and --list-checks: fails on a module
@@ -192,13 +213,22 @@ int runAnalysis(const Options &options, const char *argv0) {
       realPath(options.sourceRoot.empty() ? currentDirectory() : options.sourceRoot);
   const std::string buildDir = findBuildDir(options.buildDir);
 
-  CompileJobs loaded = loadCompileJobs(buildDir, options.selectors);
+  CompileJobs loaded = options.fixedDatabase
+                          ? fixedCompileJobs(options.selectors, options.compilerFlags)
+                          : loadCompileJobs(buildDir, options.selectors);
   if (!loaded.error.empty())
     return usageError(loaded.error);
-  const std::vector<CompileJob> jobs =
-      selectShard(loaded.jobs, options.shardIndex, options.shardCount, sourceRoot);
+  for (const auto &missing : loaded.missingSources)
+    fmt::print(stderr,
+               "parlint: warning: {}: in the compilation database but does not exist (generated "
+               "by the build?); skipped\n",
+               displayPath(missing));
 
   const TidySettings settings = tidySettings(options, paths);
+  size_t turnedOff = 0;
+  const std::vector<CompileJob> selected = jobsWithChecks(loaded.jobs, *settings.checks, turnedOff);
+  const std::vector<CompileJob> jobs =
+      selectShard(selected, options.shardIndex, options.shardCount, sourceRoot);
   const ProcessResult preflight =
       listEnabledChecks(settings, jobs.empty() ? "" : jobs.front().file);
   if (!preflight.succeeded())
@@ -277,10 +307,16 @@ int runAnalysis(const Options &options, const char *argv0) {
     std::string extra;
     if (loaded.duplicatesDropped)
       extra += fmt::format(", {} duplicate entries skipped", loaded.duplicatesDropped);
+    if (loaded.otherLanguages)
+      extra += fmt::format(", {} not C or C++ skipped", loaded.otherLanguages);
+    if (!loaded.missingSources.empty())
+      extra += fmt::format(", {} missing sources skipped", loaded.missingSources.size());
+    if (turnedOff)
+      extra += fmt::format(", {} with parlint's checks turned off", turnedOff);
     if (cache)
       extra += fmt::format(", {} from cache", fromCache);
     if (options.shardCount > 1)
-      extra += fmt::format(", shard {}/{} of {}", options.shardIndex, options.shardCount, loaded.jobs.size());
+      extra += fmt::format(", shard {}/{} of {}", options.shardIndex, options.shardCount, selected.size());
     if (suppressed)
       extra += fmt::format(", {} baseline findings not shown", suppressed);
     fmt::print(stderr, "parlint: {} findings, {} translation units{}, {} failed, {:.1f} s with -j{}\n",

@@ -56,6 +56,7 @@ ResultCache::ResultCache(CacheSettings settings) : settings_(std::move(settings)
     if (option.compare(0, configFile.size(), configFile) == 0)
       h.add(readWholeFile(option.substr(configFile.size())));
   }
+  h.add(settings_.tidy.checksKey);
   staticKey_ = h.hex();
 }
 

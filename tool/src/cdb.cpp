@@ -1,6 +1,7 @@
 #include "cdb.h"
 
 #include "paths.h"
+#include "source_language.h"
 
 #include <clang/Tooling/JSONCompilationDatabase.h>
 #include <llvm/Support/FileSystem.h>
@@ -30,6 +31,46 @@ struct Selector {
       return !relativeInside(realTarget, file).empty();
     return file == realTarget;
   }
+};
+
+// Drops duplicate commands, entries that are not C or C++ and sources that do
+// not exist, counting each, and sorts what is left.
+class JobCollector {
+public:
+  explicit JobCollector(CompileJobs &result) : result_(result) {}
+
+  void add(CompileJob job) {
+    if (!compilesCOrCxx(job.arguments, job.file)) {
+      ++result_.otherLanguages;
+      return;
+    }
+    if (!llvm::sys::fs::exists(job.file)) {
+      if (missing_.insert(job.file).second)
+        result_.missingSources.push_back(job.file);
+      return;
+    }
+    for (const auto &flag : flagsWithoutInputOutput(job.arguments, job.file, job.directory))
+      job.flagsKey += flag + '\n';
+    // The working directory changes what relative -I paths mean.
+    job.flagsKey += "@" + realPath(job.directory);
+    if (!seen_.emplace(job.file, job.flagsKey).second) {
+      ++result_.duplicatesDropped;
+      return;
+    }
+    result_.jobs.push_back(std::move(job));
+  }
+
+  void finish() {
+    std::sort(result_.jobs.begin(), result_.jobs.end(), [](const CompileJob &a, const CompileJob &b) {
+      return std::tie(a.file, a.flagsKey) < std::tie(b.file, b.flagsKey);
+    });
+    std::sort(result_.missingSources.begin(), result_.missingSources.end());
+  }
+
+private:
+  CompileJobs &result_;
+  std::set<std::tuple<std::string, std::string>> seen_; // (file, flags)
+  std::set<std::string> missing_;
 };
 
 } // namespace
@@ -84,7 +125,7 @@ CompileJobs loadCompileJobs(const std::string &buildDir, const std::vector<std::
     chosen.push_back(std::move(s));
   }
 
-  std::set<std::tuple<std::string, std::string>> seen; // (file, flags)
+  JobCollector collector(result);
   for (const auto &command : db->getAllCompileCommands()) {
     CompileJob job;
     job.file = realPath(command.Filename, command.Directory);
@@ -100,24 +141,42 @@ CompileJobs loadCompileJobs(const std::string &buildDir, const std::vector<std::
       if (!wanted)
         continue;
     }
-    for (const auto &flag : flagsWithoutInputOutput(job.arguments, job.file, job.directory))
-      job.flagsKey += flag + '\n';
-    // The working directory changes what relative -I paths mean.
-    job.flagsKey += "@" + realPath(job.directory);
-    if (!seen.emplace(job.file, job.flagsKey).second) {
-      ++result.duplicatesDropped;
-      continue;
-    }
-    result.jobs.push_back(std::move(job));
+    collector.add(std::move(job));
   }
   for (const auto &s : chosen)
     if (!s.matchedAny) {
       result.error = "no compile command in " + buildDir + " for '" + s.text + "'";
       return result;
     }
-  std::sort(result.jobs.begin(), result.jobs.end(), [](const CompileJob &a, const CompileJob &b) {
-    return std::tie(a.file, a.flagsKey) < std::tie(b.file, b.flagsKey);
-  });
+  collector.finish();
+  return result;
+}
+
+CompileJobs fixedCompileJobs(const std::vector<std::string> &files,
+                             const std::vector<std::string> &flags) {
+  CompileJobs result;
+  JobCollector collector(result);
+  const std::string directory = currentDirectory();
+  for (const auto &file : files) {
+    CompileJob job;
+    job.file = realPath(file);
+    if (llvm::sys::fs::is_directory(job.file)) {
+      result.error = "'" + file + "' is a directory; before '--' give the files to analyse";
+      return result;
+    }
+    if (!llvm::sys::fs::exists(job.file)) {
+      result.error = "no such file: " + file;
+      return result;
+    }
+    job.directory = directory;
+    // clang-tidy's fixed database runs "clang-tool FLAGS FILE": the driver
+    // picks C or C++ by the file's extension, as a plain `clang` would.
+    job.arguments = {"clang-tool"};
+    job.arguments.insert(job.arguments.end(), flags.begin(), flags.end());
+    job.arguments.push_back(job.file);
+    collector.add(std::move(job));
+  }
+  collector.finish();
   return result;
 }
 

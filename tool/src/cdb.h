@@ -19,6 +19,8 @@ struct CompileJob {
 struct CompileJobs {
   std::vector<CompileJob> jobs; // sorted by file, then flags: a stable order
   size_t duplicatesDropped = 0;
+  size_t otherLanguages = 0;    // entries that are not C or C++ (assembly, ...), skipped
+  std::vector<std::string> missingSources; // listed sources that do not exist, skipped
   std::string error;            // non-empty: unusable database or selection (exit 3)
 };
 
@@ -26,6 +28,11 @@ struct CompileJobs {
 // are files, directories or globs (*, ?, [..], matched against the absolute
 // path and the path relative to the current directory); empty selects all.
 CompileJobs loadCompileJobs(const std::string &buildDir, const std::vector<std::string> &selectors);
+
+// `parlint FILE... -- FLAGS`: each file compiled with `flags` in the current
+// directory, as clang-tidy's fixed compilation database does.
+CompileJobs fixedCompileJobs(const std::vector<std::string> &files,
+                             const std::vector<std::string> &flags);
 
 // Compiler flags with the output and the input file removed.
 std::vector<std::string> flagsWithoutInputOutput(const std::vector<std::string> &arguments,

@@ -1,52 +1,60 @@
 #include "default_checks.h"
 
-#include "paths.h"
+#include "check_catalog.h"
 
-#include <llvm/Support/Path.h>
-
-#include <map>
-#include <mutex>
+#include <configured_checks.h>
 
 namespace parlint::tool {
 
-namespace {
+using tidyoptions::globsEnable;
+using tidyoptions::globsName;
 
-std::string decide(bool haveConfig, const std::string &configText) {
-  if (!haveConfig)
-    return "-*,parlint-*";
-  return configText.find("parlint-") == std::string::npos ? "parlint-*" : "";
-}
+DefaultChecks::DefaultChecks(CheckSelection selection, std::string userChecks,
+                             const std::optional<std::string> &config,
+                             const std::optional<std::string> &configFile)
+    : selection_(selection), userChecks_(std::move(userChecks)),
+      configured_(std::make_unique<tidyoptions::ConfiguredChecks>(config, configFile)) {}
 
-} // namespace
+DefaultChecks::~DefaultChecks() = default;
 
-std::string defaultChecksFor(const std::string &directory, const std::string &explicitConfig) {
-  if (!explicitConfig.empty())
-    return decide(true, explicitConfig);
-  static std::mutex mutex;
-  static std::map<std::string, std::string> memo;
+ChecksChoice DefaultChecks::forDirectory(const std::string &directory) {
   {
-    std::lock_guard<std::mutex> lock(mutex);
-    if (auto it = memo.find(directory); it != memo.end())
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (auto it = byDirectory_.find(directory); it != byDirectory_.end())
       return it->second;
   }
-  bool haveConfig = false;
-  std::string configText;
-  for (std::string dir = directory; !dir.empty();) {
-    bool exists = false;
-    const std::string text = readWholeFile(dir + "/.clang-tidy", &exists);
-    if (exists) {
-      haveConfig = true;
-      configText += text;
-    }
-    const std::string parent(llvm::sys::path::parent_path(dir));
-    if (parent == dir)
-      break;
-    dir = parent;
+  ChecksChoice choice = decide(directory);
+  std::lock_guard<std::mutex> lock(mutex_);
+  return byDirectory_.emplace(directory, std::move(choice)).first->second;
+}
+
+ChecksChoice DefaultChecks::decide(const std::string &directory) {
+  // Any name: clang-tidy looks the configuration up from the file's directory.
+  const tidyoptions::ConfiguredChecks::Result configured =
+      configured_->forFile(directory + "/parlint-configuration-probe.cpp");
+  const bool namesParlint = globsName(configured.checks, "parlint");
+  ChecksChoice choice;
+  if (selection_ == CheckSelection::Project) {
+    if (!userChecks_.empty())
+      choice.checks = userChecks_;
+    else if (!configured.fromConfiguration)
+      choice.checks = "-*,parlint-*";
+    else if (!namesParlint)
+      choice.checks = "parlint-*";
+    return choice;
   }
-  const std::string checks = decide(haveConfig, configText);
-  std::lock_guard<std::mutex> lock(mutex);
-  memo.emplace(directory, checks);
-  return checks;
+  choice.checks = "-*,parlint-*";
+  bool anyEnabled = false;
+  for (const CheckInfo &check : parlintChecks()) {
+    if (!namesParlint || globsEnable(configured.checks, check.name))
+      anyEnabled = true;
+    else
+      choice.checks += ",-" + check.name;
+  }
+  if (!userChecks_.empty())
+    choice.checks += "," + userChecks_;
+  choice.runsNothing = !anyEnabled && userChecks_.empty();
+  return choice;
 }
 
 } // namespace parlint::tool

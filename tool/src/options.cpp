@@ -10,11 +10,12 @@ namespace parlint::tool {
 
 std::string usageText() {
   return R"(NAME
-    parlint - run parlint's concurrency checks (and any clang-tidy checks)
-              over a whole project
+    parlint - find concurrency misuse in C and C++ with parlint's checks,
+              over a whole project or a few files
 
 SYNOPSIS
     parlint [options] [-p BUILD_DIR] [PATH | GLOB ...]
+    parlint [options] FILE... -- COMPILER-FLAGS
     parlint merge SHARD.sarif ... > ALL.sarif
     parlint --list-checks | --version | --help
 
@@ -25,14 +26,23 @@ DESCRIPTION
     with parlint's module, in parallel worker processes, and reports every
     finding once, sorted by file and line.
 
-    clang-tidy's semantics are kept exactly: .clang-tidy files are looked up
-    (InheritParentConfig included), CheckOptions apply, NOLINT, NOLINTNEXTLINE
-    and NOLINTBEGIN/NOLINTEND suppress.
+    With `FILE... -- COMPILER-FLAGS`, as with clang-tidy, there is no
+    compilation database: each FILE is compiled with COMPILER-FLAGS (e.g.
+    parlint src/main.cpp -- -std=c++17 -Iinclude), and -p is not needed.
 
-    CHECKS without --checks: where no .clang-tidy applies, parlint's checks
-    only ('-*,parlint-*'); where .clang-tidy files apply but never name a
-    parlint- check, their checks plus parlint-*; where they name parlint-
-    checks, exactly their checks (so a subdirectory can turn one off).
+    Entries that are not C or C++ (assembly, other languages) are skipped,
+    and a source that does not exist (a generated file not built yet) is
+    named on one line and skipped; the summary counts both.
+
+    clang-tidy's semantics are kept: .clang-tidy files are looked up
+    (InheritParentConfig included), CheckOptions apply, the header filter
+    applies, NOLINT, NOLINTNEXTLINE and NOLINTBEGIN/NOLINTEND suppress.
+
+    CHECKS: parlint runs parlint's checks, whatever else the .clang-tidy
+    files enable. Where a .clang-tidy names parlint's checks (parlint-x,
+    -parlint-y), it decides which of them run, as in clang-tidy. --checks
+    adds checks to that (or removes them); --project-checks runs the checks
+    the project's .clang-tidy enables as well.
 
     A translation unit that crashes the analysis or exceeds --timeout is
     reported with the command that reproduces it, and the run goes on.
@@ -40,18 +50,28 @@ DESCRIPTION
 OPTIONS
     -p, --build-dir DIR    Directory holding compile_commands.json (or the
                            file itself). Default: ., then ./build.
+    -- COMPILER-FLAGS      Last: the flags for the FILEs given before it.
     -j, --jobs N           Parallel clang-tidy processes. Default: the number
                            of cores. Known slow translation units go first.
     --timeout SECONDS      Per translation unit (default 300; 0: none).
 
-  Checks (passed to clang-tidy unchanged)
-    --checks GLOBS         e.g. '-*,parlint-*', appended to the .clang-tidy
-                           checks as clang-tidy does. Default: see CHECKS.
+  Checks
+    --checks GLOBS         Added after parlint's checks, e.g. 'bugprone-*'
+                           (another check), '-parlint-unjoined-thread' (one
+                           off), '-*,bugprone-*' (that check alone).
+    --project-checks       Also run the checks the project's .clang-tidy
+                           enables, as clang-tidy would (parlint's checks
+                           added where it never names them). With --checks,
+                           the GLOBS are appended to the project's checks,
+                           exactly as clang-tidy does.
+    --list-checks          Print the checks enabled with these options.
+
+  Passed to clang-tidy unchanged
     --config YAML          --config-file FILE
     --header-filter REGEX  --exclude-header-filter REGEX   --system-headers
     --warnings-as-errors GLOBS
     --extra-arg ARG        --extra-arg-before ARG
-    --list-checks          Print the checks enabled with these options.
+    --line-filter JSON
 
   Output
     --format FORMAT        text (default), json, sarif or github.
@@ -86,9 +106,9 @@ OPTIONS
 
   Tools
     --clang-tidy PATH      Default: clang-tidy-19.
-    --load MODULE          parlint's module. Default: lib/libparlint-tidy.so
-                           next to this program (installed), or the build
-                           tree's checks/libparlint-tidy.so.
+    --load MODULE          parlint's module. Default: libparlint-tidy.so in
+                           the lib directory next to this program's bin
+                           (installed), or the build tree's.
     --docs-url URL         Base of the check pages in SARIF rules.
 
 EXIT STATUS
@@ -101,8 +121,10 @@ EXIT STATUS
        --warnings-as-errors), failures, none. Default: findings,failures.
 
 EXAMPLES
+    parlint src/worker.cpp -- -std=c++17 -Iinclude
     parlint -p build
-    parlint -p build src/net '*/legacy/*.cpp' --checks='-*,parlint-*'
+    parlint -p build src/net '*/legacy/*.cpp' --checks='-parlint-hardcoded-worker-count'
+    parlint -p build --project-checks
     parlint -p build --format sarif -o parlint.sarif
     parlint -p build --shard 2/4 --format sarif -o shard2.sarif
     parlint merge shard*.sarif > parlint.sarif
@@ -204,7 +226,8 @@ ParsedOptions parseOptions(int argc, char **argv) {
   for (size_t i = 0; i < args.size(); ++i) {
     std::string arg = args[i];
     if (arg == "--") {
-      o.selectors.insert(o.selectors.end(), args.begin() + i + 1, args.end());
+      o.fixedDatabase = true;
+      o.compilerFlags.assign(args.begin() + i + 1, args.end());
       break;
     }
     if (arg.empty() || arg[0] != '-' || arg == "-") {
@@ -244,8 +267,10 @@ ParsedOptions parseOptions(int argc, char **argv) {
       if (name == tidyName) {
         passed = true;
         if (takeValue()) {
-          o.tidyOptions.push_back(name + "=" + value);
-          o.checksGiven |= name == "--checks";
+          if (name == "--checks")
+            o.checks = value;
+          else
+            o.tidyOptions.push_back(name + "=" + value);
         }
       }
     if (passed)
@@ -260,6 +285,8 @@ ParsedOptions parseOptions(int argc, char **argv) {
       o.mode = Options::Mode::Version;
     else if (name == "--list-checks")
       o.mode = Options::Mode::ListChecks;
+    else if (name == "--project-checks")
+      o.projectChecks = true;
     else if (name == "--system-headers")
       o.tidyOptions.push_back("--system-headers");
     else if (name == "--fix")
@@ -277,6 +304,10 @@ ParsedOptions parseOptions(int argc, char **argv) {
     else
       fail("unknown option " + name + " (see parlint --help)");
   }
+  if (o.fixedDatabase && !o.buildDir.empty())
+    fail("-p and '-- FLAGS' exclude each other: the flags replace the compilation database");
+  if (o.fixedDatabase && o.selectors.empty() && o.mode == Options::Mode::Analyze)
+    fail("'-- FLAGS' needs the files to analyse before it: parlint FILE... -- FLAGS");
   if (o.fix && o.fixDryRun)
     fail("--fix and --fix-dry-run exclude each other");
   if (!o.baseline.empty() && !o.writeBaseline.empty())

@@ -15,6 +15,10 @@ struct Options {
 
   std::vector<std::string> selectors; // paths or globs (merge: the SARIF files)
   std::string buildDir;               // -p
+  // FILE... -- FLAGS: the selectors are files, compiled with these flags
+  // (a fixed compilation database, as in clang-tidy) instead of -p's database.
+  bool fixedDatabase = false;
+  std::vector<std::string> compilerFlags;
   unsigned jobs = 0;                  // 0: the machine's cores
   double timeoutSeconds = 300;
   Format format = Format::Text;
@@ -23,9 +27,10 @@ struct Options {
   std::optional<bool> progress;       // unset: on a terminal only
   bool quiet = false;
 
-  // Passed through to clang-tidy, as --name=value.
+  // Passed through to clang-tidy, as --name=value (not --checks).
   std::vector<std::string> tidyOptions;
-  bool checksGiven = false;
+  std::string checks;         // --checks, appended to the default selection
+  bool projectChecks = false; // --project-checks: the project's .clang-tidy chooses
 
   std::string clangTidy;
   std::string module;

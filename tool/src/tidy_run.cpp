@@ -1,7 +1,6 @@
 #include "tidy_run.h"
 
 #include "cache.h"
-#include "default_checks.h"
 #include "export_fixes.h"
 #include "paths.h"
 #include "process.h"
@@ -34,8 +33,8 @@ const char *tuStatusText(TuStatus status) {
 std::vector<std::string> commonTidyArguments(const TidySettings &settings,
                                              const std::string &directory) {
   std::vector<std::string> argv = {settings.clangTidy, "--load=" + settings.module};
-  if (settings.addDefaultChecks)
-    if (std::string checks = defaultChecksFor(directory, settings.explicitConfig); !checks.empty())
+  if (settings.checks)
+    if (std::string checks = settings.checks->forDirectory(directory).checks; !checks.empty())
       argv.push_back("--checks=" + checks);
   argv.insert(argv.end(), settings.passThrough.begin(), settings.passThrough.end());
   return argv;

@@ -8,8 +8,10 @@
 #pragma once
 
 #include "cdb.h"
+#include "default_checks.h"
 #include "diagnostic.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,9 +21,9 @@ struct TidySettings {
   std::string clangTidy;                // the clang-tidy-19 binary
   std::string module;                   // libparlint-tidy.so
   std::string worker;                   // parlint-worker; empty: run clangTidy directly
-  std::vector<std::string> passThrough; // --checks=..., --config=..., --header-filter=..., ...
-  bool addDefaultChecks = true;         // the user gave no --checks (see default_checks.h)
-  std::string explicitConfig;           // the text of --config / --config-file, if given
+  std::vector<std::string> passThrough; // --config=..., --header-filter=..., ... (not --checks)
+  std::shared_ptr<DefaultChecks> checks; // the --checks of each directory (default_checks.h)
+  std::string checksKey;                // what decides them besides the configuration (cache key)
   double timeoutSeconds = 300;
 };
 
@@ -40,8 +42,8 @@ struct TuResult {
   bool failed() const { return status != TuStatus::Ok; }
 };
 
-// clang-tidy's arguments shared by every run: the module, the pass-through
-// options, and the default checks for files in `directory`.
+// clang-tidy's arguments shared by every run: the module, the checks for
+// files in `directory`, and the pass-through options.
 std::vector<std::string> commonTidyArguments(const TidySettings &settings,
                                              const std::string &directory);
 

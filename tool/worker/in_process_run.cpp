@@ -2,6 +2,7 @@
 
 #include "check_scope.h"
 #include "skip_system_bodies.h"
+#include "tidy_options.h"
 
 #include <clang-tidy/ClangTidy.h>
 #include <clang-tidy/ClangTidyDiagnosticConsumer.h>
@@ -13,8 +14,6 @@
 #include <clang/Tooling/CommonOptionsParser.h>
 #include <clang/Tooling/CompilationDatabase.h>
 #include <llvm/Support/FileSystem.h>
-#include <llvm/Support/MemoryBuffer.h>
-#include <llvm/Support/Process.h>
 #include <llvm/Support/VirtualFileSystem.h>
 #include <llvm/Support/raw_ostream.h>
 
@@ -37,34 +36,6 @@ ct::ClangTidyOptions overrideOptions(const WorkerArgs &args) {
   if (args.systemHeaders)
     options.SystemHeaders = true;
   return options;
-}
-
-// clang-tidy's choice of provider: a configuration given as text or file
-// replaces the .clang-tidy lookup. nullptr when it does not parse.
-std::unique_ptr<ct::ClangTidyOptionsProvider>
-optionsProvider(const WorkerArgs &args, const ct::ClangTidyGlobalOptions &global,
-                llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> fs) {
-  ct::ClangTidyOptions defaults = ct::ClangTidyOptions::getDefaults();
-  defaults.User = llvm::sys::Process::GetEnv("USER");
-  if (!defaults.User)
-    defaults.User = llvm::sys::Process::GetEnv("USERNAME");
-  if (!args.config && !args.configFile)
-    return std::make_unique<ct::FileOptionsProvider>(global, defaults, overrideOptions(args),
-                                                     std::move(fs));
-  std::unique_ptr<llvm::MemoryBuffer> text;
-  if (args.configFile) {
-    auto file = llvm::MemoryBuffer::getFile(*args.configFile);
-    if (!file)
-      return nullptr;
-    text = std::move(*file);
-  } else {
-    text = llvm::MemoryBuffer::getMemBufferCopy(*args.config, "<command-line-config>");
-  }
-  llvm::ErrorOr<ct::ClangTidyOptions> parsed = ct::parseConfiguration(text->getMemBufferRef());
-  if (!parsed)
-    return nullptr;
-  return std::make_unique<ct::ConfigOptionsProvider>(global, defaults, std::move(*parsed),
-                                                     overrideOptions(args), std::move(fs));
 }
 
 // The database in -p (or a parent directory, where clang-tidy looks too),
@@ -120,7 +91,8 @@ std::optional<int> runInProcess(const WorkerArgs &args) {
     return std::nullopt;
   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> fs(
       new llvm::vfs::OverlayFileSystem(llvm::vfs::getRealFileSystem()));
-  std::unique_ptr<ct::ClangTidyOptionsProvider> provider = optionsProvider(args, global, fs);
+  std::unique_ptr<ct::ClangTidyOptionsProvider> provider =
+      tidyoptions::makeProvider(args.config, args.configFile, global, overrideOptions(args), fs);
   if (!provider)
     return std::nullopt;
 

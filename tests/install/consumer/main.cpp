@@ -2,12 +2,13 @@
 #include <parlint/scoped_thread.h>
 #include <parlint/shared_value.h>
 #include <parlint/thread_pool.h>
+#include <parlint/worker_count.h>
 
 #include <cstdio>
 #include <vector>
 
 int main() {
-  parlint::ThreadPool pool(2);
+  parlint::ThreadPool pool(parlint::default_worker_count());
   std::vector<int> inputs{1, 2, 3, 4};
   auto squares = pool.map([](int x) { return x * x; }, inputs);
   int sum = 0;
