@@ -8,7 +8,7 @@ iteration and, when the benchmark reports items/s, of the time per item;
 "speed-up" is baseline time per item / this time per item (higher is faster).
 Then every target in TARGETS whose benchmarks were measured is checked.
 Benchmarks with a "/threads:N" argument (runtime/bench/scaling.cpp) form
-the scaling table instead. Last comes the summary of issue 9's ratios, with
+the scaling table instead. Last comes the summary of the headline ratios, with
 the load average each benchmark program ran under (--loadavg: lines
 "<program> <load before> <load after>", written by scripts/bench-runtime).
 
@@ -46,13 +46,13 @@ TARGETS = [
 
 # Issue 9's ratios, in the order the summary prints them: (label, faster
 # candidate, reference, target speed-up of the candidate over the reference).
-ISSUE9 = [
+HEADLINE_RATIOS = [
     ("B4 round trip: ProcessPool vs pipe pool", "B4/parlint_process_pool", "B4/pipe_pool", 5.0),
     ("B4 batch of 1000: ProcessPool vs pipe pool", "B4_batch/parlint_process_pool", "B4_batch/pipe_pool", 3.0),
     ("B1 per task: post vs BS::thread_pool detach_task", "B1/parlint_post_per_task",
      "B1/bs_detach_task_per_task", 1.0),
     ("B1 1M elements: map vs oneTBB parallel_for", "B1/parlint_map", "B1/tbb_parallel_for", 1.0),
-    # Context, not a target of the issue: both sides allocate the result.
+    # Context, not a target: both sides allocate the result.
     ("B1 1M elements, like for like: map vs oneTBB parallel_for into a new vector",
      "B1/parlint_map", "B1/tbb_parallel_for_new_vector", 1.0),
     ("B1 1M elements: parallel_for vs oneTBB parallel_for", "B1/parlint_parallel_for",
@@ -301,14 +301,14 @@ def read_loadavg(path):
     return rows
 
 
-def print_issue9(runs, families, load_rows, out):
+def print_headline_ratios(runs, families, load_rows, out):
     by_name = {row[0]: row for rows in families.values() for row in rows}
     out.write("## Issue 9 summary\n\n")
     for program, before, after in load_rows:
         out.write(f"- load average (1/5/15 min) around {program}: {before} before, {after} after\n")
     if load_rows:
         out.write("\n")
-    for label, candidate, reference, target in ISSUE9:
+    for label, candidate, reference, target in HEADLINE_RATIOS:
         if candidate not in by_name or reference not in by_name:
             why = ""
             if "bs_" in reference:
@@ -380,7 +380,7 @@ def main():
     print_scaling(runs, sys.stdout)
     hardware = next((c.get("num_cpus") for c in contexts if c.get("num_cpus")), None)
     print_per_task_scaling(runs, sys.stdout, hardware)
-    print_issue9(runs, families, read_loadavg(args.loadavg), sys.stdout)
+    print_headline_ratios(runs, families, read_loadavg(args.loadavg), sys.stdout)
     if args.plot and families:
         plot(contexts, families, args.plot)
         print(f"plot written to {args.plot}")
