@@ -24,6 +24,20 @@ constexpr llvm::StringLiteral WorkerCountHeader = "<parlint/worker_count.h>";
 /// rethrows the first exception a posted task threw.
 constexpr llvm::StringLiteral ThreadPoolType = "parlint::ThreadPool";
 constexpr llvm::StringLiteral ThreadPoolHeader = "<parlint/thread_pool.h>";
+constexpr llvm::StringLiteral PoolWaitIdle = "wait_idle";
+
+/// The one process-wide ThreadPool (default_worker_count() workers, started
+/// as tasks arrive), shared by every TaskGroup not given a pool of its own.
+constexpr llvm::StringLiteral DefaultPool = "parlint::default_pool()";
+
+/// A group of tasks on a pool (DefaultPool when default-constructed, so a
+/// rewrite that declares one starts no thread of its own). post(f, args...)
+/// and submit(f, args...) as ThreadPool's; wait() waits for the group's own
+/// tasks only and rethrows the first exception a posted task threw; the
+/// destructor waits too (dropping such an exception).
+constexpr llvm::StringLiteral TaskGroupType = "parlint::TaskGroup";
+constexpr llvm::StringLiteral TaskGroupHeader = "<parlint/task_group.h>";
+constexpr llvm::StringLiteral TaskGroupWait = "wait";
 
 /// A std::thread that joins in its destructor, for C++17 (std::jthread's
 /// stand-in without the stop token): constructed with std::thread's

@@ -1,6 +1,7 @@
 #include "PoolRewrite.h"
 #include "../analysis/LoopBounds.h"
 #include "../common/AstHelpers.h"
+#include "../model/RuntimeApi.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -53,8 +54,9 @@ StringRef callableAndArguments(const Launch &Spawn, const ASTContext &Context) {
   return tokensOf({Spawn.Callable->getBeginLoc(), End}, Context);
 }
 
-/// A name for the new pool that no token of the function uses.
-std::optional<StringRef> freshPoolName(const FunctionAnalysis &Function) {
+/// A name for the new group or pool that no token of the function uses.
+std::optional<StringRef> freshName(const FunctionAnalysis &Function,
+                                   const TaskTarget &Target) {
   const ASTContext &Context = Function.context();
   const SourceManager &SM = Context.getSourceManager();
   SourceRange Body = Function.body().getSourceRange();
@@ -74,7 +76,11 @@ std::optional<StringRef> freshPoolName(const FunctionAnalysis &Function) {
     if (Tok.is(tok::raw_identifier))
       Used.insert(Tok.getRawIdentifier());
   }
-  for (StringRef Name : {"pool", "thread_pool", "task_pool", "spawn_pool"})
+  static constexpr StringRef GroupNames[] = {"group", "task_group",
+                                             "work_group", "spawn_group"};
+  static constexpr StringRef PoolNames[] = {"pool", "thread_pool", "task_pool",
+                                            "spawn_pool"};
+  for (StringRef Name : Target.Group ? GroupNames : PoolNames)
     if (!Used.contains(Name))
       return Name;
   return std::nullopt;
@@ -131,14 +137,14 @@ FixItHint removal(const Stmt &S, const ASTContext &Context) {
 std::optional<std::vector<FixItHint>> futureFixes(const PoolRewritePlan &Plan,
                                                   const Launch &Spawn,
                                                   const FunctionAnalysis &Function,
-                                                  StringRef PoolType) {
+                                                  const TaskTarget &Target) {
   const SourceManager &SM = Function.context().getSourceManager();
-  std::optional<StringRef> Name = freshPoolName(Function);
+  std::optional<StringRef> Name = freshName(Function, Target);
   std::optional<StringRef> Indent =
       indentationOf(Plan.Loop->getBeginLoc(), SM);
   if (!Name || !Spawn.Callable)
     return std::nullopt;
-  std::string Declaration = (PoolType + " " + *Name + ";").str();
+  std::string Declaration = Target.Type + " " + Name->str() + ";";
   Declaration += Indent ? "\n" + Indent->str() : std::string(" ");
   return std::vector<FixItHint>{
       FixItHint::CreateInsertion(Plan.Loop->getBeginLoc(), Declaration),
@@ -164,28 +170,41 @@ SourceLocation closingParenOf(const Expr &Construct,
 std::optional<std::vector<FixItHint>> threadFixes(const PoolRewritePlan &Plan,
                                                   const Launch &Spawn,
                                                   const FunctionAnalysis &Function,
-                                                  StringRef PoolType) {
+                                                  const TaskTarget &Target) {
   const ASTContext &Context = Function.context();
   const auto *Member = dyn_cast<MemberExpr>(Plan.Store->getCallee());
   StringRef Arguments = callableAndArguments(Spawn, Context);
-  if (!Member || Arguments.empty())
+  // A pool takes the container's place and name; a group its place under a
+  // name of its own (the container held threads, the group starts none).
+  std::optional<StringRef> Name = Target.Group
+                                      ? freshName(Function, Target)
+                                      : Plan.Container->getName();
+  if (!Member || Arguments.empty() || !Name)
     return std::nullopt;
   std::vector<FixItHint> Fixes;
   Fixes.push_back(FixItHint::CreateReplacement(
       CharSourceRange::getTokenRange(
           Plan.Container->getTypeSourceInfo()->getTypeLoc().getSourceRange()),
-      PoolType));
+      Target.Type));
+  // The call starts at the container (`threads.emplace_back`): with a group,
+  // it is renamed there too.
+  SourceLocation CallStart = Target.Group ? Member->getBeginLoc()
+                                          : Member->getMemberLoc();
+  std::string Post = Target.Group ? Name->str() + ".post" : "post";
+  if (Target.Group)
+    Fixes.push_back(FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(Plan.Container->getLocation()), *Name));
   if (Spawn.Call == Plan.Store) // emplace_back(f, x...)
     Fixes.push_back(FixItHint::CreateReplacement(
-        CharSourceRange::getTokenRange(Member->getMemberLoc()), "post"));
+        CharSourceRange::getTokenRange(CallStart, Member->getMemberLoc()),
+        Post));
   else if (SourceLocation Close = closingParenOf(*Spawn.Call, Function);
            Close.isValid()) {
     // push_back(std::thread(f, x...)): only the words around the arguments
     // change, so another check's fix inside them still applies.
     Fixes.push_back(FixItHint::CreateReplacement(
-        CharSourceRange::getCharRange(Member->getMemberLoc(),
-                                      Spawn.Callable->getBeginLoc()),
-        "post("));
+        CharSourceRange::getCharRange(CallStart, Spawn.Callable->getBeginLoc()),
+        Post + "("));
     Fixes.push_back(
         FixItHint::CreateRemoval(CharSourceRange::getTokenRange(Close, Close)));
   } else {
@@ -194,7 +213,7 @@ std::optional<std::vector<FixItHint>> threadFixes(const PoolRewritePlan &Plan,
   if (Plan.JoinAll)
     Fixes.push_back(FixItHint::CreateReplacement(
         withSemicolon(*Plan.JoinAll, Context),
-        (Plan.Container->getName() + ".wait_idle();").str()));
+        (*Name + "." + Target.waitAll() + "();").str()));
   for (const Stmt *Dropped : Plan.Dropped)
     Fixes.push_back(removal(*Dropped, Context));
   return Fixes;
@@ -249,22 +268,32 @@ std::optional<std::string> poolCall(const Launch &Spawn, StringRef Pool,
 
 } // namespace
 
+StringRef TaskTarget::waitAll() const {
+  return Group ? runtime::TaskGroupWait : runtime::PoolWaitIdle;
+}
+
+TaskTarget taskTargetFor(StringRef PoolType) {
+  if (PoolType.empty())
+    return TaskTarget{true, runtime::TaskGroupType.str()};
+  return TaskTarget{false, PoolType.str()};
+}
+
 std::optional<std::vector<FixItHint>>
 poolRewriteFixes(const PoolRewritePlan &Plan, const Launch &Spawn,
-                 const FunctionAnalysis &Function, StringRef PoolType) {
+                 const FunctionAnalysis &Function, const TaskTarget &Target) {
   if (Plan.Shape == PoolRewriteShape::Futures)
-    return futureFixes(Plan, Spawn, Function, PoolType);
-  return threadFixes(Plan, Spawn, Function, PoolType);
+    return futureFixes(Plan, Spawn, Function, Target);
+  return threadFixes(Plan, Spawn, Function, Target);
 }
 
 std::optional<PoolVersion> poolVersionOfLoop(const SpawnSite &Site,
                                              const Stmt &Loop,
                                              const FunctionAnalysis &Function,
-                                             StringRef PoolType) {
+                                             const TaskTarget &Target) {
   const ASTContext &Context = Function.context();
   const Launch &Spawn = *Site.Spawn;
   const Stmt *Body = loopBody(Loop);
-  std::optional<StringRef> Name = freshPoolName(Function);
+  std::optional<StringRef> Name = freshName(Function, Target);
   if (!Body || !Name)
     return std::nullopt;
   // A loop that counts its own workers (`while (threads.size() < n)`) has
@@ -341,7 +370,7 @@ std::optional<PoolVersion> poolVersionOfLoop(const SpawnSite &Site,
   bool Alone = Only == Statement ||
                (isa<Expr>(Only) && stripped(cast<Expr>(Only)) ==
                                        stripped(dyn_cast<Expr>(Statement)));
-  std::string Text = (PoolType + " " + *Name + "; ").str() + Header;
+  std::string Text = Target.Type + " " + Name->str() + "; " + Header;
   Text += Alone ? " { " + Spawning + " }" : " { ... " + Spawning + " ... }";
   if (!Trailer.empty())
     Text += " " + Trailer + ";";

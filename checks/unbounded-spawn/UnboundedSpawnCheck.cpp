@@ -97,8 +97,9 @@ UnboundedSpawnCheck::UnboundedSpawnCheck(StringRef Name,
     : ParlintCheck(Name, Context, TemplateCode::Both),
       MaxConstantTripCount(Options.get("MaxConstantTripCount", 64U)),
       FixToRuntime(parseBoolOption(Options.get("FixToRuntime", "true"))),
-      PoolType(Options.get("PoolType", runtime::ThreadPoolType).str()),
-      PoolHeader(Options.get("PoolHeader", runtime::ThreadPoolHeader).str()),
+      PoolType(Options.get("PoolType", "").str()),
+      PoolHeader(Options.get("PoolHeader", "").str()),
+      Target(taskTargetFor(PoolType)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
@@ -109,6 +110,15 @@ void UnboundedSpawnCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "PoolType", PoolType);
   Options.store(Opts, "PoolHeader", PoolHeader);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+StringRef UnboundedSpawnCheck::targetHeader() const {
+  if (Target.Group)
+    return runtime::TaskGroupHeader;
+  // A project's pool type without a header of its own: the one it was
+  // written against.
+  return PoolHeader.empty() ? StringRef(runtime::ThreadPoolHeader)
+                            : StringRef(PoolHeader);
 }
 
 void UnboundedSpawnCheck::registerPPCallbacks(const SourceManager &SM,
@@ -219,23 +229,24 @@ void UnboundedSpawnCheck::noteExceptions(const PoolRewritePlan &Plan,
                                          const SourceManager &SM) {
   if (Plan.Shape == PoolRewriteShape::Futures)
     return; // the futures still carry each task's exception
-  // The rewrite's pool is named by its type: the user's container does not
-  // have these functions before the fix.
+  // The rewrite's group or pool is named by its type: the user's container
+  // does not have these functions before the fix.
   if (Plan.JoinAll) {
     diag(SM.getExpansionLoc(Plan.JoinAll->getBeginLoc()),
-         "with the fix, %0::wait_idle() here rethrows the first exception a "
+         "with the fix, %0::%1() here rethrows the first exception a "
          "task threw, where an exception leaving a "
-         "%select{std::thread|std::jthread}1 called std::terminate",
+         "%select{std::thread|std::jthread}2 called std::terminate",
          DiagnosticIDs::Note)
-        << PoolType << (Plan.Shape == PoolRewriteShape::JThreads);
+        << Target.Type << Target.waitAll()
+        << (Plan.Shape == PoolRewriteShape::JThreads);
     return;
   }
   diag(SM.getExpansionLoc(Plan.Container->getLocation()),
        "with the fix, an exception leaving a task no longer calls "
        "std::terminate as it did in a std::jthread: %0 keeps the first one "
-       "for wait_idle() to rethrow, and its destructor drops it",
+       "for %1() to rethrow, and its destructor drops it",
        DiagnosticIDs::Note)
-      << PoolType;
+      << Target.Type << Target.waitAll();
 }
 
 void UnboundedSpawnCheck::notePoolVersion(const SpawnInLoop &Spawn,
@@ -250,7 +261,7 @@ void UnboundedSpawnCheck::notePoolVersion(const SpawnInLoop &Spawn,
       TaskBlocker == PoolRewriteBlocker::StopToken)
     return;
   auto Version = poolVersionOfLoop(Spawn.Site, *Spawn.Found.Loop,
-                                   Function.Analysis, PoolType);
+                                   Function.Analysis, Target);
   if (!Version)
     return;
   // A loop that never ends has no point to wait at.
@@ -259,21 +270,22 @@ void UnboundedSpawnCheck::notePoolVersion(const SpawnInLoop &Spawn,
   SourceLocation Loop = SM.getExpansionLoc(Spawn.Found.Loop->getBeginLoc());
   if (!Version->Loop.empty()) {
     diag(Loop,
-         "a bounded pool runs the same loop: '%0'%select{|; wait for its "
-         "tasks with '%1.wait_idle()'}2",
+         "%select{a bounded pool|a task group on parlint's shared pool}0 runs "
+         "the same loop: '%1'%select{|; wait for its tasks with '%2.%3()'}4",
          DiagnosticIDs::Note)
-        << Version->Loop << Version->Pool << Waits;
+        << Target.Group << Version->Loop << Version->Pool << Target.waitAll()
+        << Waits;
     return;
   }
   // The loop's own text is too long to quote: say what changes instead.
   diag(Loop,
-       "a bounded pool runs the same loop: declare '%0 %1;' before it and "
-       "hand each iteration's work to '%1.%select{post|submit}2(...)' with "
-       "the same callable and arguments%select{|; wait for its tasks with "
-       "'%1.wait_idle()'}3",
+       "%select{a bounded pool|a task group on parlint's shared pool}0 runs "
+       "the same loop: declare '%1 %2;' before it and hand each iteration's "
+       "work to '%2.%select{post|submit}3(...)' with the same callable and "
+       "arguments%select{|; wait for its tasks with '%2.%4()'}5",
        DiagnosticIDs::Note)
-      << PoolType << Version->Pool << (Launched.Kind == LaunchKind::Async)
-      << Waits;
+      << Target.Group << Target.Type << Version->Pool
+      << (Launched.Kind == LaunchKind::Async) << Target.waitAll() << Waits;
 }
 
 void UnboundedSpawnCheck::report(llvm::ArrayRef<SpawnInLoop> Spawns,
@@ -293,51 +305,61 @@ void UnboundedSpawnCheck::report(llvm::ArrayRef<SpawnInLoop> Spawns,
     Plan = rewritable(First.Site, Found, Function);
   std::optional<std::vector<FixItHint>> Fixes;
   if (Plan)
-    Fixes = poolRewriteFixes(*Plan, Spawn, Function.Analysis, PoolType);
+    Fixes = poolRewriteFixes(*Plan, Spawn, Function.Analysis, Target);
   bool Process = Spawn.startsProcess();
   StringRef Worker = Process ? "process" : "thread";
   // Inside a pool of the user's own, the advice is a bounded pool, not ours.
-  StringRef Pool = PoolCode ? StringRef()
-                   : Process ? StringRef("parlint::ProcessPool")
-                             : StringRef(PoolType);
+  // Threads by default: the shared pool, through a task group.
+  enum { NoPool, APool, SharedPool } Advice =
+      PoolCode ? NoPool : !Process && Target.Group ? SharedPool : APool;
+  StringRef Pool = Process        ? StringRef("parlint::ProcessPool")
+                   : Target.Group ? StringRef(runtime::DefaultPool)
+                                  : StringRef(PoolType);
   {
+    // "%select{...}2" names the pool: none, Pool, or Pool through a group.
     auto Diag = [&]() {
       switch (Found.How) {
       case Creation::Concurrent:
         return diag(Where,
                     "%0 on every iteration of a loop without a small bound "
                     "creates an unbounded number of %1; use a bounded pool"
-                    "%select{| such as %3}2")
+                    "%select{| such as %3| such as %3 through a %4}2")
                << Spawn.description() << (Process ? "processes" : "threads")
-               << !Pool.empty() << Pool;
+               << Advice << Pool << runtime::TaskGroupType;
       case Creation::OneAtATime:
         return diag(Where,
                     "%0 and waiting for it in the same iteration of a loop "
                     "without a small bound runs the items one at a time and "
-                    "creates a %1 per item; use a bounded pool%select{| such "
-                    "as %3}2")
-               << Spawn.description() << Worker << !Pool.empty() << Pool;
+                    "creates a %1 per item; use a bounded pool"
+                    "%select{| such as %3| such as %3 through a %4}2")
+               << Spawn.description() << Worker << Advice << Pool
+               << runtime::TaskGroupType;
       case Creation::Window:
         return diag(Where,
                     "%0 on every iteration of a loop without a small bound "
                     "creates a %1 per item even though only a few run at "
-                    "once; use a bounded pool%select{| such as %3}2, which "
+                    "once; use a bounded pool"
+                    "%select{| such as %3| such as %3 through a %4}2, which "
                     "reuses its workers")
-               << Spawn.description() << Worker << !Pool.empty() << Pool;
+               << Spawn.description() << Worker << Advice << Pool
+               << runtime::TaskGroupType;
       case Creation::NestedBatches:
         break;
       }
       return diag(Where,
                   "%0 in batches inside a loop without a small bound creates "
                   "%1s in proportion to the input even though each batch is "
-                  "waited for; use a bounded pool%select{| such as %3}2, "
-                  "which reuses its workers")
-             << Spawn.description() << Worker << !Pool.empty() << Pool;
+                  "waited for; use a bounded pool"
+                  "%select{| such as %3| such as %3 through a %4}2, which "
+                  "reuses its workers")
+             << Spawn.description() << Worker << Advice << Pool
+             << runtime::TaskGroupType;
     }();
     if (Fixes) {
       for (const FixItHint &Fix : *Fixes)
         Diag << Fix;
-      Diag << Inserter.createIncludeInsertion(SM.getFileID(Where), PoolHeader);
+      Diag << Inserter.createIncludeInsertion(SM.getFileID(Where),
+                                              targetHeader());
     }
   }
   diag(SM.getExpansionLoc(Found.Loop->getBeginLoc()),

@@ -5,6 +5,7 @@
 #include "../analysis/PoolRewritePlan.h"
 #include "../analysis/SpawnHandle.h"
 #include "../common/ParlintCheck.h"
+#include "PoolRewrite.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 
 #include <string>
@@ -59,6 +60,8 @@ private:
                                             const FunctionUnderCheck &Function) const;
   /// The note that says what changes with the rewrite: exceptions.
   void noteExceptions(const PoolRewritePlan &Plan, const SourceManager &SM);
+  /// The header the rewrite includes.
+  StringRef targetHeader() const;
   /// The note with the loop on a bounded pool, where no fix-it is given.
   void notePoolVersion(const SpawnInLoop &Spawn,
                        const FunctionUnderCheck &Function);
@@ -66,10 +69,14 @@ private:
   /// Read and stored so configurations that set it still load; ignored: a
   /// constant trip count is not input (see the check's page).
   const unsigned MaxConstantTripCount;
-  /// Rewrite the mechanical shapes onto PoolType (else only notes).
+  /// Rewrite the mechanical shapes (else only notes).
   const bool FixToRuntime;
+  /// The project's own pool to rewrite onto; empty: a parlint::TaskGroup on
+  /// the process-wide pool.
   const std::string PoolType;
+  /// PoolType's header; empty: the runtime's header of the target.
   const std::string PoolHeader;
+  const TaskTarget Target;
   utils::IncludeInserter Inserter;
 };
 

@@ -20,6 +20,13 @@ Measured (scripts/example/thread_counter.c is linked into both builds):
   CPU time             user + system time of the program (wait4's rusage)
   batches exported     rows the export pool wrote (the rest it dropped)
 Each version runs --runs times, alternating; the table shows medians.
+
+Then `logscan watch` on a small spool (--watch-batches files): ingestAll
+called --watch-rounds times in one process, threads counted the same way.
+The original starts a thread per file per call; the fixed version's task
+groups share parlint::default_pool(), so it must start no more threads in all
+than that pool's size (default_worker_count(): one per online CPU, which is
+os.cpu_count() here), or this script fails.
 """
 import argparse
 import os
@@ -86,8 +93,9 @@ def configure(source, build, prefix, counter):
     run(args)
 
 
-def measure(program, spool, out_dir):
-    """One run of `logscan index`: returns (its output, metrics)."""
+def measure(program, spool, out_dir, command=None):
+    """One run of `logscan index` (or of `command`, whose output is its
+    stdout): returns (its output, metrics)."""
     shutil.rmtree(out_dir, ignore_errors=True)
     os.makedirs(out_dir)
     report = os.path.join(out_dir, "measure.txt")
@@ -95,7 +103,8 @@ def measure(program, spool, out_dir):
     stdout_path, stderr_path = os.path.join(out_dir, "stdout"), os.path.join(out_dir, "stderr")
     with open(stdout_path, "w") as out, open(stderr_path, "w") as err:
         start = time.monotonic()
-        child = subprocess.Popen([program, "index", spool, out_dir], stdout=out, stderr=err, env=env)
+        args = command or ["index", spool, out_dir]
+        child = subprocess.Popen([program] + args, stdout=out, stderr=err, env=env)
         _, status, usage = os.wait4(child.pid, 0)  # reaped here, for its rusage
         wall = time.monotonic() - start
     child.returncode = code = os.waitstatus_to_exitcode(status)
@@ -113,7 +122,7 @@ def measure(program, spool, out_dir):
         if words[:2] == ["logscan:", "exported"]:
             metrics["exported"], metrics["batches"] = int(words[2]), int(words[4])
     output = ""
-    for name in ("stdout", "index.tsv", "summary.txt"):
+    for name in ("stdout",) if command else ("stdout", "index.tsv", "summary.txt"):
         with open(os.path.join(out_dir, name)) as f:
             output += f"== {name}\n" + f.read()
     return output, metrics
@@ -157,6 +166,23 @@ def print_table(results, options, load):
     print(f"| {'batches exported':<28} | {exported['before']:>9} | {exported['after']:>9} | {'':>12} |")
 
 
+def print_watch_table(watch, options):
+    """The rows of `logscan watch`: ingestAll called many times, small input."""
+    pool_size = os.cpu_count() or 1
+    print(f"\nlogscan watch: ingestAll called {options.watch_rounds} times on {options.watch_batches} "
+          f"batch files x {options.lines} lines, one process, one run each "
+          f"(default_pool() size: {pool_size}):")
+    print(f"| {'':<28} | {'before':>9} | {'after':>9} | {'before/after':>12} |")
+    print(f"|{'-' * 30}|{'-' * 10}:|{'-' * 10}:|{'-' * 13}:|")
+    for label, key in (("threads created", "threads_created"),
+                       ("threads alive at once, most", "threads_peak")):
+        before, after = watch["before"][key], watch["after"][key]
+        ratio = f"{before / after:.1f}x" if after else "-"
+        print(f"| {label:<28} | {before:>9} | {after:>9} | {ratio:>12} |")
+    print(f"| {'wall time (s)':<28} | {watch['before']['wall']:>9.2f} | {watch['after']['wall']:>9.2f} | "
+          f"{watch['before']['wall'] / watch['after']['wall']:>11.1f}x |")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -167,6 +193,10 @@ def main():
     parser.add_argument("--lines", type=int, default=100, help="lines per batch")
     parser.add_argument("--users", type=int, default=300000, help="distinct user ids to draw from")
     parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--watch-batches", type=int, default=8,
+                        help="batch files of the small spool `logscan watch` re-indexes")
+    parser.add_argument("--watch-rounds", type=int, default=100,
+                        help="times `logscan watch` calls ingestAll")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--expect-bounded-threads", action="store_true",
                         help="fail when the fixed version creates more than 4 threads per CPU "
@@ -241,6 +271,24 @@ def main():
     print_table(results, options, load)
     print(f"Same index and report from both ({len(outputs['after'])} bytes, "
           f"{work}/after/output.txt).")
+
+    small = os.path.join(work, f"spool-{options.watch_batches}x{options.lines}-{options.users}")
+    generate_spool(small, options.watch_batches, options.lines, options.users)
+    watch, watch_outputs = {}, {}
+    for version in VERSIONS:
+        watch_outputs[version], watch[version] = measure(
+            programs[version], small, os.path.join(work, version, "watch"),
+            ["watch", small, str(options.watch_rounds)])
+    if watch_outputs["before"] != watch_outputs["after"]:
+        fail("`logscan watch` printed something else after the fix: "
+             f"{watch_outputs['before']!r} vs {watch_outputs['after']!r}")
+    print_watch_table(watch, options)
+    lines = [line for line in watch_outputs["after"].splitlines() if not line.startswith("== ")]
+    print(f"Same output from both: {' / '.join(lines)}.")
+    pool_size = os.cpu_count() or 1
+    if watch["after"]["threads_created"] > pool_size:
+        fail(f"the fixed `logscan watch` started {watch['after']['threads_created']} threads, "
+             f"more than the default pool's {pool_size}")
     after = results["after"]
     if any(m["exported"] != m["batches"] for m in after):
         fail("the fixed version did not export every batch")

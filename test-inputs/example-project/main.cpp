@@ -1,5 +1,7 @@
 // logscan's command line.
 //   logscan index SPOOL OUT [--dry-run]   index the batch files in SPOOL into OUT
+//   logscan watch SPOOL ROUNDS            index SPOOL again ROUNDS times, as a
+//                                         watcher polling a small spool does
 //   logscan serve PORT                    answer clients on PORT
 //   logscan rotate FILE                   gzip a rotated log
 //   logscan compress FILE                 the same, reporting progress
@@ -36,6 +38,17 @@ int indexSpool(const std::string &spool, const std::string &outDir, bool dryRun)
   return logscan::publishSummary(summary, outDir, dryRun) ? 0 : 1;
 }
 
+int watchSpool(const std::string &spool, int rounds) {
+  const std::vector<std::string> paths = logscan::listSpool(spool);
+  long tokens = 0;
+  for (int round = 0; round < rounds; ++round)
+    for (const auto &[token, n] : logscan::ingestAll(paths))
+      tokens += n;
+  std::cout << "rounds: " << rounds << "\nbatches: " << paths.size()
+            << "\ntokens indexed: " << tokens << '\n';
+  return 0;
+}
+
 int serveOn(int port) {
   const int listener = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};
@@ -52,7 +65,9 @@ int serveOn(int port) {
 }
 
 int usage() {
-  std::fputs("usage: logscan index SPOOL OUT [--dry-run] | serve PORT | rotate FILE | compress FILE\n", stderr);
+  std::fputs("usage: logscan index SPOOL OUT [--dry-run] | watch SPOOL ROUNDS | serve PORT | rotate FILE"
+             " | compress FILE\n",
+             stderr);
   return 2;
 }
 
@@ -63,6 +78,8 @@ int main(int argc, char **argv) {
   try {
     if (args.size() >= 3 && args[0] == "index")
       return indexSpool(args[1], args[2], args.size() == 4 && args[3] == "--dry-run");
+    if (args.size() == 3 && args[0] == "watch")
+      return watchSpool(args[1], std::atoi(args[2].c_str()));
     if (args.size() == 2 && args[0] == "serve")
       return serveOn(std::atoi(args[1].c_str()));
     if (args.size() == 2 && args[0] == "rotate")

@@ -69,7 +69,7 @@ void slotPerItem(const std::vector<int> &items) {
   std::vector<std::thread> pool(items.size());
   // EXPECT-NOTE@+1:3 the loop's bound is derived from a container's size
   for (std::size_t i = 0; i < pool.size(); ++i)
-    // EXPECT-WARNING@+1:15 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:15 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     pool[i] = std::thread(work, i);
   for (auto &t : pool)
     t.join();
@@ -86,9 +86,9 @@ public:
     std::vector<std::thread> threads;
     // EXPECT-NOTE@+1:5 the loop's bound is derived from a container's size
     for (std::size_t i = 0; i < fds_.size(); ++i)
-      // EXPECT-WARNING@+1:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+      // EXPECT-WARNING@+1:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
       threads.emplace_back(serve, fds_[i]);
-    // EXPECT-NOTE@+1:5 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+    // EXPECT-NOTE@+1:5 with the fix, parlint::TaskGroup::wait() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
     for (auto &t : threads)
       t.join();
   }

@@ -1,7 +1,7 @@
 // Loops bounded by a container's size are input-sized only when the
 // container's size came from the input: one sized from a configured count
 // (a constructor's pool_size, a parameter, a constant) is a configured count.
-#include <parlint/thread_pool.h>
+#include <parlint/task_group.h>
 
 #include <cstddef>
 #include <memory>
@@ -71,7 +71,7 @@ void slotPerItem(const std::vector<int> &items) {
   std::vector<std::thread> pool(items.size());
   // EXPECT-NOTE@+1:3 the loop's bound is derived from a container's size
   for (std::size_t i = 0; i < pool.size(); ++i)
-    // EXPECT-WARNING@+1:15 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:15 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     pool[i] = std::thread(work, i);
   for (auto &t : pool)
     t.join();
@@ -85,13 +85,13 @@ public:
       fds_.push_back(fd);
   }
   void serveAll() {
-    parlint::ThreadPool threads;
+    parlint::TaskGroup group;
     // EXPECT-NOTE@+1:5 the loop's bound is derived from a container's size
     for (std::size_t i = 0; i < fds_.size(); ++i)
-      // EXPECT-WARNING@+1:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-      threads.post(serve, fds_[i]);
-    // EXPECT-NOTE@+1:5 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
-    threads.wait_idle();
+      // EXPECT-WARNING@+1:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
+      group.post(serve, fds_[i]);
+    // EXPECT-NOTE@+1:5 with the fix, parlint::TaskGroup::wait() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+    group.wait();
   }
 
 private:

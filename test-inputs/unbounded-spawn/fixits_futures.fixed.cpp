@@ -1,9 +1,10 @@
 // A container of futures filled with std::async in a loop over the input:
-// the loop gets a parlint::ThreadPool before it and each std::async call
-// becomes pool.submit(...), which returns the same std::future; the code that
-// collects the futures does not change. The program prints the same sums
+// the loop gets a parlint::TaskGroup before it (its tasks run on the
+// process-wide pool) and each std::async call becomes group.submit(...),
+// which returns the same std::future; the code that collects the futures does
+// not change. The program prints the same sums
 // before and after the fix (the harness builds and runs both).
-#include <parlint/thread_pool.h>
+#include <parlint/task_group.h>
 
 #include <cstdio>
 #include <functional>
@@ -19,10 +20,10 @@ static void addTo(long &slot, int x) { slot += square(x); }
 long sumOfSquares(const std::vector<int> &items) {
   std::vector<std::future<long>> futures;
   // EXPECT-NOTE@+1:3 the loop iterates over a container or range, so its trip count grows with the input
-  parlint::ThreadPool pool;
+  parlint::TaskGroup group;
   for (int item : items)
-    // EXPECT-WARNING@+1:23 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-    futures.push_back(pool.submit(square, item));
+    // EXPECT-WARNING@+1:23 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
+    futures.push_back(group.submit(square, item));
   long total = 0;
   for (auto &f : futures)
     total += f.get();
@@ -35,10 +36,10 @@ long sumOfLengths(const std::vector<std::string> &words) {
   std::vector<std::future<std::size_t>> lengths;
   lengths.reserve(words.size());
   // EXPECT-NOTE@+1:3 the loop's bound is derived from a container's size
-  parlint::ThreadPool pool;
+  parlint::TaskGroup group;
   for (std::size_t i = 0; i < words.size(); ++i)
-    // EXPECT-WARNING@+1:26 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-    lengths.emplace_back(pool.submit([&words, i] { return words[i].size(); }));
+    // EXPECT-WARNING@+1:26 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
+    lengths.emplace_back(group.submit([&words, i] { return words[i].size(); }));
   std::size_t total = 0;
   for (std::size_t i = 0; i < lengths.size(); ++i)
     total += lengths[i].get();
@@ -51,10 +52,10 @@ long viaReferences(const std::vector<int> &items) {
   std::vector<long> slots(items.size());
   std::vector<std::future<void>> done;
   // EXPECT-NOTE@+1:3 the loop's bound is derived from a container's size
-  parlint::ThreadPool pool;
+  parlint::TaskGroup group;
   for (std::size_t i = 0; i < items.size(); ++i)
-    // EXPECT-WARNING@+1:20 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-    done.push_back(pool.submit(addTo, std::ref(slots[i]), items[i]));
+    // EXPECT-WARNING@+1:20 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
+    done.push_back(group.submit(addTo, std::ref(slots[i]), items[i]));
   for (auto &d : done)
     d.wait();
   long total = 0;
@@ -63,20 +64,20 @@ long viaReferences(const std::vector<int> &items) {
   return total;
 }
 
-// The function already has a `pool`: the new one takes another name. The
-// spawn sits in a small inner loop; the pool goes before the input loop.
+// The function already has a `group`: the new one takes another name. The
+// spawn sits in a small inner loop; the group goes before the input loop.
 long pairs(const std::vector<int> &items) {
-  long pool = 0;
+  long group = 0;
   std::vector<std::future<long>> futures;
   // EXPECT-NOTE@+1:3 the loop iterates over a container or range, so its trip count grows with the input
-  parlint::ThreadPool thread_pool;
+  parlint::TaskGroup task_group;
   for (int item : items)
     for (int k = 0; k < 2; ++k)
-      // EXPECT-WARNING@+1:25 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-      futures.push_back(thread_pool.submit(square, item + k));
+      // EXPECT-WARNING@+1:25 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
+      futures.push_back(task_group.submit(square, item + k));
   for (auto &f : futures)
-    pool += f.get();
-  return pool;
+    group += f.get();
+  return group;
 }
 
 int main() {

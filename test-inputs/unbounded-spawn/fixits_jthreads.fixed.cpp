@@ -1,9 +1,9 @@
 // RUN-STD: c++20
 // A container of std::jthread filled in a loop over the input becomes a
-// parlint::ThreadPool: its destructor runs every task and joins the workers,
-// as the jthreads' destructors joined them. The program prints the same
+// parlint::TaskGroup: its destructor waits for every task, as the jthreads'
+// destructors joined them. The program prints the same
 // before and after the fix (the harness builds and runs both).
-#include <parlint/thread_pool.h>
+#include <parlint/task_group.h>
 
 #include <atomic>
 #include <cstdio>
@@ -16,12 +16,12 @@ static void addTo(std::atomic<long> *total, int x) { *total += x; }
 long sum(const std::vector<int> &items) {
   std::atomic<long> total{0};
   {
-    // EXPECT-NOTE@+1:31 with the fix, an exception leaving a task no longer calls std::terminate as it did in a std::jthread: parlint::ThreadPool keeps the first one for wait_idle() to rethrow, and its destructor drops it
-    parlint::ThreadPool threads;
+    // EXPECT-NOTE@+1:31 with the fix, an exception leaving a task no longer calls std::terminate as it did in a std::jthread: parlint::TaskGroup keeps the first one for wait() to rethrow, and its destructor drops it
+    parlint::TaskGroup group;
     // EXPECT-NOTE@+1:5 the loop iterates over a container or range, so its trip count grows with the input
     for (int item : items)
-      // EXPECT-WARNING@+1:7 starting a std::jthread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-      threads.post(addTo, &total, item);
+      // EXPECT-WARNING@+1:7 starting a std::jthread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
+      group.post(addTo, &total, item);
   }
   return total;
 }
@@ -29,13 +29,13 @@ long sum(const std::vector<int> &items) {
 // Joined by a join-all loop, with a non-generic lambda.
 long sumOfSquares(const std::vector<int> &items) {
   std::atomic<long> total{0};
-  parlint::ThreadPool threads;
+  parlint::TaskGroup group;
   // EXPECT-NOTE@+1:3 the loop iterates over a container or range, so its trip count grows with the input
   for (int item : items)
-    // EXPECT-WARNING@+1:23 starting a std::jthread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-    threads.post([&total](int x) { total += x * x; }, item);
-  // EXPECT-NOTE@+1:3 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::jthread called std::terminate
-  threads.wait_idle();
+    // EXPECT-WARNING@+1:23 starting a std::jthread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
+    group.post([&total](int x) { total += x * x; }, item);
+  // EXPECT-NOTE@+1:3 with the fix, parlint::TaskGroup::wait() here rethrows the first exception a task threw, where an exception leaving a std::jthread called std::terminate
+  group.wait();
   return total;
 }
 

@@ -1,8 +1,9 @@
 // A container of std::thread filled in a loop over the input and joined by
-// one later join-all loop: the container becomes a parlint::ThreadPool, each
-// spawn pool.post(...) (which decay-copies like std::thread) and the join-all
-// pool.wait_idle(). The program prints the same before and after the fix
-// (the harness builds and runs both).
+// one later join-all loop: the container becomes a parlint::TaskGroup named
+// `group` (its tasks run on the process-wide pool), each spawn
+// group.post(...) (which decay-copies like std::thread) and the join-all
+// group.wait(). The program prints the same before and after the fix (the
+// harness builds and runs both).
 #include <algorithm>
 #include <cstdio>
 #include <deque>
@@ -29,9 +30,9 @@ long squares(const std::vector<int> &items) {
   threads.reserve(items.size());
   // EXPECT-NOTE@+1:3 the loop iterates over a container or range, so its trip count grows with the input
   for (int item : items)
-    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     threads.emplace_back(addSquare, std::ref(total), item);
-  // EXPECT-NOTE@+1:3 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+  // EXPECT-NOTE@+1:3 with the fix, parlint::TaskGroup::wait() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
   for (auto &t : threads)
     t.join();
   return total.value;
@@ -44,24 +45,26 @@ long cubes(const std::vector<int> &items) {
   std::vector<std::thread> threads;
   // EXPECT-NOTE@+1:3 the loop's bound is derived from a container's size
   for (std::size_t i = 0; i < items.size(); ++i)
-    // EXPECT-WARNING@+1:23 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:23 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     threads.push_back(std::thread([&total](long x) { total.add(x * x * x); }, items[i]));
-  // EXPECT-NOTE@+1:3 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+  // EXPECT-NOTE@+1:3 with the fix, parlint::TaskGroup::wait() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
   for (std::size_t i = 0; i < threads.size(); ++i)
     if (threads[i].joinable())
       threads[i].join();
   return total.value;
 }
 
-// A deque joined with std::for_each and std::mem_fn.
+// A deque joined with std::for_each and std::mem_fn. The function already
+// has a `group`: the new one takes another name.
 long doubled(const std::vector<int> &items) {
   Total total;
+  const int group = 2;
   std::deque<std::thread> threads;
   // EXPECT-NOTE@+1:3 the loop walks an iterator range
   for (auto it = items.begin(); it != items.end(); ++it)
-    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-    threads.emplace_back([&total, x = *it] { total.add(2 * x); });
-  // EXPECT-NOTE@+1:3 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
+    threads.emplace_back([&total, x = *it] { total.add(group * x); });
+  // EXPECT-NOTE@+1:3 with the fix, parlint::TaskGroup::wait() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
   std::for_each(threads.begin(), threads.end(), std::mem_fn(&std::thread::join));
   return total.value;
 }
@@ -74,10 +77,10 @@ long insideLambda(const std::vector<int> &items) {
     // EXPECT-NOTE@+1:5 the loop iterates over a container or range, so its trip count grows with the input
     for (int item : items) {
       int shifted = item + 1;
-      // EXPECT-WARNING@+1:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+      // EXPECT-WARNING@+1:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
       threads.emplace_back(addSquare, std::ref(total), shifted);
     }
-    // EXPECT-NOTE@+1:5 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+    // EXPECT-NOTE@+1:5 with the fix, parlint::TaskGroup::wait() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
     for (std::thread &t : threads) {
       t.join();
     }

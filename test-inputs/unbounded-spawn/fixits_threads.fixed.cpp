@@ -1,9 +1,10 @@
 // A container of std::thread filled in a loop over the input and joined by
-// one later join-all loop: the container becomes a parlint::ThreadPool, each
-// spawn pool.post(...) (which decay-copies like std::thread) and the join-all
-// pool.wait_idle(). The program prints the same before and after the fix
-// (the harness builds and runs both).
-#include <parlint/thread_pool.h>
+// one later join-all loop: the container becomes a parlint::TaskGroup named
+// `group` (its tasks run on the process-wide pool), each spawn
+// group.post(...) (which decay-copies like std::thread) and the join-all
+// group.wait(). The program prints the same before and after the fix (the
+// harness builds and runs both).
+#include <parlint/task_group.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -27,13 +28,13 @@ static void addSquare(Total &total, int x) { total.add(static_cast<long>(x) * x)
 // emplace_back, joined by a range-for; reserve() goes with the container.
 long squares(const std::vector<int> &items) {
   Total total;
-  parlint::ThreadPool threads;
+  parlint::TaskGroup group;
   // EXPECT-NOTE@+1:3 the loop iterates over a container or range, so its trip count grows with the input
   for (int item : items)
-    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-    threads.post(addSquare, std::ref(total), item);
-  // EXPECT-NOTE@+1:3 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
-  threads.wait_idle();
+    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
+    group.post(addSquare, std::ref(total), item);
+  // EXPECT-NOTE@+1:3 with the fix, parlint::TaskGroup::wait() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+  group.wait();
   return total.value;
 }
 
@@ -41,26 +42,28 @@ long squares(const std::vector<int> &items) {
 // checks joinable().
 long cubes(const std::vector<int> &items) {
   Total total;
-  parlint::ThreadPool threads;
+  parlint::TaskGroup group;
   // EXPECT-NOTE@+1:3 the loop's bound is derived from a container's size
   for (std::size_t i = 0; i < items.size(); ++i)
-    // EXPECT-WARNING@+1:23 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-    threads.post([&total](long x) { total.add(x * x * x); }, items[i]);
-  // EXPECT-NOTE@+1:3 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
-  threads.wait_idle();
+    // EXPECT-WARNING@+1:23 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
+    group.post([&total](long x) { total.add(x * x * x); }, items[i]);
+  // EXPECT-NOTE@+1:3 with the fix, parlint::TaskGroup::wait() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+  group.wait();
   return total.value;
 }
 
-// A deque joined with std::for_each and std::mem_fn.
+// A deque joined with std::for_each and std::mem_fn. The function already
+// has a `group`: the new one takes another name.
 long doubled(const std::vector<int> &items) {
   Total total;
-  parlint::ThreadPool threads;
+  const int group = 2;
+  parlint::TaskGroup task_group;
   // EXPECT-NOTE@+1:3 the loop walks an iterator range
   for (auto it = items.begin(); it != items.end(); ++it)
-    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-    threads.post([&total, x = *it] { total.add(2 * x); });
-  // EXPECT-NOTE@+1:3 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
-  threads.wait_idle();
+    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
+    task_group.post([&total, x = *it] { total.add(group * x); });
+  // EXPECT-NOTE@+1:3 with the fix, parlint::TaskGroup::wait() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+  task_group.wait();
   return total.value;
 }
 
@@ -68,15 +71,15 @@ long doubled(const std::vector<int> &items) {
 long insideLambda(const std::vector<int> &items) {
   Total total;
   auto run = [&] {
-    parlint::ThreadPool threads;
+    parlint::TaskGroup group;
     // EXPECT-NOTE@+1:5 the loop iterates over a container or range, so its trip count grows with the input
     for (int item : items) {
       int shifted = item + 1;
-      // EXPECT-WARNING@+1:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-      threads.post(addSquare, std::ref(total), shifted);
+      // EXPECT-WARNING@+1:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
+      group.post(addSquare, std::ref(total), shifted);
     }
-    // EXPECT-NOTE@+1:5 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
-    threads.wait_idle();
+    // EXPECT-NOTE@+1:5 with the fix, parlint::TaskGroup::wait() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+    group.wait();
   };
   run();
   return total.value;

@@ -18,9 +18,9 @@ std::vector<std::string> split(const std::string &line);
 void copyOfParameter(const std::vector<int> &items) {
   std::vector<int> jobs = items;
   // EXPECT-NOTE@+2:3 the loop iterates over a container or range, so its trip count grows with the input
-  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int job : jobs) { pool.post(handle, job); }'; wait for its tasks with 'pool.wait_idle()'
+  // EXPECT-NOTE@+1:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (int job : jobs) { group.post(handle, job); }'; wait for its tasks with 'group.wait()'
   for (int job : jobs)
-    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     std::thread(handle, job).detach();
 }
 
@@ -29,9 +29,9 @@ void linesOfStream(std::istream &in) {
   for (std::string line; std::getline(in, line);)
     lines.push_back(line);
   // EXPECT-NOTE@+2:3 the loop iterates over a container or range, so its trip count grows with the input
-  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (const std::string &line : lines) { pool.post(handleLine, line); }'; wait for its tasks with 'pool.wait_idle()'
+  // EXPECT-NOTE@+1:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (const std::string &line : lines) { group.post(handleLine, line); }'; wait for its tasks with 'group.wait()'
   for (const std::string &line : lines)
-    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     std::thread(handleLine, line).detach();
 }
 
@@ -41,7 +41,7 @@ void countFromStdin() {
   std::vector<std::future<void>> done;
   // EXPECT-NOTE@+1:3 the loop's bound is read at run time, so it grows with the input
   for (int i = 0; i < count; ++i)
-    // EXPECT-WARNING@+1:20 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:20 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     done.push_back(std::async(std::launch::async, handle, i));
 }
 
@@ -50,9 +50,9 @@ void piecesOfALine(std::istream &in) {
   std::getline(in, line);
   const std::vector<std::string> pieces = split(line);
   // EXPECT-NOTE@+2:3 the loop iterates over a container or range, so its trip count grows with the input
-  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (const std::string &piece : pieces) { pool.post(handleLine, piece); }'; wait for its tasks with 'pool.wait_idle()'
+  // EXPECT-NOTE@+1:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (const std::string &piece : pieces) { group.post(handleLine, piece); }'; wait for its tasks with 'group.wait()'
   for (const std::string &piece : pieces)
-    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     std::thread(handleLine, piece).detach();
 }
 
@@ -60,10 +60,10 @@ void piecesOfALine(std::istream &in) {
 void acceptWhileRunning(boost::asio::ip::tcp::acceptor &acceptor,
                         const bool &running) {
   // EXPECT-NOTE@+2:3 the loop reads input on every iteration, so it runs once per input
-  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; while (running) { ... pool.post(session, std::move(socket)); ... }'; wait for its tasks with 'pool.wait_idle()'
+  // EXPECT-NOTE@+1:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; while (running) { ... group.post(session, std::move(socket)); ... }'; wait for its tasks with 'group.wait()'
   while (running) {
     boost::asio::ip::tcp::socket socket = acceptor.accept();
-    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     std::thread(session, std::move(socket)).detach();
   }
 }
@@ -74,11 +74,11 @@ class Server {
 public:
   void serve(boost::asio::ip::tcp::acceptor &acceptor) {
     // EXPECT-NOTE@+2:5 the loop has no exit condition
-    // EXPECT-NOTE@+1:5 a bounded pool runs the same loop: declare 'parlint::ThreadPool pool;' before it and hand each iteration's work to 'pool.post(...)' with the same callable and arguments
+    // EXPECT-NOTE@+1:5 a task group on parlint's shared pool runs the same loop: declare 'parlint::TaskGroup group;' before it and hand each iteration's work to 'group.post(...)' with the same callable and arguments
     for (;;) {
       boost::asio::ip::tcp::socket socket(acceptor.get_executor());
       acceptor.accept(socket);
-      // EXPECT-WARNING@+1:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+      // EXPECT-WARNING@+1:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
       sessions_.emplace_back([this, s = std::move(socket)]() mutable {
         run(std::move(s));
       });
@@ -96,9 +96,9 @@ public:
   explicit Fanout(const std::vector<int> &targets) : targets_(targets) {}
   void start() {
     // EXPECT-NOTE@+2:5 the loop iterates over a container or range, so its trip count grows with the input
-    // EXPECT-NOTE@+1:5 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int target : targets_) { pool.post(handle, target); }'; wait for its tasks with 'pool.wait_idle()'
+    // EXPECT-NOTE@+1:5 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (int target : targets_) { group.post(handle, target); }'; wait for its tasks with 'group.wait()'
     for (int target : targets_)
-      // EXPECT-WARNING@+1:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+      // EXPECT-WARNING@+1:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
       std::thread(handle, target).detach();
   }
 

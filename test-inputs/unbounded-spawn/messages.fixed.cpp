@@ -1,7 +1,7 @@
-// What the messages say: a bounded pool, with parlint::ThreadPool as one
-// option, except inside a class that is itself a pool; notes quote at most
+// What the messages say: a bounded pool, with parlint's shared pool through
+// a parlint::TaskGroup as one option, except inside a class that is itself a pool; notes quote at most
 // one short line of the code and name no function the code does not have.
-#include <parlint/thread_pool.h>
+#include <parlint/task_group.h>
 
 #include <functional>
 #include <mutex>
@@ -12,23 +12,23 @@
 void work(int item);
 
 // A vector of threads that happens to be called thread_pool: the note on its
-// join loop names the function of the pool the fix writes, not the vector's.
+// join loop names the function of the group the fix writes, not the vector's.
 void joinLoop(const std::vector<int> &items) {
-  parlint::ThreadPool thread_pool;
+  parlint::TaskGroup group;
   // EXPECT-NOTE@+1:3 the loop iterates over a container or range, so its trip count grows with the input
   for (int item : items)
-    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-    thread_pool.post(work, item);
-  // EXPECT-NOTE@+1:3 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
-  thread_pool.wait_idle();
+    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
+    group.post(work, item);
+  // EXPECT-NOTE@+1:3 with the fix, parlint::TaskGroup::wait() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+  group.wait();
 }
 
 // A long task: the note says what to change instead of pasting the lambda.
 void longTask(const std::vector<int> &items, std::mutex &lock, int &total) {
   // EXPECT-NOTE@+2:3 the loop iterates over a container or range, so its trip count grows with the input
-  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: declare 'parlint::ThreadPool pool;' before it and hand each iteration's work to 'pool.post(...)' with the same callable and arguments; wait for its tasks with 'pool.wait_idle()'
+  // EXPECT-NOTE@+1:3 a task group on parlint's shared pool runs the same loop: declare 'parlint::TaskGroup group;' before it and hand each iteration's work to 'group.post(...)' with the same callable and arguments; wait for its tasks with 'group.wait()'
   for (int item : items) {
-    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     std::thread([item, &lock, &total] {
       int square = item * item;
       std::lock_guard<std::mutex> hold(lock);

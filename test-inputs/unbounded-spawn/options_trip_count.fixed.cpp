@@ -2,7 +2,7 @@
 // MaxConstantTripCount is deprecated: a configuration that sets it still
 // loads, and it changes nothing. A constant trip count is never reported,
 // whatever the option says; an input-driven loop always is.
-#include <parlint/thread_pool.h>
+#include <parlint/task_group.h>
 
 #include <thread>
 #include <vector>
@@ -28,9 +28,9 @@ void thousand() {
 }
 
 void perItem(const std::vector<int> &items) {
-  parlint::ThreadPool workers;
+  parlint::TaskGroup group;
   for (int item : items) // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
-    workers.post(work, item); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-  // EXPECT-NOTE@+1:3 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
-  workers.wait_idle();
+    group.post(work, item); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
+  // EXPECT-NOTE@+1:3 with the fix, parlint::TaskGroup::wait() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+  group.wait();
 }

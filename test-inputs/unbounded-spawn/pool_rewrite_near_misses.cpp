@@ -22,10 +22,10 @@ void watch(std::stop_token token, int item);
 // would not.
 std::vector<std::future<long>> escapes(const std::vector<int> &items) {
   std::vector<std::future<long>> futures;
-  // EXPECT-NOTE@+2:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { futures.push_back(pool.submit(compute, item)); }'
+  // EXPECT-NOTE@+2:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (int item : items) { futures.push_back(group.submit(compute, item)); }'
   // EXPECT-NOTE@+1:3 the loop iterates over a container or range, so its trip count grows with the input
   for (int item : items)
-    // EXPECT-WARNING@+1:23 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:23 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     futures.push_back(std::async(std::launch::async, compute, item));
   return futures;
 }
@@ -33,10 +33,10 @@ std::vector<std::future<long>> escapes(const std::vector<int> &items) {
 // near-miss: the futures are handed to another function.
 void passedOn(const std::vector<int> &items) {
   std::vector<std::future<long>> futures;
-  // EXPECT-NOTE@+2:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { futures.push_back(pool.submit(compute, item)); }'
+  // EXPECT-NOTE@+2:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (int item : items) { futures.push_back(group.submit(compute, item)); }'
   // EXPECT-NOTE@+1:3 the loop iterates over a container or range, so its trip count grows with the input
   for (int item : items)
-    // EXPECT-WARNING@+1:23 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:23 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     futures.push_back(std::async(std::launch::async, compute, item));
   consume(futures);
 }
@@ -45,10 +45,10 @@ void passedOn(const std::vector<int> &items) {
 // tasks there, the pool's do not.
 void cleared(const std::vector<int> &items) {
   std::vector<std::future<long>> futures;
-  // EXPECT-NOTE@+2:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { futures.push_back(pool.submit(compute, item)); }'
+  // EXPECT-NOTE@+2:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (int item : items) { futures.push_back(group.submit(compute, item)); }'
   // EXPECT-NOTE@+1:3 the loop iterates over a container or range, so its trip count grows with the input
   for (int item : items)
-    // EXPECT-WARNING@+1:23 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:23 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     futures.push_back(std::async(std::launch::async, compute, item));
   futures.clear();
 }
@@ -57,10 +57,10 @@ void cleared(const std::vector<int> &items) {
 // reference_wrapper, pool.submit the reference it holds.
 void wrappedReference(const std::vector<int> &items, long &total) {
   std::vector<std::future<void>> futures;
-  // EXPECT-NOTE@+2:3 a bounded pool runs the same loop: declare 'parlint::ThreadPool pool;' before it and hand each iteration's work to 'pool.submit(...)' with the same callable and arguments
+  // EXPECT-NOTE@+2:3 a task group on parlint's shared pool runs the same loop: declare 'parlint::TaskGroup group;' before it and hand each iteration's work to 'group.submit(...)' with the same callable and arguments
   // EXPECT-NOTE@+1:3 the loop iterates over a container or range, so its trip count grows with the input
   for (int item : items)
-    // EXPECT-WARNING@+1:23 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:23 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     futures.push_back(std::async(std::launch::async,
                                  [item](auto &&sum) { sum.get() += item; },
                                  std::ref(total)));
@@ -71,10 +71,10 @@ void wrappedReference(const std::vector<int> &items, long &total) {
 // near-miss: a thread is used after it started.
 void indexed(const std::vector<int> &items) {
   std::vector<std::thread> threads;
-  // EXPECT-NOTE@+2:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { ... pool.post(work, item); ... }'; wait for its tasks with 'pool.wait_idle()'
+  // EXPECT-NOTE@+2:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (int item : items) { ... group.post(work, item); ... }'; wait for its tasks with 'group.wait()'
   // EXPECT-NOTE@+1:3 the loop iterates over a container or range, so its trip count grows with the input
   for (int item : items) {
-    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     threads.emplace_back(work, item);
     (void)threads.back().get_id();
   }
@@ -85,10 +85,10 @@ void indexed(const std::vector<int> &items) {
 // near-miss: the container is moved away.
 std::vector<std::thread> moved(const std::vector<int> &items) {
   std::vector<std::thread> threads;
-  // EXPECT-NOTE@+2:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { pool.post(work, item); }'; wait for its tasks with 'pool.wait_idle()'
+  // EXPECT-NOTE@+2:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (int item : items) { group.post(work, item); }'; wait for its tasks with 'group.wait()'
   // EXPECT-NOTE@+1:3 the loop iterates over a container or range, so its trip count grows with the input
   for (int item : items)
-    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     threads.emplace_back(work, item);
   std::vector<std::thread> kept = std::move(threads);
   return kept;
@@ -97,10 +97,10 @@ std::vector<std::thread> moved(const std::vector<int> &items) {
 // near-miss: the threads are joined only on one branch.
 void conditionalJoin(const std::vector<int> &items, bool wait) {
   std::vector<std::thread> threads;
-  // EXPECT-NOTE@+2:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { pool.post(work, item); }'; wait for its tasks with 'pool.wait_idle()'
+  // EXPECT-NOTE@+2:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (int item : items) { group.post(work, item); }'; wait for its tasks with 'group.wait()'
   // EXPECT-NOTE@+1:3 the loop iterates over a container or range, so its trip count grows with the input
   for (int item : items)
-    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     threads.emplace_back(work, item);
   if (wait)
     for (auto &t : threads)
@@ -113,10 +113,10 @@ void conditionalJoin(const std::vector<int> &items, bool wait) {
 // near-miss: the threads are detached, nothing waits for them.
 void detached(const std::vector<int> &items) {
   std::vector<std::thread> threads;
-  // EXPECT-NOTE@+2:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { pool.post(work, item); }'; wait for its tasks with 'pool.wait_idle()'
+  // EXPECT-NOTE@+2:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (int item : items) { group.post(work, item); }'; wait for its tasks with 'group.wait()'
   // EXPECT-NOTE@+1:3 the loop iterates over a container or range, so its trip count grows with the input
   for (int item : items)
-    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     threads.emplace_back(work, item);
   for (auto &t : threads)
     t.detach();
@@ -125,10 +125,10 @@ void detached(const std::vector<int> &items) {
 // near-miss: the join loop does more than join.
 int joinAndCount(const std::vector<int> &items) {
   std::vector<std::thread> threads;
-  // EXPECT-NOTE@+2:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { pool.post(work, item); }'; wait for its tasks with 'pool.wait_idle()'
+  // EXPECT-NOTE@+2:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (int item : items) { group.post(work, item); }'; wait for its tasks with 'group.wait()'
   // EXPECT-NOTE@+1:3 the loop iterates over a container or range, so its trip count grows with the input
   for (int item : items)
-    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     threads.emplace_back(work, item);
   int joined = 0;
   for (auto &t : threads) {
@@ -144,7 +144,7 @@ void stopToken(const std::vector<int> &items) {
   std::vector<std::jthread> threads;
   // EXPECT-NOTE@+1:3 the loop iterates over a container or range, so its trip count grows with the input
   for (int item : items)
-    // EXPECT-WARNING@+1:5 starting a std::jthread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:5 starting a std::jthread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     threads.emplace_back(watch, item);
 }
 
@@ -155,7 +155,7 @@ void waitsForOthers(const std::vector<int> &items) {
   std::vector<std::thread> threads;
   // EXPECT-NOTE@+1:3 the loop iterates over a container or range, so its trip count grows with the input
   for (int item : items)
-    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     threads.emplace_back([&all, item] {
       all.arrive_and_wait();
       work(item);
@@ -170,10 +170,10 @@ thread_local int calls = 0;
 // between items on a pool's reused workers.
 void threadLocalState(const std::vector<int> &items) {
   std::vector<std::thread> threads;
-  // EXPECT-NOTE@+2:3 a bounded pool runs the same loop: declare 'parlint::ThreadPool pool;' before it and hand each iteration's work to 'pool.post(...)' with the same callable and arguments; wait for its tasks with 'pool.wait_idle()'
+  // EXPECT-NOTE@+2:3 a task group on parlint's shared pool runs the same loop: declare 'parlint::TaskGroup group;' before it and hand each iteration's work to 'group.post(...)' with the same callable and arguments; wait for its tasks with 'group.wait()'
   // EXPECT-NOTE@+1:3 the loop iterates over a container or range, so its trip count grows with the input
   for (int item : items)
-    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     threads.emplace_back([item] {
       calls = 0;
       work(item + calls);
@@ -187,10 +187,10 @@ void threadLocalState(const std::vector<int> &items) {
 void perLine(std::istream &in) {
   std::vector<std::thread> threads;
   std::string line;
-  // EXPECT-NOTE@+2:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; while (std::getline(in, line)) { pool.post(work, static_cast<int>(line.size())); }'; wait for its tasks with 'pool.wait_idle()'
+  // EXPECT-NOTE@+2:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; while (std::getline(in, line)) { group.post(work, static_cast<int>(line.size())); }'; wait for its tasks with 'group.wait()'
   // EXPECT-NOTE@+1:3 the loop's condition reads input, so it runs once per input
   while (std::getline(in, line))
-    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     threads.emplace_back(work, static_cast<int>(line.size()));
   for (auto &t : threads)
     t.join();
@@ -203,7 +203,7 @@ void twoSpawns(const std::vector<int> &items) {
   std::vector<std::future<long>> futures;
   // EXPECT-NOTE@+1:3 the loop iterates over a container or range, so its trip count grows with the input
   for (int item : items) {
-    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     threads.emplace_back(work, item);
     // EXPECT-NOTE@+1:23 calling std::async here too, on every iteration of the same loop
     futures.push_back(std::async(std::launch::async, compute, item));
@@ -217,10 +217,10 @@ void twoSpawns(const std::vector<int> &items) {
 // near-miss: the stored thread is used as a value.
 void storedThreadUsed(const std::vector<int> &items) {
   std::vector<std::thread> threads;
-  // EXPECT-NOTE@+2:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { ... pool.post(work, item); ... }'; wait for its tasks with 'pool.wait_idle()'
+  // EXPECT-NOTE@+2:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (int item : items) { ... group.post(work, item); ... }'; wait for its tasks with 'group.wait()'
   // EXPECT-NOTE@+1:3 the loop iterates over a container or range, so its trip count grows with the input
   for (int item : items) {
-    // EXPECT-WARNING@+1:28 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:28 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     std::thread &started = threads.emplace_back(work, item);
     started.join();
   }
@@ -232,10 +232,10 @@ long inSwitch(int mode, const std::vector<int> &items) {
   std::vector<std::future<long>> futures;
   switch (mode) {
   case 0:
-    // EXPECT-NOTE@+2:5 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { futures.push_back(pool.submit(compute, item)); }'
+    // EXPECT-NOTE@+2:5 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (int item : items) { futures.push_back(group.submit(compute, item)); }'
     // EXPECT-NOTE@+1:5 the loop iterates over a container or range, so its trip count grows with the input
     for (int item : items)
-      // EXPECT-WARNING@+1:25 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+      // EXPECT-WARNING@+1:25 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
       futures.push_back(std::async(std::launch::async, compute, item));
     break;
   default:
@@ -250,10 +250,10 @@ long inSwitch(int mode, const std::vector<int> &items) {
 // near-miss: the futures are stored by index into a pre-sized container.
 void presized(const std::vector<int> &items) {
   std::vector<std::future<long>> futures(items.size());
-  // EXPECT-NOTE@+2:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (std::size_t i = 0; i < items.size(); ++i) { futures[i] = pool.submit(compute, items[i]); }'
+  // EXPECT-NOTE@+2:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (std::size_t i = 0; i < items.size(); ++i) { futures[i] = group.submit(compute, items[i]); }'
   // EXPECT-NOTE@+1:3 the loop's bound is derived from a container's size
   for (std::size_t i = 0; i < items.size(); ++i)
-    // EXPECT-WARNING@+1:18 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:18 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     futures[i] = std::async(std::launch::async, compute, items[i]);
   for (auto &f : futures)
     f.get();

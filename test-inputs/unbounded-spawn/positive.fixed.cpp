@@ -8,7 +8,7 @@
 #include <thread>
 #include <vector>
 
-#include <parlint/thread_pool.h>
+#include <parlint/task_group.h>
 #include <pthread.h>
 #include <spawn.h>
 #include <sys/socket.h>
@@ -20,76 +20,76 @@ void *entry(void *);
 extern char **environ;
 
 void rangeFor(const std::vector<int> &items) {
-  parlint::ThreadPool workers;
+  parlint::TaskGroup group;
   for (int item : items) // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
-    workers.post(work, item); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-  // EXPECT-NOTE@+1:3 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
-  workers.wait_idle();
+    group.post(work, item); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
+  // EXPECT-NOTE@+1:3 with the fix, parlint::TaskGroup::wait() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+  group.wait();
 }
 
 void sizeBound(const std::vector<int> &items) {
-  parlint::ThreadPool workers;
+  parlint::TaskGroup group;
   for (size_t i = 0; i < items.size(); ++i) // EXPECT-NOTE:3 the loop's bound is derived from a container's size
-    workers.post(work, items[i]); // EXPECT-WARNING:23 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-  // EXPECT-NOTE@+1:3 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
-  workers.wait_idle();
+    group.post(work, items[i]); // EXPECT-WARNING:23 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
+  // EXPECT-NOTE@+1:3 with the fix, parlint::TaskGroup::wait() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+  group.wait();
 }
 
 void sizeThroughLocal(const std::map<int, int> &table) {
   const auto count = table.size();
-  parlint::ThreadPool workers;
+  parlint::TaskGroup group;
   for (size_t i = 0; i < count; ++i) // EXPECT-NOTE:3 the loop's bound is derived from a container's size
-    workers.post(work, static_cast<int>(i)); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-  // EXPECT-NOTE@+1:3 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
-  workers.wait_idle();
+    group.post(work, static_cast<int>(i)); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
+  // EXPECT-NOTE@+1:3 with the fix, parlint::TaskGroup::wait() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+  group.wait();
 }
 
 void iteratorRange(const std::vector<int> &items) {
   std::vector<std::future<void>> results;
-  parlint::ThreadPool pool;
+  parlint::TaskGroup group;
   for (auto it = items.begin(); it != items.end(); ++it) // EXPECT-NOTE:3 the loop walks an iterator range
-    results.push_back(pool.submit(work, *it)); // EXPECT-WARNING:23 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    results.push_back(group.submit(work, *it)); // EXPECT-WARNING:23 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
 }
 
 void defaultPolicyAsync(const std::vector<int> &items) {
   std::vector<std::future<void>> results;
-  parlint::ThreadPool pool;
+  parlint::TaskGroup group;
   for (int item : items) // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
-    results.push_back(pool.submit(work, item)); // EXPECT-WARNING:23 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    results.push_back(group.submit(work, item)); // EXPECT-WARNING:23 calling std::async on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
 }
 
 void acceptLoop(int listener) {
-  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; while (true) { ... pool.post(handle, client); ... }'
+  // EXPECT-NOTE@+1:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; while (true) { ... group.post(handle, client); ... }'
   while (true) { // EXPECT-NOTE:3 the loop has no exit condition
     int client = accept(listener, nullptr, nullptr);
-    std::thread(handle, client).detach(); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    std::thread(handle, client).detach(); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
   }
 }
 
 void readLoop(int fd) {
   char buffer[64];
-  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; while (read(fd, buffer, sizeof buffer) > 0) { ... pool.post(handle, buffer[0]); ... }'; wait for its tasks with 'pool.wait_idle()'
+  // EXPECT-NOTE@+1:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; while (read(fd, buffer, sizeof buffer) > 0) { ... group.post(handle, buffer[0]); ... }'; wait for its tasks with 'group.wait()'
   while (read(fd, buffer, sizeof buffer) > 0) { // EXPECT-NOTE:3 the loop's condition reads input, so it runs once per input
-    std::thread t(handle, buffer[0]); // EXPECT-WARNING:17 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    std::thread t(handle, buffer[0]); // EXPECT-WARNING:17 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     t.detach();
   }
 }
 
 void queueDrain(std::queue<int> &jobs) {
-  parlint::ThreadPool workers;
+  parlint::TaskGroup group;
   while (!jobs.empty()) { // EXPECT-NOTE:3 the loop's bound is derived from a container's size
-    workers.post(work, jobs.front()); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    group.post(work, jobs.front()); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     jobs.pop();
   }
-  // EXPECT-NOTE@+1:3 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
-  workers.wait_idle();
+  // EXPECT-NOTE@+1:3 with the fix, parlint::TaskGroup::wait() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+  group.wait();
 }
 
 void pthreadPerItem(const std::vector<int> &items) {
   std::vector<pthread_t> ids(items.size());
-  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (size_t i = 0; i < items.size(); ++i) { pool.post(entry, nullptr); }'; wait for its tasks with 'pool.wait_idle()'
+  // EXPECT-NOTE@+1:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (size_t i = 0; i < items.size(); ++i) { group.post(entry, nullptr); }'; wait for its tasks with 'group.wait()'
   for (size_t i = 0; i < items.size(); ++i) // EXPECT-NOTE:3 the loop's bound is derived from a container's size
-    pthread_create(&ids[i], nullptr, entry, nullptr); // EXPECT-WARNING:5 calling pthread_create on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    pthread_create(&ids[i], nullptr, entry, nullptr); // EXPECT-WARNING:5 calling pthread_create on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
   for (pthread_t id : ids)
     pthread_join(id, nullptr);
 }
@@ -115,17 +115,17 @@ void spawnPerItem(const std::vector<std::string> &commands) {
 struct Server {
   std::vector<std::thread> sessions;
   void start(const std::vector<int> &clients) {
-    // EXPECT-NOTE@+1:5 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int c : clients) { pool.post(handle, c); }'; wait for its tasks with 'pool.wait_idle()'
+    // EXPECT-NOTE@+1:5 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (int c : clients) { group.post(handle, c); }'; wait for its tasks with 'group.wait()'
     for (int c : clients) // EXPECT-NOTE:5 the loop iterates over a container or range, so its trip count grows with the input
-      sessions.emplace_back(handle, c); // EXPECT-WARNING:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+      sessions.emplace_back(handle, c); // EXPECT-WARNING:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
   }
 };
 
 template <typename Container> void generic(const Container &items) {
   std::vector<std::thread> workers;
-  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (const auto &item : items) { pool.post(work, item); }'; wait for its tasks with 'pool.wait_idle()'
+  // EXPECT-NOTE@+1:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (const auto &item : items) { group.post(work, item); }'; wait for its tasks with 'group.wait()'
   for (const auto &item : items) // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
-    workers.emplace_back(work, item); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    workers.emplace_back(work, item); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
   for (auto &w : workers)
     w.join();
 }
@@ -136,18 +136,18 @@ template void generic(const std::vector<long> &);
 void viaMacro(const std::vector<int> &items) {
   std::vector<std::thread> workers;
   for (int item : items) // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
-    START_WORKER(workers, item); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    START_WORKER(workers, item); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
   for (auto &w : workers)
     w.join();
 }
 
 void nestedLambdaLoop(const std::vector<int> &items) {
   auto launchAll = [&] {
-    parlint::ThreadPool workers;
+    parlint::TaskGroup group;
     for (int item : items) // EXPECT-NOTE:5 the loop iterates over a container or range, so its trip count grows with the input
-      workers.post(work, item); // EXPECT-WARNING:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-    // EXPECT-NOTE@+1:5 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
-    workers.wait_idle();
+      group.post(work, item); // EXPECT-WARNING:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
+    // EXPECT-NOTE@+1:5 with the fix, parlint::TaskGroup::wait() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+    group.wait();
   };
   launchAll();
 }

@@ -13,36 +13,36 @@ void handle(int item);
 int compute(int item);
 
 void joined_each_iteration(const std::vector<int> &items) {
-  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { ... pool.post(handle, item); ... }'; wait for its tasks with 'pool.wait_idle()'
+  // EXPECT-NOTE@+1:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (int item : items) { ... group.post(handle, item); ... }'; wait for its tasks with 'group.wait()'
   for (int item : items) { // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
-    std::thread t(handle, item); // EXPECT-WARNING:17 starting a std::thread and waiting for it in the same iteration of a loop without a small bound runs the items one at a time and creates a thread per item; use a bounded pool such as parlint::ThreadPool
+    std::thread t(handle, item); // EXPECT-WARNING:17 starting a std::thread and waiting for it in the same iteration of a loop without a small bound runs the items one at a time and creates a thread per item; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     t.join();
   }
 }
 
 void async_get_each_iteration(const std::vector<int> &items) {
-  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { pool.submit(handle, item).get(); }'
+  // EXPECT-NOTE@+1:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (int item : items) { group.submit(handle, item).get(); }'
   for (int item : items) // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
-    std::async(std::launch::async, handle, item).get(); // EXPECT-WARNING:5 calling std::async and waiting for it in the same iteration of a loop without a small bound runs the items one at a time and creates a thread per item; use a bounded pool such as parlint::ThreadPool
+    std::async(std::launch::async, handle, item).get(); // EXPECT-WARNING:5 calling std::async and waiting for it in the same iteration of a loop without a small bound runs the items one at a time and creates a thread per item; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
 }
 
 void async_local_future(const std::vector<int> &items) {
-  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { ... auto done = pool.submit(handle, item); ... }'
+  // EXPECT-NOTE@+1:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (int item : items) { ... auto done = group.submit(handle, item); ... }'
   for (int item : items) { // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
-    auto done = std::async(std::launch::async, handle, item); // EXPECT-WARNING:17 calling std::async and waiting for it in the same iteration of a loop without a small bound runs the items one at a time and creates a thread per item; use a bounded pool such as parlint::ThreadPool
+    auto done = std::async(std::launch::async, handle, item); // EXPECT-WARNING:17 calling std::async and waiting for it in the same iteration of a loop without a small bound runs the items one at a time and creates a thread per item; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     (void)done;
   }
 }
 
 void discarded_async(const std::vector<int> &items) {
   for (int item : items) // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
-    std::async(handle, item); // EXPECT-WARNING:5 calling std::async and waiting for it in the same iteration of a loop without a small bound runs the items one at a time and creates a thread per item; use a bounded pool such as parlint::ThreadPool
+    std::async(handle, item); // EXPECT-WARNING:5 calling std::async and waiting for it in the same iteration of a loop without a small bound runs the items one at a time and creates a thread per item; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
 }
 
 void jthread_per_iteration(const std::vector<int> &items) {
-  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { pool.post(handle, item); }'; wait for its tasks with 'pool.wait_idle()'
+  // EXPECT-NOTE@+1:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (int item : items) { group.post(handle, item); }'; wait for its tasks with 'group.wait()'
   for (int item : items) { // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
-    std::jthread worker(handle, item); // EXPECT-WARNING:18 starting a std::jthread and waiting for it in the same iteration of a loop without a small bound runs the items one at a time and creates a thread per item; use a bounded pool such as parlint::ThreadPool
+    std::jthread worker(handle, item); // EXPECT-WARNING:18 starting a std::jthread and waiting for it in the same iteration of a loop without a small bound runs the items one at a time and creates a thread per item; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
   }
 }
 
@@ -59,11 +59,11 @@ void fork_and_wait(const std::vector<int> &items) {
 
 // Four lanes per layer, joined per layer: few at once, but 4 x layers threads.
 void lanes_per_layer(const std::vector<std::vector<int>> &layers) {
-  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (const auto &layer : layers) { ... pool.post(handle, layer[lane]); ... }'; wait for its tasks with 'pool.wait_idle()'
+  // EXPECT-NOTE@+1:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (const auto &layer : layers) { ... group.post(handle, layer[lane]); ... }'; wait for its tasks with 'group.wait()'
   for (const auto &layer : layers) { // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
     std::vector<std::thread> lanes;
     for (int lane = 0; lane < 4; ++lane)
-      lanes.emplace_back(handle, layer[lane]); // EXPECT-WARNING:7 starting a std::thread in batches inside a loop without a small bound creates threads in proportion to the input even though each batch is waited for; use a bounded pool such as parlint::ThreadPool, which reuses its workers
+      lanes.emplace_back(handle, layer[lane]); // EXPECT-WARNING:7 starting a std::thread in batches inside a loop without a small bound creates threads in proportion to the input even though each batch is waited for; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup, which reuses its workers
     for (auto &t : lanes)
       t.join();
   }
@@ -71,10 +71,10 @@ void lanes_per_layer(const std::vector<std::vector<int>> &layers) {
 
 // A constant inner loop whose threads are joined in the same inner iteration.
 void inner_joined(const std::vector<int> &items) {
-  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { ... pool.post(handle, item + attempt); ... }'; wait for its tasks with 'pool.wait_idle()'
+  // EXPECT-NOTE@+1:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (int item : items) { ... group.post(handle, item + attempt); ... }'; wait for its tasks with 'group.wait()'
   for (int item : items) { // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
     for (int attempt = 0; attempt < 3; ++attempt) {
-      std::thread t(handle, item + attempt); // EXPECT-WARNING:19 starting a std::thread in batches inside a loop without a small bound creates threads in proportion to the input even though each batch is waited for; use a bounded pool such as parlint::ThreadPool, which reuses its workers
+      std::thread t(handle, item + attempt); // EXPECT-WARNING:19 starting a std::thread in batches inside a loop without a small bound creates threads in proportion to the input even though each batch is waited for; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup, which reuses its workers
       t.join();
     }
   }
@@ -84,13 +84,13 @@ void inner_joined(const std::vector<int> &items) {
 int sliding_window(const std::vector<int> &items) {
   std::deque<std::future<int>> window;
   int total = 0;
-  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { ... window.push_back(pool.submit(compute, item)); ... }'
+  // EXPECT-NOTE@+1:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (int item : items) { ... window.push_back(group.submit(compute, item)); ... }'
   for (int item : items) { // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
     if (window.size() == 8) {
       total += window.front().get();
       window.pop_front();
     }
-    window.push_back(std::async(std::launch::async, compute, item)); // EXPECT-WARNING:22 calling std::async on every iteration of a loop without a small bound creates a thread per item even though only a few run at once; use a bounded pool such as parlint::ThreadPool, which reuses its workers
+    window.push_back(std::async(std::launch::async, compute, item)); // EXPECT-WARNING:22 calling std::async on every iteration of a loop without a small bound creates a thread per item even though only a few run at once; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup, which reuses its workers
   }
   for (auto &f : window)
     total += f.get();
@@ -100,13 +100,13 @@ int sliding_window(const std::vector<int> &items) {
 // The same window over threads, joined oldest first.
 void thread_window(const std::vector<int> &items) {
   std::deque<std::thread> running;
-  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (int item : items) { ... pool.post(handle, item); ... }'; wait for its tasks with 'pool.wait_idle()'
+  // EXPECT-NOTE@+1:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (int item : items) { ... group.post(handle, item); ... }'; wait for its tasks with 'group.wait()'
   for (int item : items) { // EXPECT-NOTE:3 the loop iterates over a container or range, so its trip count grows with the input
     if (running.size() >= 4) {
       running.front().join();
       running.pop_front();
     }
-    running.emplace_back(handle, item); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates a thread per item even though only a few run at once; use a bounded pool such as parlint::ThreadPool, which reuses its workers
+    running.emplace_back(handle, item); // EXPECT-WARNING:5 starting a std::thread on every iteration of a loop without a small bound creates a thread per item even though only a few run at once; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup, which reuses its workers
   }
   for (auto &t : running)
     t.join();

@@ -74,9 +74,9 @@ public:
     std::vector<std::thread> threads;
     // EXPECT-NOTE@+1:5 the loop iterates over a container or range, so its trip count grows with the input
     for (auto &req : requests_) // a warning is expected on the spawn below
-      // EXPECT-WARNING@+1:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+      // EXPECT-WARNING@+1:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
       threads.emplace_back([req] { req->run(); });
-    // EXPECT-NOTE@+1:5 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+    // EXPECT-NOTE@+1:5 with the fix, parlint::TaskGroup::wait() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
     for (auto &t : threads)
       t.join();
   }

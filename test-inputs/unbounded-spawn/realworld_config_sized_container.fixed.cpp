@@ -2,7 +2,7 @@
 // (unbounded-spawn). The loop is bounded by the size of a member container
 // that the constructor filled from a configured count (pool_size), not by input.
 // parlint must stay silent.
-#include <parlint/thread_pool.h>
+#include <parlint/task_group.h>
 
 #include <cstddef>
 #include <memory>
@@ -73,13 +73,13 @@ public:
       requests_.push_back(request);
   }
   void serveAll() {
-    parlint::ThreadPool threads;
+    parlint::TaskGroup group;
     // EXPECT-NOTE@+1:5 the loop iterates over a container or range, so its trip count grows with the input
     for (auto &req : requests_) // a warning is expected on the spawn below
-      // EXPECT-WARNING@+1:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
-      threads.post([req] { req->run(); });
-    // EXPECT-NOTE@+1:5 with the fix, parlint::ThreadPool::wait_idle() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
-    threads.wait_idle();
+      // EXPECT-WARNING@+1:7 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
+      group.post([req] { req->run(); });
+    // EXPECT-NOTE@+1:5 with the fix, parlint::TaskGroup::wait() here rethrows the first exception a task threw, where an exception leaving a std::thread called std::terminate
+    group.wait();
   }
 
 private:

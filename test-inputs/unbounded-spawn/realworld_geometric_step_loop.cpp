@@ -49,11 +49,11 @@ void linearRounds(std::size_t M) {
 // Positive counterpart: one round per size the caller hands in.
 void roundsPerSize(const std::vector<std::size_t> &sizes, std::size_t M) {
   // EXPECT-NOTE@+2:3 the loop iterates over a container or range, so its trip count grows with the input
-  // EXPECT-NOTE@+1:3 a bounded pool runs the same loop: 'parlint::ThreadPool pool; for (std::size_t N : sizes) { ... pool.post(consume, i, N); ... }'; wait for its tasks with 'pool.wait_idle()'
+  // EXPECT-NOTE@+1:3 a task group on parlint's shared pool runs the same loop: 'parlint::TaskGroup group; for (std::size_t N : sizes) { ... group.post(consume, i, N); ... }'; wait for its tasks with 'group.wait()'
   for (std::size_t N : sizes) {
     std::vector<std::thread> threads;
     for (std::size_t i = 0; i < M; ++i)
-      // EXPECT-WARNING@+1:7 starting a std::thread in batches inside a loop without a small bound creates threads in proportion to the input even though each batch is waited for; use a bounded pool such as parlint::ThreadPool, which reuses its workers
+      // EXPECT-WARNING@+1:7 starting a std::thread in batches inside a loop without a small bound creates threads in proportion to the input even though each batch is waited for; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup, which reuses its workers
       threads.emplace_back(consume, i, N); // a warning is expected here
     for (auto &t : threads)
       t.join();

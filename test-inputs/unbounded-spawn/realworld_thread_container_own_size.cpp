@@ -42,7 +42,7 @@ void perItem(const std::vector<int> &items, void (*work)(int)) {
   std::vector<std::thread> threads(items.size());
   // EXPECT-NOTE@+1:3 the loop's bound is derived from a container's size
   for (std::size_t i = 0; i < threads.size(); ++i)
-    // EXPECT-WARNING@+1:18 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::ThreadPool
+    // EXPECT-WARNING@+1:18 starting a std::thread on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     threads[i] = std::thread(work, items[i]); // a warning is expected here
   for (auto &t : threads)
     t.join();

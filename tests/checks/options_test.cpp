@@ -26,8 +26,8 @@ struct Option {
 const Option kOptions[] = {
     {"parlint-unbounded-spawn.MaxConstantTripCount", "64", "7"},
     {"parlint-unbounded-spawn.FixToRuntime", "true", "false"},
-    {"parlint-unbounded-spawn.PoolType", "parlint::ThreadPool", "mylib::Pool"},
-    {"parlint-unbounded-spawn.PoolHeader", "<parlint/thread_pool.h>", "\"mylib/pool.h\""},
+    {"parlint-unbounded-spawn.PoolType", "", "mylib::Pool"},
+    {"parlint-unbounded-spawn.PoolHeader", "", "\"mylib/pool.h\""},
     {"parlint-unbounded-spawn.IncludeStyle", "llvm", "google"},
     {"parlint-unjoined-thread.ReportAssertionExits", "false", "true"},
     {"parlint-unjoined-thread.Cxx17Replacement", "parlint::ScopedThread", "mylib::JoiningThread"},

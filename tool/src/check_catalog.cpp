@@ -24,7 +24,8 @@ const std::vector<CheckInfo> &parlintChecks() {
        "A thread or process is started per iteration of a loop whose trip count flows from the "
        "program's input (a container the function is handed, data read at run time, an accept "
        "or receive loop, an endless server loop): one worker per item exhausts threads, "
-       "processes and file descriptors. Use a bounded pool such as parlint::ThreadPool.",
+       "processes and file descriptors. Use a bounded pool, such as parlint::default_pool() "
+       "through a parlint::TaskGroup.",
        ""},
       {"parlint-unjoined-thread",
        "A std::thread can be destroyed while still joinable.",
