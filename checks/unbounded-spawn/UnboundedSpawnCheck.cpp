@@ -260,6 +260,11 @@ void UnboundedSpawnCheck::notePoolVersion(const SpawnInLoop &Spawn,
       TaskBlocker == PoolRewriteBlocker::TaskWaits ||
       TaskBlocker == PoolRewriteBlocker::StopToken)
     return;
+  // A loop that never ends is a server: its tasks (often whole sessions)
+  // would hold the process's shared workers for good and starve every other
+  // group; the warning's "bounded pool" is the advice there, not this note.
+  if (Target.Group && Spawn.Found.Verdict.Kind == LoopKind::Infinite)
+    return;
   auto Version = poolVersionOfLoop(Spawn.Site, *Spawn.Found.Loop,
                                    Function.Analysis, Target);
   if (!Version)

@@ -73,8 +73,7 @@ void acceptWhileRunning(boost::asio::ip::tcp::acceptor &acceptor,
 class Server {
 public:
   void serve(boost::asio::ip::tcp::acceptor &acceptor) {
-    // EXPECT-NOTE@+2:5 the loop has no exit condition
-    // EXPECT-NOTE@+1:5 a task group on parlint's shared pool runs the same loop: declare 'parlint::TaskGroup group;' before it and hand each iteration's work to 'group.post(...)' with the same callable and arguments
+    // EXPECT-NOTE@+1:5 the loop has no exit condition
     for (;;) {
       boost::asio::ip::tcp::socket socket(acceptor.get_executor());
       acceptor.accept(socket);
