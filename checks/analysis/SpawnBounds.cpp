@@ -1,4 +1,5 @@
 #include "SpawnBounds.h"
+#include "FreeSlots.h"
 #include "ObjectWrites.h"
 #include "../common/AstHelpers.h"
 #include "../model/Handles.h"
@@ -125,9 +126,49 @@ bool grows(const Stmt *Region, const ValueDecl *Container) {
   return Found;
 }
 
+/// Whether Region hands the spawn's handle to a function other than Except
+/// together with Container: `list_add(children, &tid)`, a C container that
+/// the handles go into.
+bool receivesHandle(const Stmt *Region, const ValueDecl *Container,
+                    const SpawnSite &Site, const FunctionDecl *Except) {
+  if (!Site.Holder || !Container || Container == Site.Holder)
+    return false;
+  bool Found = false;
+  forEachDescendant(Region, /*SkipLambdas=*/true, [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (Found || !Call || isa<CXXMemberCallExpr, CXXOperatorCallExpr>(Call) ||
+        !Call->getDirectCallee() ||
+        Call->getDirectCallee()->getCanonicalDecl() == Except ||
+        Call == Site.Spawn->Call)
+      return;
+    bool Takes = false, Handle = false;
+    for (const Expr *Arg : Call->arguments()) {
+      const ValueDecl *Root = rootVariable(Arg);
+      Takes |= Root == Container;
+      Handle |= Root == Site.Holder;
+    }
+    Found = Takes && Handle;
+  });
+  return Found;
+}
+
+/// Whether a field of a C container is named as its number of elements
+/// (`count`, `len`, `nr_items`), not its capacity or an element's size.
+bool namesElementCount(StringRef Field) {
+  std::string Name = Field.lower();
+  StringRef N(Name);
+  return llvm::is_contained({"count", "cnt", "size", "len", "length", "n", "nr",
+                             "num", "used", "nused", "active", "live"},
+                            N) ||
+         N.ends_with("count") || N.ends_with("_cnt") ||
+         N.starts_with("nr_") || N.starts_with("num_");
+}
+
 /// Whether X counts the live workers of Site: the size of the container that
 /// holds their handles or of one the guarded code adds to (also through a
-/// local holding that size), or a counter Region increments.
+/// function handed only that container, `list_size(children)`, an element
+/// count field of it, `children->count`, or a local holding that size), or a
+/// counter Region increments.
 bool isLiveCount(const Expr *X, const SpawnSite &Site, const Stmt *Region,
                  ASTContext &Ctx, unsigned Depth = 0) {
   if (const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(stripped(X));
@@ -137,6 +178,20 @@ bool isLiveCount(const Expr *X, const SpawnSite &Site, const Stmt *Region,
     return Container &&
            (Container == Site.Holder || grows(Region, Container));
   }
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(stripped(X));
+      Call && !isa<CXXMemberCallExpr, CXXOperatorCallExpr>(Call)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const ValueDecl *Container =
+        Call->getNumArgs() == 1 ? rootVariable(Call->getArg(0)) : nullptr;
+    return Callee && Container && Call->getType()->isIntegerType() &&
+           receivesHandle(Region, Container, Site, Callee->getCanonicalDecl());
+  }
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(stripped(X));
+      Member && !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()) &&
+      Member->getType()->isIntegerType() &&
+      namesElementCount(identifierOf(Member->getMemberDecl())) &&
+      receivesHandle(Region, rootVariable(Member->getBase()), Site, nullptr))
+    return true;
   const ValueDecl *Counter = countedObject(X);
   if (!Counter)
     return false;
@@ -166,18 +221,18 @@ BinaryOperatorKind negated(BinaryOperatorKind Op) {
 /// Whether the spawn, which runs when Cond is Holds, runs only while a live
 /// count is below a limit that does not come from the input.
 bool capsLiveCount(const Expr *Cond, bool Holds, const Stmt *Region,
-                   const SpawnSite &Site, ASTContext &Ctx) {
+                   const SpawnSite &Site, const Stmt &Loop, ASTContext &Ctx) {
   Cond = stripped(Cond);
   if (const auto *Not = dyn_cast_or_null<UnaryOperator>(Cond);
       Not && Not->getOpcode() == UO_LNot)
-    return capsLiveCount(Not->getSubExpr(), !Holds, Region, Site, Ctx);
+    return capsLiveCount(Not->getSubExpr(), !Holds, Region, Site, Loop, Ctx);
   const auto *Binary = dyn_cast_or_null<BinaryOperator>(Cond);
   if (!Binary)
     return false;
   BinaryOperatorKind Op = Binary->getOpcode();
   if ((Op == BO_LAnd && Holds) || (Op == BO_LOr && !Holds))
-    return capsLiveCount(Binary->getLHS(), Holds, Region, Site, Ctx) ||
-           capsLiveCount(Binary->getRHS(), Holds, Region, Site, Ctx);
+    return capsLiveCount(Binary->getLHS(), Holds, Region, Site, Loop, Ctx) ||
+           capsLiveCount(Binary->getRHS(), Holds, Region, Site, Loop, Ctx);
   if (!Binary->isComparisonOp())
     return false;
   if (!Holds)
@@ -187,6 +242,8 @@ bool capsLiveCount(const Expr *Cond, bool Holds, const Stmt *Region,
            !originOfCount(Limit, Ctx).isInput();
   };
   const Expr *LHS = Binary->getLHS(), *RHS = Binary->getRHS();
+  if (runsOnlyWithFreeSlot(LHS, Op, RHS, Loop, Ctx))
+    return true;
   switch (Op) {
   case BO_LT:
   case BO_LE:
@@ -201,24 +258,49 @@ bool capsLiveCount(const Expr *Cond, bool Holds, const Stmt *Region,
   }
 }
 
-/// Whether S ends the iteration: continue, break, return, throw (or a block
-/// whose last statement does).
-bool leavesIteration(const Stmt *S) {
-  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
-    return !Block->body_empty() && leavesIteration(Block->body_back());
+/// Whether Label lies after the spawn and outside every loop below Block
+/// that holds the spawn: jumping there skips the spawn for this iteration
+/// (`goto out;` past the fork to the iteration's clean-up, or past the loop).
+bool isPastSpawn(const LabelStmt *Label, const SpawnSite &Site,
+                 const Stmt *Block, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!Label || !SM.isBeforeInTranslationUnit(
+                    SM.getExpansionLoc(Site.Spawn->Call->getEndLoc()),
+                    SM.getExpansionLoc(Label->getBeginLoc())))
+    return false;
+  bool ReentersLoop = false;
+  forEachDescendant(Block, /*SkipLambdas=*/true, [&](const Stmt &S) {
+    ReentersLoop |= &S != Block &&
+                    isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S) &&
+                    isWithin(Site.Spawn->Call, &S, SM) &&
+                    isWithin(Label, &S, SM);
+  });
+  return !ReentersLoop;
+}
+
+/// Whether S ends the iteration without reaching the spawn: continue,
+/// break, return, throw, a goto to a label past the spawn (or a block whose
+/// last statement does).
+bool leavesIteration(const Stmt *S, const SpawnSite &Site, const Stmt *Block,
+                     ASTContext &Ctx) {
+  if (const auto *Inner = dyn_cast_or_null<CompoundStmt>(S))
+    return !Inner->body_empty() &&
+           leavesIteration(Inner->body_back(), Site, Block, Ctx);
+  if (const auto *Goto = dyn_cast_or_null<GotoStmt>(S))
+    return isPastSpawn(Goto->getLabel()->getStmt(), Site, Block, Ctx);
   return isa_and_nonnull<ContinueStmt, BreakStmt, ReturnStmt>(S) ||
          isa_and_nonnull<CXXThrowExpr>(S);
 }
 
-/// Whether S, a statement before the spawn in the same block, lets the
-/// spawn run only below the cap: `if (live >= max) continue;`, or a wait
-/// loop `while (live >= max) cv.wait(lock);`.
-bool guardsBefore(const Stmt &S, const Stmt *Region, const SpawnSite &Site,
-                  ASTContext &Ctx) {
+/// Whether S, a statement before the spawn in Block, lets the spawn run
+/// only below the cap: `if (live >= max) continue;`, `if (live >= max) goto
+/// out;` (past the spawn), or a wait loop `while (live >= max) cv.wait(lock);`.
+bool guardsBefore(const Stmt &S, const Stmt *Block, const SpawnSite &Site,
+                  const Stmt &Loop, ASTContext &Ctx) {
   if (const auto *If = dyn_cast<IfStmt>(&S)) {
-    if (If->getElse() || !leavesIteration(If->getThen()))
+    if (If->getElse() || !leavesIteration(If->getThen(), Site, Block, Ctx))
       return false;
-    if (capsLiveCount(If->getCond(), false, Region, Site, Ctx))
+    if (capsLiveCount(If->getCond(), false, Block, Site, Loop, Ctx))
       return true;
     // Admission control by a function handed the gauge:
     // `if (drop_connection(fd, children_active)) continue;`.
@@ -231,7 +313,7 @@ bool guardsBefore(const Stmt &S, const Stmt *Region, const SpawnSite &Site,
     return Admits;
   }
   if (const auto *While = dyn_cast<WhileStmt>(&S))
-    return capsLiveCount(While->getCond(), false, Region, Site, Ctx);
+    return capsLiveCount(While->getCond(), false, Block, Site, Loop, Ctx);
   return false;
 }
 
@@ -273,16 +355,17 @@ bool isCappedByLiveCount(const SpawnSite &Site, const Stmt &Loop,
        Node = Parent, Parent = Function.parent(*Parent)) {
     if (const auto *If = dyn_cast<IfStmt>(Parent)) {
       if (Node == If->getThen() &&
-          capsLiveCount(If->getCond(), true, If->getThen(), Site, Ctx))
+          capsLiveCount(If->getCond(), true, If->getThen(), Site, Loop, Ctx))
         return true;
       if (Node == If->getElse() &&
-          capsLiveCount(If->getCond(), false, If->getElse(), Site, Ctx))
+          capsLiveCount(If->getCond(), false, If->getElse(), Site, Loop,
+                        Ctx))
         return true;
     } else if (const auto *Block = dyn_cast<CompoundStmt>(Parent)) {
       for (const Stmt *Before : Block->body()) {
         if (Before == Node)
           break;
-        if (guardsBefore(*Before, Block, Site, Ctx))
+        if (guardsBefore(*Before, Block, Site, Loop, Ctx))
           return true;
       }
     }

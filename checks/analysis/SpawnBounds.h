@@ -22,12 +22,16 @@ bool startsOwnWorkers(const SpawnSite &Site, const FunctionDecl &Function,
                       LoopKind Loop);
 
 /// Whether an `if` between the spawn and Loop (or an earlier statement of
-/// the loop's body that leaves the iteration) lets the spawn run only while
-/// a count of live workers stays below a limit that does not come from the
-/// input: the size of the container that holds the handles or that the
-/// guarded code adds to, a counter the guarded code increments, or a gauge
-/// the file counts up and down (`children_active`); or refuses the item in a
-/// function handed such a gauge (`if (drop_connection(fd, children_active))
+/// the loop's body that leaves the iteration: continue, break, return, or a
+/// goto to a label past the spawn) lets the spawn run only while a count of
+/// live workers stays below a limit that does not come from the input: the
+/// size of the container that holds the handles or that the guarded code
+/// adds to (`.size()`, or a function handed only the C container the handles
+/// are passed into, `list_size(children)`), a counter the guarded code
+/// increments (also one counting the occupied slots of a table), or a gauge
+/// the file counts up and down (`children_active`); or needs a free slot of
+/// a fixed-size table (FreeSlots.h); or refuses the item in a function
+/// handed such a gauge (`if (drop_connection(fd, children_active))
 /// continue;`).
 bool isCappedByLiveCount(const SpawnSite &Site, const Stmt &Loop,
                          const FunctionAnalysis &Function);

@@ -382,6 +382,42 @@ TEST(SpawnBounds, AGaugeOfLiveWorkersKeptAcrossTheFile) {
   EXPECT_EQ(Capped, (std::vector<bool>{true, true, false}));
 }
 
+TEST(SpawnBounds, CapsWrittenInC) {
+  Snippet S("struct list; unsigned long list_size(list *);"
+            "void list_add(list *, pthread_t *); void *run(void *); int table[8];"
+            "void f(list *kids, list *other, unsigned long limit) {"
+            "  for (;;) { if (list_size(kids) >= limit) continue;"
+            "    pthread_t t; pthread_create(&t, nullptr, run, nullptr); list_add(kids, &t); }"
+            "  for (;;) { if (list_size(other) >= limit) continue;"
+            "    pthread_t t; pthread_create(&t, nullptr, run, nullptr); list_add(kids, &t); }"
+            "  for (;;) { int busy = 0;"
+            "    for (int j = 0; j < 8; j++) if (table[j] >= 0) busy++;"
+            "    if (busy >= 8) goto out; fork(); out:; }"
+            "  for (;;) { int busy = 0;"
+            "    for (int j = 0; j < 8; j++) if (table[j] >= 0) busy++;"
+            "    if (busy >= 8) goto again; again: fork(); }"
+            "  for (;;) { int slot = -1;"
+            "    for (int j = 0; j < 8; j++) if (table[j] < 0) slot = j;"
+            "    if (slot < 0) continue; fork(); }"
+            "  for (;;) { int slot = 8;"
+            "    for (int j = 0; j < 8; j++) if (table[j] < 0) slot = j;"
+            "    if (slot < 0) continue; fork(); }"
+            "}");
+  ASSERT_TRUE(S.F);
+  FunctionAnalysis Analysis(*S.F->getBody(), S.context());
+  std::vector<bool> Capped;
+  forEachLaunch(*S.F->getBody(), S.context(), [&](const Launch &L) {
+    SpawnSite Site = describeSpawn(L, Analysis);
+    Capped.push_back(isCappedByLiveCount(
+        Site, *enclosingLoop(*L.Call, Analysis), Analysis));
+  });
+  // The size of the list the handles go into, not of another list; the
+  // occupied slots of a table with a goto past the fork, not to a label
+  // before it; a free slot, not when "no slot" (8) passes the guard.
+  EXPECT_EQ(Capped,
+            (std::vector<bool>{true, false, true, false, true, false}));
+}
+
 TEST(PoolSizing, APoolGivenOneTaskPerWorker) {
   Snippet S("void f() {"
             "  parlint::ThreadPool pool, other;"
