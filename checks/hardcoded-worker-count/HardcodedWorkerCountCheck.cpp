@@ -6,6 +6,7 @@
 #include "../analysis/SpawnHandle.h"
 #include "../analysis/WrittenCount.h"
 #include "../common/AstHelpers.h"
+#include "../common/SourceRoles.h"
 #include "../model/Launch.h"
 #include "../model/Pools.h"
 #include "../model/RuntimeApi.h"
@@ -66,6 +67,8 @@ HardcodedWorkerCountCheck::HardcodedWorkerCountCheck(StringRef Name,
       PoolTypes(utils::options::parseStringList(RawPoolTypes)),
       FixItReplacement(Options.get("FixItReplacement", "").str()),
       FixItHeader(Options.get("FixItHeader", "").str()),
+      IncludeTestCode(
+          parseBoolOption(Options.get("IncludeTestCode", "false"))),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
@@ -75,6 +78,7 @@ void HardcodedWorkerCountCheck::storeOptions(
   Options.store(Opts, "PoolTypes", RawPoolTypes);
   Options.store(Opts, "FixItReplacement", FixItReplacement);
   Options.store(Opts, "FixItHeader", FixItHeader);
+  Options.store(Opts, "IncludeTestCode", IncludeTestCode ? "true" : "false");
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 
@@ -82,6 +86,13 @@ void HardcodedWorkerCountCheck::registerPPCallbacks(const SourceManager &SM,
                                                     Preprocessor *PP,
                                                     Preprocessor *) {
   Inserter.registerPreprocessor(PP);
+}
+
+bool HardcodedWorkerCountCheck::isQuietAt(SourceLocation Where,
+                                          const SourceManager &SM) const {
+  // In a test, a benchmark or an example the literal is the load or the
+  // illustration: it must exceed a capacity, it is what the test checks.
+  return !IncludeTestCode && isTestOrExampleCode(Where, SM);
 }
 
 std::string HardcodedWorkerCountCheck::replacement() const {
@@ -120,7 +131,7 @@ void HardcodedWorkerCountCheck::checkFunction(
   if (Method && Method->getParent()->isLambda())
     return;
   // A test that starts eight threads to create contention wants eight.
-  if (isTestCaseBody(Function.Decl))
+  if (!IncludeTestCode && isTestCaseBody(Function.Decl))
     return;
   const SourceManager &SM = Function.Context.getSourceManager();
 
@@ -159,8 +170,8 @@ void HardcodedWorkerCountCheck::checkLaunchLoops(
   const FunctionAnalysis &Analysis = Function.Analysis;
   SpawnSite Site = describeSpawn(Spawn, Analysis);
   // Inside a test's SUBCASE / SECTION: a stress count chosen on purpose.
-  for (const Stmt *Around = Analysis.parent(*Spawn.Call); Around;
-       Around = Analysis.parent(*Around))
+  for (const Stmt *Around = IncludeTestCode ? nullptr : Analysis.parent(*Spawn.Call);
+       Around; Around = Analysis.parent(*Around))
     if (const auto *If = dyn_cast<IfStmt>(Around);
         If && isTestSectionVariable(If->getConditionVariable()))
       return;
@@ -227,7 +238,7 @@ void HardcodedWorkerCountCheck::checkCountingLoop(
     }
     Where = SM.getFileLoc(Written);
   }
-  if (!firstReportAt(Where))
+  if (isQuietAt(Where, SM) || !firstReportAt(Where))
     return;
   int Trips = static_cast<int>(Bound->Trips);
   if (Count->How == WrittenCount::InPlace) {
@@ -328,7 +339,8 @@ void HardcodedWorkerCountCheck::reportPoolCount(const Expr &Count,
   bool InPlace = Written->How == WrittenCount::InPlace;
   SourceLocation Where =
       SM.getFileLoc(InPlace ? Literal.getLocation() : Count.getBeginLoc());
-  if (SM.isInSystemHeader(Where) || !firstReportAt(Where))
+  if (SM.isInSystemHeader(Where) || isQuietAt(Where, SM) ||
+      !firstReportAt(Where))
     return;
   if (!InPlace) {
     StringRef Name = Written->Variable ? Written->Variable->getName()

@@ -16,7 +16,8 @@ struct WrittenCount;
 /// as an integer literal > 1 (in place, through a macro, a const/constexpr or
 /// a local set to it): the bound of the innermost loop that starts threads,
 /// std::async tasks or pthreads without waiting for them, or the worker-count
-/// argument of a pool constructor. See
+/// argument of a pool constructor; not in tests, benchmarks and examples
+/// (IncludeTestCode reports there too). See
 /// docs/checks/parlint-hardcoded-worker-count.md.
 class HardcodedWorkerCountCheck : public ParlintCheck {
 public:
@@ -43,6 +44,9 @@ private:
   void noteDefinition(const WrittenCount &Written, ASTContext &Context);
   void reportPoolCount(const Expr &Count, const CXXRecordDecl &Pool,
                        bool ListInit, QualType ParamType, ASTContext &Context);
+  /// Whether a finding at Where is left out: test, benchmark or example
+  /// code (common/SourceRoles) unless IncludeTestCode.
+  bool isQuietAt(SourceLocation Where, const SourceManager &SM) const;
   /// The replacement text the message recommends and the fix-it writes.
   std::string replacement() const;
   /// Adds the fix-it replacing Literal and its headers.
@@ -53,6 +57,7 @@ private:
   const std::vector<StringRef> PoolTypes;
   const std::string FixItReplacement;
   const std::string FixItHeader;
+  const bool IncludeTestCode;
   utils::IncludeInserter Inserter;
 };
 

@@ -49,6 +49,7 @@ const Option kOptions[] = {
     {"parlint-hardcoded-worker-count.FixItReplacement", "", "parlint::default_worker_count()"},
     {"parlint-hardcoded-worker-count.FixItHeader", "", "<parlint/worker_count.h>"},
     {"parlint-hardcoded-worker-count.IncludeStyle", "llvm", "google"},
+    {"parlint-hardcoded-worker-count.IncludeTestCode", "false", "true"},
     {"parlint-fork-after-threads.PoolTypes", "boost::asio::thread_pool",
      "boost::asio::thread_pool;mylib::Pool"},
 };
