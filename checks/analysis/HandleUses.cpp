@@ -1,6 +1,7 @@
 #include "HandleUses.h"
 #include "../common/AstHelpers.h"
 #include "../model/Handles.h"
+#include "SelfManagedThreads.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -491,6 +492,13 @@ private:
           Call->getArg(0)->IgnoreParenImpCasts() == Address) {
         if (createsDetached(*Call)) {
           Uses.DetachedCreates.push_back(Call);
+          Uses.Detached = Uses.PosixFinished = true;
+          Uses.Events.AtStmt[Call] = HandleEffect::Finish;
+          return;
+        }
+        if (createdThreadManagesItsOwnHandle(*Call)) {
+          // The thread detaches itself or hands its id to whoever joins it.
+          Uses.SelfManagedCreates.push_back(Call);
           Uses.Detached = Uses.PosixFinished = true;
           Uses.Events.AtStmt[Call] = HandleEffect::Finish;
           return;

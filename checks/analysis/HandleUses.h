@@ -35,8 +35,9 @@ struct HandleUses {
   /// Moved out, returned, stored, captured by reference, passed by non-const
   /// reference or pointer, or anything not understood.
   bool Escapes = false;
-  /// detach() is called somewhere, or a pthread is created detached:
-  /// std::jthread would not restore the intent.
+  /// detach() is called somewhere, or a pthread is created detached (or
+  /// detaches itself, or hands its own id over): std::jthread would not
+  /// restore the intent, and the thread runs on past the function.
   bool Detached = false;
   /// A use that would stop compiling if the variable became a std::jthread.
   bool BlocksJThread = false;
@@ -51,6 +52,12 @@ struct HandleUses {
   /// PTHREAD_CREATE_DETACHED)`): the thread runs on and needs no join; for
   /// HandleFlow they finish the handle.
   llvm::SmallVector<const CallExpr *, 2> DetachedCreates;
+  /// pthread_create calls whose start routine detaches itself or hands its
+  /// own id over (`pthread_detach(pthread_self())`, `pool->last =
+  /// pthread_self()` for a later thread to join; analysis/SelfManagedThreads):
+  /// the function rightly keeps no id. Like DetachedCreates, the thread runs
+  /// on and the create finishes the handle.
+  llvm::SmallVector<const CallExpr *, 2> SelfManagedCreates;
   /// For containers (isHandleContainer): every use but the declaration, in
   /// source order, for rewrites that must account for each one.
   llvm::SmallVector<ContainerUse, 8> ContainerUses;

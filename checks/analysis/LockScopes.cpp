@@ -79,6 +79,45 @@ bool isLockStatement(const Stmt &S, ASTContext &Context) {
   return false;
 }
 
+/// The lock call an `if` runs as its whole then-branch, with no else:
+/// `if (l) lock(l);`, the body of a macro such as `LOCK(l)` that skips a
+/// null lock object.
+const CallExpr *soleCallOfThen(const IfStmt &If) {
+  if (If.getElse() || If.getInit() || If.getConditionVariable())
+    return nullptr;
+  const Stmt *Then = If.getThen();
+  while (const auto *Block = dyn_cast_or_null<CompoundStmt>(Then)) {
+    if (Block->size() != 1)
+      return nullptr;
+    Then = Block->body_front();
+  }
+  const auto *Call = dyn_cast_or_null<CallExpr>(Then);
+  return Call;
+}
+
+/// The expression a condition tests for being non-null: `l`, `l != NULL`,
+/// `l != 0`, `NULL != l`.
+const Expr *testedForNonNull(const Expr *Condition, ASTContext &Context) {
+  const Expr *E = Condition->IgnoreParenImpCasts();
+  const auto *Compare = dyn_cast<BinaryOperator>(E);
+  if (!Compare)
+    return E->getType()->isPointerType() ? E : nullptr;
+  if (Compare->getOpcode() != BO_NE)
+    return nullptr;
+  auto IsNull = [&](const Expr *Side) {
+    return Side->isNullPointerConstant(Context,
+                                       Expr::NPC_ValueDependentIsNotNull) !=
+           Expr::NPCK_NotNull;
+  };
+  const Expr *Lhs = Compare->getLHS()->IgnoreParenImpCasts();
+  const Expr *Rhs = Compare->getRHS()->IgnoreParenImpCasts();
+  if (IsNull(Rhs) && !IsNull(Lhs))
+    return Lhs;
+  if (IsNull(Lhs) && !IsNull(Rhs))
+    return Rhs;
+  return nullptr;
+}
+
 } // namespace
 
 bool sharesLock(llvm::ArrayRef<HeldLock> A, llvm::ArrayRef<HeldLock> B) {
@@ -137,9 +176,52 @@ void LockScopes::transfer(const CFGElement &Element, State &Held) const {
         recordGuard(*Var, Held);
     return;
   }
-  const auto *Call = dyn_cast<CallExpr>(S);
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    transferCall(*Call, Held);
+}
+
+std::optional<ObjectPath>
+LockScopes::lockedObjectOf(const CallExpr &Call) const {
+  if (lockOpOf(Call) != LockOp::None) {
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+      // `m->lock()` on a mutex; a guard's lock() holds its own mutex.
+      const CXXMethodDecl *Method = Member->getMethodDecl();
+      if (!Method || !isMutexClass(Method->getParent()))
+        return std::nullopt;
+      return mutexNamedBy(Member->getImplicitObjectArgument(), nullptr).Mutex;
+    }
+    if (Call.getNumArgs() != 1)
+      return std::nullopt;
+    return mutexNamedBy(Call.getArg(0), nullptr).Mutex; // pthread_mutex_*(m)
+  }
+  if (namedLockOpOf(Call) != LockOp::None)
+    return std::nullopt;
+  IndirectLock Indirect = indirectLockOf(Call, Body.context());
+  if (Indirect.Op == LockOp::None || !Indirect.Object)
+    return std::nullopt;
+  return mutexNamedBy(Indirect.Object, nullptr).Mutex;
+}
+
+const CallExpr *LockScopes::nullGuardedLockCall(const CFGBlock &Block) const {
+  const auto *If = dyn_cast_or_null<IfStmt>(Block.getTerminatorStmt());
+  const CallExpr *Call = If ? soleCallOfThen(*If) : nullptr;
   if (!Call)
-    return;
+    return nullptr;
+  LockOp Op = lockOpOf(*Call);
+  if (Op == LockOp::None)
+    Op = indirectLockOf(*Call, Body.context()).Op;
+  if (Op != LockOp::Lock && Op != LockOp::Unlock)
+    return nullptr; // a try-lock's success is another test
+  const Expr *Tested = testedForNonNull(If->getCond(), Body.context());
+  std::optional<ObjectPath> Locked = lockedObjectOf(*Call);
+  if (!Tested || !Locked)
+    return nullptr;
+  std::optional<ObjectPath> TestedObject = objectPathOf(Tested);
+  return TestedObject && *TestedObject == *Locked ? Call : nullptr;
+}
+
+void LockScopes::transferCall(const CallExpr &CallRef, State &Held) const {
+  const CallExpr *Call = &CallRef;
   LockOp Op = lockOpOf(*Call);
   if (Op == LockOp::None) {
     // A function named like a lock (`lockTable()`): some lock. A lock
@@ -223,19 +305,29 @@ void LockScopes::compute() const {
     State Held = *In[Block->getBlockID()];
     for (const CFGElement &Element : *Block)
       transfer(Element, Held);
+    // `if (l) lock(l);`: the path on which l is null takes no lock, because
+    // there is none to take (a library built without threads hands out null
+    // locks). The lock counts as taken, or released, on that path too.
+    const CallExpr *Guarded = nullGuardedLockCall(*Block);
+    unsigned Index = 0;
     for (const CFGBlock::AdjacentBlock &Next : Block->succs()) {
       const CFGBlock *Successor = Next.getReachableBlock();
+      bool NullPath = Guarded && Index == 1; // the if's false branch
+      ++Index;
       if (!Successor)
         continue;
+      State OnEdge = Held;
+      if (NullPath)
+        transferCall(*Guarded, OnEdge);
       std::optional<State> &Target = In[Successor->getBlockID()];
       bool Changed = false;
       if (!Target) {
-        Target = Held;
+        Target = OnEdge;
         Changed = true;
       } else {
         size_t Before = Target->size();
         llvm::erase_if(*Target, [&](const HeldLock &Lock) {
-          return !llvm::is_contained(Held, Lock);
+          return !llvm::is_contained(OnEdge, Lock);
         });
         Changed = Target->size() != Before;
       }

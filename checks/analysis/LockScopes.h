@@ -5,7 +5,9 @@
 // lock() is not held, a mutex between m.lock() and m.unlock() (and the
 // pthread_mutex_* calls), a guard class of the program for its scope, the
 // object a lock through a function pointer or a lock-named macro names
-// (`LOCK(x)` ... `UNLOCK(x)`, model's indirectLockOf). Locks parlint cannot
+// (`LOCK(x)` ... `UNLOCK(x)`, model's indirectLockOf), also when the call
+// is skipped for a null lock object (`if (l) lock(l)`: the null path is a
+// build without threads, which has no lock to take). Locks parlint cannot
 // name (a guard without a mutex argument it can
 // resolve, a call of the program named like `acquire()` or `lockTable()`)
 // are held as wildcards: they may be any lock.
@@ -50,7 +52,15 @@ private:
   using State = LockSet;
   void compute() const;
   void transfer(const CFGElement &Element, State &Held) const;
+  void transferCall(const CallExpr &Call, State &Held) const;
   void recordGuard(const VarDecl &Var, State &Held) const;
+  /// The lock object a lock or unlock call names (`pthread_mutex_lock(m)`,
+  /// `fns.lock(mode, l)`), or nullopt when it names none or several.
+  std::optional<ObjectPath> lockedObjectOf(const CallExpr &Call) const;
+  /// When Block ends in `if (l) <lock or unlock call on l>;` (`l`,
+  /// `l != NULL`, `l != 0`; the call the whole then-branch, no else), that
+  /// call: on the branch where l is null it counts as done.
+  const CallExpr *nullGuardedLockCall(const CFGBlock &Block) const;
 
   const FunctionAnalysis &Body;
   bool TakesLocks = false;

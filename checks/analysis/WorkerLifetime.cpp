@@ -284,6 +284,8 @@ WorkerLifetime lifetimeOf(const Launch &Spawn, const FunctionAnalysis &Launcher)
         Lifetime.Events.AtStmt[S] = Effect;
     for (const CallExpr *Create : Uses.DetachedCreates)
       Lifetime.Events.AtStmt[Create] = HandleEffect::Start;
+    for (const CallExpr *Create : Uses.SelfManagedCreates)
+      Lifetime.Events.AtStmt[Create] = HandleEffect::Start;
     if (Uses.Events.StartsAtDeclaration)
       if (const DeclStmt *Decl = Launcher.declarationOf(*Var))
         Lifetime.Events.AtStmt[Decl] = HandleEffect::Start;

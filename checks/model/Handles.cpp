@@ -160,6 +160,22 @@ HandleOp freeFunctionOp(const FunctionDecl *Function) {
   return HandleOp::Other;
 }
 
+bool returnsOwnThreadId(const FunctionDecl *Function) {
+  return isNamed(Function, {"::pthread_self"});
+}
+
+bool onlyActsOnThreadId(const FunctionDecl *Function) {
+  if (!Function || !identifierOf(Function).starts_with("pthread_") ||
+      !Function->getDeclContext()->getRedeclContext()->isTranslationUnit())
+    return false;
+  HandleOp Op = freeFunctionOp(Function);
+  if (Op == HandleOp::Join || Op == HandleOp::Detach)
+    return false;
+  const SourceManager &SM = Function->getASTContext().getSourceManager();
+  return Op == HandleOp::Query ||
+         SM.isInSystemHeader(SM.getExpansionLoc(Function->getLocation()));
+}
+
 namespace {
 
 std::optional<int64_t> constantOf(const Expr *E, const ASTContext &Context) {

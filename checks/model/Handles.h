@@ -57,6 +57,15 @@ HandleOp memberOp(const CXXMethodDecl *Method);
 /// pthread_detach, waitpid, wait4, waitid, kill, pthread_kill...).
 HandleOp freeFunctionOp(const FunctionDecl *Function);
 
+/// pthread_self(): the calling thread's own id, which a thread can hand to
+/// whoever will join it, or detach itself with.
+bool returnsOwnThreadId(const FunctionDecl *Function);
+/// A function of the system's thread library (pthread_*, declared in a
+/// system header at global scope) other than pthread_join/pthread_detach
+/// given a thread id: it acts on that thread or reads it, and keeps no copy
+/// (pthread_equal, pthread_kill, pthread_setname_np, pthread_getattr_np...).
+bool onlyActsOnThreadId(const FunctionDecl *Function);
+
 /// A call that waits for any child: wait(), or waitpid(-1 or 0, ...).
 bool waitsForAnyChild(const CallExpr &Call);
 /// Whether Body (a function's or a lambda's) reaps every child of the

@@ -23,6 +23,9 @@ namespace {
 const char *const FakePosix = R"cpp(
 extern "C" {
 int pthread_detach(pthread_t);
+pthread_t pthread_self(void);
+int pthread_equal(pthread_t, pthread_t);
+int printf(const char *, ...);
 struct pthread_attr_t { int state; };
 enum { PTHREAD_CREATE_JOINABLE, PTHREAD_CREATE_DETACHED };
 int pthread_attr_init(pthread_attr_t *);
@@ -259,6 +262,47 @@ TEST(StartOutcomes, DetachedAttributesDetach) {
   ASSERT_TRUE(Joinable.F);
   EXPECT_EQ(Joinable.uses().PosixCreates.size(), 1u);
   EXPECT_FALSE(Joinable.uses().PosixFinished);
+}
+
+// A start routine that detaches itself, or hands pthread_self() to someone
+// who keeps it (a pool whose exiting workers join each other), a few calls
+// down: its creator keeps no id and leaks nothing. Reading or printing the
+// id hands nothing over.
+TEST(StartOutcomes, AThreadThatManagesItsOwnIdIsHandedOver) {
+  const std::string Routines =
+      "struct Pool { pthread_t last; };\n"
+      "void *selfDetach(void *) { pthread_detach(pthread_self()); return 0; }\n"
+      "void publish(Pool *p) { p->last = pthread_self(); }\n"
+      "void leave(Pool *p) { publish(p); }\n"
+      "void *pooled(void *arg) { leave((Pool *)arg); return 0; }\n"
+      "void keep(pthread_t);\n"
+      "void *viaLocal(void *) { pthread_t me = pthread_self(); keep(me);"
+      "  return 0; }\n"
+      "pthread_t other;\n"
+      "void *reads(void *) { pthread_t me = pthread_self();"
+      "  if (pthread_equal(me, other)) return 0;"
+      "  printf(\"%lu\", pthread_self()); return 0; }\n"
+      "void d1(Pool *p) { publish(p); } void d2(Pool *p) { d1(p); }\n"
+      "void d3(Pool *p) { d2(p); } void d4(Pool *p) { d3(p); }\n"
+      "void *tooDeep(void *arg) { d4((Pool *)arg); return 0; }\n";
+  auto Uses = [&](const std::string &Routine) {
+    Snippet S(Routines + "void f(Pool *p) { pthread_t h;"
+              "  pthread_create(&h, nullptr, " + Routine + ", p); }");
+    EXPECT_TRUE(S.F);
+    return S.F ? S.uses() : HandleUses();
+  };
+  for (const char *Handing : {"selfDetach", "&selfDetach", "pooled",
+                              "viaLocal"}) {
+    HandleUses Handed = Uses(Handing);
+    EXPECT_TRUE(Handed.PosixCreates.empty()) << Handing;
+    EXPECT_EQ(Handed.SelfManagedCreates.size(), 1u) << Handing;
+    EXPECT_TRUE(Handed.PosixFinished) << Handing;
+  }
+  for (const char *Keeping : {"reads", "entry", "tooDeep"}) {
+    HandleUses Kept = Uses(Keeping);
+    EXPECT_EQ(Kept.PosixCreates.size(), 1u) << Keeping;
+    EXPECT_TRUE(Kept.SelfManagedCreates.empty()) << Keeping;
+  }
 }
 
 // A fork whose pid is dropped, in a loop: the next fork loses the child.

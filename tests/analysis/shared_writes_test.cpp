@@ -166,6 +166,36 @@ TEST(LockScopes, FollowsGuardsUnlocksAndBranches) {
   EXPECT_FALSE(Scopes.heldAt(*S.assignmentOf(9))[0].Mutex) << "a wildcard";
 }
 
+// `if (l) lock(l)`: with no lock object there is nothing to take (a build
+// without threads); the lock counts as held after the if, and a guarded
+// unlock releases it. A test of anything else leaves a path unlocked.
+TEST(LockScopes, ALockSkippedOnlyForANullLockObjectIsHeld) {
+  Snippet S("struct Table { int (*lock)(unsigned, void *);"
+            "  int (*unlock)(unsigned, void *); };\n"
+            "extern Table fns; void *l, *other; int x; bool flag;\n"
+            "void f() {\n"
+            "  if (l) fns.lock(0, l); x = 1; if (l) fns.unlock(0, l); x = 2;\n"
+            "  if (l != nullptr) { fns.lock(0, l); } x = 3;\n"
+            "  if (0 != l) fns.unlock(0, l); x = 4;\n"
+            "  if (flag) fns.lock(0, l); x = 5; fns.unlock(0, l);\n"
+            "  if (other) fns.lock(0, l); x = 6; fns.unlock(0, l);\n"
+            "  if (l) fns.lock(0, l); else flag = true; x = 7;\n"
+            "  fns.unlock(0, l);\n"
+            "  if (!l) fns.lock(0, l); x = 8;\n"
+            "}\n");
+  ASSERT_TRUE(S.F);
+  LockScopes Scopes(S.analysis());
+  std::vector<int> Held;
+  for (int Value = 1; Value <= 8; ++Value)
+    if (!Scopes.heldAt(*S.assignmentOf(Value)).empty())
+      Held.push_back(Value);
+  EXPECT_EQ(Held, (std::vector<int>{1, 3}));
+  LockSet Named = Scopes.heldAt(*S.assignmentOf(1));
+  ASSERT_EQ(Named.size(), 1u);
+  ASSERT_TRUE(Named[0].Mutex);
+  EXPECT_EQ(Named[0].Mutex->describe(), "l");
+}
+
 TEST(LockScopes, SharingNeedsALockOnBothSides) {
   ObjectPath M;
   HeldLock Named{M, nullptr}, Wildcard{std::nullopt, nullptr};
