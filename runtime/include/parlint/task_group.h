@@ -68,12 +68,8 @@ class TaskGroup {
   template <class F, class... Args>
   auto submit(F&& f, Args&&... args)
       -> std::future<std::invoke_result_t<std::decay_t<F>, std::decay_t<Args>...>> {
-    using R = std::invoke_result_t<std::decay_t<F>, std::decay_t<Args>...>;
-    std::packaged_task<R()> task(
-        [fn = std::forward<F>(f), bound = std::make_tuple(std::forward<Args>(args)...)]() mutable -> R {
-          return std::apply(std::move(fn), std::move(bound));
-        });
-    std::future<R> result = task.get_future();
+    auto task = detail::package_call(std::forward<F>(f), std::forward<Args>(args)...);
+    auto result = task.get_future();
     enqueue_body(std::move(task));  // its exception stays in the future
     return result;
   }

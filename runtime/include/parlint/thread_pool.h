@@ -48,7 +48,18 @@ namespace parlint {
 namespace detail {
 class PoolCore;
 struct PoolAccess;
+
+// f(args...) as a packaged task, f and args decay-copied (reference_wrappers
+// unwrapped) like std::async's: what submit() of a pool and of a group runs.
+template <class F, class... Args>
+auto package_call(F&& f, Args&&... args) {
+  using R = std::invoke_result_t<std::decay_t<F>, std::decay_t<Args>...>;
+  return std::packaged_task<R()>(
+      [fn = std::forward<F>(f), bound = std::make_tuple(std::forward<Args>(args)...)]() mutable -> R {
+        return std::apply(std::move(fn), std::move(bound));
+      });
 }
+}  // namespace detail
 
 class TaskGroup;
 
@@ -78,12 +89,8 @@ class ThreadPool {
   template <class F, class... Args>
   auto submit(F&& f, Args&&... args)
       -> std::future<std::invoke_result_t<std::decay_t<F>, std::decay_t<Args>...>> {
-    using R = std::invoke_result_t<std::decay_t<F>, std::decay_t<Args>...>;
-    std::packaged_task<R()> task(
-        [fn = std::forward<F>(f), bound = std::make_tuple(std::forward<Args>(args)...)]() mutable -> R {
-          return std::apply(std::move(fn), std::move(bound));
-        });
-    std::future<R> result = task.get_future();
+    auto task = detail::package_call(std::forward<F>(f), std::forward<Args>(args)...);
+    auto result = task.get_future();
     enqueue(detail::Task(std::move(task)));
     return result;
   }
