@@ -20,9 +20,26 @@ const CXXRecordDecl *recordOf(const Expr *E) {
   return Type.getCanonicalType()->getAsCXXRecordDecl();
 }
 
+/// `pool.submit(f).wait()`, `pool.submit_task(f).get()`: the task's own
+/// future, waited for within the statement that queues it.
+bool futureWaitedAtOnce(const Launch &Spawn, const FunctionAnalysis &Launcher) {
+  const auto *Access =
+      dyn_cast_or_null<MemberExpr>(Launcher.parentIgnoringImplicit(*Spawn.Call));
+  const auto *Call =
+      Access ? dyn_cast_or_null<CXXMemberCallExpr>(Launcher.parent(*Access))
+             : nullptr;
+  return Call && Call->getCallee() == Access &&
+         handleTypeOf(Spawn.Call->getType()) == HandleType::Future &&
+         observesFutureResult(Call->getMethodDecl());
+}
+
 WorkerLifetime poolTaskLifetime(const Launch &Spawn,
                                 const FunctionAnalysis &Launcher) {
   WorkerLifetime Lifetime;
+  if (futureWaitedAtOnce(Spawn, Launcher)) {
+    Lifetime.Kind = WorkerLifetime::WaitedAtOnce;
+    return Lifetime;
+  }
   const Expr *Pool = poolOfLaunch(Spawn);
   const auto *Root = dyn_cast_or_null<VarDecl>(rootVariable(Pool));
   const auto *Field = dyn_cast_or_null<FieldDecl>(rootVariable(Pool));

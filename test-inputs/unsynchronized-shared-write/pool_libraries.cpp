@@ -13,6 +13,10 @@ class thread_pool {
 public:
   explicit thread_pool(unsigned threads);
   template <typename F> void detach_task(F &&task) { queue(task); }
+  template <typename F> std::future<void> submit_task(F &&task) {
+    queue(task);
+    return {};
+  }
   void wait();
 
 private:
@@ -115,4 +119,26 @@ std::vector<long> slots(ctpl::thread_pool &pool, int count) {
     pool.push([&out, i](int) { out[i] = weigh(i); });
   pool.stop(true);
   return out;
+}
+
+bool check(bool);
+
+// near-miss: the task's own future waited for in the statement that queues
+// it; the read comes after the task ended.
+void bsWaitedAtOnce(BS::thread_pool &pool) {
+  bool flag = false;
+  const auto set = [&flag] { flag = true; };
+  pool.submit_task(set).wait();
+  check(flag);
+}
+
+// The same task, its future kept and read before it is waited for.
+void bsReadBeforeWait(BS::thread_pool &pool) {
+  bool flag = false;
+  // EXPECT-WARNING@+1:30 unsynchronized write to 'flag' in a worker that runs while the launching thread uses it; make it std::atomic, guard every access with one mutex, or give each worker its own slot and combine them once all have finished
+  const auto set = [&flag] { flag = true; };
+  std::future<void> done = pool.submit_task(set);
+  // EXPECT-NOTE@+1:9 the launching thread reads 'flag' here while the worker may still be running
+  check(flag);
+  done.wait();
 }
