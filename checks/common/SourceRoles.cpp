@@ -1,11 +1,15 @@
 #include "SourceRoles.h"
 
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
+
+#include <algorithm>
+#include <iterator>
 
 namespace clang::tidy::parlint {
 
@@ -72,9 +76,53 @@ SourceRole roleOfFileName(StringRef FileName) {
   return SourceRole::Product;
 }
 
+/// Files whose presence marks a directory as (part of) a project's tree.
+constexpr StringRef ProjectMarkers[] = {
+    ".git",        ".hg",        ".svn",         "CMakeLists.txt",
+    "configure",   "configure.ac", "configure.in", "meson.build",
+    "Makefile.am", "Makefile",   "GNUmakefile",  "BUILD.bazel",
+    "WORKSPACE",   "SConstruct"};
+
+/// Directories without a marker walked through before the search stops
+/// (`src/lib/x/` below a root's CMakeLists.txt).
+constexpr unsigned MarkerGap = 3;
+
+bool hasProjectMarker(StringRef Directory, llvm::vfs::FileSystem &FS) {
+  for (StringRef Marker : ProjectMarkers) {
+    llvm::SmallString<256> Candidate(Directory);
+    llvm::sys::path::append(Candidate, Marker);
+    if (FS.exists(Candidate))
+      return true;
+  }
+  return false;
+}
+
+size_t componentCount(StringRef Path) {
+  return std::distance(llvm::sys::path::begin(Path),
+                       llvm::sys::path::end(Path));
+}
+
 } // namespace
 
-SourceRole roleOfPath(StringRef Path, StringRef WorkingDirectory) {
+std::string findProjectRoot(StringRef Directory, llvm::vfs::FileSystem &FS) {
+  std::string Root;
+  unsigned Unmarked = 0;
+  for (StringRef Current = Directory; !Current.empty();
+       Current = llvm::sys::path::parent_path(Current)) {
+    if (hasProjectMarker(Current, FS)) {
+      Root = Current.str();
+      Unmarked = 0;
+    } else if (++Unmarked > MarkerGap) {
+      break;
+    }
+    if (Current == llvm::sys::path::root_path(Current))
+      break;
+  }
+  return Root;
+}
+
+SourceRole roleOfPath(StringRef Path, StringRef WorkingDirectory,
+                      StringRef ProjectRoot) {
   llvm::SmallString<256> File(Path);
   if (!llvm::sys::path::is_absolute(File) && !WorkingDirectory.empty()) {
     File = WorkingDirectory;
@@ -99,6 +147,13 @@ SourceRole roleOfPath(StringRef Path, StringRef WorkingDirectory) {
          *It == Components[Common];
          ++It)
       ++Common;
+  // Inside the project, every directory speaks, the working directory's too.
+  if (!ProjectRoot.empty() && llvm::sys::path::is_absolute(ProjectRoot) &&
+      File.str().starts_with(ProjectRoot) &&
+      (File.size() == ProjectRoot.size() ||
+       llvm::sys::path::is_separator(File[ProjectRoot.size()]) ||
+       ProjectRoot.ends_with("/")))
+    Common = std::min(Common, componentCount(ProjectRoot));
 
   if (SourceRole Role = roleOfFileName(Components.back());
       Role != SourceRole::Product)
@@ -125,7 +180,19 @@ SourceRole roleOf(SourceLocation Loc, const SourceManager &SM) {
   if (WorkingDirectory.empty())
     if (auto Current = Files.getVirtualFileSystem().getCurrentWorkingDirectory())
       WorkingDirectory = *Current;
-  return roleOfPath(Presumed.getFilename(), WorkingDirectory);
+  llvm::SmallString<256> File(Presumed.getFilename());
+  if (!llvm::sys::path::is_absolute(File) && !WorkingDirectory.empty()) {
+    File = WorkingDirectory;
+    llvm::sys::path::append(File, Presumed.getFilename());
+  }
+  llvm::sys::path::remove_dots(File, /*remove_dot_dot=*/true);
+  // Roots are looked up once per directory for the process.
+  static llvm::StringMap<std::string> RootOfDirectory;
+  StringRef Directory = llvm::sys::path::parent_path(File);
+  auto [It, Inserted] = RootOfDirectory.try_emplace(Directory);
+  if (Inserted)
+    It->second = findProjectRoot(Directory, Files.getVirtualFileSystem());
+  return roleOfPath(File, WorkingDirectory, It->second);
 }
 
 } // namespace clang::tidy::parlint

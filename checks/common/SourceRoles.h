@@ -6,16 +6,23 @@
 //
 // The path is the presumed file name (what diagnostics print, so `#line` and
 // preprocessed `# 1 "file"` markers count), made absolute against the
-// compilation's working directory; only the components below the common
-// ancestor of the file and that directory are read, so the directory a
-// project is checked out in (`/home/me/tests/myproject/src/pool.cpp`, built
-// in `/home/me/tests/myproject/build`) says nothing.
+// compilation's working directory; only the components below the project's
+// root are read, so the directory a project is checked out in
+// (`/home/me/tests/myproject/src/pool.cpp`) says nothing. The root is the
+// topmost directory above the file that holds a build or repository marker
+// (CMakeLists.txt, configure.ac, meson.build, .git, ...), or else the common
+// ancestor of the file and the working directory. The marker matters for
+// builds inside the source tree: `make` compiles `examples/pool.cpp` in
+// `examples/`, whose name the working directory alone would hide.
 #ifndef PARLINT_CHECKS_COMMON_SOURCEROLES_H
 #define PARLINT_CHECKS_COMMON_SOURCEROLES_H
 
 #include "clang/Basic/SourceLocation.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+#include <string>
 
 namespace clang::tidy::parlint {
 
@@ -33,8 +40,16 @@ enum class SourceRole {
 /// unittests, unit_tests, bench, benchmark, benchmarks, example, examples,
 /// demo, demos, sample, samples. `t/` is not one (fio keeps tools there),
 /// nor `test-inputs/`, `contest/` or `latest/`.
-/// A relative Path is taken relative to WorkingDirectory.
-SourceRole roleOfPath(llvm::StringRef Path, llvm::StringRef WorkingDirectory);
+/// A relative Path is taken relative to WorkingDirectory. ProjectRoot, when
+/// given and above the file, widens what is read to everything below it.
+SourceRole roleOfPath(llvm::StringRef Path, llvm::StringRef WorkingDirectory,
+                      llvm::StringRef ProjectRoot = {});
+
+/// The topmost directory at or above Directory holding a project marker,
+/// found by walking up while a marker was seen at most MarkerGap levels
+/// below; empty when none is.
+std::string findProjectRoot(llvm::StringRef Directory,
+                            llvm::vfs::FileSystem &FS);
 
 /// The role of the file Loc is written in (its file location's presumed
 /// name; the working directory is the file manager's).

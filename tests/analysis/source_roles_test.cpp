@@ -1,6 +1,6 @@
 // Which files are tests, benchmarks or examples (common/SourceRoles): by a
-// directory of exactly that name below the working directory's common
-// ancestor, or by the file's own name; production-looking near misses stay
+// directory of exactly that name below the project's root (or the working
+// directory's common ancestor), or by the file's own name; production-looking near misses stay
 // product code.
 #include "ast_test_support.h"
 
@@ -117,6 +117,46 @@ TEST(SourceRoles, WhereTheProjectLivesSaysNothing) {
   expectRoles({{"/srv/examples/proj/src/pool.cpp", SourceRole::Example},
                {"/srv/proj/src/pool.cpp", SourceRole::Product}},
               "");
+}
+
+TEST(SourceRoles, BuiltInsideTheSourceTree) {
+  // `make` compiles each file in its own directory: the project's root, not
+  // the working directory, bounds what is read.
+  const char *Examples = "/srv/tests/asio/src/examples/cpp11";
+  EXPECT_EQ(roleOfPath("/srv/tests/asio/src/examples/cpp11/pool.cpp", Examples),
+            SourceRole::Product);
+  EXPECT_EQ(roleOfPath("/srv/tests/asio/src/examples/cpp11/pool.cpp", Examples,
+                       "/srv/tests/asio"),
+            SourceRole::Example);
+  EXPECT_EQ(roleOfPath("/srv/tests/asio/src/tests/pool.cpp",
+                       "/srv/tests/asio/src/tests", "/srv/tests/asio"),
+            SourceRole::Test);
+  // Above the root still says nothing; a root elsewhere is ignored.
+  EXPECT_EQ(roleOfPath("/srv/tests/asio/src/pool.cpp", "/srv/tests/asio/src",
+                       "/srv/tests/asio"),
+            SourceRole::Product);
+  EXPECT_EQ(roleOfPath("/srv/tests/asio/src/pool.cpp", "/srv/tests/asio/src",
+                       "/srv/tests/as"),
+            SourceRole::Product);
+}
+
+TEST(SourceRoles, ProjectRootIsTheTopmostMarkedDirectory) {
+  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+  auto Add = [&](const char *Path) {
+    FS->addFile(Path, 0, llvm::MemoryBuffer::getMemBuffer(""));
+  };
+  Add("/home/me/tests/proj/configure.ac");
+  Add("/home/me/tests/proj/src/Makefile.am");
+  Add("/home/me/tests/proj/src/examples/cpp11/Makefile.am");
+  Add("/home/me/tests/proj/src/deep/a/b/c/pool.cpp");
+  Add("/home/me/tests/lone/pool.cpp");
+  EXPECT_EQ(findProjectRoot("/home/me/tests/proj/src/examples/cpp11", *FS),
+            "/home/me/tests/proj");
+  // A few unmarked directories are walked through.
+  EXPECT_EQ(findProjectRoot("/home/me/tests/proj/src/deep/a/b", *FS),
+            "/home/me/tests/proj");
+  // No marker: no root (the working directory rule applies).
+  EXPECT_EQ(findProjectRoot("/home/me/tests/lone", *FS), "");
 }
 
 // The location's presumed file name: `#line` names the file diagnostics show.
