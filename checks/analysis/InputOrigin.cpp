@@ -113,6 +113,16 @@ bool isMainArgument(const ParmVarDecl &Param) {
   return Function && Function->isMain();
 }
 
+/// Whether O is text the operator typed: main's argv (its elements, not
+/// argc) or the environment.
+bool isOperatorText(const Origin &O) {
+  if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(O.Source))
+    return isMainArgument(*Param) && Param->getType()->isPointerType();
+  if (const auto *Function = dyn_cast_or_null<FunctionDecl>(O.Source))
+    return isNamed(Function, {"::getenv", "::secure_getenv"});
+  return false;
+}
+
 /// Whether two expressions plainly denote the same value: the same variable
 /// or member, the same constant, the same argument-free call on the same
 /// object (`v.size()`).
@@ -292,9 +302,16 @@ Origin OriginFinder::call(const CallExpr &Call) {
   if (isNamed(Callee, {"::getenv", "::secure_getenv"}) || isInputRead(Call))
     return input(InputShape::Value, Callee, /*RunTime=*/true);
   // Any other function: its result is input when it is handed input that was
-  // read at run time (atoi(argv[1]), parse(line)); otherwise unknown.
+  // read at run time (parse(line)); otherwise unknown.
   for (const Expr *Arg : Call.arguments())
     if (Origin O = data(Arg); O.isInput()) {
+      // A number the operator wrote on the command line or in the
+      // environment (atoi(argv[2]), strtol(getenv("JOBS"))) is a configured
+      // count, like one getopt or a configuration file sets: it says how many
+      // workers to run, not how much work arrived. argc, the arguments
+      // themselves and data read from streams stay input.
+      if (isOperatorText(O))
+        return unknown();
       O.Shape = InputShape::Value;
       return O;
     }

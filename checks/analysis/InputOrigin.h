@@ -2,9 +2,10 @@
 // program's input, something bounded, or somewhere unknown. A loop spawns an
 // unbounded number of workers only when its trip count comes from the input:
 //  - Input: a container the function receives as a parameter (or stores in
-//    a member from one), data read at run time (argv, argc, the environment,
-//    a value read from a stream, a file or a socket), and anything computed
-//    from them;
+//    a member from one), data read at run time (argc and the arguments of
+//    main, a value read from a stream, a file or a socket), and anything
+//    computed from them; a number parsed from an argument or the environment
+//    is the operator's configured count, not input;
 //  - Bounded: a compile-time constant (literal, macro, constexpr or const
 //    variable, enumerator, sizeof, a constant table, an initializer list), the
 //    machine's CPU count, a value capped by a bounded or configured limit

@@ -16,16 +16,17 @@ void per_argument(int argc, char **argv) {
     pthread_create(&ids[i], NULL, serve, argv[i]);
 }
 
+/* near-miss: the operator sets the number of workers (JOBS=8, -t 8): a
+   configured count, like one set by getopt, not the size of the work */
 void from_environment(void) {
   int jobs = atoi(getenv("JOBS"));
   pthread_t id;
-  // EXPECT-NOTE@+1:3 the loop's bound is read at run time, so it grows with the input
   for (int i = 0; i < jobs; ++i) {
-    // EXPECT-WARNING@+1:5 calling pthread_create on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
     pthread_create(&id, NULL, serve, NULL);
     pthread_detach(id);
   }
 }
+
 
 void from_stdin(void) {
   int count;
@@ -62,6 +63,11 @@ int main(int argc, char **argv) {
     pthread_detach(id);
   }
   per_argument(argc, argv);
+  /* near-miss: the worker count typed on the command line */
+  for (int i = 0, n = atoi(argv[2]); i < n; ++i) {
+    pthread_create(&id, NULL, serve, NULL);
+    pthread_detach(id);
+  }
   from_environment();
   from_stdin();
   capped_by_constant();

@@ -144,20 +144,27 @@ TEST(LoopBounds, OnlyCountsFromTheInputAreUnbounded) {
 TEST(LoopBounds, CountsReadAtRunTime) {
   Snippet S("int main(int argc, char **argv) {"
             "  for (int i = 1; i < argc; ++i) work(i);"
-            "  int jobs = atoi(getenv(\"JOBS\"));"
-            "  for (int i = 0; i < jobs; ++i) work(i);"
             "  int count;"
             "  scanf(\"%d\", &count);"
             "  for (int i = 0; i < count; ++i) work(i);"
             "  int lines = 0;"
             "  std::cin >> lines;"
             "  for (int i = 0; i < lines; ++i) work(i);"
+            "  return 0; }",
+            "main");
+  ASSERT_TRUE(S.F);
+  EXPECT_EQ(S.kinds(), Kinds(3, LoopKind::InputCount));
+  // A number the operator writes on the command line or in the environment
+  // is a configured count (how many workers to run), like one getopt sets.
+  Snippet C("int main(int argc, char **argv) {"
+            "  int jobs = atoi(getenv(\"JOBS\"));"
+            "  for (int i = 0; i < jobs; ++i) work(i);"
             "  int first = atoi(argv[1]);"
             "  for (int i = 0; i < first; ++i) work(i);"
             "  return 0; }",
             "main");
-  ASSERT_TRUE(S.F);
-  EXPECT_EQ(S.kinds(), Kinds(5, LoopKind::InputCount));
+  ASSERT_TRUE(C.F);
+  EXPECT_EQ(C.kinds(), Kinds(2, LoopKind::Bounded));
   // argc of a function that is not main is a plain parameter.
   Snippet T("void f(int argc) { for (int i = 0; i < argc; ++i) work(i); }");
   EXPECT_EQ(T.kinds(), Kinds{LoopKind::Bounded});
