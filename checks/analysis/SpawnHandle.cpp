@@ -61,6 +61,10 @@ bool isDiscarded(const Expr &Call, const FunctionAnalysis &Function) {
 
 } // namespace
 
+bool isResultDiscarded(const Expr &Call, const FunctionAnalysis &Function) {
+  return isDiscarded(Call, Function);
+}
+
 SpawnSite describeSpawn(const Launch &Spawn, const FunctionAnalysis &Function) {
   SpawnSite Site;
   Site.Spawn = &Spawn;

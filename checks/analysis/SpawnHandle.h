@@ -25,6 +25,11 @@ struct SpawnSite {
   bool Discarded = false;
 };
 
+/// Whether the value of Call goes nowhere (as SpawnSite::Discarded): a
+/// statement of its own, cast to void, or the object of a member call that
+/// does not wait for or detach it.
+bool isResultDiscarded(const Expr &Call, const FunctionAnalysis &Function);
+
 /// Finds where the handle of the launch goes.
 SpawnSite describeSpawn(const Launch &Spawn, const FunctionAnalysis &Function);
 

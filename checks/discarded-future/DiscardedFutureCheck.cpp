@@ -1,5 +1,6 @@
 #include "DiscardedFutureCheck.h"
 #include "../analysis/HandleUses.h"
+#include "../analysis/ReturnedWorkers.h"
 #include "../analysis/SpawnHandle.h"
 #include "../common/AstHelpers.h"
 #include "../model/Handles.h"
@@ -83,6 +84,38 @@ void DiscardedFutureCheck::checkFunction(const FunctionUnderCheck &Function) {
     if (Async && isLocalFuture(Site.Holder))
       checkFuture(*cast<VarDecl>(Site.Holder), Owner);
   });
+  // Futures that helpers return: `spawnLoad(path);` drops one.
+  forEachDescendant(&Function.Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (!Call || handleTypeOf(Call->getType()) != HandleType::Future)
+      return;
+    const LambdaExpr *Lambda = Function.Analysis.enclosingLambda(*Call);
+    checkReturnedFuture(*Call, Lambda ? analysisOf(*Lambda->getBody(),
+                                                   Function.Context)
+                                      : Function.Analysis);
+  });
+}
+
+void DiscardedFutureCheck::checkReturnedFuture(const CallExpr &Call,
+                                               const FunctionAnalysis &Owner) {
+  const SourceManager &SM = Owner.context().getSourceManager();
+  SourceLocation Where = SM.getExpansionLoc(Call.getBeginLoc());
+  if (Where.isInvalid() || SM.isInSystemHeader(Where) ||
+      describeLaunch(Call, Owner.context()) ||
+      !isResultDiscarded(Call, Owner))
+    return;
+  ReturnedWorker Returned = returnedWorkerOf(Call, Owner.context());
+  if (Returned.Kind != ReturnedWorker::AsyncFuture || !firstReportAt(Where))
+    return;
+  diag(Where, "the future returned by %0 is discarded: it belongs to a "
+              "std::async, so its destructor blocks here until the task ends, "
+              "the call runs synchronously%select{|, the loop's iterations run "
+              "one after another,}1 and its exception is lost; keep the future "
+              "and call get() on it%select{| after the loop}1")
+      << Call.getDirectCallee() << isInLoop(Call, Owner);
+  diag(Returned.Launch->getBeginLoc(), "the std::async is started here, in %0",
+       DiagnosticIDs::Note)
+      << Returned.LaunchFunction;
 }
 
 void DiscardedFutureCheck::checkFuture(const VarDecl &Future,

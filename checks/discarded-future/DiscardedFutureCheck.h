@@ -20,6 +20,9 @@ protected:
 
 private:
   void checkFuture(const VarDecl &Future, const FunctionAnalysis &Owner);
+  /// A dropped call whose callee returns the future of a std::async it
+  /// started (analysis/ReturnedWorkers).
+  void checkReturnedFuture(const CallExpr &Call, const FunctionAnalysis &Owner);
 };
 
 } // namespace clang::tidy::parlint

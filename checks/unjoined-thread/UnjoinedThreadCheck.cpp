@@ -136,6 +136,13 @@ void UnjoinedThreadCheck::checkFunction(const FunctionUnderCheck &Function) {
       if (auto Spawn = describeLaunch(*Construct, Function.Context);
           Spawn && Spawn->Kind == LaunchKind::Thread)
         checkTemporary(*Construct, Function.Analysis);
+    if (const auto *Call = dyn_cast<CallExpr>(&S);
+        Call && handleTypeOf(Call->getType()) == HandleType::Thread) {
+      const LambdaExpr *Lambda = Function.Analysis.enclosingLambda(*Call);
+      checkReturnedThread(*Call, Lambda ? analysisOf(*Lambda->getBody(),
+                                                     Function.Context)
+                                        : Function.Analysis);
+    }
   });
 }
 

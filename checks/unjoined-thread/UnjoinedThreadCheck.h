@@ -29,6 +29,9 @@ protected:
 
 private:
   void checkHandle(const VarDecl &Var, const FunctionAnalysis &Owner);
+  /// A dropped call whose callee returns a running std::thread
+  /// (analysis/ReturnedWorkers); ReturnedThreads.cpp.
+  void checkReturnedThread(const CallExpr &Call, const FunctionAnalysis &Owner);
   void checkTemporary(const CXXConstructExpr &Temporary,
                       const FunctionAnalysis &Function);
   void reportThread(const VarDecl &Var, const HandleUses &Uses,

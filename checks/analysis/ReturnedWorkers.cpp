@@ -1,0 +1,178 @@
+#include "ReturnedWorkers.h"
+#include "../common/AnalysisCache.h"
+#include "../common/AstHelpers.h"
+#include "../model/Handles.h"
+#include "../model/Launch.h"
+#include "SummaryScanner.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace clang::tidy::parlint {
+namespace {
+
+/// Calls followed below the called function before the rest counts as
+/// unknown: wrappers of wrappers are rare deeper than this.
+constexpr unsigned MaxReturnDepth = 4;
+
+/// The per-translation-unit answers; a function still being looked at
+/// (recursion) answers None.
+class ReturnedWorkersState : public TranslationUnitState {
+public:
+  explicit ReturnedWorkersState(ASTContext &) {}
+  llvm::DenseMap<const FunctionDecl *, ReturnedWorker> Known;
+  llvm::DenseMap<const FunctionDecl *, bool> InProgress;
+};
+
+/// The value without what passes it on unchanged: parentheses, implicit
+/// nodes, casts, the copy or move into the return slot, std::move.
+const Expr *unwrapped(const Expr *E) {
+  while (E) {
+    E = stripped(E);
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+        Construct && Construct->getNumArgs() == 1 &&
+        Construct->getConstructor()->isCopyOrMoveConstructor()) {
+      E = Construct->getArg(0);
+      continue;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E);
+        Call && Call->getNumArgs() == 1 &&
+        isNamed(Call->getDirectCallee(), {"::std::move"})) {
+      E = Call->getArg(0);
+      continue;
+    }
+    return E;
+  }
+  return nullptr;
+}
+
+/// The launch E is, when it starts a worker whose handle is the value: a
+/// std::thread constructed from a callable, a std::async that may run on
+/// its own thread.
+ReturnedWorker launchedBy(const Expr *E, const FunctionDecl &Function,
+                          ASTContext &Context) {
+  if (!E)
+    return {};
+  std::optional<Launch> Spawn = describeLaunch(*E, Context);
+  if (!Spawn)
+    return {};
+  if (Spawn->Kind == LaunchKind::Thread)
+    return {ReturnedWorker::RunningThread, E, &Function};
+  if (Spawn->Kind == LaunchKind::Async && Spawn->StartsThread)
+    return {ReturnedWorker::AsyncFuture, E, &Function};
+  return {};
+}
+
+ReturnedWorker returnedBy(const FunctionDecl &Function, ASTContext &Context,
+                          unsigned Depth);
+
+/// What the call returns, through its callee.
+ReturnedWorker returnedByCall(const CallExpr &Call, ASTContext &Context,
+                              unsigned Depth) {
+  if (Depth > MaxReturnDepth)
+    return {};
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+      Member && summaries::isVirtualDispatch(*Member))
+    return {};
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee)
+    return {}; // through a pointer or std::function
+  return returnedBy(*Callee, Context, Depth);
+}
+
+/// A local initialized by a launch whose every other mention is a returned
+/// value: the function hands its worker back untouched.
+ReturnedWorker launchedIntoLocal(const DeclRefExpr &Ref,
+                                 const FunctionDecl &Function,
+                                 ASTContext &Context) {
+  const auto *Var = dyn_cast<VarDecl>(Ref.getDecl());
+  if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
+      !Var->getInit())
+    return {};
+  ReturnedWorker Launched = launchedBy(unwrapped(Var->getInit()), Function,
+                                       Context);
+  if (!Launched)
+    return {};
+  // Every mention of the local must be a returned value.
+  unsigned Mentions = 0, Returned = 0;
+  forEachDescendant(Function.getBody(), /*SkipLambdas=*/false,
+                    [&](const Stmt &S) {
+                      if (const auto *Use = dyn_cast<DeclRefExpr>(&S);
+                          Use && Use->getDecl() == Var)
+                        ++Mentions;
+                      if (const auto *Return = dyn_cast<ReturnStmt>(&S);
+                          Return && Return->getRetValue())
+                        if (const auto *Value = dyn_cast_or_null<DeclRefExpr>(
+                                unwrapped(Return->getRetValue()));
+                            Value && Value->getDecl() == Var)
+                          ++Returned;
+                    });
+  return Mentions == Returned ? Launched : ReturnedWorker{};
+}
+
+/// What one returned value is.
+ReturnedWorker returnedValue(const Expr *Value, const FunctionDecl &Function,
+                             ASTContext &Context, unsigned Depth) {
+  const Expr *E = unwrapped(Value);
+  if (!E)
+    return {};
+  if (ReturnedWorker Launched = launchedBy(E, Function, Context))
+    return Launched;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return launchedIntoLocal(*Ref, Function, Context);
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    return returnedByCall(*Call, Context, Depth + 1);
+  return {};
+}
+
+ReturnedWorker computeReturned(const FunctionDecl &Definition,
+                               ASTContext &Context, unsigned Depth) {
+  HandleType Returns = handleTypeOf(Definition.getReturnType());
+  if (Returns != HandleType::Thread && Returns != HandleType::Future)
+    return {};
+  ReturnedWorker Result;
+  bool Agree = true, Any = false;
+  forEachDescendant(Definition.getBody(), /*SkipLambdas=*/true,
+                    [&](const Stmt &S) {
+                      const auto *Return = dyn_cast<ReturnStmt>(&S);
+                      if (!Return || !Agree)
+                        return;
+                      ReturnedWorker Value = returnedValue(
+                          Return->getRetValue(), Definition, Context, Depth);
+                      if (!Value || (Any && Value.Kind != Result.Kind)) {
+                        Agree = false;
+                        return;
+                      }
+                      if (!Any)
+                        Result = Value;
+                      Any = true;
+                    });
+  return Agree && Any ? Result : ReturnedWorker{};
+}
+
+ReturnedWorker returnedBy(const FunctionDecl &Function, ASTContext &Context,
+                          unsigned Depth) {
+  const FunctionDecl *Definition =
+      summaries::summarizableDefinition(Function);
+  if (!Definition)
+    return {};
+  auto &State = AnalysisCache::layerState<ReturnedWorkersState>(Context);
+  if (auto Known = State.Known.find(Definition); Known != State.Known.end())
+    return Known->second;
+  if (State.InProgress.lookup(Definition))
+    return {}; // recursion: nothing known
+  State.InProgress[Definition] = true;
+  ReturnedWorker Result = computeReturned(*Definition, Context, Depth);
+  State.InProgress.erase(Definition);
+  State.Known[Definition] = Result;
+  return Result;
+}
+
+} // namespace
+
+ReturnedWorker returnedWorkerOf(const CallExpr &Call, ASTContext &Context) {
+  return returnedByCall(Call, Context, /*Depth=*/0);
+}
+
+} // namespace clang::tidy::parlint

@@ -1,0 +1,38 @@
+// What a function hands back when it returns a worker it started: the
+// future of a std::async that may run on its own thread, or a running
+// std::thread. A caller that drops such a result waits for the task right
+// there (the future's destructor) or terminates the program (the thread's).
+//
+// Every return of the function must return one: a launch written in the
+// return statement, a local initialized by a launch and used nowhere but in
+// returns, or the result of another function that returns one (followed
+// bottom-up, a few calls deep, recursion cut). Anything else (a default
+// thread on some path, a future from a promise, a virtual call, a function
+// without a body here) returns nothing known: it never causes a report.
+#ifndef PARLINT_CHECKS_ANALYSIS_RETURNEDWORKERS_H
+#define PARLINT_CHECKS_ANALYSIS_RETURNEDWORKERS_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+
+namespace clang::tidy::parlint {
+
+struct ReturnedWorker {
+  enum KindType { None, AsyncFuture, RunningThread };
+  KindType Kind = None;
+  /// The launch behind the returned value (in the innermost function), and
+  /// the function it is written in, for notes.
+  const Expr *Launch = nullptr;
+  const FunctionDecl *LaunchFunction = nullptr;
+
+  explicit operator bool() const { return Kind != None; }
+};
+
+/// What Call returns, through its callee's body; None for a call that
+/// dispatches through the vtable or a pointer, or whose callee has no body
+/// in this translation unit.
+ReturnedWorker returnedWorkerOf(const CallExpr &Call, ASTContext &Context);
+
+} // namespace clang::tidy::parlint
+
+#endif
