@@ -300,7 +300,8 @@ private:
         // A successful exec runs another program: nothing here runs after
         // it (a failed one is followed by _exit or error handling).
         if (const auto *Call = dyn_cast<CallExpr>(S);
-            Call && replacesProcessImage(Call->getDirectCallee()))
+            Call && (replacesProcessImage(Call->getDirectCallee()) ||
+                     killsOwnProcess(*Call, Function.context())))
           return;
         if (StartResult Kind = Values.startAt(*S); Kind != StartResult::None) {
           noteRestart(*S, Current);

@@ -256,6 +256,45 @@ void TrackedValues::chooseVariables(const FunctionAnalysis &Function) {
       return;
     Escaping.insert(D);
   });
+  // When there are more than MaxVariables, the start's result comes first,
+  // then the values computed from it (`bool have = rc == 0;`), then the
+  // rest: a function that tests many other values (a socket, a buffer
+  // length in every branch) must still know that `if (pid < 0)` is the
+  // fork that failed.
+  llvm::SmallPtrSet<const ValueDecl *, 4> Results, Derived;
+  auto IsStart = [&](const Expr *E) {
+    E = stripped(E);
+    return E && Starts.count(E);
+  };
+  auto NoteWrite = [&](const ValueDecl *D, const Expr *Value) {
+    if (!D || !Value)
+      return;
+    if (IsStart(Value))
+      Results.insert(D);
+    else
+      forEachTested(Value, [&](const Expr &Tested) {
+        if (Results.count(trackableName(&Tested)))
+          Derived.insert(D);
+      });
+  };
+  for (int Round = 0; Round < 2; ++Round)
+    forEachDescendant(&Function.body(), /*SkipLambdas=*/true,
+                      [&](const Stmt &S) {
+                        if (const auto *Assign = dyn_cast<BinaryOperator>(&S);
+                            Assign && Assign->getOpcode() == BO_Assign)
+                          NoteWrite(trackableName(Assign->getLHS()),
+                                    Assign->getRHS());
+                        if (const auto *Decls = dyn_cast<DeclStmt>(&S))
+                          for (const Decl *D : Decls->decls())
+                            if (const auto *Var = dyn_cast<VarDecl>(D))
+                              NoteWrite(Var, Var->getInit());
+                      });
+  auto Rank = [&](const ValueDecl *D) {
+    return Results.count(D) ? 0 : Derived.count(D) ? 1 : 2;
+  };
+  llvm::stable_sort(Candidates, [&](const ValueDecl *A, const ValueDecl *B) {
+    return Rank(A) < Rank(B);
+  });
   for (const ValueDecl *D : Candidates) {
     if (Escaping.count(D))
       continue;

@@ -21,6 +21,7 @@ SourceRole roleOfDirectory(StringRef Name) {
   return llvm::StringSwitch<SourceRole>(Name.lower())
       .Cases("test", "tests", "testing", SourceRole::Test)
       .Cases("unittest", "unittests", "unit_tests", SourceRole::Test)
+      .Cases("stress", "stress-tests", "stress_tests", SourceRole::Test)
       .Cases("bench", "benchmark", "benchmarks", SourceRole::Benchmark)
       .Cases("example", "examples", "demo", "demos", SourceRole::Example)
       .Cases("sample", "samples", SourceRole::Example)
@@ -31,13 +32,14 @@ SourceRole roleOfDirectory(StringRef Name) {
 /// or as its last (`x_test`, `x_unittest`, `x_bench`).
 SourceRole roleOfFirstWord(StringRef Word) {
   return llvm::StringSwitch<SourceRole>(Word.lower())
-      .Cases("test", "tests", SourceRole::Test)
+      .Cases("test", "tests", "stress", "torture", SourceRole::Test)
       .Cases("bench", "benchmark", SourceRole::Benchmark)
       .Default(SourceRole::Product);
 }
 SourceRole roleOfLastWord(StringRef Word) {
   return llvm::StringSwitch<SourceRole>(Word.lower())
       .Cases("test", "tests", "unittest", "unittests", SourceRole::Test)
+      .Cases("stress", "torture", SourceRole::Test)
       .Cases("bench", "benchmark", "benchmarks", SourceRole::Benchmark)
       .Default(SourceRole::Product);
 }

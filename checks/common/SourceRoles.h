@@ -35,9 +35,10 @@ enum class SourceRole {
 
 /// The role of the file at Path. A file name decides first
 /// (`objectpool_test.cpp`, `test_shutdown.cpp`, `QueueTest.cpp`,
-/// `pool_bench.cpp`), then the directory nearest to the file whose name,
-/// ignoring case, is exactly one of test, tests, testing, unittest,
-/// unittests, unit_tests, bench, benchmark, benchmarks, example, examples,
+/// `stress-fstat.c`, `pool_bench.cpp`), then the directory nearest to the
+/// file whose name, ignoring case, is exactly one of test, tests, testing,
+/// unittest, unittests, unit_tests, stress, stress-tests, stress_tests,
+/// bench, benchmark, benchmarks, example, examples,
 /// demo, demos, sample, samples. `t/` is not one (fio keeps tools there),
 /// nor `test-inputs/`, `contest/` or `latest/`.
 /// A relative Path is taken relative to WorkingDirectory. ProjectRoot, when

@@ -260,6 +260,34 @@ bool replacesProcessImage(const FunctionDecl *Function) {
                             "::execveat"});
 }
 
+namespace {
+/// Whether E is the constant SIGKILL (9 on every POSIX system parlint
+/// runs on; the macro expands to it).
+bool isSigKill(const Expr *E, const ASTContext &Context) {
+  Expr::EvalResult Result;
+  return E && !E->isValueDependent() &&
+         E->EvaluateAsInt(Result, Context) && Result.Val.getInt() == 9;
+}
+} // namespace
+
+bool killsOwnProcess(const CallExpr &Call, const ASTContext &Context) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (isNamed(Callee, {"::raise"}) && Call.getNumArgs() == 1)
+    return isSigKill(Call.getArg(0), Context);
+  if (isNamed(Callee, {"::pthread_kill"}) && Call.getNumArgs() == 2)
+    return isSigKill(Call.getArg(1), Context);
+  if (isNamed(Callee, {"::kill"}) && Call.getNumArgs() == 2 &&
+      isSigKill(Call.getArg(1), Context)) {
+    const Expr *Target = Call.getArg(0)->IgnoreParenImpCasts();
+    Expr::EvalResult Result;
+    if (Target->EvaluateAsInt(Result, Context))
+      return Result.Val.getInt() == 0; // the caller's process group
+    const auto *Self = dyn_cast<CallExpr>(Target);
+    return Self && isNamed(Self->getDirectCallee(), {"::getpid"});
+  }
+  return false;
+}
+
 StartResult startResultOf(const FunctionDecl *Function) {
   if (returnsChildPid(Function))
     return StartResult::ChildPid;

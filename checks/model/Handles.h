@@ -96,6 +96,11 @@ bool returnsChildPid(const FunctionDecl *Function);
 /// another program, and nothing after the call runs.
 bool replacesProcessImage(const FunctionDecl *Function);
 
+/// A call that sends SIGKILL to its own process, which no handler can stop:
+/// pthread_kill(thread, SIGKILL), raise(SIGKILL), kill(getpid() or 0,
+/// SIGKILL). Nothing after it runs.
+bool killsOwnProcess(const CallExpr &Call, const ASTContext &Context);
+
 /// What the value a starting call returns says about the start.
 enum class StartResult {
   None,      ///< nothing (or the call starts nothing)

@@ -14,30 +14,6 @@
 namespace clang::tidy::parlint {
 namespace {
 
-StringRef loopExplanation(LoopKind Kind) {
-  switch (Kind) {
-  case LoopKind::RangeOverContainer:
-    return "the loop iterates over a container or range, so its trip count "
-           "grows with the input";
-  case LoopKind::ContainerSize:
-    return "the loop's bound is derived from a container's size";
-  case LoopKind::IteratorRange:
-    return "the loop walks an iterator range";
-  case LoopKind::InputCount:
-    return "the loop's bound is read at run time, so it grows with the input";
-  case LoopKind::InputCondition:
-    return "the loop's condition reads input, so it runs once per input";
-  case LoopKind::InputBody:
-    return "the loop reads input on every iteration, so it runs once per "
-           "input";
-  case LoopKind::Infinite:
-    return "the loop has no exit condition";
-  case LoopKind::Bounded:
-    break;
-  }
-  return "";
-}
-
 bool isSpawn(const Launch &L) {
   return L.startsOwnThread() || L.startsProcess();
 }
@@ -91,6 +67,30 @@ bool insidePoolImplementation(const FunctionDecl &Function) {
 }
 
 } // namespace
+
+StringRef loopExplanation(LoopKind Kind) {
+  switch (Kind) {
+  case LoopKind::RangeOverContainer:
+    return "the loop iterates over a container or range, so its trip count "
+           "grows with the input";
+  case LoopKind::ContainerSize:
+    return "the loop's bound is derived from a container's size";
+  case LoopKind::IteratorRange:
+    return "the loop walks an iterator range";
+  case LoopKind::InputCount:
+    return "the loop's bound is read at run time, so it grows with the input";
+  case LoopKind::InputCondition:
+    return "the loop's condition reads input, so it runs once per input";
+  case LoopKind::InputBody:
+    return "the loop reads input on every iteration, so it runs once per "
+           "input";
+  case LoopKind::Infinite:
+    return "the loop has no exit condition";
+  case LoopKind::Bounded:
+    break;
+  }
+  return "";
+}
 
 UnboundedSpawnCheck::UnboundedSpawnCheck(StringRef Name,
                                          ClangTidyContext *Context)
@@ -152,8 +152,12 @@ void UnboundedSpawnCheck::checkFunction(const FunctionUnderCheck &Function) {
       Loops.emplace_back();
     (Same == Loops.end() ? Loops.back() : *Same).push_back({Site, *Found});
   }
-  for (const auto &Group : Loops)
+  llvm::SmallVector<const Stmt *, 4> ReportedLoops;
+  for (const auto &Group : Loops) {
     report(Group, Function);
+    ReportedLoops.push_back(Group.front().Found.Loop);
+  }
+  checkSpawningCalls(Function, ReportedLoops);
 }
 
 std::optional<UnboundedSpawnCheck::Finding>

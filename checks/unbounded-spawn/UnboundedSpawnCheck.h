@@ -12,6 +12,9 @@
 
 namespace clang::tidy::parlint {
 
+/// Why a loop of this kind grows with the input, for the note at the loop.
+StringRef loopExplanation(LoopKind Kind);
+
 /// parlint-unbounded-spawn: a thread or process started on every iteration
 /// of a loop whose trip count flows from the program's input. One finding per
 /// loop. See docs/checks/parlint-unbounded-spawn.md.
@@ -62,6 +65,12 @@ private:
   void noteExceptions(const PoolRewritePlan &Plan, const SourceManager &SM);
   /// The header the rewrite includes.
   StringRef targetHeader() const;
+  /// Calls, in loops whose count flows from the input, of helpers that start
+  /// a detached thread on every call (analysis/OutlivingSpawns); loops
+  /// already reported for a spawn of their own are skipped.
+  /// SpawningCalls.cpp.
+  void checkSpawningCalls(const FunctionUnderCheck &Function,
+                          llvm::ArrayRef<const Stmt *> ReportedLoops);
   /// The note with the loop on a bounded pool, where no fix-it is given.
   void notePoolVersion(const SpawnInLoop &Spawn,
                        const FunctionUnderCheck &Function);

@@ -74,6 +74,11 @@ TEST(SourceRoles, FileNames) {
                {"/home/dev/proj/src/test-pool.c", SourceRole::Test},
                {"/home/dev/proj/src/test.c", SourceRole::Test},
                {"/home/dev/proj/src/Pool2Test.cpp", SourceRole::Test},
+               // Stress programs: the thread count is the contention load.
+               {"/home/dev/proj/stress-fstat.c", SourceRole::Test},
+               {"/home/dev/proj/src/queue_stress.cpp", SourceRole::Test},
+               {"/home/dev/proj/src/torture-locks.c", SourceRole::Test},
+               {"/home/dev/proj/stress/fd_race.c", SourceRole::Test},
                {"/home/dev/proj/src/pool_bench.cpp", SourceRole::Benchmark},
                {"/home/dev/proj/src/bench_pool.cpp", SourceRole::Benchmark},
                {"/home/dev/proj/src/pool_benchmark.cpp", SourceRole::Benchmark},
@@ -94,6 +99,8 @@ TEST(SourceRoles, ProductionNearMisses) {
                {"/home/dev/proj/src/attestation.cpp", SourceRole::Product},
                {"/home/dev/proj/src/TestAssertions.cpp", SourceRole::Product},
                {"/home/dev/proj/src/workbench.cpp", SourceRole::Product},
+               {"/home/dev/proj/src/distress.c", SourceRole::Product},
+               {"/home/dev/proj/src/stressor_table.c", SourceRole::Product},
                {"/home/dev/proj/src/examplesupport.cpp", SourceRole::Product},
                // fio keeps tools in t/: a one-letter name says too little.
                {"/home/dev/proj/t/io_uring.c", SourceRole::Product},
