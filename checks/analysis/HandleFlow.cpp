@@ -117,6 +117,12 @@ bool mayStart(const HandleEvents &Events) {
 /// handle states stay exact): the engine stays linear on any input.
 constexpr size_t MaxFacts = 32;
 
+/// Marks a valuation whose values were forgotten (Widened): the conditions
+/// can no longer rule out a path where the start failed or the flag says the
+/// worker was finished, so a running state there is not reported. The
+/// valuations use the low 27 bits (nine slots of three).
+constexpr TrackedValues::Valuation Forgotten = 1u << 31;
+
 class Flow {
 public:
   /// Var null: a handle without a variable (a detached thread, a member,
@@ -212,6 +218,13 @@ private:
     return llvm::any_of(Current,
                         [](Fact F) { return stateOf(F) & Running; });
   }
+  /// Some path runs a worker here that the values did not forget: only such
+  /// a path is reported.
+  static bool anyKnownRunning(const Facts &Current) {
+    return llvm::any_of(Current, [](Fact F) {
+      return (stateOf(F) & Running) && !(valuesOf(F) & Forgotten);
+    });
+  }
 
   StateSet apply(HandleEffect Effect, StateSet State) const {
     if (State == 0)
@@ -285,7 +298,7 @@ private:
         // function exit or the try's handler dispatch as successor.
         if (const auto *Throw = dyn_cast<CXXThrowExpr>(S)) {
           Throws = true;
-          if (anyRunning(Current) &&
+          if (anyKnownRunning(Current) &&
               Rules.Lifetime != HandleLifetime::OwningPointer && !EndsProcess &&
               throwLeavesScope(Block))
             record(BadExit::Throw, *Throw);
@@ -309,7 +322,7 @@ private:
           continue;
         }
         if (auto It = Events.AtStmt.find(S); It != Events.AtStmt.end()) {
-          if (It->second == HandleEffect::Destroy && anyRunning(Current))
+          if (It->second == HandleEffect::Destroy && anyKnownRunning(Current))
             record(BadExit::Delete, *S);
           if (It->second == HandleEffect::Start)
             noteRestart(*S, Current);
@@ -323,7 +336,7 @@ private:
       if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>();
           Dtor && Dtor->getVarDecl() == Var &&
           Rules.Lifetime == HandleLifetime::Object) {
-        if (anyRunning(Current) && Dtor->getTriggerStmt())
+        if (anyKnownRunning(Current) && Dtor->getTriggerStmt())
           record(isa<CompoundStmt>(Dtor->getTriggerStmt()) ? BadExit::ScopeEnd
                                                            : BadExit::Jump,
                  *Dtor->getTriggerStmt());
@@ -375,7 +388,7 @@ private:
         Out.push_back(makeFact(State, *V));
       }
       normalize(Out);
-      if (Successor == &Graph.getExit() && anyRunning(Out) && !Throws &&
+      if (Successor == &Graph.getExit() && anyKnownRunning(Out) && !Throws &&
           Rules.Lifetime == HandleLifetime::Value && !EndsProcess)
         recordFunctionEnd(Block);
       merge(*Successor, Out);
@@ -392,7 +405,7 @@ private:
     if (Target.size() > MaxFacts || Widened.test(Id)) {
       Widened.set(Id);
       for (Fact &F : Target)
-        F = makeFact(stateOf(F), Values.unknown());
+        F = makeFact(stateOf(F), Values.unknown() | Forgotten);
     }
     normalize(Target);
     if (!Reached.test(Id) || Target != Before) {
@@ -404,7 +417,7 @@ private:
   /// findLostStarts: a start that runs again while the worker it started
   /// before may still run loses that worker (nothing names it).
   void noteRestart(const Stmt &Start, const Facts &Current) {
-    if (ReportRestart && anyRunning(Current))
+    if (ReportRestart && anyKnownRunning(Current))
       record(BadExit::Restart, Start, Start.getBeginLoc());
   }
 
