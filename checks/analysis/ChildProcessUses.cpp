@@ -133,4 +133,61 @@ ChildProcessUses collectChildProcessUses(const FunctionAnalysis &Function,
   return Collector(Function, Var).run();
 }
 
+namespace {
+/// The fd array or variable a pipe()/pipe2()/socketpair() call fills.
+const ValueDecl *channelFilledBy(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (isNamed(Callee, {"::pipe", "::pipe2"}) && Call.getNumArgs() >= 1)
+    return rootVariable(Call.getArg(0));
+  if (isNamed(Callee, {"::socketpair"}) && Call.getNumArgs() == 4)
+    return rootVariable(Call.getArg(3));
+  return nullptr;
+}
+
+/// Whether an assignment's target outlives the function: a global, a
+/// member, or an object reached through a pointer or reference.
+bool outlivesFunction(const Expr *Target) {
+  Target = Target->IgnoreParenImpCasts();
+  if (isa<MemberExpr>(Target))
+    return true;
+  if (const auto *Unary = dyn_cast<UnaryOperator>(Target);
+      Unary && Unary->getOpcode() == UO_Deref)
+    return true;
+  if (isa<ArraySubscriptExpr>(Target))
+    return outlivesFunction(cast<ArraySubscriptExpr>(Target)->getBase());
+  const auto *Ref = dyn_cast<DeclRefExpr>(Target);
+  if (!Ref)
+    return false;
+  if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+    return !Var->hasLocalStorage() || Var->getType()->isReferenceType();
+  return false;
+}
+} // namespace
+
+bool keepsChannelToChild(const FunctionAnalysis &Function) {
+  llvm::SmallVector<const ValueDecl *, 2> Channels;
+  forEachDescendant(&Function.body(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+    if (const auto *Call = dyn_cast<CallExpr>(&S))
+      if (const ValueDecl *Channel = channelFilledBy(*Call))
+        Channels.push_back(Channel);
+  });
+  if (Channels.empty())
+    return false;
+  auto MentionsChannel = [&](const Stmt *S) {
+    return llvm::any_of(Channels, [&](const ValueDecl *Channel) {
+      return mentions(S, Channel);
+    });
+  };
+  bool Kept = false;
+  forEachDescendant(&Function.body(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+    if (const auto *Return = dyn_cast<ReturnStmt>(&S))
+      Kept |= Return->getRetValue() && MentionsChannel(Return->getRetValue());
+    if (const auto *Assign = dyn_cast<BinaryOperator>(&S);
+        Assign && Assign->getOpcode() == BO_Assign)
+      Kept |= MentionsChannel(Assign->getRHS()) &&
+              outlivesFunction(Assign->getLHS());
+  });
+  return Kept;
+}
+
 } // namespace clang::tidy::parlint

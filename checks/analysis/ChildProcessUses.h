@@ -30,6 +30,15 @@ struct ChildProcessUses {
 ChildProcessUses collectChildProcessUses(const FunctionAnalysis &Function,
                                          const VarDecl &Var);
 
+/// Whether the function keeps a channel to the children it starts: it makes
+/// a pipe or a socket pair and lets one end leave the function (returned, or
+/// stored in a global, a member or through a pointer). Such a child is a
+/// co-process that serves the program for as long as it runs (a privilege
+/// separation helper, a script runner): the parent learns of its end through
+/// the channel, and its reaping belongs to the program's SIGCHLD handler or
+/// main loop, not to this function.
+bool keepsChannelToChild(const FunctionAnalysis &Function);
+
 } // namespace clang::tidy::parlint
 
 #endif

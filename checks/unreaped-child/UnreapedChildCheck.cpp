@@ -73,6 +73,9 @@ void UnreapedChildCheck::checkFunction(const FunctionUnderCheck &Function) {
     const FunctionAnalysis &Owner =
         Lambda ? analysisOf(*Lambda->getBody(), Function.Context)
                : Function.Analysis;
+    // A co-process the program keeps talking to is reaped elsewhere.
+    if (keepsChannelToChild(Owner))
+      return;
     SpawnSite Site = describeSpawn(Spawn, Owner);
     if (Site.Discarded) {
       if (waitsForAnyChildIn(Owner.body()) ||
