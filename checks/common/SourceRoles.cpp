@@ -22,6 +22,7 @@ SourceRole roleOfDirectory(StringRef Name) {
       .Cases("test", "tests", "testing", SourceRole::Test)
       .Cases("unittest", "unittests", "unit_tests", SourceRole::Test)
       .Cases("stress", "stress-tests", "stress_tests", SourceRole::Test)
+      .Cases("regress", "regression", "regressions", SourceRole::Test)
       .Cases("bench", "benchmark", "benchmarks", SourceRole::Benchmark)
       .Cases("example", "examples", "demo", "demos", SourceRole::Example)
       .Cases("sample", "samples", SourceRole::Example)

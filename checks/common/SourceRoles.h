@@ -38,6 +38,7 @@ enum class SourceRole {
 /// `stress-fstat.c`, `pool_bench.cpp`), then the directory nearest to the
 /// file whose name, ignoring case, is exactly one of test, tests, testing,
 /// unittest, unittests, unit_tests, stress, stress-tests, stress_tests,
+/// regress, regression, regressions,
 /// bench, benchmark, benchmarks, example, examples,
 /// demo, demos, sample, samples. `t/` is not one (fio keeps tools there),
 /// nor `test-inputs/`, `contest/` or `latest/`.

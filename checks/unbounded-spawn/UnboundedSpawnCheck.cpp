@@ -204,6 +204,12 @@ UnboundedSpawnCheck::findUnboundedLoop(const SpawnSite &Site,
         else if (WaitingLoop)
           Found.How = holdsOneWorker(Site) ? Creation::OneAtATime
                                            : Creation::Window;
+        // One worker at a time in a loop driven by arrivals (a server
+        // serving one request after another, a test forking once per step)
+        // keeps one alive: bounded. Only a loop over items pays a creation
+        // per item that a pool's reused workers would save.
+        if (Found.How == Creation::OneAtATime && !loopsOverItems(Verdict.Kind))
+          return std::nullopt;
         return Found;
       }
       if (!WaitingLoop)

@@ -79,6 +79,8 @@ TEST(SourceRoles, FileNames) {
                {"/home/dev/proj/src/queue_stress.cpp", SourceRole::Test},
                {"/home/dev/proj/src/torture-locks.c", SourceRole::Test},
                {"/home/dev/proj/stress/fd_race.c", SourceRole::Test},
+               {"/home/dev/proj/regressions/ck_epoch/validate/section.c", SourceRole::Test},
+               {"/home/dev/proj/src/test/regress/pg_regress.c", SourceRole::Test},
                {"/home/dev/proj/src/pool_bench.cpp", SourceRole::Benchmark},
                {"/home/dev/proj/src/bench_pool.cpp", SourceRole::Benchmark},
                {"/home/dev/proj/src/pool_benchmark.cpp", SourceRole::Benchmark},
