@@ -1,4 +1,5 @@
 #include "TrackedValues.h"
+#include "llvm/ADT/DenseMap.h"
 #include "../common/AstHelpers.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -72,6 +73,25 @@ bool isTrackableType(QualType Type) {
 
 /// The variable or member of `*this` an expression names, when it could be
 /// tracked.
+/// The object whose field Member reads when it is a configuration the
+/// function tests (`options.delay_ms`, `context->no_pthread`): a global, or
+/// what a pointer or reference parameter designates. chooseVariables keeps
+/// such a field only when every mention in the body has this same base and
+/// the parameter is never reassigned.
+const VarDecl *configurationBase(const MemberExpr &Member) {
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(Member.getBase()->IgnoreParenImpCasts());
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var)
+    return nullptr;
+  if (!Var->hasLocalStorage())
+    return Var;
+  if (isa<ParmVarDecl>(Var) &&
+      (Var->getType()->isPointerType() || Var->getType()->isReferenceType()))
+    return Var;
+  return nullptr;
+}
+
 const ValueDecl *trackableName(const Expr *E) {
   E = E ? E->IgnoreParenImpCasts() : nullptr;
   if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E)) {
@@ -82,9 +102,9 @@ const ValueDecl *trackableName(const Expr *E) {
   }
   if (const auto *Member = dyn_cast_or_null<MemberExpr>(E)) {
     const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
-    return Field &&
-                   isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()) &&
-                   isTrackableType(Field->getType())
+    return Field && isTrackableType(Field->getType()) &&
+                   (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()) ||
+                    configurationBase(*Member))
                ? Field
                : nullptr;
   }
@@ -256,6 +276,33 @@ void TrackedValues::chooseVariables(const FunctionAnalysis &Function) {
       return;
     Escaping.insert(D);
   });
+  // A configuration field is one value only when every mention reads it
+  // through the same object, and a parameter naming that object is never
+  // pointed elsewhere.
+  llvm::DenseMap<const ValueDecl *, const VarDecl *> BaseOfField;
+  llvm::SmallPtrSet<const ValueDecl *, 4> Reassigned;
+  forEachDescendant(&Function.body(), /*SkipLambdas=*/false,
+                    [&](const Stmt &S) {
+    if (const auto *Assign = dyn_cast<BinaryOperator>(&S);
+        Assign && Assign->isAssignmentOp())
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(
+              Assign->getLHS()->IgnoreParenImpCasts()))
+        Reassigned.insert(Ref->getDecl());
+    const auto *Member = dyn_cast<MemberExpr>(&S);
+    if (!Member || isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+      return;
+    const ValueDecl *Field = Member->getMemberDecl();
+    if (!llvm::is_contained(Candidates, Field))
+      return;
+    const VarDecl *Base = configurationBase(*Member);
+    auto [It, New] = BaseOfField.try_emplace(Field, Base);
+    if (!New && It->second != Base)
+      It->second = nullptr;
+  });
+  for (const auto &[Field, Base] : BaseOfField)
+    if (!Base || (isa<ParmVarDecl>(Base) && Reassigned.count(Base)))
+      Escaping.insert(Field);
+
   // When there are more than MaxVariables, the start's result comes first,
   // then the values computed from it (`bool have = rc == 0;`), then the
   // rest: a function that tests many other values (a socket, a buffer
