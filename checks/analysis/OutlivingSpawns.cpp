@@ -3,12 +3,12 @@
 #include "../common/AstHelpers.h"
 #include "../model/Launch.h"
 #include "SpawnHandle.h"
+#include "FunctionMemo.h"
 #include "SummaryScanner.h"
 #include "WorkerLifetime.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
-#include "llvm/ADT/DenseMap.h"
 
 namespace clang::tidy::parlint {
 namespace {
@@ -16,13 +16,6 @@ namespace {
 /// Calls followed below the called function (a handler calling a starter
 /// calling the launch is as deep as real code goes).
 constexpr unsigned MaxSpawnDepth = 3;
-
-class OutlivingSpawnsState : public TranslationUnitState {
-public:
-  explicit OutlivingSpawnsState(ASTContext &) {}
-  llvm::DenseMap<const FunctionDecl *, OutlivingSpawn> Known;
-  llvm::DenseMap<const FunctionDecl *, bool> InProgress;
-};
 
 /// Whether S runs on every path through Function's body that does not leave
 /// it early: not in a loop, a branch, a handler or a lambda (the condition
@@ -106,22 +99,12 @@ OutlivingSpawn computeSpawn(const FunctionDecl &Definition, ASTContext &Context,
   return Found;
 }
 
-OutlivingSpawn spawnOfFunction(const FunctionDecl &Function,
-                               ASTContext &Context, unsigned Depth) {
-  const FunctionDecl *Definition =
-      summaries::summarizableDefinition(Function);
-  if (!Definition)
-    return {};
-  auto &State = AnalysisCache::layerState<OutlivingSpawnsState>(Context);
-  if (auto Known = State.Known.find(Definition); Known != State.Known.end())
-    return Known->second;
-  if (State.InProgress.lookup(Definition))
-    return {}; // recursion: nothing known
-  State.InProgress[Definition] = true;
-  OutlivingSpawn Result = computeSpawn(*Definition, Context, Depth);
-  State.InProgress.erase(Definition);
-  State.Known[Definition] = Result;
-  return Result;
+OutlivingSpawn spawnOfFunction(const FunctionDecl &Function, ASTContext &Context,
+                               unsigned Depth) {
+  return FunctionMemo<OutlivingSpawn>::of(
+      Function, Context, [&](const FunctionDecl &Definition) {
+        return computeSpawn(Definition, Context, Depth);
+      });
 }
 
 } // namespace

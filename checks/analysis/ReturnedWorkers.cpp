@@ -3,11 +3,12 @@
 #include "../common/AstHelpers.h"
 #include "../model/Handles.h"
 #include "../model/Launch.h"
+#include "FunctionMemo.h"
+#include "SpawnHandle.h"
 #include "SummaryScanner.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
-#include "llvm/ADT/DenseMap.h"
 
 namespace clang::tidy::parlint {
 namespace {
@@ -15,15 +16,6 @@ namespace {
 /// Calls followed below the called function before the rest counts as
 /// unknown: wrappers of wrappers are rare deeper than this.
 constexpr unsigned MaxReturnDepth = 4;
-
-/// The per-translation-unit answers; a function still being looked at
-/// (recursion) answers None.
-class ReturnedWorkersState : public TranslationUnitState {
-public:
-  explicit ReturnedWorkersState(ASTContext &) {}
-  llvm::DenseMap<const FunctionDecl *, ReturnedWorker> Known;
-  llvm::DenseMap<const FunctionDecl *, bool> InProgress;
-};
 
 /// The value without what passes it on unchanged: parentheses, implicit
 /// nodes, casts, the copy or move into the return slot, std::move.
@@ -153,26 +145,27 @@ ReturnedWorker computeReturned(const FunctionDecl &Definition,
 
 ReturnedWorker returnedBy(const FunctionDecl &Function, ASTContext &Context,
                           unsigned Depth) {
-  const FunctionDecl *Definition =
-      summaries::summarizableDefinition(Function);
-  if (!Definition)
-    return {};
-  auto &State = AnalysisCache::layerState<ReturnedWorkersState>(Context);
-  if (auto Known = State.Known.find(Definition); Known != State.Known.end())
-    return Known->second;
-  if (State.InProgress.lookup(Definition))
-    return {}; // recursion: nothing known
-  State.InProgress[Definition] = true;
-  ReturnedWorker Result = computeReturned(*Definition, Context, Depth);
-  State.InProgress.erase(Definition);
-  State.Known[Definition] = Result;
-  return Result;
+  return FunctionMemo<ReturnedWorker>::of(
+      Function, Context, [&](const FunctionDecl &Definition) {
+        return computeReturned(Definition, Context, Depth);
+      });
 }
 
 } // namespace
 
 ReturnedWorker returnedWorkerOf(const CallExpr &Call, ASTContext &Context) {
   return returnedByCall(Call, Context, /*Depth=*/0);
+}
+
+ReturnedWorker droppedWorkerOf(const CallExpr &Call,
+                               const FunctionAnalysis &Owner) {
+  const SourceManager &SM = Owner.context().getSourceManager();
+  SourceLocation Where = SM.getExpansionLoc(Call.getBeginLoc());
+  if (Where.isInvalid() || SM.isInSystemHeader(Where) ||
+      describeLaunch(Call, Owner.context()) ||
+      !isResultDiscarded(Call, Owner))
+    return {};
+  return returnedWorkerOf(Call, Owner.context());
 }
 
 } // namespace clang::tidy::parlint

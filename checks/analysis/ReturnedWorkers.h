@@ -12,6 +12,7 @@
 #ifndef PARLINT_CHECKS_ANALYSIS_RETURNEDWORKERS_H
 #define PARLINT_CHECKS_ANALYSIS_RETURNEDWORKERS_H
 
+#include "../common/AnalysisCache.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 
@@ -32,6 +33,13 @@ struct ReturnedWorker {
 /// dispatches through the vtable or a pointer, or whose callee has no body
 /// in this translation unit.
 ReturnedWorker returnedWorkerOf(const CallExpr &Call, ASTContext &Context);
+
+/// What Call hands back when its value is dropped where it is made (a
+/// statement of its own, a void cast, a member call that neither waits nor
+/// detaches): None when the value is kept, the call is itself a launch, or
+/// it is written in a system header.
+ReturnedWorker droppedWorkerOf(const CallExpr &Call,
+                               const FunctionAnalysis &Owner);
 
 } // namespace clang::tidy::parlint
 

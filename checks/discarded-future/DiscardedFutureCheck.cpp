@@ -98,13 +98,9 @@ void DiscardedFutureCheck::checkFunction(const FunctionUnderCheck &Function) {
 
 void DiscardedFutureCheck::checkReturnedFuture(const CallExpr &Call,
                                                const FunctionAnalysis &Owner) {
-  const SourceManager &SM = Owner.context().getSourceManager();
-  SourceLocation Where = SM.getExpansionLoc(Call.getBeginLoc());
-  if (Where.isInvalid() || SM.isInSystemHeader(Where) ||
-      describeLaunch(Call, Owner.context()) ||
-      !isResultDiscarded(Call, Owner))
-    return;
-  ReturnedWorker Returned = returnedWorkerOf(Call, Owner.context());
+  ReturnedWorker Returned = droppedWorkerOf(Call, Owner);
+  SourceLocation Where =
+      Owner.context().getSourceManager().getExpansionLoc(Call.getBeginLoc());
   if (Returned.Kind != ReturnedWorker::AsyncFuture || !firstReportAt(Where))
     return;
   diag(Where, "the future returned by %0 is discarded: it belongs to a "

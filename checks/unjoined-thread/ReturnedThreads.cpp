@@ -2,20 +2,14 @@
 // the caller drops it, so the temporary dies joinable (std::terminate).
 #include "UnjoinedThreadCheck.h"
 #include "../analysis/ReturnedWorkers.h"
-#include "../analysis/SpawnHandle.h"
-#include "../model/Launch.h"
 
 namespace clang::tidy::parlint {
 
 void UnjoinedThreadCheck::checkReturnedThread(const CallExpr &Call,
                                               const FunctionAnalysis &Owner) {
-  const SourceManager &SM = Owner.context().getSourceManager();
-  SourceLocation Where = SM.getExpansionLoc(Call.getBeginLoc());
-  if (Where.isInvalid() || SM.isInSystemHeader(Where) ||
-      describeLaunch(Call, Owner.context()) ||
-      !isResultDiscarded(Call, Owner))
-    return;
-  ReturnedWorker Returned = returnedWorkerOf(Call, Owner.context());
+  ReturnedWorker Returned = droppedWorkerOf(Call, Owner);
+  SourceLocation Where =
+      Owner.context().getSourceManager().getExpansionLoc(Call.getBeginLoc());
   if (Returned.Kind != ReturnedWorker::RunningThread || !firstReportAt(Where))
     return;
   diag(Where, "the running std::thread returned by %0 is dropped: it is "

@@ -1,0 +1,48 @@
+// A per-translation-unit memo of one fact about functions, computed
+// bottom-up over the calls the translation unit can see: each definition
+// once, a function still being computed (recursion) answers the fact's
+// default value, which must mean "nothing known".
+#ifndef PARLINT_CHECKS_ANALYSIS_FUNCTIONMEMO_H
+#define PARLINT_CHECKS_ANALYSIS_FUNCTIONMEMO_H
+
+#include "../common/AnalysisCache.h"
+#include "SummaryScanner.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+namespace clang::tidy::parlint {
+
+template <class Fact> class FunctionMemo : public TranslationUnitState {
+public:
+  explicit FunctionMemo(ASTContext &) {}
+
+  /// The fact for Function's definition in this translation unit (computed
+  /// by Compute on first use), or Fact{} when it has no summarizable body.
+  static Fact
+  of(const FunctionDecl &Function, ASTContext &Context,
+     llvm::function_ref<Fact(const FunctionDecl &Definition)> Compute) {
+    const FunctionDecl *Definition =
+        summaries::summarizableDefinition(Function);
+    if (!Definition)
+      return {};
+    auto &Memo = AnalysisCache::layerState<FunctionMemo>(Context);
+    if (auto Known = Memo.Known.find(Definition); Known != Memo.Known.end())
+      return Known->second;
+    if (!Memo.InProgress.insert(Definition).second)
+      return {}; // recursion: nothing known
+    Fact Result = Compute(*Definition);
+    Memo.InProgress.erase(Definition);
+    Memo.Known[Definition] = Result;
+    return Result;
+  }
+
+private:
+  llvm::DenseMap<const FunctionDecl *, Fact> Known;
+  llvm::SmallPtrSet<const FunctionDecl *, 8> InProgress;
+};
+
+} // namespace clang::tidy::parlint
+
+#endif
