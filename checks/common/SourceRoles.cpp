@@ -35,6 +35,7 @@ SourceRole roleOfFirstWord(StringRef Word) {
   return llvm::StringSwitch<SourceRole>(Word.lower())
       .Cases("test", "tests", "stress", "torture", SourceRole::Test)
       .Cases("bench", "benchmark", SourceRole::Benchmark)
+      .Cases("example", "demo", "sample", SourceRole::Example)
       .Default(SourceRole::Product);
 }
 SourceRole roleOfLastWord(StringRef Word) {
@@ -42,6 +43,7 @@ SourceRole roleOfLastWord(StringRef Word) {
       .Cases("test", "tests", "unittest", "unittests", SourceRole::Test)
       .Cases("stress", "torture", SourceRole::Test)
       .Cases("bench", "benchmark", "benchmarks", SourceRole::Benchmark)
+      .Cases("example", "examples", "demo", "sample", SourceRole::Example)
       .Default(SourceRole::Product);
 }
 
