@@ -1,7 +1,10 @@
 // A per-translation-unit memo of one fact about functions, computed
 // bottom-up over the calls the translation unit can see: each definition
 // once, a function still being computed (recursion) answers the fact's
-// default value, which must mean "nothing known".
+// default value, which must mean "nothing known". A fact whose computation
+// met such a cut (recursion, or a depth limit reported with noteCut) is not
+// kept: it depends on where the question started, and keeping it would make
+// the answer depend on which check asked first.
 #ifndef PARLINT_CHECKS_ANALYSIS_FUNCTIONMEMO_H
 #define PARLINT_CHECKS_ANALYSIS_FUNCTIONMEMO_H
 
@@ -30,15 +33,26 @@ public:
     auto &Memo = AnalysisCache::layerState<FunctionMemo>(Context);
     if (auto Known = Memo.Known.find(Definition); Known != Memo.Known.end())
       return Known->second;
-    if (!Memo.InProgress.insert(Definition).second)
-      return {}; // recursion: nothing known
+    if (!Memo.InProgress.insert(Definition).second) {
+      ++Memo.Cuts; // recursion: nothing known
+      return {};
+    }
+    unsigned CutsBefore = Memo.Cuts;
     Fact Result = Compute(*Definition);
     Memo.InProgress.erase(Definition);
-    Memo.Known[Definition] = Result;
+    if (Memo.Cuts == CutsBefore)
+      Memo.Known[Definition] = Result;
     return Result;
   }
 
+  /// A computation stopped short (a depth limit): what it found is kept by
+  /// no function whose computation is under way.
+  static void noteCut(ASTContext &Context) {
+    ++AnalysisCache::layerState<FunctionMemo>(Context).Cuts;
+  }
+
 private:
+  unsigned Cuts = 0;
   llvm::DenseMap<const FunctionDecl *, Fact> Known;
   llvm::SmallPtrSet<const FunctionDecl *, 8> InProgress;
 };

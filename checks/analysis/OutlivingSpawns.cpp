@@ -67,8 +67,12 @@ OutlivingSpawn spawnOfFunction(const FunctionDecl &Function,
 
 OutlivingSpawn spawnOfCall(const CallExpr &Call, ASTContext &Context,
                            unsigned Depth) {
-  if (Depth > MaxSpawnDepth || describeLaunch(Call, Context))
+  if (describeLaunch(Call, Context))
     return {};
+  if (Depth > MaxSpawnDepth) {
+    FunctionMemo<OutlivingSpawn>::noteCut(Context);
+    return {};
+  }
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
       Member && summaries::isVirtualDispatch(*Member))
     return {};

@@ -62,8 +62,10 @@ ReturnedWorker returnedBy(const FunctionDecl &Function, ASTContext &Context,
 /// What the call returns, through its callee.
 ReturnedWorker returnedByCall(const CallExpr &Call, ASTContext &Context,
                               unsigned Depth) {
-  if (Depth > MaxReturnDepth)
+  if (Depth > MaxReturnDepth) {
+    FunctionMemo<ReturnedWorker>::noteCut(Context);
     return {};
+  }
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
       Member && summaries::isVirtualDispatch(*Member))
     return {};

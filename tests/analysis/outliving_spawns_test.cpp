@@ -62,4 +62,33 @@ TEST(OutlivingSpawns, NotOnEveryCallOrNotDetached) {
   EXPECT_FALSE(spawns("opaque"));
 }
 
+// A depth limit that cuts one question short must not decide another: the
+// answer for a helper does not depend on which call was asked about first.
+TEST(OutlivingSpawns, AnswersDoNotDependOnTheOrderOfQuestions) {
+  AnalysisCache::reset();
+  auto AST = parlint::test::parseWithSystemHeaders(R"(
+#include <thread>
+void serve(int);
+void h5(int c) { std::thread(serve, c).detach(); }
+void h4(int c) { h5(c); }
+void h3(int c) { h4(c); }
+void h2(int c) { h3(c); }
+void h1(int c) { h2(c); }
+void use() { h1(1); h3(1); }
+)");
+  auto CallTo = [&](const char *Name) {
+    return parlint::test::selectFirst<CallExpr>(
+        "c",
+        callExpr(callee(functionDecl(hasName(Name))),
+                 hasAncestor(functionDecl(hasName("use"))))
+            .bind("c"),
+        *AST);
+  };
+  ASTContext &Context = AST->getASTContext();
+  // h1 reaches the start five calls down, past the limit; h3 three down.
+  EXPECT_FALSE(outlivingSpawnOf(*CallTo("h1"), Context));
+  EXPECT_TRUE(outlivingSpawnOf(*CallTo("h3"), Context));
+  AnalysisCache::reset();
+}
+
 } // namespace
