@@ -108,6 +108,22 @@ void localMutex() { std::mutex own; std::lock_guard<std::mutex> g(own); total = 
   EXPECT_TRUE(C.writes("localMutex").Writes.front().Held.empty());
 }
 
+TEST(SummaryWrites, AMemberMutexMapsWithItsObject) {
+  Code C(R"cpp(
+struct Counter {
+  std::mutex m;
+  long n;
+  void bump() { std::lock_guard<std::mutex> g(m); ++n; }
+};
+void viaRef(Counter &c) { c.bump(); }
+)cpp");
+  ASSERT_EQ(C.objects("viaRef"), Strings{"c.n"});
+  const LockSet &Held = C.writes("viaRef").Writes.front().Held;
+  ASSERT_EQ(Held.size(), 1u);
+  ASSERT_TRUE(Held.front().Mutex);
+  EXPECT_EQ(Held.front().Mutex->describe(), "c.m");
+}
+
 TEST(SummaryWrites, LocalsThreadLocalsAndConstAreLeftOut) {
   Code C(R"cpp(
 thread_local long perThread;
