@@ -124,9 +124,9 @@ struct FunctionSummary {
   //    call whose result is dropped;
   //  - Forks: the function calls fork()/vfork() (or starts threads),
   //    for fork-after-threads;
-  //  - Writes: objects written (globals, members of `this`, by-reference
-  //    parameters, as ObjectPath) with the locks held at each write
-  //    (LockScopes), for unsynchronized-shared-write in called helpers;
+  //  - Writes: computed apart, in SummaryWrites.h (its own per-TU cache,
+  //    same bodies, recursion cut and depth bound), only for functions a
+  //    worker calls;
   //  - SpawnsAndRecurses: starts a worker and calls itself without a depth
   //    or size cutoff, for unbounded-spawn.
 };

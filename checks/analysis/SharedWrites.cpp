@@ -1,4 +1,5 @@
 #include "SharedWrites.h"
+#include "SummaryWrites.h"
 #include "../common/AstHelpers.h"
 #include "../model/Synchronization.h"
 
@@ -391,12 +392,64 @@ private:
     }
     if (isa<UnaryExprOrTypeTraitExpr>(S))
       return; // sizeof, alignof: not evaluated
-    if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
       noteHandOff(*Call);
+      calleeWrites(*Call);
+    }
     if (isa<DeclRefExpr, CXXThisExpr>(S))
       access(cast<Expr>(*S));
     for (const Stmt *Child : S->children())
       visit(Child);
+  }
+
+  /// The writes of a function the worker calls (SummaryWrites), in the
+  /// launching function's names, with the locks held at the call and in
+  /// the callee.
+  void calleeWrites(const CallExpr &Call) {
+    CallBinding Binding;
+    const FunctionDecl *Callee =
+        SummaryWrites::followedCallee(Call, Binding, Context);
+    if (!Callee)
+      return;
+    const WriteSummary &Summary = SummaryWrites::of(*Callee, Context);
+    Result.HandsOff |= Summary.HandsOff;
+    std::optional<LockSet> AtCall;
+    for (const SummaryWrite &Write : Summary.Writes) {
+      auto Raw = SummaryWrites::mapPath(Write.Object, *Callee, Binding);
+      if (!Raw)
+        continue;
+      Resolved Where = resolve(*Raw);
+      if (Where.Kind != Reach::Shared)
+        continue;
+      // A slot the worker chooses: its own when chosen by its own index.
+      IndexKind Slot = IndexKind::Shared;
+      for (unsigned Param : Write.SlotParams)
+        Slot = combine(Slot, Param < Binding.Args.size()
+                                 ? Index.classify(Binding.Args[Param])
+                                 : IndexKind::Unknown);
+      if (Slot == IndexKind::PerWorker || Slot == IndexKind::Unknown)
+        continue;
+      if (!AtCall)
+        AtCall = heldAt(Call, Lambdas.size());
+      LockSet Held = *AtCall;
+      for (const HeldLock &Lock : Write.Held) {
+        std::optional<ObjectPath> Mutex;
+        if (Lock.Mutex)
+          Mutex = SummaryWrites::mapPath(*Lock.Mutex, *Callee, Binding);
+        Held.push_back({Mutex, nullptr}); // unnamed here: a wildcard
+      }
+      SharedAccess Access;
+      Access.Where = Write.Where;
+      Access.Object = Where.Path;
+      Access.Write = Write.Write;
+      Access.Method = Write.Method;
+      Access.Scalar = Write.Scalar;
+      Access.Held = translate(Held);
+      Access.OneInstance = isOneInstance(Call);
+      Access.Via = &Call;
+      Access.ViaCallee = Callee;
+      Result.Accesses.push_back(std::move(Access));
+    }
   }
 
   void noteHandOff(const CallExpr &Call) {
@@ -964,6 +1017,12 @@ collectLauncherAccesses(const FunctionAnalysis &Launcher,
   };
   Visit(&Launcher.body());
   return Found;
+}
+
+std::optional<SharedAccess>
+walkSharedAccess(const Expr &Name, ObjectPath Path, const FunctionAnalysis &Code,
+                 llvm::function_ref<bool(const Expr &)> SlotOfItsOwn) {
+  return AccessCollector::walkAccess(Name, std::move(Path), Code, SlotOfItsOwn);
 }
 
 IndexKind classifyWorkerIndex(const Expr &Index, const WorkerCode &Worker,

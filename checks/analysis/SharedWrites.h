@@ -16,6 +16,7 @@
 #include "LockScopes.h"
 #include "ObjectPath.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <memory>
 
@@ -79,6 +80,12 @@ struct SharedAccess {
   /// The access is to one element at a constant index (`parts[0]`).
   std::optional<int64_t> ConstantSlot;
 
+  /// A write in a function the worker calls (SummaryWrites): the worker's
+  /// own call that leads there, and the function it calls. Where is then
+  /// the write in that function, or in one it calls in turn.
+  const Expr *Via = nullptr;
+  const FunctionDecl *ViaCallee = nullptr;
+
   bool isWrite() const { return Write != WriteKind::None; }
   /// Two accesses to different constant elements of one object
   /// (`parts[0]` and `parts[1]`) do not meet.
@@ -110,6 +117,16 @@ llvm::SmallVector<SharedAccess, 8>
 collectLauncherAccesses(const FunctionAnalysis &Launcher,
                         llvm::ArrayRef<const Stmt *> Launches,
                         llvm::ArrayRef<ObjectPath> Objects);
+
+/// From Name, an expression of Code designating the object Path, up to the
+/// access that uses it (the assignment, the mutating call, the read):
+/// nullopt when it is no access to that object (through a smart pointer,
+/// to a synchronization object, `sizeof`) or when SlotOfItsOwn says an
+/// index on the way addresses a slot of the accessor's own. Locks are left
+/// for the caller to fill in.
+std::optional<SharedAccess>
+walkSharedAccess(const Expr &Name, ObjectPath Path, const FunctionAnalysis &Code,
+                 llvm::function_ref<bool(const Expr &)> SlotOfItsOwn);
 
 /// How an index expression of a worker relates to the worker.
 enum class IndexKind {

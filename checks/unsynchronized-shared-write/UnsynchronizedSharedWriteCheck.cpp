@@ -252,6 +252,11 @@ void UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
       << whatIsWritten(Write) << First.Why
       << (Scalar ? (getLangOpts().CPlusPlus ? 1 : 2) : 0);
   std::string Object = "'" + Write.Object.describe() + "'";
+  if (Write.Via)
+    diag(Location(Write.Via), "the worker makes the write through this call "
+                              "of %0",
+         DiagnosticIDs::Note)
+        << Write.ViaCallee;
   for (const Conflict &C : Conflicts) {
     switch (C.Note) {
     case Conflict::AtLoop:

@@ -1,0 +1,425 @@
+#include "SummaryWrites.h"
+#include "../common/AnalysisCache.h"
+#include "../common/AstHelpers.h"
+#include "../model/Launch.h"
+#include "../model/Synchronization.h"
+#include "SummaryScanner.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseMap.h"
+#include <memory>
+
+namespace clang::tidy::parlint {
+
+namespace {
+
+/// More writes than this in one summary are dropped: they only repeat what
+/// the first ones say, and keep the cost of a deep call chain bounded.
+constexpr size_t MaxWritesPerSummary = 64;
+
+const Expr *withoutParens(const Expr *E) {
+  return E ? E->IgnoreParenImpCasts() : nullptr;
+}
+
+/// The object a pointer argument points to, in the caller's names: `&x`,
+/// `this`, an array or `v.data()` (its elements belong to it), a pointer
+/// variable `p` (`*p`).
+std::optional<ObjectPath> pointeeOf(const Expr *Arg) {
+  const Expr *E = withoutParens(Arg);
+  if (!E)
+    return std::nullopt;
+  if (isa<CXXThisExpr>(E))
+    return ObjectPath{};
+  if (const auto *Address = dyn_cast<UnaryOperator>(E);
+      Address && Address->getOpcode() == UO_AddrOf)
+    return objectPathOf(Address->getSubExpr());
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E);
+      Member && identifierOf(Member->getMethodDecl()) == "data" &&
+      isStdContainer(Member->getMethodDecl()->getParent()))
+    return objectPathOf(Member->getImplicitObjectArgument());
+  if (const auto *Decay = dyn_cast<ImplicitCastExpr>(Arg->IgnoreParens());
+      Decay && Decay->getCastKind() == CK_ArrayToPointerDecay)
+    return objectPathOf(Decay->getSubExpr());
+  auto Path = objectPathOf(E);
+  if (!Path || Path->ThroughPointer || !Path->Fields.empty() || !Path->Root ||
+      !Path->Root->getType().getNonReferenceType()->isPointerType())
+    return std::nullopt;
+  Path->ThroughPointer = true;
+  return Path;
+}
+
+class WriteCache;
+
+/// Summarizes the writes of one function body.
+class WriteScanner {
+public:
+  WriteScanner(const FunctionDecl &Function, WriteCache &Cache,
+               ASTContext &Context)
+      : Function(Function), Cache(Cache), Context(Context),
+        Code(AnalysisCache::of(*Function.getBody(), Context)), Locks(Code) {
+    IndexScope.Body = Function.getBody();
+    IndexScope.Function = &Function;
+    for (const ParmVarDecl *Param : Function.parameters())
+      if (!Param->getType()->isReferenceType() &&
+          !Param->getType()->isPointerType())
+        IndexScope.PerLaunch.insert(Param);
+  }
+
+  WriteSummary run();
+
+private:
+  const FunctionDecl &Function;
+  WriteCache &Cache;
+  ASTContext &Context;
+  const FunctionAnalysis &Code;
+  LockScopes Locks;
+  /// The function seen as a worker whose own index is any by-value
+  /// parameter: an index made of them is a slot the caller chooses.
+  WorkerCode IndexScope;
+  WriteSummary Result;
+
+  bool isOwnParameter(const ValueDecl *D) const {
+    const auto *Param = dyn_cast_or_null<ParmVarDecl>(D);
+    return Param && Param->getDeclContext() == &Function;
+  }
+  /// Whether a path of this function's names is an object the caller can
+  /// reach: a global or static, `*this`, what a non-const reference or
+  /// pointer parameter designates.
+  bool reachesCaller(const ObjectPath &Path) const;
+  /// Whether a name may lead to such an object (a pointer parameter's
+  /// pointee is reached through it).
+  bool mayReachCaller(const ObjectPath &Path) const;
+  /// The locks that still mean something to the caller: a lock on a local
+  /// mutex protects nothing shared and is left out; one through a local
+  /// pointer is a wildcard.
+  LockSet keptLocks(const LockSet &Held) const;
+  /// The by-value parameters an index mentions.
+  llvm::SmallVector<unsigned, 2> parametersIn(const Expr &Index) const;
+
+  void visitName(const Expr &Name);
+  void visitCall(const CallExpr &Call);
+  void noteHandOff(const CallExpr &Call);
+  void add(SummaryWrite Write);
+};
+
+class WriteCache : public TranslationUnitState {
+public:
+  explicit WriteCache(ASTContext &Context) : Context(Context) {}
+
+  const WriteSummary &get(const FunctionDecl &Function) {
+    const FunctionDecl *Definition =
+        summaries::summarizableDefinition(Function);
+    if (!Definition)
+      return Empty;
+    if (auto It = Entries.find(Definition); It != Entries.end())
+      return It->second->InProgress ? Empty : It->second->Summary;
+    if (Depth >= MaxSummaryDepth)
+      return Empty;
+    Entry *Computing =
+        (Entries[Definition] = std::make_unique<Entry>()).get();
+    ++Depth;
+    Computing->Summary = WriteScanner(*Definition, *this, Context).run();
+    --Depth;
+    Computing->InProgress = false;
+    return Computing->Summary;
+  }
+
+private:
+  struct Entry {
+    bool InProgress = true;
+    WriteSummary Summary;
+  };
+  ASTContext &Context;
+  WriteSummary Empty;
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<Entry>> Entries;
+  unsigned Depth = 0;
+};
+
+WriteSummary WriteScanner::run() {
+  forEachDescendant(Function.getBody(), /*SkipLambdas=*/true,
+                    [&](const Stmt &S) {
+    if (const auto *E = dyn_cast<Expr>(&S); E && E->containsErrors())
+      return;
+    if (isa<UnaryExprOrTypeTraitExpr>(S))
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+      noteHandOff(*Call);
+      visitCall(*Call);
+    }
+    if (isa<DeclRefExpr, CXXThisExpr>(S))
+      visitName(cast<Expr>(S));
+  });
+  return std::move(Result);
+}
+
+bool WriteScanner::reachesCaller(const ObjectPath &Path) const {
+  if (Path.isThis()) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
+    return Method && Method->isInstance() && !Method->getParent()->isLambda();
+  }
+  const auto *Var = dyn_cast<VarDecl>(Path.Root);
+  if (!Var || Var->getTLSKind() != VarDecl::TLS_None)
+    return false;
+  if (isOwnParameter(Var)) {
+    QualType Type = Var->getType();
+    if (Type->isReferenceType())
+      return !Type.getNonReferenceType().isConstQualified();
+    return Type->isPointerType() && Path.ThroughPointer &&
+           !Type->getPointeeType().isConstQualified();
+  }
+  return Var->hasGlobalStorage(); // globals, statics, static locals
+}
+
+bool WriteScanner::mayReachCaller(const ObjectPath &Path) const {
+  if (reachesCaller(Path))
+    return true;
+  return isOwnParameter(Path.Root) && !Path.ThroughPointer &&
+         Path.Root->getType()->isPointerType();
+}
+
+LockSet WriteScanner::keptLocks(const LockSet &Held) const {
+  LockSet Kept;
+  for (const HeldLock &Lock : Held) {
+    if (!Lock.Mutex) {
+      Kept.push_back({std::nullopt, nullptr});
+      continue;
+    }
+    const ObjectPath &Mutex = *Lock.Mutex;
+    const auto *Var = dyn_cast_or_null<VarDecl>(Mutex.Root);
+    bool Local = Var && Var->hasLocalStorage() && !isOwnParameter(Var);
+    if (!Local)
+      Kept.push_back({Mutex, nullptr});
+    else if (Mutex.ThroughPointer || Var->getType()->isReferenceType())
+      Kept.push_back({std::nullopt, nullptr}); // a lock parlint cannot name
+  }
+  return Kept;
+}
+
+llvm::SmallVector<unsigned, 2>
+WriteScanner::parametersIn(const Expr &Index) const {
+  llvm::SmallVector<unsigned, 2> Found;
+  forEachDescendant(&Index, /*SkipLambdas=*/true, [&](const Stmt &S) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+    const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    if (Param && IndexScope.PerLaunch.contains(Param) &&
+        !llvm::is_contained(Found, Param->getFunctionScopeIndex()))
+      Found.push_back(Param->getFunctionScopeIndex());
+  });
+  return Found;
+}
+
+void WriteScanner::visitName(const Expr &Name) {
+  auto Raw = objectPathOf(&Name);
+  if (!Raw || !mayReachCaller(*Raw))
+    return;
+  llvm::SmallVector<unsigned, 2> SlotParams;
+  bool Unclear = false;
+  auto SlotOfItsOwn = [&](const Expr &Index) {
+    switch (classifyWorkerIndex(Index, IndexScope, Code)) {
+    case IndexKind::PerWorker: {
+      auto Params = parametersIn(Index);
+      if (Params.empty()) {
+        Unclear = true; // through a local: the caller cannot map it
+        return true;
+      }
+      SlotParams.append(Params.begin(), Params.end());
+      return false;
+    }
+    case IndexKind::Unknown:
+      Unclear = true;
+      return true;
+    default:
+      return false;
+    }
+  };
+  auto Found = walkSharedAccess(Name, *Raw, Code, SlotOfItsOwn);
+  if (Unclear || !Found || !Found->isWrite() || !reachesCaller(Found->Object))
+    return;
+  SummaryWrite Write;
+  Write.Object = Found->Object;
+  Write.Write = Found->Write;
+  Write.Method = Found->Method;
+  Write.Scalar = Found->Scalar;
+  Write.Held = keptLocks(Locks.heldAt(*Found->Where));
+  Write.SlotParams = std::move(SlotParams);
+  Write.Where = Found->Where;
+  Write.WhereFunction = &Function;
+  add(std::move(Write));
+}
+
+void WriteScanner::visitCall(const CallExpr &Call) {
+  CallBinding Binding;
+  const FunctionDecl *Callee =
+      SummaryWrites::followedCallee(Call, Binding, Context);
+  if (!Callee)
+    return;
+  const WriteSummary &Inner = Cache.get(*Callee);
+  Result.HandsOff |= Inner.HandsOff;
+  if (Inner.Writes.empty())
+    return;
+  LockSet AtCall = keptLocks(Locks.heldAt(Call));
+  for (const SummaryWrite &Write : Inner.Writes) {
+    auto Object = SummaryWrites::mapPath(Write.Object, *Callee, Binding);
+    if (!Object || !reachesCaller(*Object))
+      continue;
+    SummaryWrite Mapped = Write;
+    Mapped.Object = *Object;
+    Mapped.SlotParams.clear();
+    if (!Write.SlotParams.empty()) {
+      // The slot is chosen by our arguments: ours if they come from our
+      // by-value parameters, shared if constant or read from data.
+      bool Unclear = false, ChosenHere = false;
+      for (unsigned Param : Write.SlotParams) {
+        if (Param >= Binding.Args.size()) {
+          Unclear = true;
+          break;
+        }
+        const Expr &Arg = *Binding.Args[Param];
+        switch (classifyWorkerIndex(Arg, IndexScope, Code)) {
+        case IndexKind::PerWorker: {
+          auto Params = parametersIn(Arg);
+          Unclear |= Params.empty();
+          Mapped.SlotParams.append(Params.begin(), Params.end());
+          ChosenHere = true;
+          break;
+        }
+        case IndexKind::Unknown:
+          Unclear = true;
+          break;
+        default:
+          break;
+        }
+      }
+      if (Unclear)
+        continue;
+      if (!ChosenHere)
+        Mapped.SlotParams.clear();
+    }
+    LockSet Held = AtCall;
+    for (const HeldLock &Lock : Write.Held) {
+      std::optional<ObjectPath> Mutex;
+      if (Lock.Mutex)
+        Mutex = SummaryWrites::mapPath(*Lock.Mutex, *Callee, Binding);
+      for (const HeldLock &Kept : keptLocks({{Mutex, nullptr}}))
+        if (!llvm::is_contained(Held, Kept))
+          Held.push_back(Kept);
+    }
+    Mapped.Held = std::move(Held);
+    add(std::move(Mapped));
+  }
+}
+
+void WriteScanner::noteHandOff(const CallExpr &Call) {
+  if (isHandOffCall(Call)) {
+    Result.HandsOff = true;
+    return;
+  }
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  if (!Member || !Member->getMethodDecl() ||
+      !isSynchronizedClass(Member->getMethodDecl()->getParent()))
+    return;
+  auto Object = objectPathOf(Member->getImplicitObjectArgument());
+  if (!Object || reachesCaller(*Object) ||
+      (Object->Root && isOwnParameter(Object->Root)))
+    Result.HandsOff = true;
+}
+
+void WriteScanner::add(SummaryWrite Write) {
+  if (Result.Writes.size() >= MaxWritesPerSummary)
+    return;
+  for (const SummaryWrite &Known : Result.Writes)
+    if (Known.Where == Write.Where && Known.Object == Write.Object &&
+        Known.Held == Write.Held && Known.SlotParams == Write.SlotParams)
+      return;
+  Result.Writes.push_back(std::move(Write));
+}
+
+} // namespace
+
+const WriteSummary &SummaryWrites::of(const FunctionDecl &Function,
+                                      ASTContext &Context) {
+  return AnalysisCache::layerState<WriteCache>(Context).get(Function);
+}
+
+const FunctionDecl *SummaryWrites::followedCallee(const CallExpr &Call,
+                                                  CallBinding &Binding,
+                                                  ASTContext &Context) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || summaries::isInSystemHeader(*Callee) ||
+      Callee->getBuiltinID() || summaries::isModelledCallee(Callee))
+    return nullptr;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  if (Method && Method->getParent()->isLambda())
+    return nullptr; // the worker's own lambdas are its code already
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    if (summaries::isVirtualDispatch(*Member))
+      return nullptr;
+    Binding.Object = Member->getImplicitObjectArgument();
+    Binding.Args.assign(Member->arg_begin(), Member->arg_end());
+  } else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call);
+             Operator && Method && Method->isInstance()) {
+    if (Operator->getNumArgs() == 0)
+      return nullptr;
+    const Expr *Object = Operator->getArg(0);
+    if (Method->isVirtual() && !Method->getDevirtualizedMethod(Object, false))
+      return nullptr;
+    Binding.Object = Object;
+    Binding.Args.assign(Operator->arg_begin() + 1, Operator->arg_end());
+  } else {
+    Binding.Args.assign(Call.arg_begin(), Call.arg_end());
+  }
+  if (Binding.Object)
+    Binding.ObjectIsPointer =
+        withoutParens(Binding.Object)->getType()->isPointerType();
+  if (describeLaunch(Call, Context))
+    return nullptr; // a launch of the program's own: its worker is apart
+  return summaries::summarizableDefinition(*Callee);
+}
+
+std::optional<ObjectPath>
+SummaryWrites::mapPath(const ObjectPath &Path, const FunctionDecl &Callee,
+                       const CallBinding &Binding) {
+  if (Path.isThis()) {
+    const Expr *Object = withoutParens(Binding.Object);
+    if (!Object)
+      return std::nullopt;
+    std::optional<ObjectPath> Base =
+        isa<CXXThisExpr>(Object) ? ObjectPath{}
+        : Binding.ObjectIsPointer ? pointeeOf(Object)
+                                  : objectPathOf(Object);
+    if (!Base)
+      return std::nullopt;
+    return Base->extendedBy(Path);
+  }
+  const auto *Param = dyn_cast<ParmVarDecl>(Path.Root);
+  if (!Param) // a global or a static
+    return Path;
+  const auto *Owner = dyn_cast<FunctionDecl>(Param->getDeclContext());
+  if (!Owner || Owner->getCanonicalDecl() != Callee.getCanonicalDecl())
+    return std::nullopt;
+  unsigned Index = Param->getFunctionScopeIndex();
+  if (Index >= Binding.Args.size() ||
+      isa<CXXDefaultArgExpr>(Binding.Args[Index]))
+    return std::nullopt;
+  const Expr *Arg = Binding.Args[Index];
+  std::optional<ObjectPath> Base;
+  if (Param->getType()->isPointerType()) {
+    if (!Path.ThroughPointer)
+      return std::nullopt; // the pointer itself is the callee's copy
+    Base = pointeeOf(Arg);
+  } else {
+    Base = objectPathOf(Arg);
+    if (Base && Path.ThroughPointer) {
+      // `int *&p` written through: what the caller's pointer points to.
+      if (Base->ThroughPointer || !Base->Fields.empty() || !Base->Root)
+        return std::nullopt;
+      Base->ThroughPointer = true;
+    }
+  }
+  if (!Base)
+    return std::nullopt;
+  return Base->extendedBy(Path);
+}
+
+} // namespace clang::tidy::parlint

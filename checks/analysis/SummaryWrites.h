@@ -1,0 +1,87 @@
+// The Writes field of the function summaries: what calling a function writes
+// of what its caller can reach — globals and statics, members of `*this`,
+// the objects its non-const reference and pointer parameters designate —
+// with the locks held at each write (LockScopes, and the locks held at the
+// calls that lead there). Calls are followed bottom-up like the other
+// summaries (FunctionSummaries.h: same bodies, same recursion cut and depth
+// bound); each function is summarized once per translation unit, and only
+// when a worker's code calls it (lazily, from collectWorkerAccesses).
+//
+// Unknown code (no body here, a virtual call, a call through a function
+// pointer or std::function) writes nothing: it can never cause a report.
+// See docs/architecture.md ("Across functions").
+#ifndef PARLINT_CHECKS_ANALYSIS_SUMMARYWRITES_H
+#define PARLINT_CHECKS_ANALYSIS_SUMMARYWRITES_H
+
+#include "LockScopes.h"
+#include "ObjectPath.h"
+#include "SharedWrites.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace clang::tidy::parlint {
+
+/// One write a call of the summarized function makes.
+struct SummaryWrite {
+  /// The object written, in the summarized function's names: Root is a
+  /// global or static, one of its reference or pointer parameters (a
+  /// pointer parameter's path goes through it), or null for `*this`.
+  ObjectPath Object;
+  WriteKind Write = WriteKind::Assign;
+  const CXXMethodDecl *Method = nullptr;
+  /// The written value is a scalar (atomic would do).
+  bool Scalar = false;
+  /// The locks held at the write, in the summarized function's names (a
+  /// lock on a local of some callee protects nothing shared and is left
+  /// out; one that cannot be named is a wildcard).
+  LockSet Held;
+  /// The write writes the slot of an element chosen by these by-value
+  /// parameters (`out[i] = v` with `i` a parameter): the caller decides
+  /// whether that slot is a worker's own. Empty: not a slot choice.
+  llvm::SmallVector<unsigned, 2> SlotParams;
+  /// The write itself, in whichever function it is in the end.
+  const Expr *Where = nullptr;
+  const FunctionDecl *WhereFunction = nullptr;
+};
+
+struct WriteSummary {
+  llvm::SmallVector<SummaryWrite, 4> Writes;
+  /// The function (or one it calls) hands data over without a lock: a
+  /// condition variable, a future, an atomic load/store, a call on a
+  /// synchronized object (SharedWrites' HandsOff). A worker calling it
+  /// proves nothing by its writes.
+  bool HandsOff = false;
+};
+
+/// How a call binds the callee's roots, in the caller's names.
+struct CallBinding {
+  /// The object of a member call (`obj`, `p` for `p->f()`, `this`), null
+  /// for a free function.
+  const Expr *Object = nullptr;
+  bool ObjectIsPointer = false;
+  llvm::SmallVector<const Expr *, 4> Args;
+};
+
+class SummaryWrites {
+public:
+  /// The writes of calling Function (its definition here); empty for
+  /// unknown code, recursion cut and calls past MaxSummaryDepth.
+  static const WriteSummary &of(const FunctionDecl &Function,
+                                ASTContext &Context);
+  /// The callee Call runs when the summaries follow it, with its binding;
+  /// null for unknown code, the standard library, launches and pools.
+  static const FunctionDecl *followedCallee(const CallExpr &Call,
+                                            CallBinding &Binding,
+                                            ASTContext &Context);
+  /// A path of the callee's names (a write's object, a lock) in the
+  /// caller's names; nullopt when the caller cannot name it.
+  static std::optional<ObjectPath> mapPath(const ObjectPath &Path,
+                                           const FunctionDecl &Callee,
+                                           const CallBinding &Binding);
+};
+
+} // namespace clang::tidy::parlint
+
+#endif
