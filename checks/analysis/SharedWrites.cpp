@@ -610,8 +610,11 @@ private:
     if (Resolved Root = resolve(*Raw);
         Root.Kind != Reach::Shared && !isRootPointer(*Raw))
       return;
+    // A slot the worker owns, or one parlint cannot place (`i % n`, `i / 2`,
+    // an unknown function of the index): either way no finding.
     auto SlotOfItsOwn = [&](const Expr &Subscript) {
-      return Index.classify(&Subscript) == IndexKind::PerWorker;
+      IndexKind Kind = Index.classify(&Subscript);
+      return Kind == IndexKind::PerWorker || Kind == IndexKind::Unknown;
     };
     auto Found = walkAccess(Name, *Raw, Code, SlotOfItsOwn);
     if (!Found)

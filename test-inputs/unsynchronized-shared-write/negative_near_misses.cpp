@@ -349,3 +349,17 @@ private:
   std::thread thread_;
   long result_ = 0;
 };
+
+// near-miss: an index parlint cannot place (the worker's id folded by `%`
+// or `/`, an unknown function of it). Whether two workers meet depends on
+// values the check does not know: silent, as documented.
+void foldedIndexes(std::vector<long> &slots, int width) {
+  std::vector<std::thread> workers;
+  for (int id = 0; id < width * 2; ++id)
+    workers.emplace_back([&slots, id, width] {
+      slots[id % width] = score(id);
+      slots[id / 2] += score(id);
+    });
+  for (auto &worker : workers)
+    worker.join();
+}
