@@ -14,8 +14,10 @@ bool isSpawnCall(const FunctionDecl *Callee) {
 
 class Collector {
 public:
-  Collector(const FunctionAnalysis &Function, const VarDecl &Var)
-      : Function(Function), Var(Var) {}
+  Collector(const FunctionAnalysis &Function, const VarDecl &Var,
+            PidReturns Returns)
+      : Function(Function), Var(Var),
+        ReturnsEscape(Returns == PidReturns::Escape) {}
 
   ChildProcessUses run() {
     if (const Expr *Init = Var.getInit()) {
@@ -34,6 +36,7 @@ public:
 private:
   const FunctionAnalysis &Function;
   const VarDecl &Var;
+  bool ReturnsEscape;
   ChildProcessUses Uses;
 
   void visit(const Stmt &S) {
@@ -57,6 +60,11 @@ private:
 
   void classify(const Expr &Use) {
     const Stmt *User = Function.parentIgnoringImplicit(Use);
+    if (const auto *Return = dyn_cast_or_null<ReturnStmt>(User);
+        Return && !ReturnsEscape) {
+      Uses.Returns.push_back(Return);
+      return;
+    }
     if (isa_and_nonnull<ReturnStmt, DeclStmt>(User)) {
       Uses.Escapes = true; // returned, or copied into another variable
       return;
@@ -129,8 +137,9 @@ private:
 } // namespace
 
 ChildProcessUses collectChildProcessUses(const FunctionAnalysis &Function,
-                                         const VarDecl &Var) {
-  return Collector(Function, Var).run();
+                                         const VarDecl &Var,
+                                         PidReturns Returns) {
+  return Collector(Function, Var, Returns).run();
 }
 
 namespace {

@@ -22,13 +22,22 @@ struct ChildProcessUses {
   HandleEvents Events;
   /// The fork/vfork/posix_spawn calls that start a child behind the variable.
   llvm::SmallVector<const CallExpr *, 2> Spawns;
+  /// With PidReturns::Record: the statements that return the pid itself
+  /// (`return pid;`) to the caller.
+  llvm::SmallVector<const ReturnStmt *, 2> Returns;
 };
+
+/// What `return pid;` is: an escape (the caller has the pid now), or, when
+/// asking what a function hands back (ReturnedWorkers), a use recorded in
+/// ChildProcessUses::Returns.
+enum class PidReturns { Escape, Record };
 
 /// Every use of Var, a local integer of Function's body that holds a child's
 /// pid. A wait for any child (wait(), waitpid(-1, ...)) anywhere in the body
 /// reaps it too.
 ChildProcessUses collectChildProcessUses(const FunctionAnalysis &Function,
-                                         const VarDecl &Var);
+                                         const VarDecl &Var,
+                                         PidReturns Returns = PidReturns::Escape);
 
 /// Whether the function keeps a channel to the children it starts: it makes
 /// a pipe or a socket pair and lets one end leave the function (returned, or

@@ -3,7 +3,9 @@
 #include "../common/AstHelpers.h"
 #include "../model/Handles.h"
 #include "../model/Launch.h"
+#include "ChildProcessUses.h"
 #include "FunctionMemo.h"
+#include "HandleFlow.h"
 #include "SpawnHandle.h"
 #include "SummaryScanner.h"
 
@@ -41,7 +43,7 @@ const Expr *unwrapped(const Expr *E) {
 
 /// The launch E is, when it starts a worker whose handle is the value: a
 /// std::thread constructed from a callable, a std::async that may run on
-/// its own thread.
+/// its own thread, fork() or vfork() (posix_spawn returns an error code).
 ReturnedWorker launchedBy(const Expr *E, const FunctionDecl &Function,
                           ASTContext &Context) {
   if (!E)
@@ -53,6 +55,9 @@ ReturnedWorker launchedBy(const Expr *E, const FunctionDecl &Function,
     return {ReturnedWorker::RunningThread, E, &Function};
   if (Spawn->Kind == LaunchKind::Async && Spawn->StartsThread)
     return {ReturnedWorker::AsyncFuture, E, &Function};
+  if (Spawn->Kind == LaunchKind::Process &&
+      startResultOf(calleeOf(Spawn->Call)) == StartResult::ChildPid)
+    return {ReturnedWorker::ChildPid, Spawn->Call, &Function};
   return {};
 }
 
@@ -105,25 +110,64 @@ ReturnedWorker launchedIntoLocal(const DeclRefExpr &Ref,
   return Mentions == Returned ? Launched : ReturnedWorker{};
 }
 
+/// A local pid returned at Return: the child started behind it (fork,
+/// vfork, posix_spawn), if it may still be unwaited there. Tests of the pid
+/// on the way are fine: the path engine knows fork's child and a failed
+/// start have no child behind it.
+ReturnedWorker returnedPid(const DeclRefExpr &Ref, const ReturnStmt &Return,
+                           const FunctionDecl &Function, ASTContext &Context) {
+  const auto *Var = dyn_cast<VarDecl>(Ref.getDecl());
+  if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
+      !Var->getType()->isIntegerType())
+    return {};
+  const FunctionAnalysis &Owner = AnalysisCache::of(*Function.getBody(), Context);
+  ChildProcessUses Uses =
+      collectChildProcessUses(Owner, *Var, PidReturns::Record);
+  if (Uses.Escapes || Uses.Spawns.empty() ||
+      !mayBeRunningAt(Owner, Var, Uses.Events, Return,
+                      {HandleLifetime::Value, /*FinishIsFinal=*/false}))
+    return {};
+  return {ReturnedWorker::ChildPid, Uses.Spawns.front(), &Function};
+}
+
 /// What one returned value is.
-ReturnedWorker returnedValue(const Expr *Value, const FunctionDecl &Function,
+ReturnedWorker returnedValue(const ReturnStmt &Return,
+                             const FunctionDecl &Function, bool ReturnsPid,
                              ASTContext &Context, unsigned Depth) {
-  const Expr *E = unwrapped(Value);
+  const Expr *E = unwrapped(Return.getRetValue());
   if (!E)
     return {};
   if (ReturnedWorker Launched = launchedBy(E, Function, Context))
     return Launched;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    return launchedIntoLocal(*Ref, Function, Context);
+    return ReturnsPid ? returnedPid(*Ref, Return, Function, Context)
+                      : launchedIntoLocal(*Ref, Function, Context);
   if (const auto *Call = dyn_cast<CallExpr>(E))
     return returnedByCall(*Call, Context, Depth + 1);
   return {};
 }
 
+/// A pid is an integer; a bool or a reference is not one.
+bool mayReturnPid(QualType Type) {
+  return !Type.isNull() && !Type->isDependentType() &&
+         Type->isIntegerType() && !Type->isBooleanType();
+}
+
+/// A constant a function returning pids gives back when it started nothing
+/// (`return -1;`).
+bool isFailureConstant(const ReturnStmt &Return, ASTContext &Context) {
+  const Expr *Value = Return.getRetValue();
+  return Value && !Value->isValueDependent() &&
+         Value->isIntegerConstantExpr(Context);
+}
+
 ReturnedWorker computeReturned(const FunctionDecl &Definition,
                                ASTContext &Context, unsigned Depth) {
-  HandleType Returns = handleTypeOf(Definition.getReturnType());
-  if (Returns != HandleType::Thread && Returns != HandleType::Future)
+  QualType Type = Definition.getReturnType();
+  HandleType Returns = handleTypeOf(Type);
+  bool ReturnsPid = mayReturnPid(Type);
+  if (Returns != HandleType::Thread && Returns != HandleType::Future &&
+      !ReturnsPid)
     return {};
   ReturnedWorker Result;
   bool Agree = true, Any = false;
@@ -132,8 +176,10 @@ ReturnedWorker computeReturned(const FunctionDecl &Definition,
                       const auto *Return = dyn_cast<ReturnStmt>(&S);
                       if (!Return || !Agree)
                         return;
+                      if (ReturnsPid && isFailureConstant(*Return, Context))
+                        return;
                       ReturnedWorker Value = returnedValue(
-                          Return->getRetValue(), Definition, Context, Depth);
+                          *Return, Definition, ReturnsPid, Context, Depth);
                       if (!Value || (Any && Value.Kind != Result.Kind)) {
                         Agree = false;
                         return;

@@ -1,14 +1,20 @@
 // What a function hands back when it returns a worker it started: the
-// future of a std::async that may run on its own thread, or a running
-// std::thread. A caller that drops such a result waits for the task right
-// there (the future's destructor) or terminates the program (the thread's).
+// future of a std::async that may run on its own thread, a running
+// std::thread, or the pid of a child it forked and has not waited for. A
+// caller that drops such a result waits for the task right there (the
+// future's destructor), terminates the program (the thread's), or leaves a
+// zombie (the pid).
 //
 // Every return of the function must return one: a launch written in the
 // return statement, a local initialized by a launch and used nowhere but in
 // returns, or the result of another function that returns one (followed
-// bottom-up, a few calls deep, recursion cut). Anything else (a default
-// thread on some path, a future from a promise, a virtual call, a function
-// without a body here) returns nothing known: it never causes a report.
+// bottom-up, a few calls deep, recursion cut). A function returning a pid
+// may also return constants (-1 on failure), and its local pid may be tested
+// on the way: the path engine says whether the child may still be unwaited
+// where the pid is returned (fork's child path returns no child). Anything
+// else (a default thread on some path, a future from a promise, a virtual
+// call, a function without a body here) returns nothing known: it never
+// causes a report.
 #ifndef PARLINT_CHECKS_ANALYSIS_RETURNEDWORKERS_H
 #define PARLINT_CHECKS_ANALYSIS_RETURNEDWORKERS_H
 
@@ -19,7 +25,7 @@
 namespace clang::tidy::parlint {
 
 struct ReturnedWorker {
-  enum KindType { None, AsyncFuture, RunningThread };
+  enum KindType { None, AsyncFuture, RunningThread, ChildPid };
   KindType Kind = None;
   /// The launch behind the returned value (in the innermost function), and
   /// the function it is written in, for notes.

@@ -1,5 +1,6 @@
 #include "UnreapedChildCheck.h"
 #include "../analysis/ChildProcessUses.h"
+#include "../analysis/ReturnedWorkers.h"
 #include "../analysis/SpawnHandle.h"
 #include "../common/AstHelpers.h"
 #include "../model/Handles.h"
@@ -93,6 +94,45 @@ void UnreapedChildCheck::checkFunction(const FunctionUnderCheck &Function) {
     if (isLocalPid(Site.Holder))
       checkPid(*cast<VarDecl>(Site.Holder), *Spawn.Call, Owner);
   });
+  // Pids that forking helpers return: `spawn_worker();` drops one.
+  forEachDescendant(&Function.Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (!Call || !Call->getType()->isIntegerType() ||
+        Call->getType()->isBooleanType())
+      return;
+    const LambdaExpr *Lambda = Function.Analysis.enclosingLambda(*Call);
+    checkReturnedPid(*Call, Lambda ? analysisOf(*Lambda->getBody(),
+                                                Function.Context)
+                                   : Function.Analysis);
+  });
+}
+
+void UnreapedChildCheck::checkReturnedPid(const CallExpr &Call,
+                                          const FunctionAnalysis &Owner) {
+  // `(void)spawn();` says the pid is not wanted here: the program reaps its
+  // children some other way.
+  if (isa_and_nonnull<ExplicitCastExpr>(Owner.parentIgnoringImplicit(Call)))
+    return;
+  ReturnedWorker Returned = droppedWorkerOf(Call, Owner);
+  if (Returned.Kind != ReturnedWorker::ChildPid)
+    return;
+  const FunctionAnalysis &Helper =
+      analysisOf(*Returned.LaunchFunction->getBody(), Owner.context());
+  if (keepsChannelToChild(Helper) || keepsChannelToChild(Owner) ||
+      waitsForAnyChildIn(Owner.body()) || !parentOutlivesChild(Call, Owner))
+    return;
+  const SourceManager &SM = Owner.context().getSourceManager();
+  Finding Found;
+  Found.Where = SM.getExpansionLoc(Call.getBeginLoc());
+  Found.Message = "the pid returned by '" +
+                  Call.getDirectCallee()->getNameAsString() +
+                  "' is dropped and nothing here waits for any child, so the "
+                  "child it started stays a zombie after it exits; keep the "
+                  "pid and waitpid() it in the parent";
+  Found.Notes.push_back({SM.getExpansionLoc(Returned.Launch->getBeginLoc()),
+                         "the child is started here, in '" +
+                             Returned.LaunchFunction->getNameAsString() + "'"});
+  Pending.push_back(std::move(Found));
 }
 
 void UnreapedChildCheck::checkPid(const VarDecl &Pid, const Expr &Spawn,

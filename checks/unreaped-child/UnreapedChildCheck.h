@@ -40,6 +40,8 @@ private:
 
   void checkPid(const VarDecl &Pid, const Expr &Spawn,
                 const FunctionAnalysis &Owner);
+  /// A call of a forking helper whose pid (ReturnedWorkers) is dropped.
+  void checkReturnedPid(const CallExpr &Call, const FunctionAnalysis &Owner);
 };
 
 } // namespace clang::tidy::parlint
