@@ -86,6 +86,9 @@ private:
           Uses.Events.AtStmt[Call] = HandleEffect::Start;
           Uses.Spawns.push_back(Call);
           Uses.Events.CheckedStarts.push_back(Call);
+          // `*child_pid = pid = fork()`: the caller has the pid too.
+          if (storesValue(*Binary))
+            Uses.Escapes = true;
         }
         return; // `pid = -1` after the wait: a new value, nothing to reap
       }
@@ -101,6 +104,17 @@ private:
     if (const auto *Call = dyn_cast<CallExpr>(User))
       return classifyArgument(*Call, Use);
     Uses.Escapes = true;
+  }
+
+  /// Whether the value of an assignment is stored again: it is the value of
+  /// another assignment or a variable's initializer.
+  bool storesValue(const Expr &Assignment) const {
+    const Stmt *User = Function.parentIgnoringImplicit(Assignment);
+    if (isa_and_nonnull<DeclStmt>(User))
+      return true;
+    const auto *Outer = dyn_cast_or_null<BinaryOperator>(User);
+    return Outer && Outer->isAssignmentOp() &&
+           stripped(Outer->getRHS()) == stripped(&Assignment);
   }
 
   void classifyArgument(const CallExpr &Call, const Expr &Use) {

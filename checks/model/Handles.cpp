@@ -387,21 +387,14 @@ const FunctionDecl *handlerFunction(const Expr *E) {
   return Ref ? dyn_cast<FunctionDecl>(Ref->getDecl()) : nullptr;
 }
 
-bool waitsForAnyChildIn(const FunctionDecl *Handler) {
-  const Stmt *Body = Handler ? Handler->getBody() : nullptr;
-  bool Waits = false;
-  forEachDescendant(Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
-    if (const auto *Call = dyn_cast<CallExpr>(&S))
-      Waits |= waitsForAnyChild(*Call);
-  });
-  return Waits;
-}
-
-/// Whether Body installs a SIGCHLD handler that waits for any child:
-/// `signal(SIGCHLD, on_child)`, or `sa.sa_handler = on_child` (or
-/// sa_sigaction) next to `sigaction(SIGCHLD, &sa, ...)`.
-bool installsReapingHandler(const Stmt &Body, ASTContext &Context) {
-  bool Installs = false, SigactionForChild = false, HandlerReaps = false;
+/// Whether Body installs a SIGCHLD handler: `signal(SIGCHLD, on_child)`, or
+/// `sa.sa_handler = on_child` (or sa_sigaction) next to
+/// `sigaction(SIGCHLD, &sa, ...)`. Whether the handler waits for the children
+/// itself or only notes the signal (a flag, a byte down a self-pipe, a
+/// wake-up of select()) for a loop that then waits, the program reaps its
+/// children when they exit.
+bool installsChildExitHandler(const Stmt &Body, ASTContext &Context) {
+  bool Installs = false, SigactionForChild = false, HandlerSet = false;
   forEachDescendant(&Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
     if (const auto *Call = dyn_cast<CallExpr>(&S)) {
       const FunctionDecl *Callee = Call->getDirectCallee();
@@ -412,7 +405,7 @@ bool installsReapingHandler(const Stmt &Body, ASTContext &Context) {
       if (isNamed(Callee, {"::sigaction"}))
         SigactionForChild = true;
       else if (isNamed(Callee, {"::signal", "::sigset", "::bsd_signal"}))
-        Installs |= waitsForAnyChildIn(handlerFunction(Call->getArg(1)));
+        Installs |= handlerFunction(Call->getArg(1)) != nullptr;
       return;
     }
     if (const auto *Assign = dyn_cast<BinaryOperator>(&S);
@@ -420,9 +413,9 @@ bool installsReapingHandler(const Stmt &Body, ASTContext &Context) {
       if (const auto *Member = dyn_cast<MemberExpr>(stripped(Assign->getLHS()));
           Member && llvm::is_contained({"sa_handler", "sa_sigaction"},
                                        identifierOf(Member->getMemberDecl())))
-        HandlerReaps |= waitsForAnyChildIn(handlerFunction(Assign->getRHS()));
+        HandlerSet |= handlerFunction(Assign->getRHS()) != nullptr;
   });
-  return Installs || (SigactionForChild && HandlerReaps);
+  return Installs || (SigactionForChild && HandlerSet);
 }
 
 } // namespace
@@ -448,7 +441,7 @@ bool reapsEveryChild(const Stmt &Body, ASTContext &Context) {
       Self(Self, Child, InLoop || Loop, InLambda);
   };
   Walk(Walk, &Body, false, false);
-  return Reaps || installsReapingHandler(Body, Context);
+  return Reaps || installsChildExitHandler(Body, Context);
 }
 
 const Expr *attributesMadeDetachedBy(const CallExpr &Call) {

@@ -74,8 +74,9 @@ bool waitsForAnyChild(const CallExpr &Call);
 /// a SIGCHLD handler or of an event loop's reaper); a wait for any child
 /// inside a lambda (a callback run when a child exits, as with Boost.Asio's
 /// `signal_set::async_wait`); the installation of a SIGCHLD handler
-/// (`signal`, or `sa_handler`/`sa_sigaction` with `sigaction`) whose body
-/// waits for any child. Lambdas inside Body count.
+/// (`signal`, or `sa_handler`/`sa_sigaction` with `sigaction`), whether it
+/// waits itself or only notes the signal for a loop that waits (a flag, a
+/// self-pipe, a wake-up of select()). Lambdas inside Body count.
 bool reapsEveryChild(const Stmt &Body, ASTContext &Context);
 /// Container member functions that store a new element.
 bool isStoringMethod(StringRef Name);

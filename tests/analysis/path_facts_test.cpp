@@ -35,9 +35,13 @@ int wait(int *);
 int execv(const char *, char *const[]);
 typedef void (*sighandler_t)(int);
 sighandler_t signal(int, sighandler_t);
+struct sigaction { sighandler_t sa_handler; };
+int sigaction(int, const struct sigaction *, struct sigaction *);
 }
 #define WNOHANG 1
 #define SIGCHLD 17
+#define SIGTERM 15
+#define SIG_DFL ((sighandler_t)0)
 bool ready();
 void log(const char *);
 )cpp";
@@ -331,7 +335,13 @@ TEST(Reapers, ALoopPollingForAnyChildOrAReapingHandler) {
       {"void f() { int st; while (waitpid(42, &st, WNOHANG) == 0) {} }", false},
       {"void f() { auto h = [] { wait(nullptr); }; (void)h; }", true},
       {"void g(int) { wait(nullptr); } void f() { signal(SIGCHLD, g); }", true},
-      {"void g(int) { log(\"x\"); } void f() { signal(SIGCHLD, g); }", false},
+      // Any handler: the program watches its children exit, and a handler
+      // that only notes it (a flag, a wake-up of select) has a loop reap.
+      {"void g(int) { log(\"x\"); } void f() { signal(SIGCHLD, g); }", true},
+      {"void g(int) {} void f() { struct sigaction sa; sa.sa_handler = g; "
+       "sigaction(SIGCHLD, &sa, nullptr); }", true},
+      {"void f() { signal(SIGCHLD, SIG_DFL); }", false},
+      {"void g(int) {} void f() { signal(SIGTERM, g); }", false},
   };
   for (const Case &C : Cases) {
     Snippet S(C.Code);
