@@ -144,12 +144,16 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
   }
   Body.Accesses = collectLauncherAccesses(Owner, Calls, Written);
 
+  // One finding per object a worker writes: the fix (an atomic, one mutex)
+  // is the object's, not each statement's.
   for (const Worker &W : Workers) {
     if (W.Accesses.HandsOff)
       continue;
+    llvm::SmallVector<ObjectPath, 4> Reported;
     for (const SharedAccess &Write : W.Accesses.Accesses)
-      if (Write.isWrite())
-        checkWrite(W, Write, Body);
+      if (Write.isWrite() && !llvm::is_contained(Reported, Write.Object) &&
+          checkWrite(W, Write, Body))
+        Reported.push_back(Write.Object);
   }
 }
 
@@ -174,7 +178,7 @@ bool UnsynchronizedSharedWriteCheck::LaunchingBody::runningAt(const Worker &W,
   return It->second;
 }
 
-void UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
+bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
                                                 const SharedAccess &Write,
                                                 LaunchingBody &Body) {
   const FunctionAnalysis &Owner = Body.Owner;
@@ -184,7 +188,7 @@ void UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
   };
   SourceLocation Where = Location(Write.Where);
   if (Where.isInvalid() || SM.isInSystemHeader(Where))
-    return;
+    return false;
   // An object declared inside the launching loop is a new one each time.
   auto SharedAcrossIterations = [&](const ObjectPath &Object) {
     return !Object.Root || !isWithin(Object.Root, Writer.Loop, SM);
@@ -237,8 +241,10 @@ void UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
       if (Conflicts.size() == 2)
         break;
     }
-  if (Conflicts.empty() || !firstReportAt(Where))
-    return;
+  if (Conflicts.empty())
+    return false;
+  if (!firstReportAt(Where))
+    return true;
 
   const Conflict &First = Conflicts.front();
   bool Scalar = Write.Scalar && (Write.Write == WriteKind::Assign ||
@@ -280,6 +286,7 @@ void UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
       break;
     }
   }
+  return true;
 }
 
 } // namespace clang::tidy::parlint

@@ -52,7 +52,9 @@ private:
     llvm::DenseMap<std::pair<const Worker *, const Stmt *>, bool> Running;
   };
   void checkLauncher(std::vector<Launch> Spawns, const FunctionAnalysis &Owner);
-  void checkWrite(const Worker &Writer, const SharedAccess &Write,
+  /// Reports the write when it conflicts; true when it was reported (now or
+  /// before, at the same place).
+  bool checkWrite(const Worker &Writer, const SharedAccess &Write,
                   LaunchingBody &Body);
 };
 

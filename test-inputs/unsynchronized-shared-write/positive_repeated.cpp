@@ -202,3 +202,21 @@ void startCounting() {
   for (auto &worker : workers)
     worker.join();
 }
+
+// One finding per object a worker writes, at its first write: the fix (an
+// atomic, one mutex) is the object's, so the later writes add no warning.
+int checksRun = 0;
+void checkAll(const std::vector<int> &values) {
+  std::vector<std::thread> workers;
+  // EXPECT-NOTE@+1:3 the worker is launched on each iteration of this loop, and the iterations' workers run at the same time
+  for (int value : values)
+    workers.emplace_back([value] {
+      // EXPECT-WARNING@+1:7 unsynchronized write to 'checksRun' in a worker launched several times at once; make it std::atomic, guard every access with one mutex, or give each worker its own slot and combine them once all have finished
+      checksRun++;
+      if (value > 0)
+        checksRun += 2;
+      checksRun = checksRun * 2;
+    });
+  for (auto &worker : workers)
+    worker.join();
+}
