@@ -457,11 +457,10 @@ private:
       Result.HandsOff = true;
       return;
     }
-    const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
-    if (!Member || !Member->getMethodDecl() ||
-        !isSynchronizedClass(Member->getMethodDecl()->getParent()))
+    const Expr *Synchronized = synchronizedCallObject(Call);
+    if (!Synchronized)
       return;
-    if (auto Raw = objectPathOf(Member->getImplicitObjectArgument()))
+    if (auto Raw = objectPathOf(Synchronized))
       Result.HandsOff |= resolve(*Raw).Kind != Reach::Local;
   }
 

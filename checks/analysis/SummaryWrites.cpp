@@ -315,11 +315,10 @@ void WriteScanner::noteHandOff(const CallExpr &Call) {
     Result.HandsOff = true;
     return;
   }
-  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
-  if (!Member || !Member->getMethodDecl() ||
-      !isSynchronizedClass(Member->getMethodDecl()->getParent()))
+  const Expr *Synchronized = synchronizedCallObject(Call);
+  if (!Synchronized)
     return;
-  auto Object = objectPathOf(Member->getImplicitObjectArgument());
+  auto Object = objectPathOf(Synchronized);
   if (!Object || reachesCaller(*Object) ||
       (Object->Root && isOwnParameter(Object->Root)))
     Result.HandsOff = true;

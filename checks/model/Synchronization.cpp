@@ -402,6 +402,14 @@ bool isSynchronizationObject(QualType Type) {
          isNamed(Record, {"::parlint::ThreadPool", "::parlint::ProcessPool"});
 }
 
+const Expr *synchronizedCallObject(const CallExpr &Call) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  if (!Member || !Member->getMethodDecl() ||
+      !isSynchronizedClass(Member->getMethodDecl()->getParent()))
+    return nullptr;
+  return Member->getImplicitObjectArgument();
+}
+
 bool isSynchronizedClass(const CXXRecordDecl *Record) {
   if (!Record || !Record->hasDefinition() || isInLibrary(Record))
     return false;

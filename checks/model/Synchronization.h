@@ -85,6 +85,11 @@ bool isSynchronizationObject(QualType Type);
 /// channel, a counter). Calling it can order two threads.
 bool isSynchronizedClass(const CXXRecordDecl *Record);
 
+/// The object a member call of a synchronized class (above) is made on
+/// (`queue.push(x)`: `queue`), null for any other call. Such a call orders
+/// two threads when both reach the same object.
+const Expr *synchronizedCallObject(const CallExpr &Call);
+
 /// A standard container or string (vector, deque, list, forward_list, map,
 /// multimap, set, multiset, their unordered forms, basic_string, queue,
 /// stack, priority_queue, valarray).
