@@ -12,7 +12,6 @@
 #include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::parlint {
-namespace {
 
 StringRef loopExplanation(LoopKind Kind) {
   switch (Kind) {
@@ -37,6 +36,8 @@ StringRef loopExplanation(LoopKind Kind) {
   }
   return "";
 }
+
+namespace {
 
 bool isSpawn(const Launch &L) {
   return L.startsOwnThread() || L.startsProcess();
@@ -152,13 +153,21 @@ void UnboundedSpawnCheck::checkFunction(const FunctionUnderCheck &Function) {
       Loops.emplace_back();
     (Same == Loops.end() ? Loops.back() : *Same).push_back({Site, *Found});
   }
-  for (const auto &Group : Loops)
+  llvm::SmallVector<const Stmt *, 4> ReportedLoops;
+  for (const auto &Group : Loops) {
     report(Group, Function);
+    ReportedLoops.push_back(Group.front().Found.Loop);
+  }
+  checkSpawningCalls(Function, ReportedLoops);
+  if (llvm::any_of(Launches,
+                   [](const Launch &L) { return L.startsOwnThread(); }))
+    checkRecursiveSpawn(Function);
 }
 
 std::optional<UnboundedSpawnCheck::Finding>
 UnboundedSpawnCheck::findUnboundedLoop(const SpawnSite &Site,
-                                       const FunctionUnderCheck &Function) const {
+                                       const FunctionUnderCheck &Function,
+                                       bool OutlivesCall) const {
   // The grown container, for `while (threads.size() < n)`.
   const ValueDecl *Grown = Site.Holder;
   const FunctionAnalysis &Analysis = Function.Analysis;
@@ -175,7 +184,8 @@ UnboundedSpawnCheck::findUnboundedLoop(const SpawnSite &Site,
       const Stmt *Body = loopBody(*Parent);
       if (!Body)
         return std::nullopt;
-      if (!WaitingLoop && isWaitedWithin(Site, *Body, Function.Context)) {
+      if (!OutlivesCall && !WaitingLoop &&
+          isWaitedWithin(Site, *Body, Function.Context)) {
         // One child per item that runs a program and is waited: that is
         // how programs are run, not a job for a pool.
         if (Site.Spawn->startsProcess() && runsProgram(*Site.Spawn, *Body))

@@ -12,6 +12,9 @@
 
 namespace clang::tidy::parlint {
 
+/// Why a loop's trip count grows with the input, for the note at the loop.
+StringRef loopExplanation(LoopKind Kind);
+
 /// parlint-unbounded-spawn: a thread or process started on every iteration
 /// of a loop whose trip count flows from the program's input. One finding per
 /// loop. See docs/checks/parlint-unbounded-spawn.md.
@@ -48,12 +51,22 @@ private:
   /// The nearest enclosing loop, in the spawn's own function body, whose
   /// trip count flows from the input, and how the spawns inside it add up;
   /// nothing when the workers are bounded some other way.
+  /// OutlivesCall: Site stands for a call of a function that leaves a
+  /// worker running on every call (no iteration waits for it).
   std::optional<Finding> findUnboundedLoop(const SpawnSite &Site,
-                                           const FunctionUnderCheck &Function) const;
+                                           const FunctionUnderCheck &Function,
+                                           bool OutlivesCall = false) const;
   /// One finding for the spawns of one loop (in source order): a warning at
   /// the first, a note at the loop and one at each other spawn.
   void report(llvm::ArrayRef<SpawnInLoop> Spawns,
               const FunctionUnderCheck &Function);
+  /// Calls, in an input-driven loop, of functions that leave a thread or a
+  /// process running on every call: one finding per loop, except loops
+  /// already reported for their own spawns.
+  void checkSpawningCalls(const FunctionUnderCheck &Function,
+                          llvm::ArrayRef<const Stmt *> ReportedLoops);
+  /// A thread started on every level of a recursion without a cutoff.
+  void checkRecursiveSpawn(const FunctionUnderCheck &Function);
   /// The rewrite onto the pool, when it is mechanical and keeps behaviour.
   std::optional<PoolRewritePlan> rewritable(const SpawnSite &Site,
                                             const Finding &Found,
