@@ -59,17 +59,20 @@ bool isDepthCounter(const Expr *E, const Stmt &Body, const FunctionDecl &Target)
             namesVariable(Binary->getRHS(), Param));
   };
   bool Found = false;
+  auto Visit = [&](const FunctionDecl *Callee, auto Args) {
+    bool Recursive = isSameFunction(Callee, Target);
+    // std::thread t(f, depth - 1): the launch passes it on.
+    for (const Expr *Arg : Args)
+      if (const Expr *Plain = stripped(Arg))
+        if (const FunctionDecl *Named = namedFunction(*Plain))
+          Recursive |= isSameFunction(Named, Target);
+    Found |= Recursive && llvm::any_of(Args, Steps);
+  };
   forEachDescendant(&Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
-    const auto *Call = dyn_cast<CallExpr>(&S);
-    if (Found || !Call)
-      return;
-    bool Recursive = isSameFunction(Call->getDirectCallee(), Target);
-    // std::async(f, depth - 1): the launch passes it on.
-    for (const Expr *Arg : Call->arguments())
-      if (const FunctionDecl *Named = namedFunction(*stripped(Arg)))
-        Recursive |= isSameFunction(Named, Target);
-    if (Recursive)
-      Found = llvm::any_of(Call->arguments(), Steps);
+    if (const auto *Call = dyn_cast<CallExpr>(&S))
+      Visit(Call->getDirectCallee(), Call->arguments());
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S))
+      Visit(nullptr, Construct->arguments());
   });
   return Found;
 }
