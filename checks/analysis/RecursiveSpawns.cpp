@@ -9,6 +9,7 @@
 #include "../common/AstHelpers.h"
 #include "../model/Launch.h"
 #include "SummaryScanner.h"
+#include "WorkerLifetime.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -200,9 +201,11 @@ private:
   std::optional<RecursiveSpawn> compute(const FunctionDecl &Function);
   /// An open path in Caller's body to Target, itself or through the
   /// functions it calls: the reference to Target or the call leading to it.
+  /// Outside names a part of Caller's body (a launch) to leave out.
   const Expr *openPathTo(const FunctionDecl &Caller, const FunctionDecl &Target,
                          unsigned Depth,
-                         llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen);
+                         llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen,
+                         const Stmt *Outside = nullptr);
 
   ASTContext &Context;
   llvm::DenseMap<const FunctionDecl *, std::optional<RecursiveSpawn>> Results;
@@ -211,16 +214,20 @@ private:
 const Expr *
 RecursionCache::openPathTo(const FunctionDecl &Caller, const FunctionDecl &Target,
                            unsigned Depth,
-                           llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen) {
+                           llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen,
+                           const Stmt *Outside) {
   const FunctionDecl *Definition = summaries::summarizableDefinition(Caller);
   if (!Definition || !Seen.insert(Definition).second)
     return nullptr;
   const FunctionAnalysis &Body =
       AnalysisCache::of(*Definition->getBody(), Context);
   const Expr *Found = nullptr;
+  auto Excluded = [&](const Stmt &S) {
+    return Outside && Body.isWithin(S, *Outside);
+  };
   // References to Target first, then calls that may lead back to it.
   forEachDescendant(&Body.body(), /*SkipLambdas=*/false, [&](const Stmt &S) {
-    if (!Found && isSameFunction(namedFunction(S), Target) &&
+    if (!Found && !Excluded(S) && isSameFunction(namedFunction(S), Target) &&
         !hasCutoff(S, Body, Target))
       Found = cast<Expr>(&S);
   });
@@ -228,7 +235,7 @@ RecursionCache::openPathTo(const FunctionDecl &Caller, const FunctionDecl &Targe
     return Found;
   forEachDescendant(&Body.body(), /*SkipLambdas=*/false, [&](const Stmt &S) {
     const auto *Call = dyn_cast<CallExpr>(&S);
-    if (Found || !Call || isa<CXXOperatorCallExpr>(Call))
+    if (Found || !Call || isa<CXXOperatorCallExpr>(Call) || Excluded(*Call))
       return;
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee || isSameFunction(Callee, Target) ||
@@ -254,10 +261,18 @@ RecursionCache::compute(const FunctionDecl &Function) {
         SM.isInSystemHeader(SM.getExpansionLoc(L.Call->getBeginLoc())) ||
         hasCutoff(*L.Call, Body, Function))
       return;
-    llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
     // The function's own body is searched as the first caller; a function
-    // it calls is searched at most once.
-    if (const Expr *Back = openPathTo(Function, Function, 0, Seen))
+    // it calls is searched at most once. A recursion only inside a worker
+    // that nobody waits for is a chain (a retry that starts its successor
+    // and ends), not a tree: the calling thread, or a wait for the worker,
+    // must recurse too.
+    llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
+    const Expr *Back = openPathTo(Function, Function, 0, Seen, L.Call);
+    if (!Back && lifetimeOf(L, Body).Kind != WorkerLifetime::RunsOn) {
+      Seen.clear();
+      Back = openPathTo(Function, Function, 0, Seen);
+    }
+    if (Back)
       Result = RecursiveSpawn{L.Call, Back};
   });
   return Result;

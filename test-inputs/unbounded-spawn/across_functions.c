@@ -9,7 +9,7 @@
 void serve(int fd);
 
 void spawn_handler(int fd) {
-  /* EXPECT-NOTE@+1:15 calling fork here leaves a process running after 'spawn_handler' returns */
+  // EXPECT-NOTE@+1:15 calling fork here leaves a process running after 'spawn_handler' returns
   pid_t pid = fork();
   if (pid == 0) {
     serve(fd);
@@ -19,10 +19,10 @@ void spawn_handler(int fd) {
 }
 
 void accept_loop(int listener) {
-  /* EXPECT-NOTE@+1:3 the loop has no exit condition */
+  // EXPECT-NOTE@+1:3 the loop has no exit condition
   for (;;) {
     int fd = accept(listener, NULL, NULL);
-    /* EXPECT-WARNING@+1:5 calling 'spawn_handler' on every iteration of a loop without a small bound creates an unbounded number of processes: each call leaves a process running; use a bounded pool */
+    // EXPECT-WARNING@+1:5 calling 'spawn_handler' on every iteration of a loop without a small bound creates an unbounded number of processes: each call leaves a process running; use a bounded pool
     spawn_handler(fd);
   }
 }

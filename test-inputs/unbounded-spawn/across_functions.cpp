@@ -94,10 +94,10 @@ template <typename T> std::list<T> parallelQuickSort(std::list<T> input) {
                                [&](const T &t) { return t < pivot; });
   std::list<T> lower;
   lower.splice(lower.end(), input, input.begin(), divide);
-  // EXPECT-WARNING@+3:7 calling std::async on every level of a recursion without a depth or size cutoff creates a thread per call, about as many as the input has elements; below a size or depth threshold, do the work in the calling thread
-  // EXPECT-NOTE@+2:19 the recursion continues here, with no cutoff on the way
+  // EXPECT-WARNING@+2:7 calling std::async on every level of a recursion without a depth or size cutoff creates a thread per call, about as many as the input has elements; below a size or depth threshold, do the work in the calling thread
   std::future<std::list<T>> newLower =
       std::async(&parallelQuickSort<T>, std::move(lower));
+  // EXPECT-NOTE@+1:25 the recursion continues here, with no cutoff on the way
   std::list<T> higher = parallelQuickSort(std::move(input));
   result.splice(result.end(), higher);
   result.splice(result.begin(), newLower.get());
@@ -111,10 +111,8 @@ void mergeSort(int *begin, int *end) {
     return;
   int *middle = begin + (end - begin) / 2;
   // EXPECT-WARNING@+1:15 starting a std::thread on every level of a recursion without a depth or size cutoff creates a thread per call, about as many as the input has elements; below a size or depth threshold, do the work in the calling thread
-  std::thread left([=] {
-    // EXPECT-NOTE@+1:5 the recursion continues here, with no cutoff on the way
-    mergeSort(begin, middle);
-  });
+  std::thread left([=] { mergeSort(begin, middle); });
+  // EXPECT-NOTE@+1:3 the recursion continues here, with no cutoff on the way
   mergeSort(middle, end);
   left.join();
   std::inplace_merge(begin, middle, end);

@@ -266,13 +266,17 @@ void noSpawn(int *b, int *e) {
     return;
   noSpawn(b, b + (e - b) / 2);
 }
+void retry(int attempts) {
+  std::thread([attempts] { retry(attempts); }).detach();
+}
 void noRecursion(int *b, int *e) {
   std::thread t(serial, b, e);
   t.join();
 }
 )cpp");
   for (const char *Name :
-       {"bySize", "byDepth", "byDepthBranch", "noSpawn", "noRecursion"})
+       {"bySize", "byDepth", "byDepthBranch", "noSpawn", "retry",
+        "noRecursion"})
     EXPECT_FALSE(C.recursion(Name)) << Name;
 }
 
