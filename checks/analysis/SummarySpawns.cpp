@@ -31,9 +31,10 @@ const OutlivingStart *SpawnSummary::onEveryCall(OutlivingKind Kind) const {
 
 namespace {
 
-/// Whether every path from the entry of the body to its exit runs S, and
-/// some path reaches the exit (a function that never returns leaves
-/// nothing behind for its caller's next iteration).
+/// Whether every path from the entry of the body to a return runs S, and
+/// some path returns (a function that never returns leaves nothing behind
+/// for its caller's next iteration). Paths through a noreturn call (exit,
+/// abort) end the process, not the call.
 bool onEveryPath(const FunctionAnalysis &Body, const Stmt &S) {
   const CFG *Graph = Body.cfg();
   const CFGBlock *Block = Body.blockOf(S);
@@ -48,6 +49,8 @@ bool onEveryPath(const FunctionAnalysis &Body, const Stmt &S) {
         continue;
       if (Current == &Graph->getExit())
         return true;
+      if (Current->hasNoReturnElement())
+        continue;
       for (const CFGBlock *Next : Current->succs())
         if (Next)
           Work.push_back(Next);

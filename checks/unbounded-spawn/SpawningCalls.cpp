@@ -52,6 +52,24 @@ bool endedInLoop(const OutlivingStart &Start, const CallExpr &Call,
   return Ends;
 }
 
+/// Whether the object that keeps the worker is made anew for each iteration
+/// (the loop's variable, a local of its body): each object then runs its own
+/// thread, or its end takes the thread with it; a design, not a thread per
+/// item piling up in one place.
+bool keptPerIteration(const OutlivingStart &Start, const CallExpr &Call,
+                      const Stmt &Loop, const SourceManager &SM) {
+  const Expr *Keeper = nullptr;
+  if (Start.Keeper == WorkerKeeper::Member) {
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+      Keeper = Member->getImplicitObjectArgument();
+  } else if (Start.Keeper == WorkerKeeper::Parameter &&
+             Start.ParamIndex < Call.getNumArgs()) {
+    Keeper = Call.getArg(Start.ParamIndex);
+  }
+  const ValueDecl *Root = Keeper ? rootVariable(Keeper) : nullptr;
+  return Root && isWithin(Root, &Loop, SM);
+}
+
 struct SpawningCall {
   const CallExpr *Call;
   const OutlivingStart *Start;
@@ -75,6 +93,11 @@ void UnboundedSpawnCheck::checkSpawningCalls(
         SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())) ||
         !inInputLoop(*Call, Analysis, InputLoops))
       return;
+    const SpawnSummary *Summary =
+        SpawnSummaries::ofCall(*Call, Function.Context);
+    const OutlivingStart *Start = Summary ? everyCallStart(*Summary) : nullptr;
+    if (!Start)
+      return;
     // The rules of a spawn written in the loop: the count from the input,
     // caps on the live workers. The call's worker outlives it: no
     // iteration waits for it.
@@ -84,12 +107,9 @@ void UnboundedSpawnCheck::checkSpawningCalls(
     Site.Spawn = &AtCall;
     std::optional<Finding> Loop =
         findUnboundedLoop(Site, Function, /*OutlivesCall=*/true);
-    if (!Loop || llvm::is_contained(ReportedLoops, Loop->Loop))
-      return;
-    const SpawnSummary *Summary =
-        SpawnSummaries::ofCall(*Call, Function.Context);
-    const OutlivingStart *Start = Summary ? everyCallStart(*Summary) : nullptr;
-    if (!Start || endedInLoop(*Start, *Call, *Loop->Loop, Analysis))
+    if (!Loop || llvm::is_contained(ReportedLoops, Loop->Loop) ||
+        keptPerIteration(*Start, *Call, *Loop->Loop, SM) ||
+        endedInLoop(*Start, *Call, *Loop->Loop, Analysis))
       return;
     Found.push_back({Call, Start, Loop->Loop, Loop->Verdict.Kind});
   });

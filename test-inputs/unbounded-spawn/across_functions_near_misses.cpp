@@ -116,6 +116,26 @@ void startAndStop(const std::vector<Conn> &conns, Worker &worker) {
   }
 }
 
+// Each object of the input runs its own thread: a design, not threads piling
+// up in one place; and a container made anew in each iteration.
+void startEach(std::vector<Worker> &workers, const std::vector<Conn> &conns) {
+  for (Worker &worker : workers)
+    worker.start(conns.front());
+  for (const Conn &c : conns) {
+    Worker local;
+    local.start(c);
+  }
+}
+void startInto(std::vector<std::thread> &threads, Conn c);
+void perIterationContainer(const std::vector<Conn> &conns) {
+  for (const Conn &c : conns) {
+    std::vector<std::thread> batch;
+    startInto(batch, c);
+    for (std::thread &t : batch)
+      t.join();
+  }
+}
+
 // Threads kept in the caller's container and joined in the same iteration.
 void startInto(std::vector<std::thread> &threads, Conn c) {
   threads.emplace_back(serve, c);

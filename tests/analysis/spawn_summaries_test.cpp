@@ -59,8 +59,13 @@ void handleLocal(int c) {
   std::thread t(work, c);
   t.detach();
 }
+void orExit(int c) {
+  if (c < 0)
+    exit(1);
+  std::thread(work, c).detach();
+}
 )cpp");
-  for (const char *Name : {"handle", "handleLocal"}) {
+  for (const char *Name : {"handle", "handleLocal", "orExit"}) {
     const OutlivingStart *Start =
         C.summary(Name).onEveryCall(OutlivingKind::Thread);
     ASSERT_NE(Start, nullptr) << Name;
@@ -147,6 +152,57 @@ void intoMember(Service &s, std::vector<std::thread> &v) { startInto(v); }
   EXPECT_EQ(C.line(Through->Where), 19u);
   EXPECT_EQ(C.line(Through->Origin), 8u);
   EXPECT_EQ(Through->OriginFunction, &C.function("startInto"));
+}
+
+TEST(SpawnSummaries, LaterCodeThatMayEndAKeptWorker) {
+  Code C(R"cpp(
+std::vector<std::thread> global;
+struct Service {
+  std::thread worker;
+  void start() { worker = std::thread(work, 1); }
+  void stop() { worker.join(); }
+};
+void startGlobal() { global.emplace_back(work, 3); }
+void detached() { std::thread(work, 2).detach(); }
+void other(int);
+void caller(Service &s, Service &t) {
+  s.start();
+  t.stop();
+  s.stop();
+  startGlobal();
+  other(1);
+  detached();
+  work(1);
+}
+)cpp");
+  auto CallOn = [&](const std::string &Callee, unsigned Line) {
+    const CallExpr *Found = nullptr;
+    for (const auto &Match :
+         match(findAll(callExpr(callee(functionDecl(hasName(Callee))))
+                           .bind("c")),
+               *C.function("caller").getBody(), C.AST->getASTContext()))
+      if (const auto *Call = Match.getNodeAs<CallExpr>("c");
+          Call && C.line(Call) == Line)
+        Found = Call;
+    EXPECT_NE(Found, nullptr) << Callee << Line;
+    return Found;
+  };
+  const CallExpr *Start = CallOn("start", 12);
+  const OutlivingStart *Member =
+      C.summary("start").onEveryCall(OutlivingKind::Thread);
+  ASSERT_NE(Member, nullptr);
+  EXPECT_FALSE(mayEndKeptWorker(*Member, *Start, *CallOn("stop", 13)));
+  EXPECT_TRUE(mayEndKeptWorker(*Member, *Start, *CallOn("stop", 14)));
+  const OutlivingStart *Global =
+      C.summary("startGlobal").onEveryCall(OutlivingKind::Thread);
+  ASSERT_NE(Global, nullptr);
+  const CallExpr *StartGlobal = CallOn("startGlobal", 15);
+  EXPECT_TRUE(mayEndKeptWorker(*Global, *StartGlobal, *CallOn("other", 16)));
+  const OutlivingStart *Detached =
+      C.summary("detached").onEveryCall(OutlivingKind::Thread);
+  ASSERT_NE(Detached, nullptr);
+  EXPECT_FALSE(mayEndKeptWorker(*Detached, *CallOn("detached", 17),
+                                *CallOn("other", 16)));
 }
 
 TEST(SpawnSummaries, UnknownCodeStartsNothing) {
