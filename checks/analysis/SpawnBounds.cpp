@@ -22,11 +22,13 @@ bool isOrDerives(const CXXRecordDecl *Record, const CXXRecordDecl *Base) {
          (Record && Base && Record->hasDefinition() && Record->isDerivedFrom(Base));
 }
 
-/// The variable or field an expression names, through `x.load()`.
+/// The variable or field an expression names, through `x.load()` and an
+/// atomic's implicit conversion (`active < 8`).
 const ValueDecl *countedObject(const Expr *X) {
   X = stripped(X);
   if (const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(X);
-      Call && identifierOf(Call->getMethodDecl()) == "load")
+      Call && (identifierOf(Call->getMethodDecl()) == "load" ||
+               isa<CXXConversionDecl>(Call->getMethodDecl())))
     X = stripped(Call->getImplicitObjectArgument());
   if (isa_and_nonnull<DeclRefExpr, MemberExpr>(X))
     return rootVariable(X);

@@ -9,6 +9,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseMap.h"
 #include <memory>
+#include <vector>
 
 namespace clang::tidy::parlint {
 
@@ -112,16 +113,28 @@ public:
         summaries::summarizableDefinition(Function);
     if (!Definition)
       return Empty;
-    if (auto It = Entries.find(Definition); It != Entries.end())
+    if (auto It = Entries.find(Definition); It != Entries.end()) {
+      if (It->second->InProgress)
+        ++Cuts; // recursion: nothing known
       return It->second->InProgress ? Empty : It->second->Summary;
-    if (Depth >= MaxSummaryDepth)
+    }
+    if (Depth >= MaxSummaryDepth) {
+      ++Cuts;
       return Empty;
+    }
     Entry *Computing =
         (Entries[Definition] = std::make_unique<Entry>()).get();
+    unsigned CutsBefore = Cuts;
     ++Depth;
     Computing->Summary = WriteScanner(*Definition, *this, Context).run();
     --Depth;
     Computing->InProgress = false;
+    // A summary that met a cut depends on where the question started: it
+    // is answered, not kept (the entry lives on for references to it).
+    if (Cuts != CutsBefore) {
+      Retired.push_back(std::move(Entries[Definition]));
+      Entries.erase(Definition);
+    }
     return Computing->Summary;
   }
 
@@ -133,7 +146,10 @@ private:
   ASTContext &Context;
   WriteSummary Empty;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<Entry>> Entries;
+  /// Summaries answered but not kept (they met a cut).
+  std::vector<std::unique_ptr<Entry>> Retired;
   unsigned Depth = 0;
+  unsigned Cuts = 0;
 };
 
 WriteSummary WriteScanner::run() {

@@ -1,5 +1,6 @@
 #include "ForkAfterThreadsCheck.h"
 
+#include "../analysis/SummarySpawns.h"
 #include "../analysis/WorkerLifetime.h"
 #include "../common/AstHelpers.h"
 #include "../model/Handles.h"
@@ -380,6 +381,8 @@ ForkAfterThreadsCheck::threadSources(const FunctionUnderCheck &Function) const {
     Sources.push_back(std::move(Source));
   });
 
+  addHelperThreads(Function, Sources);
+
   // Local pools: their threads run from construction to join/shutdown.
   forEachDescendant(&Function.Body, /*SkipLambdas=*/true, [&](const Stmt &S) {
     const auto *Decls = dyn_cast<DeclStmt>(&S);
@@ -425,6 +428,36 @@ ForkAfterThreadsCheck::threadSources(const FunctionUnderCheck &Function) const {
   return Sources;
 }
 
+void ForkAfterThreadsCheck::addHelperThreads(
+    const FunctionUnderCheck &Function,
+    std::vector<ThreadSource> &Sources) const {
+  forEachDescendant(&Function.Body, /*SkipLambdas=*/true, [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    const SpawnSummary *Summary =
+        Call ? SpawnSummaries::ofCall(*Call, Function.Context) : nullptr;
+    const OutlivingStart *Start =
+        Summary ? Summary->onEveryCall(OutlivingKind::Thread) : nullptr;
+    if (!Start)
+      return;
+    // Like a thread the function starts itself and keeps in a member: any
+    // later code that may reach where the helper keeps it may join it.
+    ThreadSource Source;
+    Source.Events.AtStmt[Call] = HandleEffect::Start;
+    forEachDescendant(&Function.Body, /*SkipLambdas=*/true,
+                      [&](const Stmt &Other) {
+      if (isa<CallExpr, CXXConstructExpr>(Other) &&
+          !Function.Analysis.isWithin(*Call, Other) &&
+          mayEndKeptWorker(*Start, *Call, Other))
+        Source.Events.AtStmt[&Other] = HandleEffect::Finish;
+    });
+    Source.NoteAt = Call->getBeginLoc();
+    Source.Helper = Call->getDirectCallee();
+    Source.HelperStart = Start->Origin->getBeginLoc();
+    Source.HelperStartDescription = Start->Description;
+    Sources.push_back(std::move(Source));
+  });
+}
+
 void ForkAfterThreadsCheck::checkFunction(const FunctionUnderCheck &Function) {
   const SourceManager &SM = Function.Context.getSourceManager();
   // The forks and process pools of this body (a lambda's are its own).
@@ -458,11 +491,21 @@ void ForkAfterThreadsCheck::checkFunction(const FunctionUnderCheck &Function) {
   auto NoteSources = [&](llvm::ArrayRef<const ThreadSource *> Running,
                          StringRef Event) {
     for (const ThreadSource *Source : Running) {
-      if (Source->IsPool)
+      if (Source->IsPool) {
         diag(Source->NoteAt, "pool %0 is alive at the %1, its threads running",
              DiagnosticIDs::Note)
             << Source->Name << Event;
-      else
+      } else if (Source->Helper) {
+        diag(Source->NoteAt,
+             "the thread that calling %0 leaves running may still be running "
+             "at the %1",
+             DiagnosticIDs::Note)
+            << Source->Helper << Event;
+        diag(Source->HelperStart,
+             "%0 here leaves a thread running after %1 returns",
+             DiagnosticIDs::Note)
+            << Source->HelperStartDescription << Source->Helper;
+      } else
         diag(Source->NoteAt,
              "thread started here may still be running at the %0",
              DiagnosticIDs::Note)

@@ -31,10 +31,18 @@ protected:
     SourceLocation NoteAt;
     bool IsPool = false;
     const NamedDecl *Name = nullptr; ///< the pool, for the note
+    /// A thread a called function leaves running: the function, and the
+    /// start inside it with its description.
+    const FunctionDecl *Helper = nullptr;
+    SourceLocation HelperStart;
+    StringRef HelperStartDescription;
   };
 
 private:
   std::vector<ThreadSource> threadSources(const FunctionUnderCheck &Function) const;
+  /// Calls of functions that leave a thread running on every call.
+  void addHelperThreads(const FunctionUnderCheck &Function,
+                        std::vector<ThreadSource> &Sources) const;
   bool isThreadPool(QualType Type) const;
 
   const std::string RawPoolTypes;

@@ -12,6 +12,7 @@
 #include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::parlint {
+
 namespace {
 
 bool isSpawn(const Launch &L) {
@@ -59,14 +60,14 @@ bool runsOnThreadPool(const Launch &Spawn) {
   return Spawn.startsOwnThread();
 }
 
+} // namespace
+
 /// Whether Function is code of a class that is itself a pool (or a lambda
 /// inside such code): there the advice is a bounded pool, not parlint's.
 bool insidePoolImplementation(const FunctionDecl &Function) {
   const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
   return Method && isPoolImplementation(Method->getParent());
 }
-
-} // namespace
 
 StringRef loopExplanation(LoopKind Kind) {
   switch (Kind) {
@@ -158,11 +159,15 @@ void UnboundedSpawnCheck::checkFunction(const FunctionUnderCheck &Function) {
     ReportedLoops.push_back(Group.front().Found.Loop);
   }
   checkSpawningCalls(Function, ReportedLoops);
+  if (llvm::any_of(Launches,
+                   [](const Launch &L) { return L.startsOwnThread(); }))
+    checkRecursiveSpawn(Function);
 }
 
 std::optional<UnboundedSpawnCheck::Finding>
 UnboundedSpawnCheck::findUnboundedLoop(const SpawnSite &Site,
-                                       const FunctionUnderCheck &Function) const {
+                                       const FunctionUnderCheck &Function,
+                                       bool OutlivesCall) const {
   // The grown container, for `while (threads.size() < n)`.
   const ValueDecl *Grown = Site.Holder;
   const FunctionAnalysis &Analysis = Function.Analysis;
@@ -179,7 +184,8 @@ UnboundedSpawnCheck::findUnboundedLoop(const SpawnSite &Site,
       const Stmt *Body = loopBody(*Parent);
       if (!Body)
         return std::nullopt;
-      if (!WaitingLoop && isWaitedWithin(Site, *Body, Function.Context)) {
+      if (!OutlivesCall && !WaitingLoop &&
+          isWaitedWithin(Site, *Body, Function.Context)) {
         // One child per item that runs a program and is waited: that is
         // how programs are run, not a job for a pool.
         if (Site.Spawn->startsProcess() && runsProgram(*Site.Spawn, *Body))

@@ -15,6 +15,10 @@ namespace clang::tidy::parlint {
 /// Why a loop of this kind grows with the input, for the note at the loop.
 StringRef loopExplanation(LoopKind Kind);
 
+/// Whether Function is code of a class that is itself a pool (or a lambda
+/// inside such code): there the advice is a bounded pool, not parlint's.
+bool insidePoolImplementation(const FunctionDecl &Function);
+
 /// parlint-unbounded-spawn: a thread or process started on every iteration
 /// of a loop whose trip count flows from the program's input. One finding per
 /// loop. See docs/checks/parlint-unbounded-spawn.md.
@@ -51,12 +55,22 @@ private:
   /// The nearest enclosing loop, in the spawn's own function body, whose
   /// trip count flows from the input, and how the spawns inside it add up;
   /// nothing when the workers are bounded some other way.
+  /// OutlivesCall: Site stands for a call of a function that leaves a
+  /// worker running on every call (no iteration waits for it).
   std::optional<Finding> findUnboundedLoop(const SpawnSite &Site,
-                                           const FunctionUnderCheck &Function) const;
+                                           const FunctionUnderCheck &Function,
+                                           bool OutlivesCall = false) const;
   /// One finding for the spawns of one loop (in source order): a warning at
   /// the first, a note at the loop and one at each other spawn.
   void report(llvm::ArrayRef<SpawnInLoop> Spawns,
               const FunctionUnderCheck &Function);
+  /// Calls, in an input-driven loop, of functions that leave a thread or a
+  /// process running on every call: one finding per loop, except loops
+  /// already reported for their own spawns.
+  void checkSpawningCalls(const FunctionUnderCheck &Function,
+                          llvm::ArrayRef<const Stmt *> ReportedLoops);
+  /// A thread started on every level of a recursion without a cutoff.
+  void checkRecursiveSpawn(const FunctionUnderCheck &Function);
   /// The rewrite onto the pool, when it is mechanical and keeps behaviour.
   std::optional<PoolRewritePlan> rewritable(const SpawnSite &Site,
                                             const Finding &Found,
@@ -65,12 +79,6 @@ private:
   void noteExceptions(const PoolRewritePlan &Plan, const SourceManager &SM);
   /// The header the rewrite includes.
   StringRef targetHeader() const;
-  /// Calls, in loops whose count flows from the input, of helpers that start
-  /// a detached thread on every call (analysis/OutlivingSpawns); loops
-  /// already reported for a spawn of their own are skipped.
-  /// SpawningCalls.cpp.
-  void checkSpawningCalls(const FunctionUnderCheck &Function,
-                          llvm::ArrayRef<const Stmt *> ReportedLoops);
   /// The note with the loop on a bounded pool, where no fix-it is given.
   void notePoolVersion(const SpawnInLoop &Spawn,
                        const FunctionUnderCheck &Function);
