@@ -55,6 +55,31 @@ bool isInLibrary(const Decl *D) {
   return false;
 }
 
+/// A lock kind run together with lock or unlock (`writelock`,
+/// `readunlock`, `rdlock`, `spinlock`: WiredTiger's `__wt_writelock`) is two
+/// words. Other words ending in "lock" (block, clock) stay whole.
+llvm::SmallVector<std::string, 4>
+splitLockKinds(llvm::SmallVector<std::string, 4> Words) {
+  static constexpr StringRef Kinds[] = {"read", "write",  "rd",
+                                        "wr",   "spin",   "shared",
+                                        "excl"};
+  llvm::SmallVector<std::string, 4> Split;
+  for (std::string &Word : Words) {
+    StringRef W(Word);
+    StringRef Op = W.ends_with("unlock") ? "unlock"
+                   : W.ends_with("lock") ? "lock"
+                                         : "";
+    StringRef Kind = W.drop_back(Op.size());
+    if (!Op.empty() && llvm::is_contained(Kinds, Kind)) {
+      Split.push_back(Kind.str());
+      Split.push_back(Op.str());
+    } else {
+      Split.push_back(std::move(Word));
+    }
+  }
+  return Split;
+}
+
 /// The words of an identifier: `lockTable` -> lock, table;
 /// `EnterCriticalSection` -> enter, critical, section; `mutex_unlock` ->
 /// mutex, unlock.
@@ -79,7 +104,7 @@ llvm::SmallVector<std::string, 4> wordsOf(StringRef Name) {
   }
   if (!Current.empty())
     Words.push_back(std::move(Current));
-  return Words;
+  return splitLockKinds(Words);
 }
 
 bool hasWord(StringRef Name, llvm::ArrayRef<StringRef> Wanted) {
@@ -222,7 +247,10 @@ LockOp namedLockOpOf(const CallExpr &Call) {
   if (!Callee || isInLibrary(Callee) || lockOpOf(Call) != LockOp::None)
     return LockOp::None;
   StringRef Name = identifierOf(Callee);
-  if (Name.empty())
+  // Making or ending a lock object takes nothing: `lock_init`,
+  // `__wt_rwlock_destroy`.
+  if (Name.empty() ||
+      hasWord(Name, {"init", "destroy", "create", "free", "alloc", "new"}))
     return LockOp::None;
   if (hasWord(Name, {"unlock", "release", "leave", "exit"}) &&
       hasWord(Name, {"unlock", "critical", "lock", "mutex"}))

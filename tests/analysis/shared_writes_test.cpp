@@ -99,6 +99,33 @@ TEST(Synchronization, LockLikeNamesAreWordsNotSubstrings) {
                                            "-", "U"}));
 }
 
+// A lock kind run together with lock/unlock is two words (WiredTiger's
+// __wt_writelock); making or ending a lock object is no lock operation.
+TEST(Synchronization, LockKindsRunTogetherAndLockLifetimes) {
+  Snippet S("struct S; struct L;"
+            "void __wt_writelock(S *, L *); void __wt_readlock(S *, L *);"
+            "void __wt_writeunlock(S *, L *); void rdunlock(L *);"
+            "void spinlock(L *); void unblock(); void deadlock_check();"
+            "void lock_init(L *); void __wt_rwlock_destroy(L *);"
+            "void mutex_lock_new(L **);"
+            "void f(S *s, L *l, L **m) { __wt_writelock(s, l); __wt_readlock(s, l);"
+            "  __wt_writeunlock(s, l); rdunlock(l); spinlock(l); unblock();"
+            "  deadlock_check(); lock_init(l); __wt_rwlock_destroy(l);"
+            "  mutex_lock_new(m); }");
+  ASSERT_TRUE(S.F);
+  std::vector<std::string> Ops;
+  for (const auto *Call : parlint::test::selectAll<CallExpr>(
+           "c", callExpr(hasAncestor(functionDecl(hasName("f")))).bind("c"),
+           *S.AST)) {
+    LockOp Op = namedLockOpOf(*Call);
+    Ops.push_back(Op == LockOp::Lock     ? "L"
+                  : Op == LockOp::Unlock ? "U"
+                                         : "-");
+  }
+  EXPECT_EQ(Ops, (std::vector<std::string>{"L", "L", "U", "U", "L", "-", "-",
+                                           "-", "-", "-"}));
+}
+
 TEST(Synchronization, ContainerCalls) {
   Snippet S("void f(std::vector<int> &v, std::map<int, int> &m) {"
             "  v.push_back(1); (void)v.size(); v[0] = 1; m[1] = 2; }");
