@@ -143,10 +143,6 @@ bool isModelledCallee(const FunctionDecl *Callee) {
          isListedName(Callee->getQualifiedNameAsString(), workFunctions());
 }
 
-bool isLoop(const Stmt &S) {
-  return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
-}
-
 bool isImplicitWrapper(const Stmt &S) {
   return isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
              CXXBindTemporaryExpr, ExprWithCleanups, FullExpr>(S);

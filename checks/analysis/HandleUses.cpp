@@ -191,7 +191,7 @@ private:
   const Stmt *enclosingLoop(size_t Index) const {
     while (Index > 0) {
       const Stmt *P = Parents[--Index];
-      if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P))
+      if (isLoop(P))
         return P;
     }
     return nullptr;

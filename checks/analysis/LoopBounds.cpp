@@ -366,7 +366,7 @@ const Stmt *enclosingLoop(const Stmt &S, const FunctionAnalysis &Function) {
        Node = Parent, Parent = Function.parent(*Parent)) {
     if (isa<LambdaExpr>(Parent))
       return nullptr;
-    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Parent) &&
+    if (isLoop(Parent) &&
         runsEachIteration(*Parent, Node))
       return Parent;
   }

@@ -1,4 +1,5 @@
 #include "MoveSafety.h"
+#include "../common/AstHelpers.h"
 
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -69,7 +70,7 @@ const Stmt *enclosingLoop(const FunctionAnalysis &Function, const Stmt &S,
                           const VarDecl &Var) {
   for (const Stmt *Current = Function.parent(S); Current;
        Current = Function.parent(*Current))
-    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Current) &&
+    if (isLoop(Current) &&
         !Current->getSourceRange().fullyContains(Var.getSourceRange()))
       return Current;
   return nullptr;

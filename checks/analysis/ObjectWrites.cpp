@@ -67,7 +67,7 @@ public:
       }
       return;
     }
-    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S)) {
+    if (isLoop(S)) {
       for (const Stmt *Child : S->children()) {
         bool Each = Child && runsEachIteration(*S, Child);
         if (Each)
@@ -280,7 +280,7 @@ const Expr *reachingValue(const VarDecl &Var, const Stmt &Use) {
     // also run Last again (Use itself is not around Use: a loop's own body
     // runs after the loop is reached).
     for (const Stmt *Around : llvm::ArrayRef(Path).drop_back())
-      if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Around) &&
+      if (isLoop(Around) &&
           contains(*Around, *W.At, SM) && !contains(*Around, *Last->At, SM))
         return nullptr;
   }

@@ -159,7 +159,7 @@ bool isStatementOfItsOwn(const Expr &E, const FunctionAnalysis &Function) {
     return true;
   if (const auto *If = dyn_cast_or_null<IfStmt>(P))
     return If->getThen() == Node || If->getElse() == Node;
-  return P && isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P) &&
+  return P && isLoop(P) &&
          loopBody(*P) == Node;
 }
 

@@ -273,7 +273,7 @@ bool isPastSpawn(const LabelStmt *Label, const SpawnSite &Site,
   bool ReentersLoop = false;
   forEachDescendant(Block, /*SkipLambdas=*/true, [&](const Stmt &S) {
     ReentersLoop |= &S != Block &&
-                    isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S) &&
+                    isLoop(S) &&
                     isWithin(Site.Spawn->Call, &S, SM) &&
                     isWithin(Label, &S, SM);
   });

@@ -220,7 +220,7 @@ bool leavesLoop(const Stmt *S, bool InSwitch) {
     return true;
   if (isa<BreakStmt>(S))
     return !InSwitch;
-  if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
+  if (isLoop(S))
     return false; // its breaks are its own; a return inside still counts
   bool Switch = InSwitch || isa<SwitchStmt>(S);
   return llvm::any_of(S->children(), [&](const Stmt *Child) {

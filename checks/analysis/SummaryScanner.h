@@ -37,7 +37,6 @@ bool isNonConstReferenceOrPointer(QualType Type);
 llvm::ArrayRef<StringRef> workFunctions();
 /// Calls the model describes: the work functions, pools' member functions.
 bool isModelledCallee(const FunctionDecl *Callee);
-bool isLoop(const Stmt &S);
 bool isImplicitWrapper(const Stmt &S);
 /// Whether a value assigned to or initializing a thread or future may
 /// bring a running worker.

@@ -1,5 +1,6 @@
 #include "AstHelpers.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchersInternal.h"
 
 namespace clang::tidy::parlint {
@@ -119,6 +120,19 @@ const LambdaExpr *lambdaOf(const Expr *Callable) {
     return nullptr;
   return dyn_cast<LambdaExpr>(
       Var->getInit()->IgnoreUnlessSpelledInSource()->IgnoreParens());
+}
+
+bool isLoop(const Stmt *S) {
+  if (isa_and_nonnull<ForStmt, WhileStmt, CXXForRangeStmt>(S))
+    return true;
+  const auto *Do = dyn_cast_or_null<DoStmt>(S);
+  if (!Do)
+    return false;
+  const auto *Literal =
+      dyn_cast_or_null<IntegerLiteral>(Do->getCond()->IgnoreParenImpCasts());
+  const auto *Bool = dyn_cast_or_null<CXXBoolLiteralExpr>(
+      Do->getCond()->IgnoreParenImpCasts());
+  return !(Literal && Literal->getValue() == 0) && !(Bool && !Bool->getValue());
 }
 
 } // namespace clang::tidy::parlint

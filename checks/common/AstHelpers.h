@@ -45,6 +45,12 @@ void forEachDescendant(const Stmt *S, bool SkipLambdas,
 /// Whether Inner is Outer or lies below it, by source range (for statements
 /// and declarations of one function body).
 bool isWithin(const Stmt *Inner, const Stmt *Outer, const SourceManager &SM);
+
+/// A statement that may run its body more than once: for, while, range-for,
+/// do-while, but not the `do { ... } while (0)` a macro wraps its statements
+/// in (it runs once).
+bool isLoop(const Stmt *S);
+inline bool isLoop(const Stmt &S) { return isLoop(&S); }
 bool isWithin(const Decl *Inner, const Stmt *Outer, const SourceManager &SM);
 
 /// The lambda a callable expression is, or the lambda a local variable named

@@ -180,7 +180,7 @@ void HardcodedWorkerCountCheck::checkLaunchLoops(
     // A lambda defined in a loop runs when it is called, not per iteration.
     if (isa<LambdaExpr, BlockExpr>(Parent))
       return;
-    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Parent) &&
+    if (isLoop(Parent) &&
         runsEachIteration(*Parent, Node)) {
       // Only the innermost loop around the start counts the workers alive
       // at once; a loop around it repeats them (rounds, repetitions of a

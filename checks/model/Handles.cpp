@@ -436,7 +436,7 @@ bool reapsEveryChild(const Stmt &Body, ASTContext &Context) {
       Self(Self, Lambda->getBody(), false, true);
       return;
     }
-    bool Loop = isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+    bool Loop = isLoop(S);
     for (const Stmt *Child : S->children())
       Self(Self, Child, InLoop || Loop, InLambda);
   };

@@ -179,7 +179,7 @@ UnboundedSpawnCheck::findUnboundedLoop(const SpawnSite &Site,
     // runs when it is called, not once per iteration.
     if (isa<LambdaExpr, BlockExpr>(Parent))
       return std::nullopt;
-    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Parent) &&
+    if (isLoop(Parent) &&
         runsEachIteration(*Parent, Node)) {
       const Stmt *Body = loopBody(*Parent);
       if (!Body)
