@@ -69,6 +69,10 @@ private:
       Uses.Escapes = true; // returned, or copied into another variable
       return;
     }
+    if (isStatementExpressionValue(Use, User)) {
+      Uses.Escapes = true; // `({ pid_t p = vfork(); ...; p; })` hands it out
+      return;
+    }
     if (!User || !isa<Expr>(User))
       return; // a condition (`if (pid)`, `switch (pid)`), or a statement
     if (const auto *Cast = dyn_cast<ExplicitCastExpr>(User))
@@ -104,6 +108,17 @@ private:
     if (const auto *Call = dyn_cast<CallExpr>(User))
       return classifyArgument(*Call, Use);
     Uses.Escapes = true;
+  }
+
+  /// Whether Use is the last statement of a GNU statement expression, whose
+  /// value the expression hands to its context (busybox's xvfork() macro).
+  bool isStatementExpressionValue(const Expr &Use, const Stmt *User) const {
+    const auto *Block = dyn_cast_or_null<CompoundStmt>(User);
+    if (!Block || Block->body_empty())
+      return false;
+    const auto *Last = dyn_cast<Expr>(Block->body_back());
+    return Last && stripped(Last) == stripped(&Use) &&
+           isa_and_nonnull<StmtExpr>(Function.parent(*Block));
   }
 
   /// Whether the value of an assignment is stored again: it is the value of
