@@ -113,22 +113,14 @@ struct FunctionSummary {
   /// The step that starts member Field of `*this`, or null.
   const HandleStep *startOf(const FieldDecl &Field) const;
 
-  // Planned, for the rest of issue 19 (not computed yet; add them here and
-  // in FunctionSummaries.cpp's BodyScanner):
-  //  - StartsOutliving: workers started that outlive the call (detached,
-  //    stored in a global or member, queued on a pool), for unbounded-spawn
-  //    at a call in an input-sized loop;
-  //  - Returns: whether the returned value is a running std::thread /
-  //    std::jthread, a future of std::async (not of a promise) or a child's
-  //    pid, for discarded-future, unjoined-thread and unreaped-child at a
-  //    call whose result is dropped;
-  //  - Forks: the function calls fork()/vfork() (or starts threads),
-  //    for fork-after-threads;
-  //  - Writes: computed apart, in SummaryWrites.h (its own per-TU cache,
-  //    same bodies, recursion cut and depth bound), only for functions a
-  //    worker calls;
-  //  - SpawnsAndRecurses: starts a worker and calls itself without a depth
-  //    or size cutoff, for unbounded-spawn.
+  // The other facts of a call live beside this one, each in its own per-TU
+  // cache with the same bodies, recursion cut and depth bound:
+  //  - SummarySpawns.h: workers a call leaves running (on every call or
+  //    not, and who keeps them), forks through calls, spawning recursion;
+  //  - ReturnedWorkers.h: a returned running thread, std::async future or
+  //    child pid;
+  //  - SummaryWrites.h: writes to what the caller reaches, with the locks
+  //    held, only for functions a worker calls.
 };
 
 /// The summaries of the current translation unit.
