@@ -78,6 +78,31 @@ bool isInSystemHeader(const Decl &D) {
   return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
 }
 
+bool onEveryPath(const FunctionAnalysis &Body, const Stmt &S) {
+  const CFG *Graph = Body.cfg();
+  const CFGBlock *Block = Body.blockOf(S);
+  if (!Graph || !Block)
+    return false;
+  auto Reaches = [&](const CFGBlock *Avoid) {
+    llvm::SmallPtrSet<const CFGBlock *, 32> Seen;
+    llvm::SmallVector<const CFGBlock *, 32> Work{&Graph->getEntry()};
+    while (!Work.empty()) {
+      const CFGBlock *Current = Work.pop_back_val();
+      if (Current == Avoid || !Seen.insert(Current).second)
+        continue;
+      if (Current == &Graph->getExit())
+        return true;
+      if (Current->hasNoReturnElement())
+        continue;
+      for (const CFGBlock *Next : Current->succs())
+        if (Next)
+          Work.push_back(Next);
+    }
+    return false;
+  };
+  return Reaches(nullptr) && !Reaches(Block);
+}
+
 /// The body the summaries read for a call of Function, or null.
 const FunctionDecl *summarizableDefinition(const FunctionDecl &Function) {
   const FunctionDecl *Definition = Function.getDefinition();

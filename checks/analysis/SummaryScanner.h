@@ -38,6 +38,12 @@ llvm::ArrayRef<StringRef> workFunctions();
 /// Calls the model describes: the work functions, pools' member functions.
 bool isModelledCallee(const FunctionDecl *Callee);
 bool isImplicitWrapper(const Stmt &S);
+/// Whether every path from the entry of the body to a return runs S, and
+/// some path returns (a function that never returns leaves nothing behind
+/// for its caller). Paths through a noreturn call (exit, abort) end the
+/// process, not the call. An early exit counts too: it may be the cap of a
+/// pool that grows (`if (threads == max) return;`).
+bool onEveryPath(const FunctionAnalysis &Body, const Stmt &S);
 /// Whether a value assigned to or initializing a thread or future may
 /// bring a running worker.
 bool bringsWorker(const Expr *Source);

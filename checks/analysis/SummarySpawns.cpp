@@ -32,36 +32,6 @@ const OutlivingStart *SpawnSummary::onEveryCall(OutlivingKind Kind) const {
 
 namespace {
 
-/// Whether every path from the entry of the body to a return runs S, and
-/// some path returns (a function that never returns leaves nothing behind
-/// for its caller's next iteration). Paths through a noreturn call (exit,
-/// abort) end the process, not the call. An early exit counts too: it may
-/// be the cap of a pool that grows (`if (threads == max) return;`).
-bool onEveryPath(const FunctionAnalysis &Body, const Stmt &S) {
-  const CFG *Graph = Body.cfg();
-  const CFGBlock *Block = Body.blockOf(S);
-  if (!Graph || !Block)
-    return false;
-  auto Reaches = [&](const CFGBlock *Avoid) {
-    llvm::SmallPtrSet<const CFGBlock *, 32> Seen;
-    llvm::SmallVector<const CFGBlock *, 32> Work{&Graph->getEntry()};
-    while (!Work.empty()) {
-      const CFGBlock *Current = Work.pop_back_val();
-      if (Current == Avoid || !Seen.insert(Current).second)
-        continue;
-      if (Current == &Graph->getExit())
-        return true;
-      if (Current->hasNoReturnElement())
-        continue;
-      for (const CFGBlock *Next : Current->succs())
-        if (Next)
-          Work.push_back(Next);
-    }
-    return false;
-  };
-  return Reaches(nullptr) && !Reaches(Block);
-}
-
 /// The keeper of a handle held by Holder in the function's own terms.
 std::optional<std::pair<WorkerKeeper, unsigned>>
 keeperOf(const ValueDecl *Holder, const FunctionDecl &Function) {
@@ -130,7 +100,7 @@ bool detachedOnEveryCall(const VarDecl &Handle,
   if (Detaches.empty())
     return true; // created detached (WorkerLifetime said so)
   return llvm::any_of(Detaches,
-                      [&](const Stmt *S) { return onEveryPath(Body, *S); });
+                      [&](const Stmt *S) { return summaries::onEveryPath(Body, *S); });
 }
 
 bool hasFinish(const HandleEvents &Events) {
@@ -240,7 +210,7 @@ void SpawnSummaryCache::addLaunch(const Launch &L, const FunctionDecl &Function,
   Start.Where = Start.Origin = L.Call;
   Start.OriginFunction = &Function;
   Start.Description = L.description();
-  bool EveryPath = onEveryPath(Body, *L.Call);
+  bool EveryPath = summaries::onEveryPath(Body, *L.Call);
   if (L.startsProcess()) {
     if (isNamed(calleeOf(L.Call), {"::fork", "::vfork"}) && !Summary.Fork) {
       Summary.Fork = L.Call;
@@ -344,7 +314,7 @@ void SpawnSummaryCache::addCall(const CallExpr &Call,
   }
   if (Called.StartsOutliving.empty())
     return;
-  bool EveryPath = onEveryPath(Body, Call);
+  bool EveryPath = summaries::onEveryPath(Body, Call);
   for (const OutlivingStart &Inner : Called.StartsOutliving) {
     std::optional<std::pair<WorkerKeeper, unsigned>> Keeper;
     switch (Inner.Keeper) {

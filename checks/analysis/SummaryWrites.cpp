@@ -261,7 +261,8 @@ void WriteScanner::visitName(const Expr &Name) {
   Write.SlotParams = std::move(SlotParams);
   Write.Where = Found->Where;
   Write.WhereFunction = &Function;
-  add(std::move(Write));
+  if (summaries::onEveryPath(Code, *Found->Where))
+    add(std::move(Write));
 }
 
 void WriteScanner::visitCall(const CallExpr &Call) {
@@ -272,7 +273,8 @@ void WriteScanner::visitCall(const CallExpr &Call) {
     return;
   const WriteSummary &Inner = Cache.get(*Callee);
   Result.HandsOff |= Inner.HandsOff;
-  if (Inner.Writes.empty())
+  // The callee's writes are ours on every call only if the call is.
+  if (Inner.Writes.empty() || !summaries::onEveryPath(Code, Call))
     return;
   LockSet AtCall = keptLocks(Locks.heldAt(Call));
   for (const SummaryWrite &Write : Inner.Writes) {

@@ -47,6 +47,10 @@ struct SummaryWrite {
 };
 
 struct WriteSummary {
+  /// The writes every call makes: each lies on every path that returns, in
+  /// each function on the way down. A write on some paths only (an error
+  /// counter three calls below a reader whose thread mode keeps it off that
+  /// path) is no evidence that a worker calling the function makes it.
   llvm::SmallVector<SummaryWrite, 4> Writes;
   /// The function (or one it calls) hands data over without a lock: a
   /// condition variable, a future, an atomic load/store, a call on a

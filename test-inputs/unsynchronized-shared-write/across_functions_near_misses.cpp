@@ -215,3 +215,31 @@ void ownObject(int rounds) {
   for (auto &worker : workers)
     worker.join();
 }
+
+// near-miss: the helper writes the shared counters only on some of its paths
+// (an error branch, a mode the worker's threads never run in); parlint cannot
+// tell which, so the call says nothing. The worker's own writes still count.
+long g_errorReplies = 0;
+long g_processed = 0;
+bool g_ioThreadsActive = false;
+bool malformed(int item);
+void countError() { ++g_errorReplies; }
+void processItem(int item) {
+  if (malformed(item)) {
+    countError();
+    return;
+  }
+  ++g_processed;
+}
+void readItem(int item) {
+  if (g_ioThreadsActive)
+    return; // the IO threads only read; the main thread processes
+  processItem(item);
+}
+void ioThreads(int n) {
+  std::vector<std::thread> threads;
+  for (int id = 0; id < n; ++id)
+    threads.emplace_back([id] { readItem(id); });
+  for (auto &thread : threads)
+    thread.join();
+}

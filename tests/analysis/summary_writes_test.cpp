@@ -52,6 +52,35 @@ struct Code {
 
 using Strings = std::vector<std::string>;
 
+// Only writes every call makes: a write on some paths of a helper, or a
+// helper called on some paths, says nothing about what a worker does (redis's
+// IO threads call a reader whose error counters are on paths their mode
+// never takes).
+TEST(SummaryWrites, OnlyWritesEveryCallMakes) {
+  Code C(R"cpp(
+long errors, served, last;
+bool bad(long v);
+void onError() { errors++; }
+void serve(long v) {
+  if (bad(v)) {
+    onError();
+    return;
+  }
+  served++;
+}
+void reader(long v) {
+  last = v;
+  if (v > 0)
+    serve(v);
+}
+void always(long v) { serve(v); }
+)cpp");
+  EXPECT_EQ(C.objects("onError"), Strings{"errors"});
+  EXPECT_TRUE(C.objects("serve").empty()) << "both writes are on some paths";
+  EXPECT_EQ(C.objects("reader"), Strings{"last"});
+  EXPECT_TRUE(C.objects("always").empty());
+}
+
 TEST(SummaryWrites, GlobalsThroughThreeCalls) {
   Code C(R"cpp(
 long total;
