@@ -13,6 +13,7 @@
 #include "FunctionSummaries.h"
 #include "SpawnHandle.h"
 #include "SummaryScanner.h"
+#include "SummaryTable.h"
 #include "WorkerLifetime.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -133,43 +134,14 @@ public:
   explicit SpawnSummaryCache(ASTContext &Context) : Context(Context) {}
 
   const SpawnSummary &get(const FunctionDecl &Function) {
-    const FunctionDecl *Definition =
-        summaries::summarizableDefinition(Function);
-    if (!Definition)
-      return Empty;
-    auto It = Entries.find(Definition);
-    if (It != Entries.end()) {
-      if (It->second->InProgress)
-        ++Cuts; // recursion: nothing known
-      return It->second->InProgress ? Empty : It->second->Summary;
-    }
-    if (Depth >= MaxSummaryDepth) {
-      ++Cuts;
-      return Empty;
-    }
-    auto &Slot = Entries[Definition];
-    Slot = std::make_unique<Entry>();
-    Entry *Computing = Slot.get();
-    unsigned CutsBefore = Cuts;
-    ++Depth;
-    Computing->Summary = summarize(*Definition);
-    --Depth;
-    Computing->InProgress = false;
-    // A summary that met a cut depends on where the question started: it
-    // is answered, not kept (the entry lives on for references to it).
-    if (Cuts != CutsBefore) {
-      Retired.push_back(std::move(Entries[Definition]));
-      Entries.erase(Definition);
-    }
-    return Computing->Summary;
+    const SpawnSummary *Found =
+        Table.get(Function, [&](const FunctionDecl &Definition) {
+          return summarize(Definition);
+        });
+    return Found ? *Found : Empty;
   }
 
 private:
-  struct Entry {
-    bool InProgress = true;
-    SpawnSummary Summary;
-  };
-
   SpawnSummary summarize(const FunctionDecl &Function);
   void addLaunch(const Launch &L, const FunctionDecl &Function,
                  const FunctionAnalysis &Body, SpawnSummary &Summary);
@@ -178,11 +150,7 @@ private:
 
   ASTContext &Context;
   SpawnSummary Empty;
-  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<Entry>> Entries;
-  /// Summaries answered but not kept (they met a cut).
-  std::vector<std::unique_ptr<Entry>> Retired;
-  unsigned Depth = 0;
-  unsigned Cuts = 0;
+  summaries::SummaryTable<SpawnSummary> Table;
 };
 
 SpawnSummary SpawnSummaryCache::summarize(const FunctionDecl &Function) {

@@ -4,6 +4,7 @@
 #include "../model/Launch.h"
 #include "../model/Synchronization.h"
 #include "SummaryScanner.h"
+#include "SummaryTable.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -109,47 +110,17 @@ public:
   explicit WriteCache(ASTContext &Context) : Context(Context) {}
 
   const WriteSummary &get(const FunctionDecl &Function) {
-    const FunctionDecl *Definition =
-        summaries::summarizableDefinition(Function);
-    if (!Definition)
-      return Empty;
-    if (auto It = Entries.find(Definition); It != Entries.end()) {
-      if (It->second->InProgress)
-        ++Cuts; // recursion: nothing known
-      return It->second->InProgress ? Empty : It->second->Summary;
-    }
-    if (Depth >= MaxSummaryDepth) {
-      ++Cuts;
-      return Empty;
-    }
-    Entry *Computing =
-        (Entries[Definition] = std::make_unique<Entry>()).get();
-    unsigned CutsBefore = Cuts;
-    ++Depth;
-    Computing->Summary = WriteScanner(*Definition, *this, Context).run();
-    --Depth;
-    Computing->InProgress = false;
-    // A summary that met a cut depends on where the question started: it
-    // is answered, not kept (the entry lives on for references to it).
-    if (Cuts != CutsBefore) {
-      Retired.push_back(std::move(Entries[Definition]));
-      Entries.erase(Definition);
-    }
-    return Computing->Summary;
+    const WriteSummary *Found =
+        Table.get(Function, [&](const FunctionDecl &Definition) {
+          return WriteScanner(Definition, *this, Context).run();
+        });
+    return Found ? *Found : Empty;
   }
 
 private:
-  struct Entry {
-    bool InProgress = true;
-    WriteSummary Summary;
-  };
   ASTContext &Context;
   WriteSummary Empty;
-  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<Entry>> Entries;
-  /// Summaries answered but not kept (they met a cut).
-  std::vector<std::unique_ptr<Entry>> Retired;
-  unsigned Depth = 0;
-  unsigned Cuts = 0;
+  summaries::SummaryTable<WriteSummary> Table;
 };
 
 WriteSummary WriteScanner::run() {
