@@ -20,6 +20,10 @@ namespace {
 SourceRole roleOfDirectory(StringRef Name) {
   return llvm::StringSwitch<SourceRole>(Name.lower())
       .Cases("test", "tests", "testing", SourceRole::Test)
+      // Test trees by their conventional longer names (unbound's testcode/,
+      // DejaGnu's testsuite/, LLVM's test-suite/).
+      .Cases("testcode", "testsuite", "testsuites", "test-suite", SourceRole::Test)
+      .Cases("test_suite", "testcases", SourceRole::Test)
       .Cases("unittest", "unittests", "unit_tests", SourceRole::Test)
       .Cases("stress", "stress-tests", "stress_tests", SourceRole::Test)
       .Cases("regress", "regression", "regressions", SourceRole::Test)

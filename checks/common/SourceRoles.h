@@ -37,6 +37,7 @@ enum class SourceRole {
 /// (`objectpool_test.cpp`, `test_shutdown.cpp`, `QueueTest.cpp`,
 /// `stress-fstat.c`, `pool_bench.cpp`), then the directory nearest to the
 /// file whose name, ignoring case, is exactly one of test, tests, testing,
+/// testcode, testsuite(s), test-suite, test_suite, testcases,
 /// unittest, unittests, unit_tests, stress, stress-tests, stress_tests,
 /// regress, regression, regressions,
 /// bench, benchmark, benchmarks, example, examples,
