@@ -4,6 +4,7 @@
 #include "../common/ProjectConfig.h"
 #include "../model/Handles.h"
 #include "../model/Pools.h"
+#include "ErrorExits.h"
 #include "PoolUses.h"
 #include "SummaryScanner.h"
 
@@ -65,6 +66,7 @@ HandleShape shapeOf(QualType Type) {
     return HandleShape::Container;
   case HandleType::PosixThread:
     return HandleShape::Posix;
+  case HandleType::OptionalThread: // followed within one function only
   case HandleType::None:
     break;
   }
@@ -94,13 +96,113 @@ bool onEveryPath(const FunctionAnalysis &Body, const Stmt &S) {
         return true;
       if (Current->hasNoReturnElement())
         continue;
+      const CFGBlock *ErrorArm = allocationFailureArm(*Current, Body);
       for (const CFGBlock *Next : Current->succs())
-        if (Next)
+        if (Next && Next != ErrorArm)
           Work.push_back(Next);
     }
     return false;
   };
   return Reaches(nullptr) && !Reaches(Block);
+}
+
+namespace {
+
+/// The blocks that lie on a cycle with Block (its loop, nested loops and
+/// all); empty when Block is on none.
+llvm::SmallPtrSet<const CFGBlock *, 16> cycleOf(const CFGBlock &Block) {
+  auto Closure = [&](bool Forward) {
+    llvm::SmallPtrSet<const CFGBlock *, 16> Seen;
+    llvm::SmallVector<const CFGBlock *, 16> Work{&Block};
+    while (!Work.empty()) {
+      const CFGBlock *Current = Work.pop_back_val();
+      auto Step = [&](const CFGBlock *Next) {
+        if (Next && Seen.insert(Next).second)
+          Work.push_back(Next);
+      };
+      if (Forward)
+        for (const CFGBlock *Next : Current->succs())
+          Step(Next);
+      else
+        for (const CFGBlock *Next : Current->preds())
+          Step(Next);
+    }
+    return Seen;
+  };
+  llvm::SmallPtrSet<const CFGBlock *, 16> Ahead = Closure(true);
+  llvm::SmallPtrSet<const CFGBlock *, 16> Cycle;
+  if (!Ahead.contains(&Block))
+    return Cycle;
+  for (const CFGBlock *Back : Closure(false))
+    if (Ahead.contains(Back))
+      Cycle.insert(Back);
+  return Cycle;
+}
+
+/// Whether the blocks of Region other than Skip hold a cycle: a way around
+/// the loop that never runs Skip.
+bool cyclesWithout(const llvm::SmallPtrSetImpl<const CFGBlock *> &Region,
+                   const CFGBlock &Skip) {
+  enum Color { Open, Done };
+  llvm::DenseMap<const CFGBlock *, Color> State;
+  // Depth-first, iteratively: (block, next successor to try).
+  for (const CFGBlock *Root : Region) {
+    if (Root == &Skip || State.count(Root))
+      continue;
+    llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 16> Stack{{Root, 0}};
+    State[Root] = Open;
+    while (!Stack.empty()) {
+      auto &[Current, Next] = Stack.back();
+      if (Next == Current->succ_size()) {
+        State[Current] = Done;
+        Stack.pop_back();
+        continue;
+      }
+      const CFGBlock *Succ = *(Current->succ_begin() + Next++);
+      if (!Succ || Succ == &Skip || !Region.contains(Succ))
+        continue;
+      auto It = State.find(Succ);
+      if (It != State.end()) {
+        if (It->second == Open)
+          return true;
+        continue;
+      }
+      State[Succ] = Open;
+      Stack.push_back({Succ, 0});
+    }
+  }
+  return false;
+}
+
+} // namespace
+
+bool onEveryIteration(const FunctionAnalysis &Body, const Stmt &S) {
+  if (onEveryPath(Body, S))
+    return true;
+  const CFG *Graph = Body.cfg();
+  const CFGBlock *Block = Body.blockOf(S);
+  if (!Graph || !Block)
+    return false;
+  llvm::SmallPtrSet<const CFGBlock *, 16> Loop = cycleOf(*Block);
+  if (Loop.empty() || cyclesWithout(Loop, *Block))
+    return false;
+  // The loop itself must be reached on every path that returns.
+  llvm::SmallPtrSet<const CFGBlock *, 32> Seen;
+  llvm::SmallVector<const CFGBlock *, 32> Work{&Graph->getEntry()};
+  while (!Work.empty()) {
+    const CFGBlock *Current = Work.pop_back_val();
+    if (Loop.contains(Current) || !Seen.insert(Current).second)
+      continue;
+    if (Current == &Graph->getExit())
+      return false;
+    if (Current->hasNoReturnElement())
+      continue;
+    const CFGBlock *ErrorArm = allocationFailureArm(*Current, Body);
+    for (const CFGBlock *Next : Current->succs())
+      if (Next && Next != ErrorArm)
+        Work.push_back(Next);
+  }
+  return true;
 }
 
 /// The body the summaries read for a call of Function, or null.

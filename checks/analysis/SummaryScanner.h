@@ -42,8 +42,15 @@ bool isImplicitWrapper(const Stmt &S);
 /// some path returns (a function that never returns leaves nothing behind
 /// for its caller). Paths through a noreturn call (exit, abort) end the
 /// process, not the call. An early exit counts too: it may be the cap of a
-/// pool that grows (`if (threads == max) return;`).
+/// pool that grows (`if (threads == max) return;`); only the arm of a failed
+/// allocation does not (ErrorExits).
 bool onEveryPath(const FunctionAnalysis &Body, const Stmt &S);
+/// onEveryPath, or S is in a loop that every returning path enters and no
+/// iteration goes around without running S (`for (j < n) out[j] = ...`, a
+/// worker's `for (;;)` that returns early on stop and otherwise writes): the
+/// write of every call that iterates. A loop that can go around without S
+/// (a `continue` past it, an inner branch) does not count.
+bool onEveryIteration(const FunctionAnalysis &Body, const Stmt &S);
 /// Whether a value assigned to or initializing a thread or future may
 /// bring a running worker.
 bool bringsWorker(const Expr *Source);

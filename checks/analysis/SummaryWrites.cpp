@@ -232,7 +232,7 @@ void WriteScanner::visitName(const Expr &Name) {
   Write.SlotParams = std::move(SlotParams);
   Write.Where = Found->Where;
   Write.WhereFunction = &Function;
-  if (summaries::onEveryPath(Code, *Found->Where))
+  if (summaries::onEveryIteration(Code, *Found->Where))
     add(std::move(Write));
 }
 
@@ -245,7 +245,7 @@ void WriteScanner::visitCall(const CallExpr &Call) {
   const WriteSummary &Inner = Cache.get(*Callee);
   Result.HandsOff |= Inner.HandsOff;
   // The callee's writes are ours on every call only if the call is.
-  if (Inner.Writes.empty() || !summaries::onEveryPath(Code, Call))
+  if (Inner.Writes.empty() || !summaries::onEveryIteration(Code, Call))
     return;
   LockSet AtCall = keptLocks(Locks.heldAt(Call));
   for (const SummaryWrite &Write : Inner.Writes) {

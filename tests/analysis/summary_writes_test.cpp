@@ -81,6 +81,96 @@ void always(long v) { serve(v); }
   EXPECT_TRUE(C.objects("always").empty());
 }
 
+// A failed allocation is an error exit, not a path the program normally
+// takes: a write after `if (!p) return;` is made by every call that matters.
+// A null test of anything else (a lookup that found nothing) is a path like
+// any other.
+TEST(SummaryWrites, AFailedAllocationIsAnErrorExit) {
+  Code C(R"cpp(
+extern "C" void *malloc(unsigned long);
+extern "C" void *calloc(unsigned long, unsigned long);
+struct node { node *next; };
+node *head, *tail;
+long found;
+node *lookup(int);
+void push() {
+  node *n = (node *)malloc(sizeof(node));
+  if (!n)
+    return;
+  n->next = head;
+  head = n;
+}
+void append() {
+  node *n;
+  if ((n = (node *)calloc(1, sizeof(node))) == nullptr)
+    return;
+  tail = n;
+}
+void pushElse() {
+  node *n = (node *)malloc(sizeof(node));
+  if (n) {
+    head = n;
+    return;
+  }
+}
+void count(int v) {
+  node *n = lookup(v);
+  if (n == nullptr)
+    return;
+  found++;
+}
+)cpp");
+  EXPECT_EQ(C.objects("push"), Strings{"head"});
+  EXPECT_EQ(C.objects("append"), Strings{"tail"});
+  EXPECT_EQ(C.objects("pushElse"), Strings{"head"});
+  EXPECT_TRUE(C.objects("count").empty()) << "a lookup may find nothing";
+}
+
+// A write in a loop that every returning path enters and that cannot go
+// around without it is made by every call that iterates; a loop with a way
+// around the write, or one entered only sometimes, is not.
+TEST(SummaryWrites, WritesOnEveryIterationOfALoopEveryCallRuns) {
+  Code C(R"cpp(
+double scratch[64];
+long done, skipped, seen;
+bool stop();
+bool odd(int);
+void fill(int n) {
+  for (int j = 0; j < n; ++j)
+    scratch[j] = j;
+}
+void work() {
+  for (;;) {
+    if (stop())
+      return;
+    ++done;
+  }
+}
+void some(int n) {
+  for (int j = 0; j < n; ++j) {
+    if (odd(j))
+      continue;
+    skipped++;
+  }
+}
+void maybe(int n, bool on) {
+  if (!on)
+    return;
+  for (int j = 0; j < n; ++j)
+    seen++;
+}
+void callsFill(int n) {
+  for (int k = 0; k < n; ++k)
+    fill(k);
+}
+)cpp");
+  EXPECT_EQ(C.objects("fill"), Strings{"scratch"});
+  EXPECT_EQ(C.objects("work"), Strings{"done"});
+  EXPECT_TRUE(C.objects("some").empty()) << "a continue goes around it";
+  EXPECT_TRUE(C.objects("maybe").empty()) << "the loop is entered only sometimes";
+  EXPECT_EQ(C.objects("callsFill"), Strings{"scratch"});
+}
+
 TEST(SummaryWrites, GlobalsThroughThreeCalls) {
   Code C(R"cpp(
 long total;

@@ -1,0 +1,19 @@
+// Calls that allocate memory and report failure by returning null: malloc
+// and its family, strdup, and the wrappers projects name after them
+// (zmalloc, g_malloc, ngx_palloc, xcalloc). A test of their result for null
+// separates the error path from the path the program normally takes.
+#ifndef PARLINT_CHECKS_MODEL_ALLOCATION_H
+#define PARLINT_CHECKS_MODEL_ALLOCATION_H
+
+#include "clang/AST/Expr.h"
+
+namespace clang::tidy::parlint {
+
+/// Whether E (parentheses and casts aside) is a call of an allocation
+/// function returning a pointer: one named strdup, strndup, or whose name
+/// ends in "alloc" (malloc, calloc, realloc, aligned_alloc, zmalloc, ...).
+bool isAllocationCall(const Expr *E);
+
+} // namespace clang::tidy::parlint
+
+#endif
