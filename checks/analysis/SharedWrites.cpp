@@ -413,6 +413,7 @@ private:
       return;
     const WriteSummary &Summary = SummaryWrites::of(*Callee, Context);
     Result.HandsOff |= Summary.HandsOff;
+    Result.OrdersInstances |= Summary.OrdersInstances;
     std::optional<LockSet> AtCall;
     for (const SummaryWrite &Write : Summary.Writes) {
       auto Raw = SummaryWrites::mapPath(Write.Object, *Callee, Binding);
@@ -453,15 +454,21 @@ private:
   }
 
   void noteHandOff(const CallExpr &Call) {
-    if (isHandOffCall(Call)) {
+    if (HandOffKind Kind = handOffKindOf(Call); Kind != HandOffKind::None) {
       Result.HandsOff = true;
+      Result.OrdersInstances |= Kind == HandOffKind::Ordering;
       return;
     }
+    // A call the summaries follow says itself how it synchronizes (its
+    // locks, its hand-offs); only an unknown one on a synchronized object is
+    // taken for a hand-off.
+    CallBinding Binding;
     const Expr *Synchronized = synchronizedCallObject(Call);
-    if (!Synchronized)
+    if (!Synchronized || SummaryWrites::followedCallee(Call, Binding, Context))
       return;
-    if (auto Raw = objectPathOf(Synchronized))
-      Result.HandsOff |= resolve(*Raw).Kind != Reach::Local;
+    if (auto Raw = objectPathOf(Synchronized);
+        Raw && resolve(*Raw).Kind != Reach::Local)
+      Result.HandsOff = Result.OrdersInstances = true;
   }
 
   /// Where a path of the worker's names leads in the launching function.

@@ -103,6 +103,12 @@ struct WorkerAccesses {
   /// of a synchronized class (one with a mutex, condition variable or
   /// atomic member: a queue, a channel). Its accesses prove nothing.
   bool HandsOff = false;
+  /// One of those hand-offs can order two instances of the worker with
+  /// each other (HandOffKind::Ordering: a semaphore, an atomic flag, a
+  /// barrier, a future; a call on a synchronized object). A condition
+  /// variable alone only hands each instance its task: instances of a
+  /// pool's worker loop still run at once after their waits.
+  bool OrdersInstances = false;
 };
 
 /// Every access of the worker's code to an object it shares with the

@@ -244,6 +244,7 @@ void WriteScanner::visitCall(const CallExpr &Call) {
     return;
   const WriteSummary &Inner = Cache.get(*Callee);
   Result.HandsOff |= Inner.HandsOff;
+  Result.OrdersInstances |= Inner.OrdersInstances;
   // The callee's writes are ours on every call only if the call is.
   if (Inner.Writes.empty() || !summaries::onEveryIteration(Code, Call))
     return;
@@ -300,17 +301,21 @@ void WriteScanner::visitCall(const CallExpr &Call) {
 }
 
 void WriteScanner::noteHandOff(const CallExpr &Call) {
-  if (isHandOffCall(Call)) {
+  if (HandOffKind Kind = handOffKindOf(Call); Kind != HandOffKind::None) {
     Result.HandsOff = true;
+    Result.OrdersInstances |= Kind == HandOffKind::Ordering;
     return;
   }
+  // A call followed says itself how it synchronizes (SharedWrites does the
+  // same).
+  CallBinding Binding;
   const Expr *Synchronized = synchronizedCallObject(Call);
-  if (!Synchronized)
+  if (!Synchronized || SummaryWrites::followedCallee(Call, Binding, Context))
     return;
   auto Object = objectPathOf(Synchronized);
   if (!Object || reachesCaller(*Object) ||
       (Object->Root && isOwnParameter(Object->Root)))
-    Result.HandsOff = true;
+    Result.HandsOff = Result.OrdersInstances = true;
 }
 
 void WriteScanner::add(SummaryWrite Write) {
@@ -330,12 +335,22 @@ const WriteSummary &SummaryWrites::of(const FunctionDecl &Function,
   return AnalysisCache::layerState<WriteCache>(Context).get(Function);
 }
 
+/// A member call on `this`: inside a pool class of the model, its own
+/// implementation, which the model's facts about the pool's API (what
+/// `submit` or `wait` does for its users) do not describe.
+static bool callsOwnClass(const CallExpr &Call) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  const Expr *Object = Member ? Member->getImplicitObjectArgument() : nullptr;
+  return Object && isa<CXXThisExpr>(Object->IgnoreParenImpCasts());
+}
+
 const FunctionDecl *SummaryWrites::followedCallee(const CallExpr &Call,
                                                   CallBinding &Binding,
                                                   ASTContext &Context) {
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee || summaries::isInSystemHeader(*Callee) ||
-      Callee->getBuiltinID() || summaries::isModelledCallee(Callee))
+      Callee->getBuiltinID() ||
+      (summaries::isModelledCallee(Callee) && !callsOwnClass(Call)))
     return nullptr;
   const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
   if (Method && Method->getParent()->isLambda())

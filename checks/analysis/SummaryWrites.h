@@ -57,6 +57,9 @@ struct WriteSummary {
   /// synchronized object (SharedWrites' HandsOff). A worker calling it
   /// proves nothing by its writes.
   bool HandsOff = false;
+  /// A hand-off that can order two threads running the same code with each
+  /// other (SharedWrites' OrdersInstances).
+  bool OrdersInstances = false;
 };
 
 /// How a call binds the callee's roots, in the caller's names.

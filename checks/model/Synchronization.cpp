@@ -358,34 +358,39 @@ bool isAtomicType(QualType Type) {
          isNamed(Record, {"::parlint::SharedValue"});
 }
 
-bool isHandOffCall(const CallExpr &Call) {
+HandOffKind handOffKindOf(const CallExpr &Call) {
+  constexpr HandOffKind None = HandOffKind::None, Dispatch = HandOffKind::Dispatch,
+                        Ordering = HandOffKind::Ordering;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
     const CXXMethodDecl *Method = Member->getMethodDecl();
     const CXXRecordDecl *Record = objectClassOf(*Member);
     if (!Method || !Record)
-      return false;
+      return None;
     StringRef Name = identifierOf(Method);
-    if (isLibraryRecord(Record, {"condition_variable",
-                                 "condition_variable_any", "promise",
+    if (isLibraryRecord(Record, {"condition_variable", "condition_variable_any"}))
+      return Dispatch;
+    if (isLibraryRecord(Record, {"promise",
                                  "future", "shared_future", "packaged_task",
                                  "latch", "barrier", "counting_semaphore",
                                  "binary_semaphore"}))
-      return true;
+      return Ordering;
     if (isLibraryRecord(Record, {"atomic", "atomic_ref", "atomic_flag"}))
       // Loads, stores, exchanges and waits order the threads; the counters
       // (fetch_add, ++) do not, and are what a shared tally uses.
-      return !Name.starts_with("fetch_");
-    return false;
+      return Name.starts_with("fetch_") ? None : Ordering;
+    return None;
   }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call)) {
     return Op->getOperator() == OO_Equal && Op->getNumArgs() > 0 &&
-           isLibraryRecord(
-               recordOf(Op->getArg(0)->IgnoreParenImpCasts()->getType()),
-               {"atomic", "atomic_ref"});
+                   isLibraryRecord(
+                       recordOf(Op->getArg(0)->IgnoreParenImpCasts()->getType()),
+                       {"atomic", "atomic_ref"})
+               ? Ordering
+               : None;
   }
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee || !Callee->getIdentifier())
-    return false;
+    return None;
   if (isNamed(Callee, {"::std::call_once", "::std::atomic_thread_fence",
                        "::std::atomic_load", "::std::atomic_store",
                        "::std::atomic_load_explicit",
@@ -393,9 +398,12 @@ bool isHandOffCall(const CallExpr &Call) {
                        "::std::atomic_exchange",
                        "::std::atomic_compare_exchange_strong",
                        "::std::atomic_compare_exchange_weak"}))
-    return true;
+    return Ordering;
   StringRef Name = Callee->getName();
-  return Name.starts_with("pthread_cond_") ||
+  if (Name.starts_with("pthread_cond_") && Name != "pthread_cond_init" &&
+      Name != "pthread_cond_destroy")
+    return Dispatch;
+  bool Orders =
          Name == "pthread_barrier_wait" || Name == "pthread_once" ||
          Name == "sem_wait" || Name == "sem_post" || Name == "sem_timedwait" ||
          Name == "sem_trywait" || Name.starts_with("__atomic_load") ||
@@ -409,6 +417,7 @@ bool isHandOffCall(const CallExpr &Call) {
          Name.starts_with("atomic_store") ||
          Name.starts_with("atomic_exchange") ||
          Name.starts_with("atomic_compare_exchange");
+  return Orders ? Ordering : None;
 }
 
 bool isSynchronizationObject(QualType Type) {

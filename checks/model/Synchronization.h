@@ -67,12 +67,28 @@ IndirectLock indirectLockOf(const CallExpr &Call, ASTContext &Context);
 /// _Atomic type, or parlint::SharedValue.
 bool isAtomicType(QualType Type);
 
+/// How a hand-off call orders threads.
+enum class HandOffKind {
+  None,
+  /// A condition variable's wait or notify (std::condition_variable[_any],
+  /// pthread_cond_*): how a pool's workers take tasks. It orders each worker
+  /// with the thread that queued its task, not two workers with each other:
+  /// after the wait returns and the lock is released, they run at once.
+  Dispatch,
+  /// Promises and futures, latches, barriers, semaphores, atomic loads,
+  /// stores, exchanges and waits, std::call_once, fences, pthread barriers,
+  /// POSIX semaphores: any threads, workers of one kind too, may take turns
+  /// through them (a semaphore or an atomic flag used as a lock).
+  Ordering,
+};
+
 /// A call through which two threads can order their work without a lock
-/// around the data: condition variables, promises and futures, latches,
-/// barriers, semaphores, atomic loads, stores, exchanges and waits,
-/// std::call_once, pthread condition variables and barriers, POSIX
-/// semaphores. (Atomic counters, `fetch_add` and `++`, are not.)
-bool isHandOffCall(const CallExpr &Call);
+/// around the data, and how (above). Atomic counters, `fetch_add` and `++`,
+/// order nothing.
+HandOffKind handOffKindOf(const CallExpr &Call);
+inline bool isHandOffCall(const CallExpr &Call) {
+  return handOffKindOf(Call) != HandOffKind::None;
+}
 
 /// An object whose own operations are synchronized, so touching it from
 /// several threads is not a data race on it: a mutex, a guard, an atomic, a

@@ -107,7 +107,7 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
     });
     W.Code = describeWorker(W.Spawn, Owner, W.Loop, LaunchedElsewhere);
     W.Accesses = collectWorkerAccesses(W.Code, Context);
-    AnyWrite |= !W.Accesses.HandsOff &&
+    AnyWrite |= !W.Accesses.OrdersInstances &&
                 llvm::any_of(W.Accesses.Accesses,
                              [](const SharedAccess &A) { return A.isWrite(); });
   }
@@ -147,7 +147,7 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
   // One finding per object a worker writes: the fix (an atomic, one mutex)
   // is the object's, not each statement's.
   for (const Worker &W : Workers) {
-    if (W.Accesses.HandsOff)
+    if (W.Accesses.OrdersInstances)
       continue;
     llvm::SmallVector<ObjectPath, 4> Reported;
     for (const SharedAccess &Write : W.Accesses.Accesses)
@@ -202,7 +202,7 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
           {Repeated, Location(Writer.Loop), Conflict::AtLoop, true});
     for (const Worker &Other : Body.Workers)
       if (&Other != &Writer && sameCallable(Other.Spawn, Writer.Spawn) &&
-          !Other.Accesses.HandsOff && Body.overlap(Writer, Other) &&
+          !Other.Accesses.OrdersInstances && Body.overlap(Writer, Other) &&
           llvm::any_of(Other.Accesses.Accesses, [&](const SharedAccess &A) {
             return A.Where == Write.Where && A.Object.overlaps(Write.Object);
           }))
@@ -212,8 +212,8 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
   // Another worker.
   if (Conflicts.empty())
     for (const Worker &Other : Body.Workers) {
-      if (&Other == &Writer || Other.Accesses.HandsOff ||
-          sameCallable(Other.Spawn, Writer.Spawn) ||
+      if (Writer.Accesses.HandsOff || &Other == &Writer ||
+          Other.Accesses.HandsOff || sameCallable(Other.Spawn, Writer.Spawn) ||
           !Body.overlap(Writer, Other))
         continue;
       for (const SharedAccess &A : Other.Accesses.Accesses) {
@@ -229,8 +229,11 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
         break;
       }
     }
-  // The launching thread, before it waits for the worker.
-  if (Conflicts.empty() && (Writer.Lifetime.Kind == WorkerLifetime::Tracked ||
+  // The launching thread, before it waits for the worker. A hand-off of any
+  // kind may be how the two take turns; between instances of one worker
+  // only an ordering one may (SharedWrites' OrdersInstances).
+  if (Conflicts.empty() && !Writer.Accesses.HandsOff &&
+      (Writer.Lifetime.Kind == WorkerLifetime::Tracked ||
                             Writer.Lifetime.Kind == WorkerLifetime::RunsOn))
     for (const SharedAccess &A : Body.Accesses) {
       if (!A.Object.overlaps(Write.Object) || Write.inOtherSlotThan(A) ||

@@ -4,6 +4,7 @@
 
 #include "model/Handles.h"
 #include "model/Launch.h"
+#include "model/Synchronization.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -123,6 +124,52 @@ TEST(Handles, TypesAndOperations) {
   EXPECT_EQ(memberOp(Calls[2]->getMethodDecl()), HandleOp::Query);
   EXPECT_EQ(memberOp(Calls[3]->getMethodDecl()), HandleOp::Wait);
   EXPECT_EQ(memberOp(Calls[4]->getMethodDecl()), HandleOp::Query);
+}
+
+} // namespace
+
+
+namespace {
+
+// A condition variable hands a worker its task (Dispatch); futures, atomics'
+// loads and stores, semaphores and barriers can make any threads take turns
+// (Ordering); atomic counters, and a condition variable's set-up, order
+// nothing.
+TEST(Synchronization, HandOffKinds) {
+  auto AST = parlint::test::parse(
+      std::string("# 1 \"fake_std.h\" 1 3\n") + parlint::test::FakeStd +
+      parlint::test::FakeSync + "# 1 \"input.cpp\" 2\n" + R"cpp(
+extern "C" int sem_wait(void *);
+extern "C" int pthread_cond_signal(void *);
+extern "C" int pthread_cond_init(void *, void *);
+extern "C" int pthread_barrier_wait(void *);
+void f(std::condition_variable &cv, std::unique_lock<std::mutex> &lk,
+       std::atomic<int> &a, void *p) {
+  cv.wait(lk);
+  cv.notify_one();
+  pthread_cond_signal(p);
+  a.load();
+  a.store(1);
+  sem_wait(p);
+  pthread_barrier_wait(p);
+  a.fetch_add(1);
+  pthread_cond_init(p, p);
+}
+)cpp");
+  ASSERT_TRUE(AST);
+  auto Calls = parlint::test::selectAll<CallExpr>(
+      "c",
+      callExpr(hasAncestor(functionDecl(hasName("f"))),
+               unless(hasAncestor(callExpr())))
+          .bind("c"),
+      *AST);
+  std::vector<HandOffKind> Kinds;
+  for (const CallExpr *Call : Calls)
+    Kinds.push_back(handOffKindOf(*Call));
+  using K = HandOffKind;
+  EXPECT_EQ(Kinds, (std::vector<K>{K::Dispatch, K::Dispatch, K::Dispatch,
+                                   K::Ordering, K::Ordering, K::Ordering,
+                                   K::Ordering, K::None, K::None}));
 }
 
 } // namespace
