@@ -2,6 +2,7 @@
 #include "../common/AstHelpers.h"
 #include "../model/Handles.h"
 #include "../model/Pools.h"
+#include "../model/TestAssertions.h"
 
 #include "clang-tidy/utils/DeclRefExprUtils.h"
 #include "clang/AST/ExprCXX.h"
@@ -162,9 +163,19 @@ private:
     if (!Call || Call->getCallee()->IgnoreParens() != &Member)
       return {UseKind::Query};
     StringRef Name = identifierOf(Call->getMethodDecl());
-    if (llvm::is_contained(Rules.ShutdownMethods, Name))
+    if (llvm::is_contained(Rules.ShutdownMethods, Name) ||
+        finishesPoolWork(*Call))
       return {UseKind::Shutdown, Call};
-    if (poolTaskCall(*Call) || isQueueingMethod(Name))
+    // A task the test expects the call to refuse (`CHECK_THROWS(tg.run(h))`)
+    // is not queued.
+    if (isInExpectedThrow(*Call, Parents.context().getSourceManager(),
+                          Parents.context().getLangOpts()))
+      return {UseKind::Query};
+    if (poolTaskCall(*Call))
+      return work(Call);
+    // The usual queueing names, for pools whose task methods the model does
+    // not list.
+    if (isQueueingMethod(Name) && !knowsTaskMethods(*Call))
       return work(Call);
     if (isExecutorAccessor(Name))
       return followExecutor(*Call, 0);

@@ -1,4 +1,5 @@
 #include "TrackedValues.h"
+#include "../model/TestAssertions.h"
 #include "llvm/ADT/DenseMap.h"
 #include "../common/AstHelpers.h"
 
@@ -607,6 +608,11 @@ TrackedValues::alongCase(const SwitchStmt &Switch, const CFGBlock &Successor,
 std::optional<TrackedValues::Valuation>
 TrackedValues::alongEdge(const CFGBlock &Block, unsigned Index,
                          const CFGBlock &Successor, Valuation V) const {
+  // A test framework's own branch goes one way whenever tests run.
+  if (const Expr *Condition = branchCondition(Block); Condition && Index < 2)
+    if (std::optional<bool> Always = testFrameworkConstant(*Condition);
+        Always && *Always != (Index == 0))
+      return std::nullopt;
   if (Variables.empty() && Starts.empty())
     return V;
   if (const auto *Switch =

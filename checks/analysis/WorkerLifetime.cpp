@@ -33,6 +33,15 @@ bool futureWaitedAtOnce(const Launch &Spawn, const FunctionAnalysis &Launcher) {
          observesFutureResult(Call->getMethodDecl());
 }
 
+/// The object whose wait finishes a queued task: the task group it is
+/// attached to (model/Pools), else its pool.
+const Expr *waiterOfTask(const Launch &Spawn) {
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Spawn.Call))
+    if (auto Task = poolTaskCall(*Call); Task && Task->Group)
+      return Task->Group;
+  return poolOfLaunch(Spawn);
+}
+
 WorkerLifetime poolTaskLifetime(const Launch &Spawn,
                                 const FunctionAnalysis &Launcher) {
   WorkerLifetime Lifetime;
@@ -40,7 +49,7 @@ WorkerLifetime poolTaskLifetime(const Launch &Spawn,
     Lifetime.Kind = WorkerLifetime::WaitedAtOnce;
     return Lifetime;
   }
-  const Expr *Pool = poolOfLaunch(Spawn);
+  const Expr *Pool = waiterOfTask(Spawn);
   const auto *Root = dyn_cast_or_null<VarDecl>(rootVariable(Pool));
   const auto *Field = dyn_cast_or_null<FieldDecl>(rootVariable(Pool));
   if (!Root && !Field)

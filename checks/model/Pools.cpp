@@ -27,6 +27,8 @@ struct LibraryPool {
   llvm::StringLiteral WaitBeforeDestruction = "";
   /// The member functions after which the pool's threads have ended.
   llvm::ArrayRef<llvm::StringLiteral> StopMethods = {};
+  /// Wait methods that drop the queued work instead of running it.
+  llvm::ArrayRef<llvm::StringLiteral> DropMethods = {};
 };
 
 constexpr llvm::StringLiteral ThreadPoolName[] = {"ThreadPool"};
@@ -43,6 +45,7 @@ constexpr llvm::StringLiteral ParlintStops[] = {"shutdown"};
 constexpr llvm::StringLiteral AsioWaits[] = {"join", "wait", "stop"};
 // stop() asks the threads to end; join() and wait() wait until they have.
 constexpr llvm::StringLiteral AsioStops[] = {"join", "wait"};
+constexpr llvm::StringLiteral AsioDrops[] = {"stop"};
 constexpr llvm::StringLiteral BSTasks[] = {"detach_task", "submit_task",
                                            "push_task", "submit"};
 constexpr llvm::StringLiteral BSWaits[] = {"wait", "wait_for_tasks"};
@@ -51,7 +54,8 @@ constexpr llvm::StringLiteral CtplWaits[] = {"stop"};
 constexpr llvm::StringLiteral DpTasks[] = {"enqueue", "enqueue_detach"};
 constexpr llvm::StringLiteral DpWaits[] = {"wait_for_tasks"};
 constexpr llvm::StringLiteral TbbGroupTasks[] = {"run"};
-constexpr llvm::StringLiteral TbbGroupWaits[] = {"wait"};
+// run_and_wait runs its task and waits for the whole group.
+constexpr llvm::StringLiteral TbbGroupWaits[] = {"wait", "run_and_wait"};
 constexpr llvm::StringLiteral TbbArenaTasks[] = {"enqueue"};
 constexpr llvm::StringLiteral TfTasks[] = {"async", "silent_async"};
 constexpr llvm::StringLiteral TfWaits[] = {"wait_for_all"};
@@ -61,8 +65,8 @@ const LibraryPool Libraries[] = {
     {"parlint", ThreadPoolName, ParlintTasks, ParlintWaits, 0, "", ParlintStops},
     // Tasks reach Asio's pools through asio::post (model/Launch); the
     // destructor stops the pool, dropping what has not run.
-    {"boost", ThreadPoolSnake, {}, AsioWaits, 0, "join", AsioStops},
-    {"asio", ThreadPoolSnake, {}, AsioWaits, 0, "join", AsioStops},
+    {"boost", ThreadPoolSnake, {}, AsioWaits, 0, "join", AsioStops, AsioDrops},
+    {"asio", ThreadPoolSnake, {}, AsioWaits, 0, "join", AsioStops, AsioDrops},
     {"BS", BSPools, BSTasks, BSWaits},
     {"ctpl", ThreadPoolSnake, CtplTasks, CtplWaits, /*Leading=*/1, "",
      CtplWaits},
@@ -174,6 +178,13 @@ std::optional<PoolTaskCall> poolTaskCall(const CXXMemberCallExpr &Call) {
         Call.getNumArgs() == 0)
       return std::nullopt;
     Task.LeadingWorkerArguments = Library->LeadingWorkerArguments;
+    for (unsigned I = 1; I < Call.getNumArgs(); ++I) {
+      const Expr *Arg = Call.getArg(I)->IgnoreParenImpCasts();
+      if (const LibraryPool *Owner = libraryOf(
+              Arg->getType().getNonReferenceType()->getAsCXXRecordDecl());
+          Owner && !Owner->WaitMethods.empty() && !isCallableArgument(Arg))
+        Task.Group = Arg;
+    }
     return Task;
   }
   if (!isProjectPool(Record) ||
@@ -187,6 +198,18 @@ std::optional<PoolTaskCall> poolTaskCall(const CXXMemberCallExpr &Call) {
       return Task;
     }
   return std::nullopt;
+}
+
+bool finishesPoolWork(const CXXMemberCallExpr &Call) {
+  const LibraryPool *Library = libraryOf(objectClass(Call));
+  return Library && waitsForPoolWork(Call) &&
+         !llvm::is_contained(Library->DropMethods,
+                             identifierOf(Call.getMethodDecl()));
+}
+
+bool knowsTaskMethods(const CXXMemberCallExpr &Call) {
+  const LibraryPool *Library = libraryOf(objectClass(Call));
+  return Library && !Library->TaskMethods.empty();
 }
 
 bool stopsPoolThreads(const CXXMemberCallExpr &Call) {

@@ -39,6 +39,10 @@ struct PoolTaskCall {
   /// Arguments the pool passes to the callable before the call's own: CTPL
   /// passes the worker's id first.
   unsigned LeadingWorkerArguments = 0;
+  /// The task group the task is attached to, when an argument is one
+  /// (oneTBB's `arena.enqueue(f, tg)`): its wait waits for the task, not the
+  /// pool's.
+  const Expr *Group = nullptr;
 };
 
 /// The task Call queues (parlint::ThreadPool::submit/post,
@@ -49,9 +53,21 @@ struct PoolTaskCall {
 /// parlint.PoolTypes), or nullopt.
 std::optional<PoolTaskCall> poolTaskCall(const CXXMemberCallExpr &Call);
 
+/// A library pool's wait after which every queued task has run (oneTBB's
+/// wait and run_and_wait, Asio's join and wait, BS's wait...): not one that
+/// drops the queue (Asio's stop).
+bool finishesPoolWork(const CXXMemberCallExpr &Call);
+
+/// Whether the model lists the member functions that queue work on the pool
+/// Call is made on (a library pool with task methods: BS, CTPL, dp, oneTBB,
+/// Taskflow, parlint, the single-header ThreadPool). Another member function
+/// of such a pool queues nothing, whatever its name (oneTBB's
+/// `task_group::defer` only makes a handle).
+bool knowsTaskMethods(const CXXMemberCallExpr &Call);
+
 /// A member call after which a thread pool's queued tasks have run or were
 /// dropped: wait_idle/shutdown, join/wait/stop, wait_for_tasks,
-/// wait_for_all, and parlint.PoolWaitMethods of parlint.PoolTypes. The pool
+/// wait_for_all, oneTBB's run_and_wait, and parlint.PoolWaitMethods of parlint.PoolTypes. The pool
 /// is the object's class (the function may be a base's).
 bool waitsForPoolWork(const CXXMemberCallExpr &Call);
 

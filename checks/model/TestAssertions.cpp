@@ -2,7 +2,9 @@
 #include "../common/AstHelpers.h"
 
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace clang::tidy::parlint {
 
@@ -16,7 +18,60 @@ bool isFatalAssertionName(StringRef Name) {
          Name == "CATCH_FAIL";
 }
 
+bool isExpectedThrowName(StringRef Name) {
+  if (Name.contains("NOTHROW") || Name.contains("NO_THROW"))
+    return false;
+  return Name.contains("THROWS") || Name.ends_with("_THROW");
+}
+
+/// The names of the macros whose expansions hold Loc, outermost last.
+bool anyMacroAround(SourceLocation Loc, const SourceManager &SM,
+                    const LangOptions &LangOpts,
+                    llvm::function_ref<bool(StringRef)> Matches) {
+  for (unsigned Depth = 0; Loc.isMacroID() && Depth < 16; ++Depth) {
+    StringRef Name = Lexer::getImmediateMacroName(Loc, SM, LangOpts);
+    if (!Name.empty() && Matches(Name))
+      return true;
+    Loc = SM.getImmediateMacroCallerLoc(Loc);
+  }
+  return false;
+}
+
 } // namespace
+
+std::optional<bool> testFrameworkConstant(const Expr &Condition) {
+  const Expr *E = Condition.IgnoreParenImpCasts();
+  if (const auto *Not = dyn_cast<UnaryOperator>(E);
+      Not && Not->getOpcode() == UO_LNot) {
+    std::optional<bool> Inner = testFrameworkConstant(*Not->getSubExpr());
+    return Inner ? std::optional<bool>(!*Inner) : std::nullopt;
+  }
+  // doctest: `!doctest::getContextOptions()->no_throw`.
+  if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    if (Field && Field->getIdentifier() && Field->getName() == "no_throw" &&
+        isNamed(Field->getParent(), {"::doctest::ContextOptions"}))
+      return false;
+    return std::nullopt;
+  }
+  // GoogleTest: AlwaysTrue(), AlwaysFalse(), a TrueWithString converted.
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (isNamed(Callee, {"::testing::internal::AlwaysTrue"}))
+      return true;
+    if (isNamed(Callee, {"::testing::internal::AlwaysFalse"}))
+      return false;
+    if (const auto *Method = dyn_cast_or_null<CXXConversionDecl>(Callee);
+        Method && isNamed(Method->getParent(), {"::testing::internal::TrueWithString"}))
+      return true;
+  }
+  return std::nullopt;
+}
+
+bool isInExpectedThrow(const Stmt &S, const SourceManager &SM,
+                       const LangOptions &LangOpts) {
+  return anyMacroAround(S.getBeginLoc(), SM, LangOpts, isExpectedThrowName);
+}
 
 bool isFatalAssertionExit(const Stmt &Exit, const SourceManager &SM,
                           const LangOptions &LangOpts) {

@@ -5,6 +5,7 @@
 #include "model/Handles.h"
 #include "model/Launch.h"
 #include "model/Synchronization.h"
+#include "model/TestAssertions.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -170,6 +171,35 @@ void f(std::condition_variable &cv, std::unique_lock<std::mutex> &lk,
   EXPECT_EQ(Kinds, (std::vector<K>{K::Dispatch, K::Dispatch, K::Dispatch,
                                    K::Ordering, K::Ordering, K::Ordering,
                                    K::Ordering, K::None, K::None}));
+}
+
+} // namespace
+
+namespace {
+
+// A test framework's own branches go one way whenever tests run: doctest's
+// no_throw option is off, GoogleTest's AlwaysTrue() is true; any other
+// condition is unknown.
+TEST(TestAssertions, TestFrameworkBranches) {
+  auto AST = parlint::test::parse(R"cpp(
+namespace doctest { struct ContextOptions { bool no_throw; bool other; };
+                    const ContextOptions *getContextOptions(); }
+namespace testing { namespace internal { bool AlwaysTrue(); } }
+bool flag();
+void f() {
+  if (!doctest::getContextOptions()->no_throw) {}
+  if (doctest::getContextOptions()->other) {}
+  if (::testing::internal::AlwaysTrue()) {}
+  if (flag()) {}
+}
+)cpp");
+  ASSERT_TRUE(AST);
+  auto Ifs = parlint::test::selectAll<IfStmt>("i", ifStmt().bind("i"), *AST);
+  ASSERT_EQ(Ifs.size(), 4u);
+  EXPECT_EQ(testFrameworkConstant(*Ifs[0]->getCond()), std::optional<bool>(true));
+  EXPECT_EQ(testFrameworkConstant(*Ifs[1]->getCond()), std::nullopt);
+  EXPECT_EQ(testFrameworkConstant(*Ifs[2]->getCond()), std::optional<bool>(true));
+  EXPECT_EQ(testFrameworkConstant(*Ifs[3]->getCond()), std::nullopt);
 }
 
 } // namespace
