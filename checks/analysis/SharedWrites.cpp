@@ -396,6 +396,11 @@ private:
       noteHandOff(*Call);
       calleeWrites(*Call);
     }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+      auto [Any, Orders] = SummaryWrites::constructionHandOffs(*Construct, Context);
+      Result.HandsOff |= Any;
+      Result.OrdersInstances |= Orders;
+    }
     if (isa<DeclRefExpr, CXXThisExpr>(S))
       access(cast<Expr>(*S));
     for (const Stmt *Child : S->children())

@@ -134,11 +134,17 @@ WriteSummary WriteScanner::run() {
       noteHandOff(*Call);
       visitCall(*Call);
     }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
+      auto [Any, Orders] = SummaryWrites::constructionHandOffs(*Construct, Context);
+      Result.HandsOff |= Any;
+      Result.OrdersInstances |= Orders;
+    }
     if (isa<DeclRefExpr, CXXThisExpr>(S))
       visitName(cast<Expr>(S));
   });
   return std::move(Result);
 }
+
 
 bool WriteScanner::reachesCaller(const ObjectPath &Path) const {
   if (Path.isThis()) {
@@ -333,6 +339,27 @@ void WriteScanner::add(SummaryWrite Write) {
 const WriteSummary &SummaryWrites::of(const FunctionDecl &Function,
                                       ASTContext &Context) {
   return AnalysisCache::layerState<WriteCache>(Context).get(Function);
+}
+
+std::pair<bool, bool>
+SummaryWrites::constructionHandOffs(const CXXConstructExpr &Construct,
+                                    ASTContext &Context) {
+  std::pair<bool, bool> Found{false, false};
+  const CXXConstructorDecl *Constructor = Construct.getConstructor();
+  if (!Constructor)
+    return Found;
+  auto Merge = [&](const FunctionDecl *Function) {
+    const FunctionDecl *Body =
+        Function ? summaries::summarizableDefinition(*Function) : nullptr;
+    if (!Body)
+      return;
+    const WriteSummary &Summary = of(*Body, Context);
+    Found.first |= Summary.HandsOff;
+    Found.second |= Summary.OrdersInstances;
+  };
+  Merge(Constructor);
+  Merge(Constructor->getParent()->getDestructor());
+  return Found;
 }
 
 /// A member call on `this`: inside a pool class of the model, its own

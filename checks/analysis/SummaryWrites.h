@@ -19,7 +19,10 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallVector.h"
+
+#include <utility>
 
 namespace clang::tidy::parlint {
 
@@ -77,6 +80,13 @@ public:
   /// unknown code, recursion cut and calls past MaxSummaryDepth.
   static const WriteSummary &of(const FunctionDecl &Function,
                                 ASTContext &Context);
+  /// The hand-offs an object's construction brings into the code that
+  /// constructs it: its constructor's and its destructor's (a guard whose
+  /// destructor stores an atomic flag when the worker's scope ends), as the
+  /// summaries read them. First: any hand-off; second: one that orders
+  /// instances (WriteSummary's HandsOff and OrdersInstances).
+  static std::pair<bool, bool> constructionHandOffs(const CXXConstructExpr &Construct,
+                                                    ASTContext &Context);
   /// The callee Call runs when the summaries follow it, with its binding;
   /// null for unknown code, the standard library, launches and pools.
   static const FunctionDecl *followedCallee(const CallExpr &Call,
