@@ -13,6 +13,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::parlint {
@@ -80,30 +81,41 @@ bool isInSystemHeader(const Decl &D) {
   return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
 }
 
+namespace {
+
+/// Whether a path from the entry returns without passing a block Avoid
+/// accepts. Paths end at a noreturn call (the process ends, not the call),
+/// and do not take the arm of a failed allocation (ErrorExits).
+bool returnsAvoiding(const FunctionAnalysis &Body, const CFG &Graph,
+                     llvm::function_ref<bool(const CFGBlock *)> Avoid) {
+  llvm::SmallPtrSet<const CFGBlock *, 32> Seen;
+  llvm::SmallVector<const CFGBlock *, 32> Work{&Graph.getEntry()};
+  while (!Work.empty()) {
+    const CFGBlock *Current = Work.pop_back_val();
+    if (Avoid(Current) || !Seen.insert(Current).second)
+      continue;
+    if (Current == &Graph.getExit())
+      return true;
+    if (Current->hasNoReturnElement())
+      continue;
+    const CFGBlock *ErrorArm = allocationFailureArm(*Current, Body);
+    for (const CFGBlock *Next : Current->succs())
+      if (Next && Next != ErrorArm)
+        Work.push_back(Next);
+  }
+  return false;
+}
+
+} // namespace
+
 bool onEveryPath(const FunctionAnalysis &Body, const Stmt &S) {
   const CFG *Graph = Body.cfg();
   const CFGBlock *Block = Body.blockOf(S);
   if (!Graph || !Block)
     return false;
-  auto Reaches = [&](const CFGBlock *Avoid) {
-    llvm::SmallPtrSet<const CFGBlock *, 32> Seen;
-    llvm::SmallVector<const CFGBlock *, 32> Work{&Graph->getEntry()};
-    while (!Work.empty()) {
-      const CFGBlock *Current = Work.pop_back_val();
-      if (Current == Avoid || !Seen.insert(Current).second)
-        continue;
-      if (Current == &Graph->getExit())
-        return true;
-      if (Current->hasNoReturnElement())
-        continue;
-      const CFGBlock *ErrorArm = allocationFailureArm(*Current, Body);
-      for (const CFGBlock *Next : Current->succs())
-        if (Next && Next != ErrorArm)
-          Work.push_back(Next);
-    }
-    return false;
-  };
-  return Reaches(nullptr) && !Reaches(Block);
+  return returnsAvoiding(Body, *Graph, [](const CFGBlock *) { return false; }) &&
+         !returnsAvoiding(Body, *Graph,
+                          [&](const CFGBlock *B) { return B == Block; });
 }
 
 namespace {
@@ -187,22 +199,8 @@ bool onEveryIteration(const FunctionAnalysis &Body, const Stmt &S) {
   if (Loop.empty() || cyclesWithout(Loop, *Block))
     return false;
   // The loop itself must be reached on every path that returns.
-  llvm::SmallPtrSet<const CFGBlock *, 32> Seen;
-  llvm::SmallVector<const CFGBlock *, 32> Work{&Graph->getEntry()};
-  while (!Work.empty()) {
-    const CFGBlock *Current = Work.pop_back_val();
-    if (Loop.contains(Current) || !Seen.insert(Current).second)
-      continue;
-    if (Current == &Graph->getExit())
-      return false;
-    if (Current->hasNoReturnElement())
-      continue;
-    const CFGBlock *ErrorArm = allocationFailureArm(*Current, Body);
-    for (const CFGBlock *Next : Current->succs())
-      if (Next && Next != ErrorArm)
-        Work.push_back(Next);
-  }
-  return true;
+  return !returnsAvoiding(Body, *Graph,
+                          [&](const CFGBlock *B) { return Loop.contains(B); });
 }
 
 /// The body the summaries read for a call of Function, or null.

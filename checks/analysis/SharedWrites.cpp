@@ -459,22 +459,16 @@ private:
   }
 
   void noteHandOff(const CallExpr &Call) {
-    if (HandOffKind Kind = handOffKindOf(Call); Kind != HandOffKind::None) {
-      Result.HandsOff = true;
-      Result.OrdersInstances |= Kind == HandOffKind::Ordering;
+    SummaryWrites::CallHandOff HandOff = SummaryWrites::handOffOf(Call, Context);
+    Result.HandsOff |= HandOff.Kind != HandOffKind::None;
+    Result.OrdersInstances |= HandOff.Kind == HandOffKind::Ordering;
+    if (!HandOff.SynchronizedObject)
       return;
-    }
-    // A call the summaries follow says itself how it synchronizes (its
-    // locks, its hand-offs); only an unknown one on a synchronized object is
-    // taken for a hand-off.
-    CallBinding Binding;
-    const Expr *Synchronized = synchronizedCallObject(Call);
-    if (!Synchronized || SummaryWrites::followedCallee(Call, Binding, Context))
-      return;
-    if (auto Raw = objectPathOf(Synchronized);
+    if (auto Raw = objectPathOf(HandOff.SynchronizedObject);
         Raw && resolve(*Raw).Kind != Reach::Local)
       Result.HandsOff = Result.OrdersInstances = true;
   }
+
 
   /// Where a path of the worker's names leads in the launching function.
   Resolved resolve(const ObjectPath &Raw) const {

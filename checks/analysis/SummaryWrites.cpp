@@ -307,18 +307,12 @@ void WriteScanner::visitCall(const CallExpr &Call) {
 }
 
 void WriteScanner::noteHandOff(const CallExpr &Call) {
-  if (HandOffKind Kind = handOffKindOf(Call); Kind != HandOffKind::None) {
-    Result.HandsOff = true;
-    Result.OrdersInstances |= Kind == HandOffKind::Ordering;
+  SummaryWrites::CallHandOff HandOff = SummaryWrites::handOffOf(Call, Context);
+  Result.HandsOff |= HandOff.Kind != HandOffKind::None;
+  Result.OrdersInstances |= HandOff.Kind == HandOffKind::Ordering;
+  if (!HandOff.SynchronizedObject)
     return;
-  }
-  // A call followed says itself how it synchronizes (SharedWrites does the
-  // same).
-  CallBinding Binding;
-  const Expr *Synchronized = synchronizedCallObject(Call);
-  if (!Synchronized || SummaryWrites::followedCallee(Call, Binding, Context))
-    return;
-  auto Object = objectPathOf(Synchronized);
+  auto Object = objectPathOf(HandOff.SynchronizedObject);
   if (!Object || reachesCaller(*Object) ||
       (Object->Root && isOwnParameter(Object->Root)))
     Result.HandsOff = Result.OrdersInstances = true;
@@ -339,6 +333,20 @@ void WriteScanner::add(SummaryWrite Write) {
 const WriteSummary &SummaryWrites::of(const FunctionDecl &Function,
                                       ASTContext &Context) {
   return AnalysisCache::layerState<WriteCache>(Context).get(Function);
+}
+
+SummaryWrites::CallHandOff SummaryWrites::handOffOf(const CallExpr &Call,
+                                                   ASTContext &Context) {
+  CallHandOff Result;
+  Result.Kind = handOffKindOf(Call);
+  if (Result.Kind != HandOffKind::None)
+    return Result;
+  // A call followed says itself how it synchronizes.
+  CallBinding Binding;
+  const Expr *Synchronized = synchronizedCallObject(Call);
+  if (Synchronized && !followedCallee(Call, Binding, Context))
+    Result.SynchronizedObject = Synchronized;
+  return Result;
 }
 
 std::pair<bool, bool>

@@ -13,6 +13,7 @@
 #ifndef PARLINT_CHECKS_ANALYSIS_SUMMARYWRITES_H
 #define PARLINT_CHECKS_ANALYSIS_SUMMARYWRITES_H
 
+#include "../model/Synchronization.h"
 #include "LockScopes.h"
 #include "ObjectPath.h"
 #include "SharedWrites.h"
@@ -80,6 +81,15 @@ public:
   /// unknown code, recursion cut and calls past MaxSummaryDepth.
   static const WriteSummary &of(const FunctionDecl &Function,
                                 ASTContext &Context);
+  /// What a call hands off (model/Synchronization's kind), or, for a call
+  /// on an object of a synchronized class whose body the summaries do not
+  /// follow, that object: the caller decides whether it is shared, and if
+  /// so takes the call for a hand-off that may order anything.
+  struct CallHandOff {
+    HandOffKind Kind = HandOffKind::None;
+    const Expr *SynchronizedObject = nullptr;
+  };
+  static CallHandOff handOffOf(const CallExpr &Call, ASTContext &Context);
   /// The hand-offs an object's construction brings into the code that
   /// constructs it: its constructor's and its destructor's (a guard whose
   /// destructor stores an atomic flag when the worker's scope ends), as the
