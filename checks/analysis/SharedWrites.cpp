@@ -1,6 +1,7 @@
 #include "SharedWrites.h"
 #include "SummaryWrites.h"
 #include "../common/AstHelpers.h"
+#include "../model/BufferWrites.h"
 #include "../model/Synchronization.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -51,16 +52,6 @@ std::optional<ObjectPath> boundObject(const Expr *Arg) {
   if (E->getType()->isArrayType())
     return objectPathOf(E);
   return std::nullopt;
-}
-
-bool mentionsDeclaredWithin(const Expr *E, const Stmt *Loop,
-                            const SourceManager &SM) {
-  bool Found = false;
-  forEachDescendant(E, /*SkipLambdas=*/false, [&](const Stmt &S) {
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
-      Found |= isWithin(Ref->getDecl(), Loop, SM);
-  });
-  return Found;
 }
 
 std::optional<LambdaCaptureKind> captureKindOf(const LambdaExpr &Lambda,
@@ -607,7 +598,16 @@ private:
     return Result;
   }
 
+  /// A slot the worker owns, or one parlint cannot place (`i % n`, `i / 2`,
+  /// an unknown function of the index): either way no finding.
+  bool slotOfItsOwn(const Expr &Subscript) {
+    IndexKind Kind = Index.classify(&Subscript);
+    return Kind == IndexKind::PerWorker || Kind == IndexKind::Unknown;
+  }
+
   void access(const Expr &Name) {
+    if (accessThroughSharedField(Name))
+      return;
     auto Raw = objectPathOf(&Name);
     if (!Raw)
       return;
@@ -615,22 +615,95 @@ private:
     if (Resolved Root = resolve(*Raw);
         Root.Kind != Reach::Shared && !isRootPointer(*Raw))
       return;
-    // A slot the worker owns, or one parlint cannot place (`i % n`, `i / 2`,
-    // an unknown function of the index): either way no finding.
-    auto SlotOfItsOwn = [&](const Expr &Subscript) {
-      IndexKind Kind = Index.classify(&Subscript);
-      return Kind == IndexKind::PerWorker || Kind == IndexKind::Unknown;
-    };
-    auto Found = walkAccess(Name, *Raw, Code, SlotOfItsOwn);
+    auto Found = walkAccess(Name, *Raw, Code, [&](const Expr &Subscript) {
+      return slotOfItsOwn(Subscript);
+    });
     if (!Found)
       return;
     Resolved Where = resolve(Found->Object);
     if (Where.Kind != Reach::Shared)
       return;
     Found->Object = Where.Path;
-    Found->Held = translate(heldAt(*Found->Where, Lambdas.size()));
-    Found->OneInstance = Found->isWrite() && isOneInstance(*Found->Where);
-    Result.Accesses.push_back(std::move(*Found));
+    record(std::move(*Found));
+  }
+
+  void record(SharedAccess Found) {
+    Found.Held = translate(heldAt(*Found.Where, Lambdas.size()));
+    Found.OneInstance = Found.isWrite() && isOneInstance(*Found.Where);
+    Result.Accesses.push_back(std::move(Found));
+  }
+
+  /// `job->hist[...]`, where job is the worker's argument struct and hist a
+  /// field every launch points at one object (WorkerCode::SharedFields):
+  /// the access goes to that object. Whether Name was such a use.
+  bool accessThroughSharedField(const Expr &Name) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(&Name);
+    if (Worker.SharedFields.empty() || !Ref)
+      return false;
+    const Expr *Start = nullptr;
+    const SharedPointee *Pointee = nullptr;
+    if (isArgumentStruct(Ref->getDecl())) {
+      const Stmt *Current = &Name;
+      const Stmt *Parent = Code.parent(*Current);
+      while (isa_and_nonnull<ImplicitCastExpr, ExplicitCastExpr, ParenExpr>(
+          Parent)) {
+        Current = Parent;
+        Parent = Code.parent(*Parent);
+      }
+      const auto *Member = dyn_cast_or_null<MemberExpr>(Parent);
+      if (!Member || Member->getBase() != Current)
+        return false;
+      Start = Member;
+      Pointee = sharedFieldOf(*Member);
+    } else if (const auto *Copy = dyn_cast<VarDecl>(Ref->getDecl());
+               Copy && isUnchangedLocalPointer(*Copy)) {
+      // `struct stats *s = a->stats;`: a copy of the field.
+      const auto *Member = dyn_cast_or_null<MemberExpr>(stripped(Copy->getInit()));
+      const auto *Base = Member ? dyn_cast<DeclRefExpr>(stripped(Member->getBase()))
+                                : nullptr;
+      if (!Base || !isArgumentStruct(Base->getDecl()))
+        return false;
+      Start = &Name;
+      Pointee = sharedFieldOf(*Member);
+    }
+    if (!Pointee)
+      return false;
+    auto Found = walkAccess(
+        *Start, Pointee->Path, Code,
+        [&](const Expr &Subscript) { return slotOfItsOwn(Subscript); },
+        Pointee->AddressOf);
+    // Only what the field points to is shared, not the field itself.
+    if (Found && (Pointee->AddressOf || Found->Object.ThroughPointer))
+      record(std::move(*Found));
+    return true;
+  }
+
+  const SharedPointee *sharedFieldOf(const MemberExpr &Member) const {
+    const auto *Field = dyn_cast<FieldDecl>(Member.getMemberDecl());
+    if (!Member.isArrow() || !Field)
+      return nullptr;
+    auto It = Worker.SharedFields.find(Field);
+    return It == Worker.SharedFields.end() ? nullptr : &It->second;
+  }
+
+  bool isUnchangedLocalPointer(const VarDecl &Var) const {
+    return Var.hasLocalStorage() && Var.getType()->isPointerType() &&
+           Var.getInit() &&
+           Var.getParentFunctionOrMethod() == Worker.Function &&
+           !isChangedWithin(&Var, *Worker.Body);
+  }
+
+  /// The worker's parameter that receives its argument struct, or a local
+  /// pointer initialized from it and never changed (`struct job *job =
+  /// arg;`).
+  bool isArgumentStruct(const ValueDecl *D) const {
+    if (!D)
+      return false;
+    if (D == Worker.ArgumentParam)
+      return true;
+    const auto *Var = dyn_cast<VarDecl>(D);
+    return Var && isUnchangedLocalPointer(*Var) &&
+           namesVariable(Var->getInit(), Worker.ArgumentParam);
   }
 
   /// `if (id == 0) x = ...;`, `if (!id) ...`, or after `if (id != 0)
@@ -694,21 +767,26 @@ public:
   /// collectLauncherAccesses.
   static std::optional<SharedAccess>
   walkAccess(const Expr &Name, ObjectPath Path, const FunctionAnalysis &Code,
-             llvm::function_ref<bool(const Expr &)> SlotOfItsOwn);
+             llvm::function_ref<bool(const Expr &)> SlotOfItsOwn,
+             bool PointsIntoPath = false);
 };
 
 std::optional<SharedAccess>
 AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
                             const FunctionAnalysis &Code,
-                            llvm::function_ref<bool(const Expr &)> SlotOfItsOwn) {
+                            llvm::function_ref<bool(const Expr &)> SlotOfItsOwn,
+                            bool PointsIntoPath) {
   SharedAccess Access;
   const Expr *Current = &Name;
   // Current points into the path's object (`v.data()`, a decayed array).
-  bool PointsInto = false;
+  bool PointsInto = PointsIntoPath;
+  // Name is a pointer to the object: only a use through it touches it.
+  bool Reached = !PointsIntoPath;
   // Steps through a pointer: once, from a pointer variable at the root.
   auto ThroughPointer = [&]() {
     if (PointsInto) {
       PointsInto = false;
+      Reached = true;
       return true;
     }
     if (!isRootPointer(Path))
@@ -719,7 +797,8 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
   auto Finish = [&](const Expr *Where, WriteKind Write,
                     const CXXMethodDecl *Method) -> std::optional<SharedAccess> {
     QualType Type = Current->getType();
-    if (isSynchronizationObject(Type) || (PointsInto && Write != WriteKind::None))
+    if (!Reached || isSynchronizationObject(Type) ||
+        (PointsInto && Write != WriteKind::None))
       return std::nullopt;
     Access.Where = Where;
     Access.Object = Path;
@@ -769,6 +848,12 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
         Current = Cast;
         continue;
       }
+      case CK_BitCast:
+        // `memset(buffer, ...)`: the same address as a `void *`.
+        if (!PointsInto || !Cast->getType()->isVoidPointerType())
+          return Read();
+        Current = Cast;
+        continue;
       case CK_ArrayToPointerDecay:
         PointsInto = true;
         [[fallthrough]];
@@ -847,6 +932,15 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
         Current = Unary;
         continue;
       }
+      // `args[i].sum = &sum;`: storing the address touches nothing yet.
+      if (Unary->getOpcode() == UO_AddrOf) {
+        const Stmt *User = Code.parentIgnoringImplicit(*Unary);
+        const auto *Assign = dyn_cast_or_null<BinaryOperator>(User);
+        if (isa_and_nonnull<InitListExpr, DeclStmt>(User) ||
+            (Assign && Assign->getOpcode() == BO_Assign &&
+             Assign->getRHS()->IgnoreParenImpCasts() == Unary))
+          return std::nullopt;
+      }
       return Read();
     }
     if (const auto *Binary = dyn_cast<BinaryOperator>(Parent)) {
@@ -901,6 +995,18 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
         }
         return Read();
       }
+    }
+    // `snprintf(shared->name, ...)`, `memcpy(buffer, ...)`: the call fills
+    // the object the pointer points into.
+    if (const auto *Call = dyn_cast<CallExpr>(Parent);
+        Call && PointsInto && Reached && !isa<CXXOperatorCallExpr>(Call) &&
+        Call->getNumArgs() > 0 && Call->getArg(0) == Current &&
+        writesThroughFirstArgument(Call->getDirectCallee())) {
+      PointsInto = false;
+      auto Filled = Finish(Call, WriteKind::Assign, nullptr);
+      if (Filled)
+        Filled->Scalar = false; // a buffer: no atomic will do
+      return Filled;
     }
     return Read();
   }
@@ -961,8 +1067,14 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
   if (Spawn.Kind == LaunchKind::PthreadCreate && !Worker.Lambda &&
       Worker.Function->getNumParams() == 1)
     if (const auto *Call = dyn_cast<CallExpr>(Spawn.Call);
-        Call && Call->getNumArgs() == 4 && VariesPerLaunch(Call->getArg(3)))
+        Call && Call->getNumArgs() == 4 && VariesPerLaunch(Call->getArg(3))) {
       Worker.PerLaunch.insert(Worker.Function->getParamDecl(0));
+      if (Loop) {
+        Worker.ArgumentParam = Worker.Function->getParamDecl(0);
+        Worker.SharedFields =
+            sharedArgumentFields(*Call->getArg(3), *Loop, Launcher);
+      }
+    }
   // Parameters bound by the launch's arguments.
   for (unsigned I = 0; I < Spawn.Arguments.size(); ++I) {
     int Index = static_cast<int>(I) + Spawn.ParamShift;

@@ -13,6 +13,7 @@
 
 #include "../common/AnalysisCache.h"
 #include "../model/Launch.h"
+#include "ArgumentFields.h"
 #include "LockScopes.h"
 #include "ObjectPath.h"
 #include "llvm/ADT/DenseMap.h"
@@ -44,6 +45,11 @@ struct WorkerCode {
   /// parameters from the variables of the loop that launches (a loop index,
   /// a worker id), or all of them when the launch is not repeated.
   llvm::SmallPtrSet<const ValueDecl *, 4> PerLaunch;
+  /// The parameter that receives a per-launch argument struct
+  /// (pthread_create's `&args[i]`), and the fields of that struct that
+  /// point every launch at one object (ArgumentFields).
+  const ParmVarDecl *ArgumentParam = nullptr;
+  llvm::DenseMap<const FieldDecl *, SharedPointee> SharedFields;
 };
 
 /// The worker of Spawn in Launcher. Loop is the loop of Launcher that runs

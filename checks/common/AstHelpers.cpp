@@ -107,6 +107,29 @@ bool isWithin(const Decl *Inner, const Stmt *Outer, const SourceManager &SM) {
          rangeWithin(Inner->getSourceRange(), Outer->getSourceRange(), SM);
 }
 
+bool mentionsDeclaredWithin(const Expr *E, const Stmt *Scope,
+                            const SourceManager &SM) {
+  bool Found = false;
+  forEachDescendant(E, /*SkipLambdas=*/false, [&](const Stmt &S) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
+      Found |= isWithin(Ref->getDecl(), Scope, SM);
+  });
+  return Found;
+}
+
+bool isChangedWithin(const ValueDecl *Var, const Stmt &S) {
+  bool Changed = false;
+  forEachDescendant(&S, /*SkipLambdas=*/true, [&](const Stmt &Node) {
+    if (const auto *Assign = dyn_cast<BinaryOperator>(&Node))
+      Changed |= Assign->isAssignmentOp() && namesVariable(Assign->getLHS(), Var);
+    else if (const auto *Step = dyn_cast<UnaryOperator>(&Node))
+      Changed |= (Step->isIncrementDecrementOp() ||
+                  Step->getOpcode() == UO_AddrOf) &&
+                 namesVariable(Step->getSubExpr(), Var);
+  });
+  return Changed;
+}
+
 const LambdaExpr *lambdaOf(const Expr *Callable) {
   if (!Callable)
     return nullptr;

@@ -53,6 +53,15 @@ bool isLoop(const Stmt *S);
 inline bool isLoop(const Stmt &S) { return isLoop(&S); }
 bool isWithin(const Decl *Inner, const Stmt *Outer, const SourceManager &SM);
 
+/// Whether E names a declaration made inside Scope (a loop's own variables:
+/// a value that may differ from one iteration to the next).
+bool mentionsDeclaredWithin(const Expr *E, const Stmt *Scope,
+                            const SourceManager &SM);
+
+/// Whether S assigns Var, steps it or takes its address (`buf =
+/// malloc(n)` in a loop: a new object each time the variable is read).
+bool isChangedWithin(const ValueDecl *Var, const Stmt &S);
+
 /// The lambda a callable expression is, or the lambda a local variable named
 /// by it was initialized with (`auto job = [..]{..}; std::thread t(job);`).
 const LambdaExpr *lambdaOf(const Expr *Callable);

@@ -2,6 +2,7 @@
 #include "ast_test_support.h"
 #include "fake_std.h"
 
+#include "model/BufferWrites.h"
 #include "model/Handles.h"
 #include "model/Launch.h"
 #include "model/Synchronization.h"
@@ -180,6 +181,32 @@ namespace {
 // A test framework's own branches go one way whenever tests run: doctest's
 // no_throw option is off, GoogleTest's AlwaysTrue() is true; any other
 // condition is unknown.
+TEST(BufferWrites, CLibraryFillsAndCopiesNotLookAlikes) {
+  auto AST = parlint::test::parse(R"cpp(
+extern "C" void *memcpy(void *, const void *, unsigned long);
+extern "C" int snprintf(char *, unsigned long, const char *, ...);
+extern "C" unsigned long strlen(const char *);
+namespace mylib { void memcpy(char *, const char *); }
+struct Buffer { void memset(int); };
+void fortified(char *d) { __builtin___memcpy_chk(d, d, 1, 1); }
+)cpp");
+  ASSERT_TRUE(AST);
+  auto Named = [&](const std::string &Name) {
+    std::vector<bool> Found;
+    for (const FunctionDecl *F : parlint::test::selectAll<FunctionDecl>(
+             "f", functionDecl(hasName(Name)).bind("f"), *AST))
+      Found.push_back(writesThroughFirstArgument(F));
+    return Found;
+  };
+  EXPECT_EQ(Named("memcpy"), (std::vector<bool>{true, false}))
+      << "::memcpy fills its first argument; mylib::memcpy is not the C one";
+  EXPECT_EQ(Named("snprintf"), std::vector<bool>{true});
+  EXPECT_EQ(Named("strlen"), std::vector<bool>{false});
+  EXPECT_EQ(Named("memset"), std::vector<bool>{false}) << "a member function";
+  EXPECT_EQ(Named("__builtin___memcpy_chk"), std::vector<bool>{true})
+      << "the fortified form";
+}
+
 TEST(TestAssertions, TestFrameworkBranches) {
   auto AST = parlint::test::parse(R"cpp(
 namespace doctest { struct ContextOptions { bool no_throw; bool other; };

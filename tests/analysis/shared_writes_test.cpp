@@ -390,6 +390,29 @@ TEST(SharedWrites, ReferenceParametersFollowTheirArguments) {
   EXPECT_EQ(W.writes(), (Writes{"all:M", "count:U"}));
 }
 
+TEST(SharedWrites, ArgumentStructFieldsSetAlikeShareTheirObject) {
+  WorkerUnderTest W(
+      "struct Sum { int n; char text[8]; };\n"
+      "struct Arg { int id; Sum *sum; Sum *own; };\n"
+      "extern \"C\" void *memset(void *, int, unsigned long);\n"
+      "void *work(void *p) {\n"
+      "  Arg *a = (Arg *)p; Sum *s = a->sum;\n"
+      "  s->n += 1; a->own->n = 2; memset(a->sum->text, 0, 8);\n"
+      "  a->sum = nullptr; return nullptr; }\n"
+      "void f() {\n"
+      "  Sum total; Sum mine[4]; Arg args[4]; pthread_t ids[4];\n"
+      "  for (int t = 0; t < 4; ++t) {\n"
+      "    args[t].id = t; args[t].sum = &total; args[t].own = &mine[t];\n"
+      "    pthread_create(&ids[t], nullptr, work, &args[t]);\n"
+      "  }\n"
+      "}\n");
+  ASSERT_FALSE(W.Launches.empty());
+  ASSERT_EQ(W.Code.SharedFields.size(), 1u) << "own differs per launch";
+  EXPECT_EQ(W.Code.SharedFields.begin()->first->getName(), "sum");
+  // The field itself (`a->sum = nullptr`) is the worker's own.
+  EXPECT_EQ(W.writes(), (Writes{"total.n:U", "total.text:A"}));
+}
+
 TEST(SharedWrites, HandOffsAndLocalsProveNothingShared) {
   WorkerUnderTest W("void f() {\n"
                     "  int result = 0; std::condition_variable cv;\n"

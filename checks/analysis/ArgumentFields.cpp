@@ -1,0 +1,163 @@
+#include "ArgumentFields.h"
+#include "../common/AstHelpers.h"
+
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace clang::tidy::parlint {
+
+namespace {
+
+const ValueDecl *declOf(const Expr *E) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripped(E));
+  return Ref ? Ref->getDecl() : nullptr;
+}
+
+/// How a launch's argument names its struct: element Index of Array
+/// (`&args[i]`, `args + i`), or the struct a pointer declared in the loop
+/// points to.
+struct ArgumentSlot {
+  const ValueDecl *Array = nullptr;
+  const ValueDecl *Index = nullptr;
+  const ValueDecl *Pointer = nullptr;
+
+  /// Whether E designates that struct: `args[i]`, `*(args + i)`, `*a`.
+  bool isDesignatedBy(const Expr *E) const {
+    E = stripped(E);
+    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
+      return Array && declOf(Subscript->getBase()) == Array &&
+             declOf(Subscript->getIdx()) == Index;
+    if (const auto *Deref = dyn_cast<UnaryOperator>(E);
+        Deref && Deref->getOpcode() == UO_Deref)
+      return isPointedToBy(Deref->getSubExpr());
+    return false;
+  }
+  /// Whether E is a pointer to that struct: `a`, `args + i`, `&args[i]`.
+  bool isPointedToBy(const Expr *E) const {
+    E = stripped(E);
+    if (Pointer)
+      return declOf(E) == Pointer;
+    if (const auto *Sum = dyn_cast<BinaryOperator>(E);
+        Sum && Sum->getOpcode() == BO_Add)
+      return declOf(Sum->getLHS()) == Array && declOf(Sum->getRHS()) == Index;
+    if (const auto *Address = dyn_cast<UnaryOperator>(E);
+        Address && Address->getOpcode() == UO_AddrOf)
+      return isDesignatedBy(Address->getSubExpr());
+    return false;
+  }
+  /// The struct a member expression selects from, if it is this one.
+  bool isBaseOf(const MemberExpr &Member) const {
+    return Member.isArrow() ? isPointedToBy(Member.getBase())
+                            : isDesignatedBy(Member.getBase());
+  }
+};
+
+std::optional<ArgumentSlot> slotOf(const Expr &Argument, const Stmt &Loop,
+                                   const SourceManager &SM) {
+  const Expr *E = stripped(&Argument);
+  auto Element = [&](const Expr *Base,
+                     const Expr *Index) -> std::optional<ArgumentSlot> {
+    const ValueDecl *Array = declOf(Base);
+    const ValueDecl *Position = declOf(Index);
+    if (!Array || !Position || isWithin(Array, &Loop, SM) ||
+        !isWithin(Position, &Loop, SM))
+      return std::nullopt;
+    return ArgumentSlot{Array, Position, nullptr};
+  };
+  if (const auto *Address = dyn_cast<UnaryOperator>(E);
+      Address && Address->getOpcode() == UO_AddrOf)
+    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(
+            Address->getSubExpr()->IgnoreParens()))
+      return Element(Subscript->getBase(), Subscript->getIdx());
+  if (const auto *Sum = dyn_cast<BinaryOperator>(E);
+      Sum && Sum->getOpcode() == BO_Add)
+    return Element(Sum->getLHS(), Sum->getRHS());
+  if (const auto *Var = dyn_cast_or_null<VarDecl>(declOf(E));
+      Var && Var->getType()->isPointerType() && isWithin(Var, &Loop, SM))
+    return ArgumentSlot{nullptr, nullptr, Var};
+  return std::nullopt;
+}
+
+/// The object a pointer value stored in a field points to: `&sum`, an
+/// array `sum`, or the pointer variable `hist` (`*hist`).
+std::optional<SharedPointee> pointeeOf(const Expr *Value) {
+  const Expr *E = stripped(Value);
+  if (const auto *Address = dyn_cast<UnaryOperator>(E);
+      Address && Address->getOpcode() == UO_AddrOf) {
+    auto Path = objectPathOf(Address->getSubExpr());
+    if (!Path)
+      return std::nullopt;
+    return SharedPointee{*Path, true};
+  }
+  const auto *Var = dyn_cast_or_null<VarDecl>(declOf(E));
+  if (!Var)
+    return std::nullopt;
+  ObjectPath Path;
+  Path.Root = Var;
+  if (Var->getType()->isArrayType())
+    return SharedPointee{Path, true};
+  if (Var->getType()->isPointerType())
+    return SharedPointee{Path, false};
+  return std::nullopt;
+}
+
+} // namespace
+
+llvm::DenseMap<const FieldDecl *, SharedPointee>
+sharedArgumentFields(const Expr &Argument, const Stmt &Loop,
+                     const FunctionAnalysis &Launcher) {
+  llvm::DenseMap<const FieldDecl *, SharedPointee> Shared;
+  const SourceManager &SM = Launcher.context().getSourceManager();
+  auto Slot = slotOf(Argument, Loop, SM);
+  if (!Slot)
+    return Shared;
+  // Every value each field of the struct is given in the loop.
+  llvm::DenseMap<const FieldDecl *, llvm::SmallVector<const Expr *, 2>> Values;
+  forEachDescendant(&Loop, /*SkipLambdas=*/true, [&](const Stmt &S) {
+    const auto *Assign = dyn_cast<BinaryOperator>(&S);
+    if (!Assign || Assign->getOpcode() != BO_Assign)
+      return;
+    const Expr *Target = Assign->getLHS()->IgnoreParens();
+    if (const auto *Member = dyn_cast<MemberExpr>(Target)) {
+      if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+          Field && Slot->isBaseOf(*Member))
+        Values[Field].push_back(Assign->getRHS());
+      return;
+    }
+    // `args[i] = (struct job){ ... };`: each field from the list.
+    if (!Slot->isDesignatedBy(Target))
+      return;
+    const auto *Literal = dyn_cast<CompoundLiteralExpr>(stripped(Assign->getRHS()));
+    const auto *List = Literal ? dyn_cast_or_null<InitListExpr>(
+                                     Literal->getInitializer())
+                               : nullptr;
+    const RecordDecl *Record = Target->getType()->getAsRecordDecl();
+    if (!List || !Record)
+      return;
+    for (const FieldDecl *Field : Record->fields())
+      if (Field->getFieldIndex() < List->getNumInits())
+        Values[Field].push_back(List->getInit(Field->getFieldIndex()));
+  });
+  for (const auto &[Field, Given] : Values) {
+    if (!Field->getType()->isPointerType())
+      continue;
+    std::optional<SharedPointee> Common;
+    bool Same = true;
+    for (const Expr *Value : Given) {
+      auto Pointee = pointeeOf(Value);
+      if (!Pointee || mentionsDeclaredWithin(Value, &Loop, SM) ||
+          (!Pointee->AddressOf && isChangedWithin(Pointee->Path.Root, Loop)) ||
+          (Common && !(Common->Path == Pointee->Path &&
+                       Common->AddressOf == Pointee->AddressOf))) {
+        Same = false;
+        break;
+      }
+      Common = Pointee;
+    }
+    if (Same && Common)
+      Shared[Field] = *Common;
+  }
+  return Shared;
+}
+
+} // namespace clang::tidy::parlint

@@ -1,0 +1,36 @@
+// The fields of per-launch argument structs that point every launch of a
+// loop at one object. C code gives each thread its own struct (`&args[i]`,
+// a `malloc`ed one) and puts in it a pointer to what all of them share:
+// `args[i].hist = hist;` or `args[i] = (struct job){ .sum = &sum, ... };`
+// before `pthread_create(&t[i], NULL, work, &args[i])`. What such a field
+// points to is the same object in every worker, though the struct is not.
+#ifndef PARLINT_CHECKS_ANALYSIS_ARGUMENTFIELDS_H
+#define PARLINT_CHECKS_ANALYSIS_ARGUMENTFIELDS_H
+
+#include "../common/AnalysisCache.h"
+#include "ObjectPath.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace clang::tidy::parlint {
+
+/// The object a shared field points to, in the launching function's names.
+struct SharedPointee {
+  /// `hist` for a copy of the pointer variable `hist` (the object is
+  /// `*hist`); `sum` for `&sum` or an array `sum` (the object is `sum`).
+  ObjectPath Path;
+  /// The field holds the object's address (`&sum`, an array), not a copy
+  /// of a pointer variable.
+  bool AddressOf = false;
+};
+
+/// For the argument of a launch in Loop (`&args[i]`, `args + i`, or a
+/// pointer variable declared in the loop), the pointer fields that every
+/// iteration sets to the same object (a value naming nothing declared in
+/// the loop) and never to anything else.
+llvm::DenseMap<const FieldDecl *, SharedPointee>
+sharedArgumentFields(const Expr &Argument, const Stmt &Loop,
+                     const FunctionAnalysis &Launcher);
+
+} // namespace clang::tidy::parlint
+
+#endif
