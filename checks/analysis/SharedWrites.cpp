@@ -411,6 +411,22 @@ private:
     Result.HandsOff |= Summary.HandsOff;
     Result.OrdersInstances |= Summary.OrdersInstances;
     std::optional<LockSet> AtCall;
+    // What the call reads, in place of a read of the whole object.
+    for (const SummaryWrite &Read : Summary.Reads) {
+      auto Raw = SummaryWrites::mapPath(Read.Object, *Callee, Binding);
+      if (!Raw)
+        continue;
+      Resolved Where = resolve(*Raw);
+      if (Where.Kind != Reach::Shared)
+        continue;
+      if (!AtCall)
+        AtCall = heldAt(Call, Lambdas.size());
+      SharedAccess Access;
+      Access.Where = &Call;
+      Access.Object = Where.Path;
+      Access.Held = translate(withCalleeLocks(*AtCall, Read, *Callee, Binding));
+      Result.Accesses.push_back(std::move(Access));
+    }
     for (const SummaryWrite &Write : Summary.Writes) {
       auto Raw = SummaryWrites::mapPath(Write.Object, *Callee, Binding);
       if (!Raw)
@@ -428,13 +444,7 @@ private:
         continue;
       if (!AtCall)
         AtCall = heldAt(Call, Lambdas.size());
-      LockSet Held = *AtCall;
-      for (const HeldLock &Lock : Write.Held) {
-        std::optional<ObjectPath> Mutex;
-        if (Lock.Mutex)
-          Mutex = SummaryWrites::mapPath(*Lock.Mutex, *Callee, Binding);
-        Held.push_back({Mutex, nullptr}); // unnamed here: a wildcard
-      }
+      LockSet Held = withCalleeLocks(*AtCall, Write, *Callee, Binding);
       SharedAccess Access;
       Access.Where = Write.Where;
       Access.Object = Where.Path;
@@ -447,6 +457,20 @@ private:
       Access.ViaCallee = Callee;
       Result.Accesses.push_back(std::move(Access));
     }
+  }
+
+  /// The locks held at a call, and those the callee holds at Access, in the
+  /// worker's names (one the worker cannot name is a wildcard).
+  static LockSet withCalleeLocks(LockSet Held, const SummaryWrite &Access,
+                                 const FunctionDecl &Callee,
+                                 const CallBinding &Binding) {
+    for (const HeldLock &Lock : Access.Held) {
+      std::optional<ObjectPath> Mutex;
+      if (Lock.Mutex)
+        Mutex = SummaryWrites::mapPath(*Lock.Mutex, Callee, Binding);
+      Held.push_back({Mutex, nullptr});
+    }
+    return Held;
   }
 
   void noteHandOff(const CallExpr &Call) {
@@ -910,6 +934,11 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
           continue;
         }
       }
+      // A function the summaries follow: its own reads stand for the call
+      // (SummaryWrites' Reads), not a read of the whole object.
+      CallBinding Binding;
+      if (SummaryWrites::followedCallee(*Call, Binding, Code.context()))
+        return std::nullopt;
       return Finish(Current, WriteKind::None, Method);
     }
     if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(Parent)) {
@@ -1113,10 +1142,47 @@ collectLauncherAccesses(const FunctionAnalysis &Launcher,
     return Found;
   std::optional<LockScopes> Scopes;
   auto NoSlots = [](const Expr &) { return false; };
+  auto Overlapping = [&](const ObjectPath &Path) {
+    return llvm::any_of(Objects, [&](const ObjectPath &Object) {
+      return Object.overlaps(Path);
+    });
+  };
+  // A call the summaries follow touches what its summary says.
+  auto CalleeAccesses = [&](const CallExpr &Call) {
+    CallBinding Binding;
+    const FunctionDecl *Callee =
+        SummaryWrites::followedCallee(Call, Binding, Launcher.context());
+    if (!Callee)
+      return;
+    const WriteSummary &Summary = SummaryWrites::of(*Callee, Launcher.context());
+    for (const auto *List : {&Summary.Reads, &Summary.Writes})
+      for (const SummaryWrite &Touch : *List) {
+        auto Object = SummaryWrites::mapPath(Touch.Object, *Callee, Binding);
+        if (!Object || !Overlapping(*Object))
+          continue;
+        if (!Scopes)
+          Scopes.emplace(Launcher);
+        SharedAccess Access;
+        Access.Where = &Call;
+        Access.Object = *Object;
+        Access.Write = Touch.Write;
+        Access.Method = Touch.Method;
+        Access.Held = Scopes->heldAt(Call);
+        for (const HeldLock &Lock : Touch.Held) {
+          std::optional<ObjectPath> Mutex;
+          if (Lock.Mutex)
+            Mutex = SummaryWrites::mapPath(*Lock.Mutex, *Callee, Binding);
+          Access.Held.push_back({Mutex, nullptr});
+        }
+        Found.push_back(std::move(Access));
+      }
+  };
   std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
     if (!S || isa<LambdaExpr>(S) || isa<UnaryExprOrTypeTraitExpr>(S) ||
         llvm::is_contained(Launches, S))
       return;
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      CalleeAccesses(*Call);
     if (isa<DeclRefExpr, CXXThisExpr>(S))
       if (auto Raw = objectPathOf(cast<Expr>(S));
           Raw && llvm::any_of(Objects, [&](const ObjectPath &Object) {

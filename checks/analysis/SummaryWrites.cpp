@@ -103,6 +103,7 @@ private:
   void visitCall(const CallExpr &Call);
   void noteHandOff(const CallExpr &Call);
   void add(SummaryWrite Write);
+  void addRead(const ObjectPath &Object, LockSet Held, const Expr &Where);
 };
 
 class WriteCache : public TranslationUnitState {
@@ -227,8 +228,14 @@ void WriteScanner::visitName(const Expr &Name) {
     }
   };
   auto Found = walkSharedAccess(Name, *Raw, Code, SlotOfItsOwn);
-  if (Unclear || !Found || !Found->isWrite() || !reachesCaller(Found->Object))
+  if (Unclear || !Found || !reachesCaller(Found->Object))
     return;
+  if (!Found->isWrite()) {
+    if (SlotParams.empty())
+      addRead(Found->Object, keptLocks(Locks.heldAt(*Found->Where)),
+              *Found->Where);
+    return;
+  }
   SummaryWrite Write;
   Write.Object = Found->Object;
   Write.Write = Found->Write;
@@ -251,10 +258,29 @@ void WriteScanner::visitCall(const CallExpr &Call) {
   const WriteSummary &Inner = Cache.get(*Callee);
   Result.HandsOff |= Inner.HandsOff;
   Result.OrdersInstances |= Inner.OrdersInstances;
+  if (Inner.Writes.empty() && Inner.Reads.empty())
+    return;
+  LockSet AtCall = keptLocks(Locks.heldAt(Call));
+  auto HeldThere = [&](const SummaryWrite &Access) {
+    LockSet Held = AtCall;
+    for (const HeldLock &Lock : Access.Held) {
+      std::optional<ObjectPath> Mutex;
+      if (Lock.Mutex)
+        Mutex = SummaryWrites::mapPath(*Lock.Mutex, *Callee, Binding);
+      for (const HeldLock &Kept : keptLocks({{Mutex, nullptr}}))
+        if (!llvm::is_contained(Held, Kept))
+          Held.push_back(Kept);
+    }
+    return Held;
+  };
+  // Reads on any path of the callee are reads of this call.
+  for (const SummaryWrite &Read : Inner.Reads)
+    if (auto Object = SummaryWrites::mapPath(Read.Object, *Callee, Binding);
+        Object && reachesCaller(*Object))
+      addRead(*Object, HeldThere(Read), *Read.Where);
   // The callee's writes are ours on every call only if the call is.
   if (Inner.Writes.empty() || !summaries::onEveryIteration(Code, Call))
     return;
-  LockSet AtCall = keptLocks(Locks.heldAt(Call));
   for (const SummaryWrite &Write : Inner.Writes) {
     auto Object = SummaryWrites::mapPath(Write.Object, *Callee, Binding);
     if (!Object || !reachesCaller(*Object))
@@ -292,16 +318,7 @@ void WriteScanner::visitCall(const CallExpr &Call) {
       if (!ChosenHere)
         Mapped.SlotParams.clear();
     }
-    LockSet Held = AtCall;
-    for (const HeldLock &Lock : Write.Held) {
-      std::optional<ObjectPath> Mutex;
-      if (Lock.Mutex)
-        Mutex = SummaryWrites::mapPath(*Lock.Mutex, *Callee, Binding);
-      for (const HeldLock &Kept : keptLocks({{Mutex, nullptr}}))
-        if (!llvm::is_contained(Held, Kept))
-          Held.push_back(Kept);
-    }
-    Mapped.Held = std::move(Held);
+    Mapped.Held = HeldThere(Write);
     add(std::move(Mapped));
   }
 }
@@ -316,6 +333,22 @@ void WriteScanner::noteHandOff(const CallExpr &Call) {
   if (!Object || reachesCaller(*Object) ||
       (Object->Root && isOwnParameter(Object->Root)))
     Result.HandsOff = Result.OrdersInstances = true;
+}
+
+void WriteScanner::addRead(const ObjectPath &Object, LockSet Held,
+                           const Expr &Where) {
+  if (Result.Reads.size() >= MaxWritesPerSummary)
+    return;
+  for (const SummaryWrite &Known : Result.Reads)
+    if (Known.Object == Object && Known.Held == Held)
+      return;
+  SummaryWrite Read;
+  Read.Object = Object;
+  Read.Write = WriteKind::None;
+  Read.Held = std::move(Held);
+  Read.Where = &Where;
+  Read.WhereFunction = &Function;
+  Result.Reads.push_back(std::move(Read));
 }
 
 void WriteScanner::add(SummaryWrite Write) {

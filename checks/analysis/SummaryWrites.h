@@ -56,6 +56,10 @@ struct WriteSummary {
   /// counter three calls below a reader whose thread mode keeps it off that
   /// path) is no evidence that a worker calling the function makes it.
   llvm::SmallVector<SummaryWrite, 4> Writes;
+  /// What a call may read of the same objects (Write is None), on any path,
+  /// with the locks held there: a call of the summarized function stands
+  /// for these reads, not for a read of the whole object it is called on.
+  llvm::SmallVector<SummaryWrite, 4> Reads;
   /// The function (or one it calls) hands data over without a lock: a
   /// condition variable, a future, an atomic load/store, a call on a
   /// synchronized object (SharedWrites' HandsOff). A worker calling it

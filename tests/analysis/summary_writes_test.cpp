@@ -227,6 +227,37 @@ void localMutex() { std::mutex own; std::lock_guard<std::mutex> g(own); total = 
   EXPECT_TRUE(C.writes("localMutex").Writes.front().Held.empty());
 }
 
+TEST(SummaryWrites, ReadsOnAnyPathWithTheirLocks) {
+  Code C(R"cpp(
+struct Bucket {
+  std::mutex mu; double rate = 1; double tokens = 0; int unused = 0;
+  bool take(bool fast) {
+    std::lock_guard<std::mutex> g(mu);
+    if (fast) return tokens > 0;
+    return tokens + rate > 1;
+  }
+  void setRate(double r) { rate = r; }
+};
+Bucket shared;
+bool viaGlobal() { return shared.take(true); }
+)cpp");
+  auto Reads = [&](const std::string &Name) {
+    std::vector<std::string> Found;
+    for (const SummaryWrite &Read : C.writes(Name).Reads)
+      Found.push_back(Read.Object.describe() + (Read.Held.empty() ? "" : "+lock"));
+    return Found;
+  };
+  // Both members, each read under the lock, on some path or on all.
+  EXPECT_EQ(Reads("take"), (Strings{"tokens+lock", "rate+lock"}));
+  EXPECT_EQ(Reads("setRate"), Strings{}) << "a write is no read";
+  // The caller's names, and the lock mapped with its object.
+  EXPECT_EQ(Reads("viaGlobal"), (Strings{"shared.tokens+lock", "shared.rate+lock"}));
+  ASSERT_FALSE(C.writes("viaGlobal").Reads.empty());
+  ASSERT_TRUE(C.writes("viaGlobal").Reads.front().Held.front().Mutex);
+  EXPECT_EQ(C.writes("viaGlobal").Reads.front().Held.front().Mutex->describe(),
+            "shared.mu");
+}
+
 TEST(SummaryWrites, AMemberMutexMapsWithItsObject) {
   Code C(R"cpp(
 struct Counter {
