@@ -37,13 +37,13 @@ private:
 
 long serve(int clients) {
   Throttle throttle;
-  // EXPECT-NOTE@+1:5 the worker makes the write through this call of 'setLimit'
+  // EXPECT-NOTE@+1:35 the worker makes the write through this call of 'setLimit'
   std::thread admin([&throttle] { throttle.setLimit(50.0); });
   std::vector<std::thread> workers;
   for (int c = 0; c < clients; ++c)
     workers.emplace_back([&throttle] {
       for (int i = 0; i < 100; ++i)
-        // EXPECT-NOTE@+1:13 another worker reads 'throttle.limit_' here
+        // EXPECT-NOTE@+1:15 another worker reads 'throttle.limit_' here
         (void)throttle.admit();
     });
   for (std::thread &w : workers)
