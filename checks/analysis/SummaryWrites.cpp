@@ -245,7 +245,8 @@ void WriteScanner::visitName(const Expr &Name) {
   Write.SlotParams = std::move(SlotParams);
   Write.Where = Found->Where;
   Write.WhereFunction = &Function;
-  if (summaries::onEveryIteration(Code, *Found->Where))
+  Write.EveryCall = summaries::onEveryIteration(Code, *Found->Where);
+  if (Write.EveryCall || Write.Object.isThis())
     add(std::move(Write));
 }
 
@@ -279,14 +280,18 @@ void WriteScanner::visitCall(const CallExpr &Call) {
         Object && reachesCaller(*Object))
       addRead(*Object, HeldThere(Read), *Read.Where);
   // The callee's writes are ours on every call only if the call is.
-  if (Inner.Writes.empty() || !summaries::onEveryIteration(Code, Call))
+  if (Inner.Writes.empty())
     return;
+  bool CallEveryTime = summaries::onEveryIteration(Code, Call);
   for (const SummaryWrite &Write : Inner.Writes) {
     auto Object = SummaryWrites::mapPath(Write.Object, *Callee, Binding);
     if (!Object || !reachesCaller(*Object))
       continue;
     SummaryWrite Mapped = Write;
     Mapped.Object = *Object;
+    Mapped.EveryCall = Write.EveryCall && CallEveryTime;
+    if (!Mapped.EveryCall && !Mapped.Object.isThis())
+      continue;
     Mapped.SlotParams.clear();
     if (!Write.SlotParams.empty()) {
       // The slot is chosen by our arguments: ours if they come from our

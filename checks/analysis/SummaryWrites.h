@@ -45,16 +45,24 @@ struct SummaryWrite {
   /// parameters (`out[i] = v` with `i` a parameter): the caller decides
   /// whether that slot is a worker's own. Empty: not a slot choice.
   llvm::SmallVector<unsigned, 2> SlotParams;
+  /// The write lies on every path that returns, in each function on the
+  /// way down. A write on some paths only is kept while it stays a member
+  /// of `*this` (see WriteSummary::Writes).
+  bool EveryCall = true;
   /// The write itself, in whichever function it is in the end.
   const Expr *Where = nullptr;
   const FunctionDecl *WhereFunction = nullptr;
 };
 
 struct WriteSummary {
-  /// The writes every call makes: each lies on every path that returns, in
-  /// each function on the way down. A write on some paths only (an error
-  /// counter three calls below a reader whose thread mode keeps it off that
-  /// path) is no evidence that a worker calling the function makes it.
+  /// The writes a call makes: to globals, statics and what parameters
+  /// designate, those on every path that returns, in each function on the
+  /// way down — a write on some paths only (an error counter three calls
+  /// below a reader whose thread mode keeps it off that path) is no
+  /// evidence that a worker calling the function makes it. A member of
+  /// `*this` counts on any path, as long as each call on the way is made on
+  /// `this`: the object's own methods are its contract with every thread
+  /// that calls them (`get()` inserting on a miss).
   llvm::SmallVector<SummaryWrite, 4> Writes;
   /// What a call may read of the same objects (Write is None), on any path,
   /// with the locks held there: a call of the summarized function stands

@@ -81,6 +81,39 @@ void always(long v) { serve(v); }
   EXPECT_TRUE(C.objects("always").empty());
 }
 
+// A member of `*this` written on some paths of the object's own method is
+// the object's behaviour for every thread that calls it; it stays so only
+// through calls made on `this`.
+TEST(SummaryWrites, MembersOfThisCountOnAnyPath) {
+  Code C(R"cpp(
+long hits;
+struct Cache {
+  int size = 0; int misses = 0;
+  bool has(int key);
+  int get(int key) {
+    if (has(key)) return key;
+    ++misses;
+    return key;
+  }
+  int twice(int key) { return get(key) + get(key); }
+  int maybe(int key) { if (key > 0) return get(key); return 0; }
+};
+Cache shared;
+void viaGlobal(int key) { if (key > 0) shared.get(key); }
+void viaGlobalAlways(int key) { shared.get(key); }
+void viaParam(Cache &c, int key) { if (key > 0) c.get(key); }
+)cpp");
+  EXPECT_EQ(C.objects("get"), Strings{"misses"});
+  EXPECT_EQ(C.objects("twice"), Strings{"misses"});
+  EXPECT_EQ(C.objects("maybe"), Strings{"misses"}) << "a call on this";
+  EXPECT_FALSE(C.writes("get").Writes.front().EveryCall);
+  // Outside the object, some paths of some paths are no evidence.
+  EXPECT_TRUE(C.objects("viaGlobal").empty());
+  EXPECT_TRUE(C.objects("viaParam").empty());
+  EXPECT_TRUE(C.objects("viaGlobalAlways").empty())
+      << "a global's member written on some paths of its method";
+}
+
 // A failed allocation is an error exit, not a path the program normally
 // takes: a write after `if (!p) return;` is made by every call that matters.
 // A null test of anything else (a lookup that found nothing) is a path like
