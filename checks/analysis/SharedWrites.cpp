@@ -451,6 +451,7 @@ private:
       Access.Write = Write.Write;
       Access.Method = Write.Method;
       Access.Scalar = Write.Scalar;
+      Access.ConstantToVolatile = Write.ConstantToVolatile;
       Access.Held = translate(Held);
       Access.OneInstance = isOneInstance(Call);
       Access.Via = &Call;
@@ -829,6 +830,11 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
     Access.Write = Write;
     Access.Method = Method;
     Access.Scalar = Type.getNonReferenceType()->isScalarType();
+    if (const auto *Assign = dyn_cast<BinaryOperator>(Where);
+        Assign && Assign->getOpcode() == BO_Assign && Access.Scalar &&
+        Type.isVolatileQualified() && !Assign->getRHS()->isValueDependent() &&
+        Assign->getRHS()->isIntegerConstantExpr(Code.context()))
+      Access.ConstantToVolatile = true;
     return Access;
   };
   auto Read = [&]() { return Finish(Current, WriteKind::None, nullptr); };

@@ -83,6 +83,11 @@ struct SharedAccess {
   /// would do.
   bool Scalar = false;
 
+  /// A constant stored into a `volatile` scalar (`done = 1;` on a `volatile
+  /// int`): a flag declared for use across threads or signal handlers, whose
+  /// store can be neither lost nor torn.
+  bool ConstantToVolatile = false;
+
   /// The access is to one element at a constant index (`parts[0]`).
   std::optional<int64_t> ConstantSlot;
 

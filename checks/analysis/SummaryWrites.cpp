@@ -241,6 +241,7 @@ void WriteScanner::visitName(const Expr &Name) {
   Write.Write = Found->Write;
   Write.Method = Found->Method;
   Write.Scalar = Found->Scalar;
+  Write.ConstantToVolatile = Found->ConstantToVolatile;
   Write.Held = keptLocks(Locks.heldAt(*Found->Where));
   Write.SlotParams = std::move(SlotParams);
   Write.Where = Found->Where;

@@ -37,6 +37,8 @@ struct SummaryWrite {
   const CXXMethodDecl *Method = nullptr;
   /// The written value is a scalar (atomic would do).
   bool Scalar = false;
+  /// A constant stored into a volatile scalar (SharedAccess's).
+  bool ConstantToVolatile = false;
   /// The locks held at the write, in the summarized function's names (a
   /// lock on a local of some callee protects nothing shared and is left
   /// out; one that cannot be named is a wildcard).

@@ -151,7 +151,8 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
       continue;
     llvm::SmallVector<ObjectPath, 4> Reported;
     for (const SharedAccess &Write : W.Accesses.Accesses)
-      if (Write.isWrite() && !llvm::is_contained(Reported, Write.Object) &&
+      if (Write.isWrite() && !Write.ConstantToVolatile &&
+          !llvm::is_contained(Reported, Write.Object) &&
           checkWrite(W, Write, Body))
         Reported.push_back(Write.Object);
   }

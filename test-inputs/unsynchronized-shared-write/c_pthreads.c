@@ -78,3 +78,30 @@ int joinedFirst(void) {
   pthread_join(id, NULL);
   return g_done;
 }
+
+static volatile int g_finished;
+static volatile long g_progress;
+
+// near-miss: a constant stored into a volatile flag the parent polls (no
+// update can be lost or torn; volatile says the flag crosses threads on
+// purpose). Counting on a volatile is still a race.
+static void *signalFinished(void *arg) {
+  (void)arg;
+  for (int step = 0; step < 100; ++step)
+    // EXPECT-WARNING@+1:5 unsynchronized write to 'g_progress' in a worker that runs while the launching thread uses it; make it _Atomic, guard every access with one mutex, or give each worker its own slot and combine them once all have finished
+    g_progress++;
+  g_finished = 1;
+  return NULL;
+}
+
+long pollFinished(void) {
+  pthread_t id;
+  g_finished = 0;
+  if (pthread_create(&id, NULL, signalFinished, NULL) != 0)
+    return -1;
+  long seen = 0;
+  // EXPECT-NOTE@+1:13 the launching thread reads 'g_progress' here while the worker may still be running
+  do seen = g_progress; while (g_finished == 0);
+  pthread_join(id, NULL);
+  return seen;
+}
