@@ -411,28 +411,33 @@ private:
     Result.HandsOff |= Summary.HandsOff;
     Result.OrdersInstances |= Summary.OrdersInstances;
     std::optional<LockSet> AtCall;
-    // What the call reads, in place of a read of the whole object.
-    for (const SummaryWrite &Read : Summary.Reads) {
-      auto Raw = SummaryWrites::mapPath(Read.Object, *Callee, Binding);
+    // The object of a summary's access, when the worker shares it.
+    auto SharedObject = [&](const SummaryWrite &Access) -> std::optional<ObjectPath> {
+      auto Raw = SummaryWrites::mapPath(Access.Object, *Callee, Binding);
       if (!Raw)
-        continue;
+        return std::nullopt;
       Resolved Where = resolve(*Raw);
       if (Where.Kind != Reach::Shared)
+        return std::nullopt;
+      return Where.Path;
+    };
+    // What the call reads, in place of a read of the whole object.
+    for (const SummaryWrite &Read : Summary.Reads) {
+      auto Object = SharedObject(Read);
+      if (!Object)
         continue;
       if (!AtCall)
         AtCall = heldAt(Call, Lambdas.size());
       SharedAccess Access;
       Access.Where = &Call;
-      Access.Object = Where.Path;
-      Access.Held = translate(withCalleeLocks(*AtCall, Read, *Callee, Binding));
+      Access.Object = *Object;
+      Access.Held = translate(
+          SummaryWrites::withCalleeLocks(*AtCall, Read, *Callee, Binding));
       Result.Accesses.push_back(std::move(Access));
     }
     for (const SummaryWrite &Write : Summary.Writes) {
-      auto Raw = SummaryWrites::mapPath(Write.Object, *Callee, Binding);
-      if (!Raw)
-        continue;
-      Resolved Where = resolve(*Raw);
-      if (Where.Kind != Reach::Shared)
+      auto Object = SharedObject(Write);
+      if (!Object)
         continue;
       // A slot the worker chooses: its own when chosen by its own index.
       IndexKind Slot = IndexKind::Shared;
@@ -444,10 +449,11 @@ private:
         continue;
       if (!AtCall)
         AtCall = heldAt(Call, Lambdas.size());
-      LockSet Held = withCalleeLocks(*AtCall, Write, *Callee, Binding);
+      LockSet Held =
+          SummaryWrites::withCalleeLocks(*AtCall, Write, *Callee, Binding);
       SharedAccess Access;
       Access.Where = Write.Where;
-      Access.Object = Where.Path;
+      Access.Object = *Object;
       Access.Write = Write.Write;
       Access.Method = Write.Method;
       Access.Scalar = Write.Scalar;
@@ -458,20 +464,6 @@ private:
       Access.ViaCallee = Callee;
       Result.Accesses.push_back(std::move(Access));
     }
-  }
-
-  /// The locks held at a call, and those the callee holds at Access, in the
-  /// worker's names (one the worker cannot name is a wildcard).
-  static LockSet withCalleeLocks(LockSet Held, const SummaryWrite &Access,
-                                 const FunctionDecl &Callee,
-                                 const CallBinding &Binding) {
-    for (const HeldLock &Lock : Access.Held) {
-      std::optional<ObjectPath> Mutex;
-      if (Lock.Mutex)
-        Mutex = SummaryWrites::mapPath(*Lock.Mutex, Callee, Binding);
-      Held.push_back({Mutex, nullptr});
-    }
-    return Held;
   }
 
   void noteHandOff(const CallExpr &Call) {
@@ -1173,13 +1165,8 @@ collectLauncherAccesses(const FunctionAnalysis &Launcher,
         Access.Object = *Object;
         Access.Write = Touch.Write;
         Access.Method = Touch.Method;
-        Access.Held = Scopes->heldAt(Call);
-        for (const HeldLock &Lock : Touch.Held) {
-          std::optional<ObjectPath> Mutex;
-          if (Lock.Mutex)
-            Mutex = SummaryWrites::mapPath(*Lock.Mutex, *Callee, Binding);
-          Access.Held.push_back({Mutex, nullptr});
-        }
+        Access.Held = SummaryWrites::withCalleeLocks(Scopes->heldAt(Call),
+                                                     Touch, *Callee, Binding);
         Found.push_back(std::move(Access));
       }
   };

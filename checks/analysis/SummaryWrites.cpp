@@ -454,6 +454,19 @@ const FunctionDecl *SummaryWrites::followedCallee(const CallExpr &Call,
   return summaries::summarizableDefinition(*Callee);
 }
 
+LockSet SummaryWrites::withCalleeLocks(LockSet AtCall,
+                                      const SummaryWrite &Access,
+                                      const FunctionDecl &Callee,
+                                      const CallBinding &Binding) {
+  for (const HeldLock &Lock : Access.Held) {
+    std::optional<ObjectPath> Mutex;
+    if (Lock.Mutex)
+      Mutex = mapPath(*Lock.Mutex, Callee, Binding);
+    AtCall.push_back({Mutex, nullptr});
+  }
+  return AtCall;
+}
+
 std::optional<ObjectPath>
 SummaryWrites::mapPath(const ObjectPath &Path, const FunctionDecl &Callee,
                        const CallBinding &Binding) {

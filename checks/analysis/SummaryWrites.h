@@ -116,6 +116,12 @@ public:
   static const FunctionDecl *followedCallee(const CallExpr &Call,
                                             CallBinding &Binding,
                                             ASTContext &Context);
+  /// The locks held at a call (AtCall), and those the callee holds at
+  /// Access, in the caller's names: one the caller cannot name is a
+  /// wildcard.
+  static LockSet withCalleeLocks(LockSet AtCall, const SummaryWrite &Access,
+                                 const FunctionDecl &Callee,
+                                 const CallBinding &Binding);
   /// A path of the callee's names (a write's object, a lock) in the
   /// caller's names; nullopt when the caller cannot name it.
   static std::optional<ObjectPath> mapPath(const ObjectPath &Path,
