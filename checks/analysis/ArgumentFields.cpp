@@ -132,8 +132,8 @@ sharedArgumentFields(const Expr &Argument, const Stmt &Loop,
                                      Literal->getInitializer())
                                : nullptr;
     const RecordDecl *Record = Target->getType()->getAsRecordDecl();
-    if (!List || !Record)
-      return;
+    if (!List || !Record || Record->isUnion())
+      return; // a union's list holds only the member it initializes
     for (const FieldDecl *Field : Record->fields())
       if (Field->getFieldIndex() < List->getNumInits())
         Values[Field].push_back(List->getInit(Field->getFieldIndex()));
