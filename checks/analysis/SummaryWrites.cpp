@@ -3,6 +3,7 @@
 #include "../common/AstHelpers.h"
 #include "../model/Launch.h"
 #include "../model/Synchronization.h"
+#include "ParameterGuards.h"
 #include "SummaryScanner.h"
 #include "SummaryTable.h"
 
@@ -247,7 +248,11 @@ void WriteScanner::visitName(const Expr &Name) {
   Write.Where = Found->Where;
   Write.WhereFunction = &Function;
   Write.EveryCall = summaries::onEveryIteration(Code, *Found->Where);
-  if (Write.EveryCall || Write.Object.isThis())
+  // A member of the object on some paths: unless the caller picks the path
+  // with an argument (`if (file_id == -1) ++last_file_id_;`).
+  if (Write.EveryCall ||
+      (Write.Object.isThis() &&
+       !isGuardedByParameterTest(Code, *Found->Where, Function)))
     add(std::move(Write));
 }
 
@@ -291,7 +296,9 @@ void WriteScanner::visitCall(const CallExpr &Call) {
     SummaryWrite Mapped = Write;
     Mapped.Object = *Object;
     Mapped.EveryCall = Write.EveryCall && CallEveryTime;
-    if (!Mapped.EveryCall && !Mapped.Object.isThis())
+    if (!Mapped.EveryCall &&
+        (!Mapped.Object.isThis() ||
+         (!CallEveryTime && isGuardedByParameterTest(Code, Call, Function))))
       continue;
     Mapped.SlotParams.clear();
     if (!Write.SlotParams.empty()) {

@@ -121,8 +121,14 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
     switch (W.Lifetime.Kind) {
     case WorkerLifetime::Tracked:
     case WorkerLifetime::RunsOn:
+      // A container is followed as a whole: another worker put in it
+      // earlier in the iteration says nothing of this one when each
+      // iteration joins what it started.
       W.LoopOverlaps =
-          mayBeRunningAt(W.Lifetime, W.Spawn, Owner, *W.Spawn.Call, false);
+          mayBeRunningAt(W.Lifetime, W.Spawn, Owner, *W.Spawn.Call, false) &&
+          !(W.Spawn.startsOwnThread() &&
+            isWaitedWithin(describeSpawn(W.Spawn, Owner), *loopBody(*W.Loop),
+                           Context));
       break;
     case WorkerLifetime::Untracked:
       W.LoopOverlaps = !isWaitedWithin(describeSpawn(W.Spawn, Owner),

@@ -82,3 +82,27 @@ void handleAll(const std::vector<int> &requests, int threads) {
   for (std::thread &s : servers)
     s.join();
 }
+
+class FileNamer {
+public:
+  // A new id only when the caller does not pass one.
+  int name(int id = -1) {
+    if (id == -1)
+      id = ++last_id_;
+    return id;
+  }
+
+private:
+  int last_id_ = 0;
+};
+
+// near-miss: the workers always pass their own id, so none takes the path
+// that writes last_id_ (the caller picks it with an argument).
+void nameAll(int files) {
+  FileNamer namer;
+  std::vector<std::thread> workers;
+  for (int f = 0; f < files; ++f)
+    workers.emplace_back([&namer, f] { (void)namer.name(f); });
+  for (std::thread &w : workers)
+    w.join();
+}

@@ -363,3 +363,22 @@ void foldedIndexes(std::vector<long> &slots, int width) {
   for (auto &worker : workers)
     worker.join();
 }
+
+struct Ingest {
+  int last = 0;
+  void addOne() { last++; }
+  void compact();
+  // near-miss: each iteration joins every thread it put in the container
+  // (sometimes two), so no two addOne() calls overlap.
+  void run(int rounds) {
+    std::vector<std::thread> threads;
+    for (int round = 0; round < rounds; ++round) {
+      if (round % 10 == 0)
+        threads.emplace_back([this] { compact(); });
+      threads.emplace_back([this] { addOne(); });
+      for (std::thread &t : threads)
+        t.join();
+      threads.clear();
+    }
+  }
+};

@@ -96,7 +96,10 @@ struct Cache {
     return key;
   }
   int twice(int key) { return get(key) + get(key); }
-  int maybe(int key) { if (key > 0) return get(key); return 0; }
+  int maybe(int key) { if (has(key)) return get(key); return 0; }
+  int chosen(int key) { if (key > 0) return get(key); return 0; }
+  int fresh(int id = -1) { if (id == -1) ++size; return id; }
+  int unlessQuiet(bool quiet) { if (quiet) return 0; ++size; return 1; }
 };
 Cache shared;
 void viaGlobal(int key) { if (key > 0) shared.get(key); }
@@ -106,6 +109,11 @@ void viaParam(Cache &c, int key) { if (key > 0) c.get(key); }
   EXPECT_EQ(C.objects("get"), Strings{"misses"});
   EXPECT_EQ(C.objects("twice"), Strings{"misses"});
   EXPECT_EQ(C.objects("maybe"), Strings{"misses"}) << "a call on this";
+  // Unless the caller picks the path with an argument: a test of a
+  // parameter against a constant, or of a flag parameter.
+  EXPECT_TRUE(C.objects("chosen").empty());
+  EXPECT_TRUE(C.objects("fresh").empty()) << "an id the caller may pass";
+  EXPECT_TRUE(C.objects("unlessQuiet").empty()) << "after an early return";
   EXPECT_FALSE(C.writes("get").Writes.front().EveryCall);
   // Outside the object, some paths of some paths are no evidence.
   EXPECT_TRUE(C.objects("viaGlobal").empty());
