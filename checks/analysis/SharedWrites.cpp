@@ -332,6 +332,7 @@ private:
   /// The lambdas around the node being visited, innermost last.
   llvm::SmallVector<const LambdaExpr *, 2> Lambdas;
   llvm::DenseMap<const Stmt *, std::unique_ptr<LockScopes>> Scopes;
+  llvm::DenseMap<const VarDecl *, bool> UnchangedPointers;
 
   void findRunLambdas() {
     forEachDescendant(Worker.Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
@@ -703,17 +704,21 @@ private:
     return It == Worker.SharedFields.end() ? nullptr : &It->second;
   }
 
-  bool isUnchangedLocalPointer(const VarDecl &Var) const {
-    return Var.hasLocalStorage() && Var.getType()->isPointerType() &&
-           Var.getInit() &&
-           Var.getParentFunctionOrMethod() == Worker.Function &&
-           !isChangedWithin(&Var, *Worker.Body);
+  /// Asked at every use of the variable: the scan of the body is kept.
+  bool isUnchangedLocalPointer(const VarDecl &Var) {
+    if (!Var.hasLocalStorage() || !Var.getType()->isPointerType() ||
+        !Var.getInit() || Var.getParentFunctionOrMethod() != Worker.Function)
+      return false;
+    auto [It, Inserted] = UnchangedPointers.try_emplace(&Var, false);
+    if (Inserted)
+      It->second = !isChangedWithin(&Var, *Worker.Body);
+    return It->second;
   }
 
   /// The worker's parameter that receives its argument struct, or a local
   /// pointer initialized from it and never changed (`struct job *job =
   /// arg;`).
-  bool isArgumentStruct(const ValueDecl *D) const {
+  bool isArgumentStruct(const ValueDecl *D) {
     if (!D)
       return false;
     if (D == Worker.ArgumentParam)
@@ -1183,9 +1188,7 @@ collectLauncherAccesses(const FunctionAnalysis &Launcher,
           }))
         if (auto Access = AccessCollector::walkAccess(cast<Expr>(*S), *Raw,
                                                       Launcher, NoSlots);
-            Access && llvm::any_of(Objects, [&](const ObjectPath &Object) {
-              return Object.overlaps(Access->Object);
-            })) {
+            Access && Overlapping(Access->Object)) {
           if (!Scopes)
             Scopes.emplace(Launcher);
           Access->Held = Scopes->heldAt(*Access->Where);
