@@ -265,6 +265,7 @@ void WriteScanner::visitCall(const CallExpr &Call) {
   const WriteSummary &Inner = Cache.get(*Callee);
   Result.HandsOff |= Inner.HandsOff;
   Result.OrdersInstances |= Inner.OrdersInstances;
+  Result.Observes |= Inner.Observes;
   if (Inner.Writes.empty() && Inner.Reads.empty())
     return;
   LockSet AtCall = keptLocks(Locks.heldAt(Call));
@@ -340,12 +341,13 @@ void WriteScanner::noteHandOff(const CallExpr &Call) {
   SummaryWrites::CallHandOff HandOff = SummaryWrites::handOffOf(Call, Context);
   Result.HandsOff |= HandOff.Kind != HandOffKind::None;
   Result.OrdersInstances |= HandOff.Kind == HandOffKind::Ordering;
+  Result.Observes |= observesAnotherThread(Call);
   if (!HandOff.SynchronizedObject)
     return;
   auto Object = objectPathOf(HandOff.SynchronizedObject);
   if (!Object || reachesCaller(*Object) ||
       (Object->Root && isOwnParameter(Object->Root)))
-    Result.HandsOff = Result.OrdersInstances = true;
+    Result.HandsOff = Result.OrdersInstances = Result.Observes = true;
 }
 
 void WriteScanner::addRead(const ObjectPath &Object, LockSet Held,

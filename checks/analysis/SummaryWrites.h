@@ -78,6 +78,10 @@ struct WriteSummary {
   /// A hand-off that can order two threads running the same code with each
   /// other (SharedWrites' OrdersInstances).
   bool OrdersInstances = false;
+  /// The function (or one it calls) observes another thread
+  /// (model/Synchronization's observesAnotherThread): what it reads after
+  /// that may have been handed to it.
+  bool Observes = false;
 };
 
 /// How a call binds the callee's roots, in the caller's names.

@@ -1,4 +1,5 @@
 #include "Synchronization.h"
+#include "Pools.h"
 #include "../common/AstHelpers.h"
 
 #include "clang/AST/DeclTemplate.h"
@@ -418,6 +419,37 @@ HandOffKind handOffKindOf(const CallExpr &Call) {
          Name.starts_with("atomic_exchange") ||
          Name.starts_with("atomic_compare_exchange");
   return Orders ? Ordering : None;
+}
+
+bool observesAnotherThread(const CallExpr &Call) {
+  if (waitsForAnotherThread(Call))
+    return true;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    const CXXRecordDecl *Record = objectClassOf(*Member);
+    if (!Method || !isLibraryRecord(Record, {"atomic", "atomic_ref", "atomic_flag"}))
+      return false;
+    // A conversion (`if (done_)`) is a load.
+    StringRef Name = identifierOf(Method);
+    return isa<CXXConversionDecl>(Method) || Name == "load" ||
+           Name == "exchange" || Name.starts_with("compare_exchange") ||
+           Name.starts_with("test");
+  }
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return false;
+  StringRef Name = Callee->getName();
+  return Name.starts_with("__atomic_load") ||
+         Name.starts_with("__atomic_exchange") ||
+         Name.starts_with("__atomic_compare_exchange") ||
+         Name.starts_with("__sync_bool_compare") ||
+         Name.starts_with("__sync_val_compare") ||
+         Name.starts_with("atomic_load") || Name.starts_with("atomic_exchange") ||
+         Name.starts_with("atomic_compare_exchange") ||
+         isNamed(Callee, {"::std::atomic_load", "::std::atomic_load_explicit",
+                          "::std::atomic_exchange",
+                          "::std::atomic_compare_exchange_strong",
+                          "::std::atomic_compare_exchange_weak"});
 }
 
 bool isSynchronizationObject(QualType Type) {

@@ -90,6 +90,13 @@ inline bool isHandOffCall(const CallExpr &Call) {
   return handOffKindOf(Call) != HandOffKind::None;
 }
 
+/// A call after which this thread may see what another thread wrote before
+/// it published it: one that waits for another thread (model/Pools'
+/// waitsForAnotherThread: a join, a future's get, a condition variable's,
+/// latch's or semaphore's wait), or an atomic load, exchange or test.
+/// Stores, notifies and counters publish or count; they observe nothing.
+bool observesAnotherThread(const CallExpr &Call);
+
 /// An object whose own operations are synchronized, so touching it from
 /// several threads is not a data race on it: a mutex, a guard, an atomic, a
 /// condition variable, a thread, a future, a promise, a latch, a barrier, a

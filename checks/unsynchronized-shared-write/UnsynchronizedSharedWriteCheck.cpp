@@ -1,6 +1,7 @@
 #include "UnsynchronizedSharedWriteCheck.h"
 #include "../analysis/LoopBounds.h"
 #include "../analysis/SpawnHandle.h"
+#include "../analysis/SummaryWrites.h"
 #include "../common/AstHelpers.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -83,6 +84,104 @@ void UnsynchronizedSharedWriteCheck::checkFunction(
   });
   for (auto &[Owner, Spawns] : ByOwner)
     checkLauncher(std::move(Spawns), analysisOf(*Owner, Function.Context));
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Function.Decl);
+      Method && Method->isInstance())
+    checkMemberWorkers(*Method, Function);
+}
+
+void UnsynchronizedSharedWriteCheck::checkMemberWorkers(
+    const CXXMethodDecl &Method, const FunctionUnderCheck &Function) {
+  ASTContext &Context = Function.Context;
+  llvm::SmallVector<std::pair<Launch, const FieldDecl *>, 2> Kept;
+  forEachLaunch(Function.Body, Context, [&](const Launch &Spawn) {
+    if (!Spawn.startsOwnThread() || Function.Analysis.enclosingLambda(*Spawn.Call))
+      return;
+    if (const FieldDecl *Handle =
+            memberHoldingLaunch(Spawn, Method, Function.Analysis))
+      Kept.push_back({Spawn, Handle});
+  });
+  if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(&Method))
+    for (auto &Initialized : launchesInMemberInitializers(*Constructor, Context))
+      if (Initialized.first.startsOwnThread())
+        Kept.push_back(std::move(Initialized));
+
+  for (const auto &[Spawn, Handle] : Kept) {
+    WorkerCode Code = describeWorker(Spawn, Function.Analysis, nullptr, false);
+    if (!Code.ThisObject || !Code.ThisObject->isThis())
+      continue;
+    WorkerAccesses Accesses = collectWorkerAccesses(Code, Context);
+    std::optional<llvm::SmallVector<CallWhileRunning, 4>> Calls;
+    llvm::SmallVector<ObjectPath, 4> Reported;
+    for (const SharedAccess &Write : Accesses.Accesses) {
+      if (!Write.isWrite() || Write.ConstantToVolatile || !Write.Object.isThis() ||
+          llvm::is_contained(Reported, Write.Object))
+        continue;
+      if (!Calls)
+        Calls = callsWhileMemberRuns(*Method.getParent(), *Handle, Context);
+      if (Calls->empty())
+        break;
+      if (checkMemberWorkerWrite(Write, Spawn, *Handle, *Calls, Context))
+        Reported.push_back(Write.Object);
+    }
+  }
+}
+
+bool UnsynchronizedSharedWriteCheck::checkMemberWorkerWrite(
+    const SharedAccess &Write, const Launch &Spawn, const FieldDecl &Handle,
+    llvm::ArrayRef<CallWhileRunning> Calls, ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  auto Location = [&](const Stmt *S) {
+    return SM.getExpansionLoc(S->getBeginLoc());
+  };
+  SourceLocation Where = Location(Write.Where);
+  if (Where.isInvalid() || SM.isInSystemHeader(Where))
+    return false;
+  for (const CallWhileRunning &Call : Calls) {
+    const WriteSummary &Summary = SummaryWrites::of(*Call.Method, Context);
+    const SummaryWrite *Conflicting = nullptr;
+    for (const auto *Accesses : {&Summary.Writes, &Summary.Reads})
+      for (const SummaryWrite &Access : *Accesses) {
+        if (Conflicting || !Access.Object.isThis() ||
+            !Access.Object.overlaps(Write.Object) ||
+            sharesLock(Write.Held, Access.Held))
+          continue;
+        // A locked write against an unlocked one: the unlocked one is the
+        // finding, and it is not the worker's.
+        if (!Write.Held.empty() && Access.Write != WriteKind::None)
+          continue;
+        Conflicting = &Access;
+      }
+    if (!Conflicting)
+      continue;
+    if (!firstReportAt(Where))
+      return true;
+    bool Scalar = Write.Scalar && (Write.Write == WriteKind::Assign ||
+                                   Write.Write == WriteKind::Update);
+    diag(Where, "unsynchronized %0 in a worker that runs while other code "
+                "calls its object's methods; %select{|make it std::atomic, }1"
+                "guard every access with one mutex, or publish the value "
+                "once the worker has finished")
+        << whatIsWritten(Write) << Scalar;
+    if (Write.Via)
+      diag(Location(Write.Via), "the worker makes the write through this call "
+                                "of %0",
+           DiagnosticIDs::Note)
+          << Write.ViaCallee;
+    diag(Location(Spawn.Call), "the worker is started here and kept in %0",
+         DiagnosticIDs::Note)
+        << &Handle;
+    diag(Location(Call.Call), "%0 %select{reads|writes}1 '%2' here while the "
+                              "object's worker may still be running%select{| "
+                              "without holding the lock taken at the write}3",
+         DiagnosticIDs::Note)
+        << Call.Method << (Conflicting->Write != WriteKind::None)
+        << Write.Object.describe() << !Write.Held.empty();
+    if (Call.At != Call.Call)
+      diag(Location(Call.At), "that call runs on the thread started here",
+           DiagnosticIDs::Note);
+    return true;
+  }
+  return false;
 }
 
 void UnsynchronizedSharedWriteCheck::checkLauncher(

@@ -1,6 +1,7 @@
 #ifndef PARLINT_CHECKS_UNSYNCHRONIZEDSHAREDWRITE_UNSYNCHRONIZEDSHAREDWRITECHECK_H
 #define PARLINT_CHECKS_UNSYNCHRONIZEDSHAREDWRITE_UNSYNCHRONIZEDSHAREDWRITECHECK_H
 
+#include "../analysis/MemberWorkers.h"
 #include "../analysis/SharedWrites.h"
 #include "../analysis/WorkerLifetime.h"
 #include "../common/ParlintCheck.h"
@@ -52,6 +53,17 @@ private:
     llvm::DenseMap<std::pair<const Worker *, const Stmt *>, bool> Running;
   };
   void checkLauncher(std::vector<Launch> Spawns, const FunctionAnalysis &Owner);
+  /// Workers a method starts on `this` and keeps in a member: their writes
+  /// against the object's other methods, called elsewhere while they run
+  /// (MemberWorkers).
+  void checkMemberWorkers(const CXXMethodDecl &Method,
+                          const FunctionUnderCheck &Function);
+  /// Reports the write when one of Calls reads or writes its object without
+  /// the lock taken at the write; true when it was reported.
+  bool checkMemberWorkerWrite(const SharedAccess &Write, const Launch &Spawn,
+                              const FieldDecl &Handle,
+                              llvm::ArrayRef<CallWhileRunning> Calls,
+                              ASTContext &Context);
   /// Reports the write when it conflicts; true when it was reported (now or
   /// before, at the same place).
   bool checkWrite(const Worker &Writer, const SharedAccess &Write,

@@ -1,0 +1,315 @@
+#include "MemberWorkers.h"
+#include "../common/AstHelpers.h"
+#include "../model/Synchronization.h"
+#include "FunctionSummaries.h"
+#include "HandleFlow.h"
+#include "ObjectPath.h"
+#include "SpawnHandle.h"
+#include "SummaryWrites.h"
+
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SetVector.h"
+
+namespace clang::tidy::parlint {
+
+namespace {
+
+const CXXRecordDecl *objectRecordOf(const Expr *Object) {
+  if (!Object)
+    return nullptr;
+  QualType Type = Object->getType();
+  if (Type->isPointerType())
+    Type = Type->getPointeeType();
+  const CXXRecordDecl *Record = Type.getCanonicalType()->getAsCXXRecordDecl();
+  return Record ? Record->getCanonicalDecl() : nullptr;
+}
+
+/// The functions of the translation unit's own code that call a method of,
+/// or construct, an object of each class: where to look for the calls made
+/// while an object's member worker runs. Built once per translation unit,
+/// on first use.
+class ObjectUseIndex : public TranslationUnitState {
+public:
+  explicit ObjectUseIndex(ASTContext &Context) : Context(Context) {
+    collect(*Context.getTranslationUnitDecl());
+  }
+
+  llvm::ArrayRef<const FunctionDecl *> usersOf(const CXXRecordDecl &Record) {
+    auto It = Users.find(Record.getCanonicalDecl());
+    if (It == Users.end())
+      return {};
+    return It->second.getArrayRef();
+  }
+
+private:
+  ASTContext &Context;
+  llvm::DenseMap<const CXXRecordDecl *,
+                 llvm::SetVector<const FunctionDecl *,
+                                 llvm::SmallVector<const FunctionDecl *, 4>>>
+      Users;
+
+  void addFunction(const FunctionDecl &Function) {
+    if (!Function.doesThisDeclarationHaveABody() || !Function.getBody() ||
+        Function.isDependentContext())
+      return;
+    forEachDescendant(Function.getBody(), /*SkipLambdas=*/false,
+                      [&](const Stmt &S) {
+      const CXXRecordDecl *Record = nullptr;
+      if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S))
+        Record = objectRecordOf(Call->getImplicitObjectArgument());
+      else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S))
+        Record = objectRecordOf(Construct);
+      if (Record)
+        Users[Record].insert(&Function);
+    });
+  }
+
+  void collect(const DeclContext &Scope) {
+    const SourceManager &SM = Context.getSourceManager();
+    for (const Decl *D : Scope.decls()) {
+      SourceLocation Loc = D->getLocation();
+      if (D->isImplicit() ||
+          (Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc))))
+        continue;
+      if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D)) {
+        for (const FunctionDecl *Instance : Template->specializations())
+          addFunction(*Instance);
+        continue;
+      }
+      if (const auto *Function = dyn_cast<FunctionDecl>(D))
+        addFunction(*Function);
+      if (const auto *Record = dyn_cast<CXXRecordDecl>(D);
+          Record && Record->isDependentContext())
+        continue;
+      if (const auto *Inner = dyn_cast<DeclContext>(D);
+          Inner && (isa<NamespaceDecl, CXXRecordDecl, LinkageSpecDecl>(D)))
+        collect(*Inner);
+    }
+  }
+};
+
+enum class CallRole { Use, Start, Finish };
+
+/// What calling Method does to the worker behind Handle.
+CallRole roleOf(const CXXMethodDecl &Method, const FieldDecl &Handle,
+                ASTContext &Context) {
+  const FunctionSummary &Summary = FunctionSummaries::of(Method, Context);
+  if (Summary.startOf(Handle))
+    return CallRole::Start;
+  if (Summary.mayFinish(ReachedHandle::member(Handle)) ||
+      SummaryWrites::of(Method, Context).Observes)
+    return CallRole::Finish;
+  return CallRole::Use;
+}
+
+/// Whether the call hands Object to code that may stop its worker: passes
+/// it (or its address) by non-const reference or pointer.
+bool handsObjectOver(const CallExpr &Call, const ObjectPath &Object) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  for (unsigned I = 0; I < Call.getNumArgs(); ++I) {
+    const Expr *Arg = Call.getArg(I)->IgnoreParenImpCasts();
+    if (const auto *Address = dyn_cast<UnaryOperator>(Arg);
+        Address && Address->getOpcode() == UO_AddrOf)
+      Arg = Address->getSubExpr()->IgnoreParenImpCasts();
+    auto Path = objectPathOf(Arg);
+    if (!Path || !(*Path == Object))
+      continue;
+    if (!Callee || I >= Callee->getNumParams())
+      return true; // variadic or unknown: may keep it
+    QualType Type = Callee->getParamDecl(I)->getType();
+    if (Type->isPointerType() ||
+        (Type->isReferenceType() && !Type.getNonReferenceType().isConstQualified()))
+      return true;
+  }
+  return false;
+}
+
+/// Whether a call of the caller's own code waits for another thread,
+/// directly or in a function it calls.
+bool callObserves(const CallExpr &Call, ASTContext &Context) {
+  if (observesAnotherThread(Call))
+    return true;
+  CallBinding Binding;
+  const FunctionDecl *Callee =
+      SummaryWrites::followedCallee(Call, Binding, Context);
+  return Callee && SummaryWrites::of(*Callee, Context).Observes;
+}
+
+/// One object of the class in one caller, and what the caller does to it.
+struct ObjectInCaller {
+  ObjectPath Object;
+  llvm::SmallVector<const CXXMemberCallExpr *, 4> Uses;
+  HandleEvents Events;
+  bool Started = false;
+};
+
+/// Where a call inside a lambda of the caller runs for the caller: at the
+/// launch of that lambda on a thread of its own; nowhere for any other
+/// lambda (it may run at any time, or never).
+const Stmt *callPointInCaller(const Stmt &Call, const FunctionAnalysis &Caller,
+                              llvm::ArrayRef<Launch> Launches) {
+  const LambdaExpr *Outermost = nullptr;
+  for (const LambdaExpr *L = Caller.enclosingLambda(Call); L;
+       L = Caller.enclosingLambda(*L))
+    Outermost = L;
+  if (!Outermost)
+    return &Call;
+  for (const Launch &Spawn : Launches)
+    if (Spawn.Lambda == Outermost && Spawn.startsOwnThread())
+      return Spawn.Call;
+  return nullptr;
+}
+
+void collectCallsIn(const FunctionDecl &Caller, const CXXRecordDecl &Record,
+                    const FieldDecl &Handle, ASTContext &Context,
+                    llvm::SmallVectorImpl<CallWhileRunning> &Found) {
+  const FunctionAnalysis &Body = AnalysisCache::of(*Caller.getBody(), Context);
+  const CXXRecordDecl *Canonical = Record.getCanonicalDecl();
+  llvm::SmallVector<ObjectInCaller, 2> Objects;
+  auto ObjectFor = [&](const ObjectPath &Path) -> ObjectInCaller & {
+    for (ObjectInCaller &Known : Objects)
+      if (Known.Object == Path)
+        return Known;
+    Objects.push_back({Path, {}, {}, false});
+    return Objects.back();
+  };
+  forEachDescendant(&Body.body(), /*SkipLambdas=*/false, [&](const Stmt &S) {
+    if (const auto *Declaration = dyn_cast<DeclStmt>(&S)) {
+      // A local constructed by a constructor that starts the worker.
+      for (const Decl *D : Declaration->decls()) {
+        const auto *Var = dyn_cast<VarDecl>(D);
+        const auto *Construct =
+            Var ? dyn_cast_or_null<CXXConstructExpr>(Var->getInit()) : nullptr;
+        if (!Construct || !Var->hasLocalStorage() ||
+            objectRecordOf(Construct) != Canonical ||
+            Body.enclosingLambda(*Declaration))
+          continue;
+        if (FunctionSummaries::of(*Construct->getConstructor(), Context)
+                .startOf(Handle)) {
+          ObjectInCaller &O = ObjectFor(ObjectPath{Var, false, {}});
+          O.Events.StartsAtDeclaration = O.Started = true;
+        }
+      }
+      return;
+    }
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+    if (!Method || objectRecordOf(Call->getImplicitObjectArgument()) != Canonical)
+      return;
+    auto Path = objectPathOf(Call->getImplicitObjectArgument());
+    if (!Path)
+      return;
+    ObjectInCaller &O = ObjectFor(*Path);
+    bool InLambda = Body.enclosingLambda(*Call) != nullptr;
+    switch (roleOf(*Method, Handle, Context)) {
+    case CallRole::Start:
+      if (!InLambda) {
+        O.Events.AtStmt[Call] = HandleEffect::Start;
+        O.Started = true;
+      }
+      break;
+    case CallRole::Finish:
+      if (!InLambda)
+        O.Events.AtStmt[Call] = HandleEffect::Finish;
+      break;
+    case CallRole::Use:
+      if (!Method->isStatic() && !isa<CXXConstructorDecl, CXXDestructorDecl>(Method))
+        O.Uses.push_back(Call);
+      break;
+    }
+  });
+  if (llvm::none_of(Objects, [](const ObjectInCaller &O) {
+        return O.Started && !O.Uses.empty();
+      }))
+    return;
+
+  // What else of the caller may stop the worker or order what it wrote:
+  // waiting for another thread, handing the object to other code.
+  llvm::SmallVector<const CallExpr *, 8> Waits;
+  llvm::SmallVector<const CallExpr *, 8> OtherCalls;
+  forEachDescendant(&Body.body(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (!Call)
+      return;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+        Member && objectRecordOf(Member->getImplicitObjectArgument()) == Canonical)
+      return;
+    if (callObserves(*Call, Context))
+      Waits.push_back(Call);
+    else
+      OtherCalls.push_back(Call);
+  });
+  llvm::SmallVector<Launch, 4> Launches;
+  forEachLaunch(Body.body(), Context,
+                [&](const Launch &Spawn) { Launches.push_back(Spawn); });
+
+  for (ObjectInCaller &O : Objects) {
+    if (!O.Started || O.Uses.empty())
+      continue;
+    for (const CallExpr *Wait : Waits)
+      O.Events.AtStmt.try_emplace(Wait, HandleEffect::Finish);
+    for (const CallExpr *Call : OtherCalls)
+      if (handsObjectOver(*Call, O.Object))
+        O.Events.AtStmt.try_emplace(Call, HandleEffect::Finish);
+    const VarDecl *Var = nullptr;
+    if (const auto *Local = dyn_cast_or_null<VarDecl>(O.Object.Root);
+        Local && Local->hasLocalStorage() && !O.Object.ThroughPointer &&
+        O.Object.Fields.empty() && !Local->getType()->isReferenceType() &&
+        !isa<ParmVarDecl>(Local))
+      Var = Local;
+    for (const CXXMemberCallExpr *Use : O.Uses) {
+      const Stmt *At = callPointInCaller(*Use, Body, Launches);
+      if (At && mayBeRunningAt(Body, Var, O.Events, *At))
+        Found.push_back({Use, Use->getMethodDecl(), At});
+    }
+  }
+}
+
+} // namespace
+
+const FieldDecl *memberHoldingLaunch(const Launch &Spawn,
+                                     const CXXMethodDecl &Method,
+                                     const FunctionAnalysis &Body) {
+  const auto *Field =
+      dyn_cast_or_null<FieldDecl>(describeSpawn(Spawn, Body).Holder);
+  if (!Field)
+    return nullptr;
+  const auto *Owner = dyn_cast<CXXRecordDecl>(Field->getParent());
+  const CXXRecordDecl *Class = Method.getParent();
+  if (!Owner || !Class)
+    return nullptr;
+  return Owner->getCanonicalDecl() == Class->getCanonicalDecl() ||
+                 Class->isDerivedFrom(Owner)
+             ? Field
+             : nullptr;
+}
+
+llvm::SmallVector<std::pair<Launch, const FieldDecl *>, 1>
+launchesInMemberInitializers(const CXXConstructorDecl &Constructor,
+                             ASTContext &Context) {
+  llvm::SmallVector<std::pair<Launch, const FieldDecl *>, 1> Found;
+  for (const CXXCtorInitializer *Init : Constructor.inits()) {
+    if (!Init->isWritten() || !Init->getMember() || !Init->getInit())
+      continue;
+    if (!isSummarizedHandleType(Init->getMember()->getType()))
+      continue;
+    forEachLaunch(*Init->getInit(), Context, [&](const Launch &Spawn) {
+      Found.push_back({Spawn, Init->getMember()});
+    });
+  }
+  return Found;
+}
+
+llvm::SmallVector<CallWhileRunning, 4>
+callsWhileMemberRuns(const CXXRecordDecl &Record, const FieldDecl &Handle,
+                     ASTContext &Context) {
+  llvm::SmallVector<CallWhileRunning, 4> Found;
+  auto &Index = AnalysisCache::layerState<ObjectUseIndex>(Context);
+  for (const FunctionDecl *Caller : Index.usersOf(Record))
+    collectCallsIn(*Caller, Record, Handle, Context, Found);
+  return Found;
+}
+
+} // namespace clang::tidy::parlint

@@ -1,0 +1,67 @@
+// Workers a class keeps in its members, and the calls the rest of the
+// translation unit makes on an object of that class while its worker may
+// still run. A method (a constructor's member initializer included) starts
+// a thread, jthread or std::async task on `this` and stores its handle in a
+// member; the object's other methods are the worker's contract with every
+// other thread, so a caller that starts the object's worker and then calls
+// `percent()` before `wait()` runs that method alongside the worker.
+//
+// A caller's events on one object (a local, a member of its own `*this`, a
+// global) come from the function summaries: a call of a method that starts
+// the member starts it, one that may finish it (join, get, detach, unknown
+// code) finishes it, and so does anything that waits for another thread
+// (a method or a call that joins, gets a future, waits on a condition
+// variable or loads an atomic: what it reads after may have been handed
+// over) or hands the object to code that may stop it. The path engine
+// (HandleFlow) says whether the worker may be running at each other call.
+// Calls inside a lambda count at the launch that runs the lambda on a
+// thread of its own; inside any other lambda they do not count.
+#ifndef PARLINT_CHECKS_ANALYSIS_MEMBERWORKERS_H
+#define PARLINT_CHECKS_ANALYSIS_MEMBERWORKERS_H
+
+#include "../common/AnalysisCache.h"
+#include "../model/Launch.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
+
+namespace clang::tidy::parlint {
+
+/// The member of `*this` a launch of Method stores its handle in (an
+/// assignment, a constructor's member initializer, an emplace into a member
+/// container), or null.
+const FieldDecl *memberHoldingLaunch(const Launch &Spawn,
+                                     const CXXMethodDecl &Method,
+                                     const FunctionAnalysis &Body);
+
+/// The launches in a constructor's member initializers of handle members
+/// (`worker_([this] { run(); })`), which forEachLaunch over the body does
+/// not see, each with the member it initializes.
+llvm::SmallVector<std::pair<Launch, const FieldDecl *>, 1>
+launchesInMemberInitializers(const CXXConstructorDecl &Constructor,
+                             ASTContext &Context);
+
+/// A call of one of the class's methods, made where the object's member
+/// worker may be running.
+struct CallWhileRunning {
+  const CXXMemberCallExpr *Call = nullptr;
+  const CXXMethodDecl *Method = nullptr;
+  /// Where the call runs as far as the caller's thread is concerned: the
+  /// call itself, or the launch of the lambda it is in.
+  const Stmt *At = nullptr;
+};
+
+/// The calls of Record's methods other than those that start or finish
+/// Handle, made anywhere in the translation unit's own code on an object
+/// whose worker behind Handle was started before in the same function and
+/// may still run there. Methods that wait for another thread are left out
+/// (their reads may follow a hand-off).
+llvm::SmallVector<CallWhileRunning, 4>
+callsWhileMemberRuns(const CXXRecordDecl &Record, const FieldDecl &Handle,
+                     ASTContext &Context);
+
+} // namespace clang::tidy::parlint
+
+#endif

@@ -1,0 +1,167 @@
+// MemberWorkers on small code: which launches a class keeps in its members,
+// and which calls of its other methods code elsewhere makes while that
+// worker may run — after a start, before a finish, not after a wait for
+// another thread, not once the object was handed to other code, and from a
+// thread's lambda at its launch.
+#include "ast_test_support.h"
+#include "fake_std.h"
+
+#include "analysis/MemberWorkers.h"
+#include "common/AnalysisCache.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+using namespace clang::tidy::parlint;
+using parlint::test::FakeStd;
+using parlint::test::FakeSync;
+
+namespace {
+
+constexpr const char *Counter = R"cpp(
+struct Counter {
+  Counter() : keeper_([this] { run(); }) {}
+  void start() { worker_ = std::thread([this] { run(); }); }
+  void stop() { worker_.join(); }
+  long value() const { return value_; }
+  void run() { ++value_; }
+  long value_ = 0;
+  std::thread worker_;
+  std::thread keeper_;
+};
+)cpp";
+
+struct Code {
+  std::unique_ptr<ASTUnit> AST;
+
+  explicit Code(const std::string &Snippet) {
+    AnalysisCache::reset();
+    AST = parlint::test::parse(std::string("# 1 \"fake_std.h\" 1 3\n") +
+                               FakeStd + FakeSync + "# 1 \"input.cpp\" 2\n" +
+                               Counter + Snippet);
+  }
+  ~Code() { AnalysisCache::reset(); }
+
+  ASTContext &context() { return AST->getASTContext(); }
+  const CXXRecordDecl &counter() {
+    const auto *R = parlint::test::selectFirst<CXXRecordDecl>(
+        "r", cxxRecordDecl(hasName("Counter"), isDefinition()).bind("r"), *AST);
+    EXPECT_NE(R, nullptr);
+    return *R;
+  }
+  const FieldDecl &field(const std::string &Name) {
+    const auto *F = parlint::test::selectFirst<FieldDecl>(
+        "f", fieldDecl(hasName(Name)).bind("f"), *AST);
+    EXPECT_NE(F, nullptr) << Name;
+    return *F;
+  }
+  unsigned line(const Stmt *S) {
+    return AST->getSourceManager().getPresumedLoc(S->getBeginLoc()).getLine();
+  }
+  /// The lines of the calls made while the worker in Handle may run, with
+  /// the line they count at when that differs.
+  std::vector<std::string> callsWhileRunning(const std::string &Handle) {
+    std::vector<std::string> Lines;
+    for (const CallWhileRunning &Call :
+         callsWhileMemberRuns(counter(), field(Handle), context())) {
+      std::string Text = std::to_string(line(Call.Call));
+      if (Call.At != Call.Call)
+        Text += "@" + std::to_string(line(Call.At));
+      Lines.push_back(Text);
+    }
+    return Lines;
+  }
+};
+
+using Strings = std::vector<std::string>;
+
+// Line numbers below count from the snippet after Counter (11 lines).
+constexpr unsigned CounterLines = 11;
+std::string at(unsigned SnippetLine) {
+  return std::to_string(CounterLines + SnippetLine);
+}
+
+TEST(MemberWorkers, CallsAfterStartAndBeforeFinish) {
+  Code C(R"cpp(
+long poll() {
+  Counter c;
+  long before = c.value();
+  c.start();
+  long during = c.value();
+  c.stop();
+  return before + during + c.value();
+}
+)cpp");
+  EXPECT_EQ(C.callsWhileRunning("worker_"), Strings{at(6)});
+}
+
+TEST(MemberWorkers, StartedByTheConstructorRunsFromTheDeclaration) {
+  Code C(R"cpp(
+long poll() {
+  Counter c;
+  return c.value();
+}
+)cpp");
+  EXPECT_EQ(C.callsWhileRunning("keeper_"), Strings{at(4)});
+}
+
+TEST(MemberWorkers, WaitingForAnotherThreadOrHandingOverEndsIt) {
+  Code C(R"cpp(
+void stopElsewhere(Counter &);
+std::atomic<bool> ready;
+long afterLoad() {
+  Counter c;
+  c.start();
+  while (!ready.load()) {}
+  return c.value();
+}
+long afterHandOver() {
+  Counter c;
+  c.start();
+  stopElsewhere(c);
+  return c.value();
+}
+)cpp");
+  EXPECT_EQ(C.callsWhileRunning("worker_"), Strings{});
+}
+
+TEST(MemberWorkers, LambdasCountAtTheirThreadsLaunchOnly) {
+  Code C(R"cpp(
+void apply(void (*)(Counter &));
+long fromThreads() {
+  Counter c;
+  c.start();
+  std::thread reader([&c] { (void)c.value(); });
+  auto later = [&c] { return c.value(); };
+  c.stop();
+  reader.join();
+  return later();
+}
+)cpp");
+  EXPECT_EQ(C.callsWhileRunning("worker_"), Strings{at(6) + "@" + at(6)});
+}
+
+TEST(MemberWorkers, LaunchesKeptInMembers) {
+  Code C("");
+  const auto *Constructor = parlint::test::selectFirst<CXXConstructorDecl>(
+      "c", cxxConstructorDecl(ofClass(hasName("Counter")), isDefinition(),
+                              unless(isImplicit()))
+               .bind("c"),
+      *C.AST);
+  ASSERT_NE(Constructor, nullptr);
+  auto Initialized = launchesInMemberInitializers(*Constructor, C.context());
+  ASSERT_EQ(Initialized.size(), 1u);
+  EXPECT_EQ(Initialized[0].second, &C.field("keeper_"));
+
+  const auto *Start = parlint::test::selectFirst<CXXMethodDecl>(
+      "m", cxxMethodDecl(hasName("start"), isDefinition()).bind("m"), *C.AST);
+  ASSERT_NE(Start, nullptr);
+  const FunctionAnalysis &Body =
+      AnalysisCache::of(*Start->getBody(), C.context());
+  std::vector<const FieldDecl *> Holders;
+  forEachLaunch(*Start->getBody(), C.context(), [&](const Launch &Spawn) {
+    Holders.push_back(memberHoldingLaunch(Spawn, *Start, Body));
+  });
+  EXPECT_EQ(Holders, std::vector<const FieldDecl *>{&C.field("worker_")});
+}
+
+} // namespace
