@@ -145,6 +145,10 @@ const CXXRecordDecl *objectClass(const CXXMemberCallExpr &Call) {
   return Type.getCanonicalType()->getAsCXXRecordDecl();
 }
 
+/// A member function of a pool the project implements that queues its
+/// callable argument (defined below).
+bool queuesTask(const CXXMethodDecl &Method);
+
 } // namespace
 
 bool isThreadPoolClass(const CXXRecordDecl *Record) {
@@ -174,8 +178,11 @@ std::optional<PoolTaskCall> poolTaskCall(const CXXMemberCallExpr &Call) {
   PoolTaskCall Task;
   Task.Pool = Call.getImplicitObjectArgument();
   if (const LibraryPool *Library = libraryOf(Record)) {
-    if (!llvm::is_contained(Library->TaskMethods, Name) ||
-        Call.getNumArgs() == 0)
+    // The pool copied into projects under the global namespace is often
+    // rewritten: its own queuing functions count too.
+    bool Queues = llvm::is_contained(Library->TaskMethods, Name) ||
+                  (StringRef(Library->Namespace).empty() && queuesTask(*Method));
+    if (!Queues || Call.getNumArgs() == 0)
       return std::nullopt;
     Task.LeadingWorkerArguments = Library->LeadingWorkerArguments;
     for (unsigned I = 1; I < Call.getNumArgs(); ++I) {
@@ -187,8 +194,9 @@ std::optional<PoolTaskCall> poolTaskCall(const CXXMemberCallExpr &Call) {
     }
     return Task;
   }
-  if (!isProjectPool(Record) ||
-      !contains(projectConfig().PoolTaskMethods, Name))
+  bool Configured = isProjectPool(Record) &&
+                    contains(projectConfig().PoolTaskMethods, Name);
+  if (!Configured && !(isPoolImplementation(Record) && queuesTask(*Method)))
     return std::nullopt;
   // A project's pool may take other arguments first (a priority, a name):
   // the task is the first callable argument.
@@ -324,6 +332,33 @@ bool isTaskQueue(QualType Type) {
   else if (Element->isPointerType() && !Element->isFunctionPointerType())
     Element = Element->getPointeeType();
   return isCallableType(Element, 0);
+}
+
+bool queuesTask(const CXXMethodDecl &Method) {
+  if (Method.getAccess() != AS_public || isa<CXXConstructorDecl>(Method) ||
+      Method.isOverloadedOperator())
+    return false;
+  bool TakesCallable = llvm::any_of(Method.parameters(), [](const ParmVarDecl *P) {
+    return isCallableType(P->getType(), 0);
+  });
+  const FunctionDecl *Definition = Method.getDefinition();
+  if (!TakesCallable || !Definition || !Definition->getBody())
+    return false;
+  bool Queues = false;
+  forEachDescendant(Definition->getBody(), /*SkipLambdas=*/true,
+                    [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+    const auto *Member = Call ? dyn_cast<MemberExpr>(
+                                    Call->getImplicitObjectArgument()->IgnoreParenImpCasts())
+                              : nullptr;
+    if (!Member || !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()) ||
+        !isTaskQueue(Member->getType()))
+      return;
+    StringRef Name = identifierOf(Call->getMethodDecl());
+    Queues |= Name.starts_with("push") || Name.starts_with("emplace") ||
+              Name == "insert";
+  });
+  return Queues;
 }
 
 bool keepsWorkerThreads(QualType Type) {

@@ -49,8 +49,10 @@ struct PoolTaskCall {
 /// BS::thread_pool::detach_task/submit_task/push_task/submit,
 /// ctpl::thread_pool::push, dp::thread_pool::enqueue(_detach),
 /// tbb::task_group::run, tbb::task_arena::enqueue, tf::Executor::async /
-/// silent_async, ThreadPool::enqueue, and parlint.PoolTaskMethods of
-/// parlint.PoolTypes), or nullopt.
+/// silent_async, ThreadPool::enqueue, parlint.PoolTaskMethods of
+/// parlint.PoolTypes, and a public member function of a pool the project
+/// implements (isPoolImplementation) that takes a callable and adds to the
+/// pool's task queue: `pool.submit(f)`), or nullopt.
 std::optional<PoolTaskCall> poolTaskCall(const CXXMemberCallExpr &Call);
 
 /// A library pool's wait after which every queued task has run (oneTBB's

@@ -8,6 +8,7 @@
 #include "model/Launch.h"
 #include "model/Pools.h"
 
+#include <map>
 #include <set>
 
 using namespace clang;
@@ -181,6 +182,53 @@ void f(mylib::Workers &w) {
     }
     EXPECT_EQ(waitsForPoolWork(*Call), Name == "drain") << Name.str();
   }
+}
+
+// A pool the project implements (worker threads and a queue of callables
+// as members) queues tasks through each public member function that takes a
+// callable and adds to that queue, whatever its name; a callable run in
+// place, or a queue without threads, queues nothing.
+TEST(PoolModel, AProjectsPoolImplementationQueuesThroughItsTaskFunctions) {
+  auto AST = parlint::test::parseWithSystemHeaders(R"cpp(
+#include <deque>
+#include <functional>
+#include <thread>
+#include <vector>
+class Workers {
+public:
+  void submit(std::function<void()> task) { tasks_.push_back(std::move(task)); }
+  template <class F> void later(int delay, F &&job) { tasks_.emplace_back(job); }
+  void runHere(std::function<void()> task) { task(); }
+  unsigned size() const { return tasks_.size(); }
+private:
+  std::deque<std::function<void()>> tasks_;
+  std::vector<std::thread> threads_;
+};
+class Events {
+public:
+  void add(std::function<void()> handler) { handlers_.push_back(handler); }
+private:
+  std::vector<std::function<void()>> handlers_;
+};
+void f(Workers &w, Events &e) {
+  w.submit([] {});
+  w.later(5, [] {});
+  w.runHere([] {});
+  (void)w.size();
+  e.add([] {});
+}
+)cpp");
+  ASSERT_TRUE(AST);
+  auto Members = parlint::test::selectAll<CXXMemberCallExpr>(
+      "c", cxxMemberCallExpr(hasAncestor(functionDecl(hasName("f")))).bind("c"),
+      *AST);
+  ASSERT_EQ(Members.size(), 5u);
+  std::map<std::string, unsigned> Tasks;
+  for (const CXXMemberCallExpr *Call : Members)
+    if (auto Task = poolTaskCall(*Call))
+      Tasks[Call->getMethodDecl()->getNameAsString()] = Task->CallableIndex;
+  EXPECT_EQ(Tasks, (std::map<std::string, unsigned>{{"submit", 0u},
+                                                     {"later", 1u}}));
 }
 
 TEST(PoolModel, DefaultMethodListsWithoutOptions) {
