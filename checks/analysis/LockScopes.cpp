@@ -125,7 +125,8 @@ bool sharesLock(llvm::ArrayRef<HeldLock> A, llvm::ArrayRef<HeldLock> B) {
     return false;
   for (const HeldLock &First : A)
     for (const HeldLock &Second : B)
-      if (!First.Mutex || !Second.Mutex || *First.Mutex == *Second.Mutex)
+      if ((!First.Mutex || !Second.Mutex || *First.Mutex == *Second.Mutex) &&
+          !(First.Shared && Second.Shared))
         return true;
   return false;
 }
@@ -143,10 +144,13 @@ void LockScopes::recordGuard(const VarDecl &Var, State &Held) const {
   if (Kind == GuardKind::None)
     return;
   llvm::SmallVector<HeldLock, 2> Mutexes;
+  bool Shared = Construct && guardLocksShared(Construct->getConstructor()->getParent());
   if (Construct)
     for (const Expr *Arg : Construct->arguments())
-      if (isMutexType(Arg->getType()))
+      if (isMutexType(Arg->getType())) {
         Mutexes.push_back(mutexNamedBy(Arg, &Var));
+        Mutexes.back().Shared = Shared;
+      }
   // A guard given something parlint does not see as a mutex (a custom
   // guard's own lock, `std::unique_lock lk(getMutex())`) holds some lock.
   if (Mutexes.empty() && (Kind == GuardKind::Custom ||
@@ -264,6 +268,7 @@ void LockScopes::transferCall(const CallExpr &CallRef, State &Held) const {
     HeldLock Lock = guardKindOf(Record) != GuardKind::None
                         ? wildcard()
                         : mutexNamedBy(Object, nullptr);
+    Lock.Shared = Lock.Mutex && locksShared(*Call);
     if (Locks)
       add(Held, Lock);
     else
@@ -275,6 +280,7 @@ void LockScopes::transferCall(const CallExpr &CallRef, State &Held) const {
   // pthread_mutex_lock(&m), std::lock(a, b, ...).
   for (const Expr *Arg : Call->arguments()) {
     HeldLock Lock = mutexNamedBy(Arg, nullptr);
+    Lock.Shared = Lock.Mutex && locksShared(*Call);
     if (Locks)
       add(Held, Lock);
     else

@@ -27,14 +27,18 @@ struct HeldLock {
   std::optional<ObjectPath> Mutex;
   /// The guard object holding it, null for a direct m.lock().
   const VarDecl *Guard = nullptr;
+  /// Held in shared (reader) mode: std::shared_lock, lock_shared(),
+  /// pthread_rwlock_rdlock. Other holders in shared mode run at once.
+  bool Shared = false;
   bool operator==(const HeldLock &Other) const {
-    return Mutex == Other.Mutex && Guard == Other.Guard;
+    return Mutex == Other.Mutex && Guard == Other.Guard && Shared == Other.Shared;
   }
 };
 using LockSet = llvm::SmallVector<HeldLock, 2>;
 
 /// Whether two accesses holding A and B exclude each other: both hold a
-/// lock, and they share one (a wildcard shares with any lock).
+/// lock, and they share one (a wildcard shares with any lock) that at least
+/// one of them holds exclusively (two readers of a shared_mutex run at once).
 bool sharesLock(llvm::ArrayRef<HeldLock> A, llvm::ArrayRef<HeldLock> B);
 
 class LockScopes {

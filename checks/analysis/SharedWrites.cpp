@@ -609,7 +609,7 @@ private:
       }
       Resolved Where = resolve(*Lock.Mutex);
       if (Where.Kind == Reach::Shared)
-        Result.push_back({Where.Path, nullptr});
+        Result.push_back({Where.Path, nullptr, Lock.Shared});
       else if (Where.Kind == Reach::Unknown)
         Result.push_back({std::nullopt, nullptr});
     }

@@ -184,7 +184,7 @@ LockSet WriteScanner::keptLocks(const LockSet &Held) const {
     const auto *Var = dyn_cast_or_null<VarDecl>(Mutex.Root);
     bool Local = Var && Var->hasLocalStorage() && !isOwnParameter(Var);
     if (!Local)
-      Kept.push_back({Mutex, nullptr});
+      Kept.push_back({Mutex, nullptr, Lock.Shared});
     else if (Mutex.ThroughPointer || Var->getType()->isReferenceType())
       Kept.push_back({std::nullopt, nullptr}); // a lock parlint cannot name
   }
@@ -275,7 +275,7 @@ void WriteScanner::visitCall(const CallExpr &Call) {
       std::optional<ObjectPath> Mutex;
       if (Lock.Mutex)
         Mutex = SummaryWrites::mapPath(*Lock.Mutex, *Callee, Binding);
-      for (const HeldLock &Kept : keptLocks({{Mutex, nullptr}}))
+      for (const HeldLock &Kept : keptLocks({{Mutex, nullptr, Lock.Shared}}))
         if (!llvm::is_contained(Held, Kept))
           Held.push_back(Kept);
     }
@@ -471,7 +471,7 @@ LockSet SummaryWrites::withCalleeLocks(LockSet AtCall,
     std::optional<ObjectPath> Mutex;
     if (Lock.Mutex)
       Mutex = mapPath(*Lock.Mutex, Callee, Binding);
-    AtCall.push_back({Mutex, nullptr});
+    AtCall.push_back({Mutex, nullptr, Mutex && Lock.Shared});
   }
   return AtCall;
 }

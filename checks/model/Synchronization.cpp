@@ -185,6 +185,21 @@ GuardKind guardKindOf(const CXXRecordDecl *Record) {
   return GuardKind::None;
 }
 
+bool guardLocksShared(const CXXRecordDecl *Record) {
+  return isLibraryRecord(Record, {"shared_lock"});
+}
+
+bool locksShared(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return false;
+  StringRef Name = Callee->getName();
+  return Name == "lock_shared" || Name.starts_with("try_lock_shared") ||
+         Name == "LockShared" || Name == "ReaderLock" ||
+         Name.starts_with("ReaderTryLock") || Name == "pthread_rwlock_rdlock" ||
+         Name == "pthread_rwlock_tryrdlock";
+}
+
 GuardStart guardStartOf(const CXXConstructExpr &Construct) {
   for (const Expr *Arg : Construct.arguments()) {
     const CXXRecordDecl *Tag = recordOf(Arg->getType());

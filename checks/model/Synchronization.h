@@ -30,6 +30,14 @@ enum class GuardKind {
 };
 GuardKind guardKindOf(const CXXRecordDecl *Record);
 
+/// A guard that holds its mutex in shared (reader) mode: std::shared_lock,
+/// boost::shared_lock.
+bool guardLocksShared(const CXXRecordDecl *Record);
+/// A lock call that takes the mutex in shared mode: lock_shared,
+/// try_lock_shared*, LockShared, ReaderLock, pthread_rwlock_rdlock and its
+/// try form.
+bool locksShared(const CallExpr &Call);
+
 /// What a construction of a guard does at once, from its tag argument.
 enum class GuardStart {
   Locked,   ///< plain, std::adopt_lock

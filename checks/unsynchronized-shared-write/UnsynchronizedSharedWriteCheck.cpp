@@ -301,8 +301,9 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
   };
 
   llvm::SmallVector<Conflict, 3> Conflicts;
-  // Another instance of the same worker.
-  if (Write.Held.empty() && !Write.OneInstance) {
+  // Another instance of the same worker: unless the write holds a lock
+  // exclusively (a reader lock lets the instances in together).
+  if (!sharesLock(Write.Held, Write.Held) && !Write.OneInstance) {
     if (Writer.LoopOverlaps && SharedAcrossIterations(Write.Object))
       Conflicts.push_back(
           {Repeated, Location(Writer.Loop), Conflict::AtLoop, true});
@@ -367,6 +368,11 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
       << whatIsWritten(Write) << First.Why
       << (Scalar ? (getLangOpts().CPlusPlus ? 1 : 2) : 0);
   std::string Object = "'" + Write.Object.describe() + "'";
+  if (!Write.Held.empty() && !sharesLock(Write.Held, Write.Held))
+    diag(Where, "the lock is held in shared mode here, and other holders in "
+                "shared mode run at the same time; take it exclusively "
+                "(std::unique_lock, lock()) to write",
+         DiagnosticIDs::Note);
   if (Write.Via)
     diag(Location(Write.Via), "the worker makes the write through this call "
                               "of %0",

@@ -232,6 +232,29 @@ TEST(LockScopes, SharingNeedsALockOnBothSides) {
   EXPECT_FALSE(sharesLock({}, {}));
 }
 
+// Two holders of one lock in shared (reader) mode run at once; a holder in
+// exclusive mode excludes every other.
+TEST(LockScopes, SharedModeExcludesOnlyAgainstAnExclusiveHolder) {
+  Snippet S("struct shared_mutex { void lock(); void unlock();\n"
+            "  void lock_shared(); void unlock_shared(); };\n"
+            "int x; shared_mutex m;\n"
+            "void f() {\n"
+            "  m.lock_shared(); x = 1; m.unlock_shared();\n"
+            "  m.lock(); x = 2; m.unlock();\n"
+            "}\n");
+  ASSERT_TRUE(S.F);
+  LockScopes Scopes(S.analysis());
+  LockSet Reader = Scopes.heldAt(*S.assignmentOf(1));
+  LockSet Writer = Scopes.heldAt(*S.assignmentOf(2));
+  ASSERT_EQ(Reader.size(), 1u);
+  ASSERT_EQ(Writer.size(), 1u);
+  EXPECT_TRUE(Reader[0].Shared);
+  EXPECT_FALSE(Writer[0].Shared);
+  EXPECT_FALSE(sharesLock(Reader, Reader));
+  EXPECT_TRUE(sharesLock(Reader, Writer));
+  EXPECT_TRUE(sharesLock(Writer, Writer));
+}
+
 TEST(WorkerLifetime, JoinEndsTheWorkerDetachDoesNot) {
   Snippet S("int x, y;\n"
             "void f() {\n"
