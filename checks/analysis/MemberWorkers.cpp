@@ -143,6 +143,10 @@ struct ObjectInCaller {
   llvm::SmallVector<const CXXMemberCallExpr *, 4> Uses;
   HandleEvents Events;
   bool Started = false;
+  /// The local's construction, when the caller declares it.
+  const CXXConstructExpr *Construct = nullptr;
+  /// The local whose lifetime ends the object for the path engine.
+  const VarDecl *Var = nullptr;
 };
 
 /// Where a call inside a lambda of the caller runs for the caller: at the
@@ -162,17 +166,19 @@ const Stmt *callPointInCaller(const Stmt &Call, const FunctionAnalysis &Caller,
   return nullptr;
 }
 
-void collectCallsIn(const FunctionDecl &Caller, const CXXRecordDecl &Record,
-                    const FieldDecl &Handle, ASTContext &Context,
-                    llvm::SmallVectorImpl<CallWhileRunning> &Found) {
-  const FunctionAnalysis &Body = AnalysisCache::of(*Caller.getBody(), Context);
+/// The objects of Record whose worker behind Handle the caller starts, with
+/// the events the path engine follows for each.
+llvm::SmallVector<ObjectInCaller, 2>
+objectsStartedIn(const FunctionAnalysis &Body, const CXXRecordDecl &Record,
+                 const FieldDecl &Handle, ASTContext &Context) {
   const CXXRecordDecl *Canonical = Record.getCanonicalDecl();
   llvm::SmallVector<ObjectInCaller, 2> Objects;
   auto ObjectFor = [&](const ObjectPath &Path) -> ObjectInCaller & {
     for (ObjectInCaller &Known : Objects)
       if (Known.Object == Path)
         return Known;
-    Objects.push_back({Path, {}, {}, false});
+    Objects.emplace_back();
+    Objects.back().Object = Path;
     return Objects.back();
   };
   forEachDescendant(&Body.body(), /*SkipLambdas=*/false, [&](const Stmt &S) {
@@ -180,17 +186,19 @@ void collectCallsIn(const FunctionDecl &Caller, const CXXRecordDecl &Record,
       // A local constructed by a constructor that starts the worker.
       for (const Decl *D : Declaration->decls()) {
         const auto *Var = dyn_cast<VarDecl>(D);
-        const auto *Construct =
-            Var ? dyn_cast_or_null<CXXConstructExpr>(Var->getInit()) : nullptr;
+        const Expr *Init = Var ? Var->getInit() : nullptr;
+        if (const auto *Cleanups = dyn_cast_or_null<ExprWithCleanups>(Init))
+          Init = Cleanups->getSubExpr();
+        const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Init);
         if (!Construct || !Var->hasLocalStorage() ||
             objectRecordOf(Construct) != Canonical ||
             Body.enclosingLambda(*Declaration))
           continue;
+        ObjectInCaller &O = ObjectFor(ObjectPath{Var, false, {}});
+        O.Construct = Construct;
         if (FunctionSummaries::of(*Construct->getConstructor(), Context)
-                .startOf(Handle)) {
-          ObjectInCaller &O = ObjectFor(ObjectPath{Var, false, {}});
+                .startOf(Handle))
           O.Events.StartsAtDeclaration = O.Started = true;
-        }
       }
       return;
     }
@@ -220,10 +228,9 @@ void collectCallsIn(const FunctionDecl &Caller, const CXXRecordDecl &Record,
       break;
     }
   });
-  if (llvm::none_of(Objects, [](const ObjectInCaller &O) {
-        return O.Started && !O.Uses.empty();
-      }))
-    return;
+  llvm::erase_if(Objects, [](const ObjectInCaller &O) { return !O.Started; });
+  if (Objects.empty())
+    return Objects;
 
   // What else of the caller may stop the worker or order what it wrote:
   // waiting for another thread, handing the object to other code.
@@ -241,30 +248,76 @@ void collectCallsIn(const FunctionDecl &Caller, const CXXRecordDecl &Record,
     else
       OtherCalls.push_back(Call);
   });
-  llvm::SmallVector<Launch, 4> Launches;
-  forEachLaunch(Body.body(), Context,
-                [&](const Launch &Spawn) { Launches.push_back(Spawn); });
-
   for (ObjectInCaller &O : Objects) {
-    if (!O.Started || O.Uses.empty())
-      continue;
     for (const CallExpr *Wait : Waits)
       O.Events.AtStmt.try_emplace(Wait, HandleEffect::Finish);
     for (const CallExpr *Call : OtherCalls)
       if (handsObjectOver(*Call, O.Object))
         O.Events.AtStmt.try_emplace(Call, HandleEffect::Finish);
-    const VarDecl *Var = nullptr;
     if (const auto *Local = dyn_cast_or_null<VarDecl>(O.Object.Root);
         Local && Local->hasLocalStorage() && !O.Object.ThroughPointer &&
         O.Object.Fields.empty() && !Local->getType()->isReferenceType() &&
         !isa<ParmVarDecl>(Local))
-      Var = Local;
+      O.Var = Local;
+  }
+  return Objects;
+}
+
+void collectCallsIn(const FunctionDecl &Caller, const CXXRecordDecl &Record,
+                    const FieldDecl &Handle, ASTContext &Context,
+                    llvm::SmallVectorImpl<CallWhileRunning> &Found) {
+  const FunctionAnalysis &Body = AnalysisCache::of(*Caller.getBody(), Context);
+  auto Objects = objectsStartedIn(Body, Record, Handle, Context);
+  if (llvm::all_of(Objects, [](const ObjectInCaller &O) { return O.Uses.empty(); }))
+    return;
+  llvm::SmallVector<Launch, 4> Launches;
+  forEachLaunch(Body.body(), Context,
+                [&](const Launch &Spawn) { Launches.push_back(Spawn); });
+  for (const ObjectInCaller &O : Objects)
     for (const CXXMemberCallExpr *Use : O.Uses) {
       const Stmt *At = callPointInCaller(*Use, Body, Launches);
-      if (At && mayBeRunningAt(Body, Var, O.Events, *At))
+      if (At && mayBeRunningAt(Body, O.Var, O.Events, *At))
         Found.push_back({Use, Use->getMethodDecl(), At});
     }
+}
+
+/// The caller's object a constructor's argument binds reference member
+/// Field to (`Downloader(TransferStats &s) : stats_(s)` constructed with
+/// `stats`), or nullopt.
+std::optional<ObjectPath> boundByConstruction(const CXXConstructExpr &Construct,
+                                              const FieldDecl &Field) {
+  const CXXConstructorDecl *Constructor = Construct.getConstructor();
+  const auto *Definition =
+      Constructor ? dyn_cast_or_null<CXXConstructorDecl>(
+                        Constructor->getDefinition())
+                  : nullptr;
+  if (!Definition)
+    return std::nullopt;
+  for (const CXXCtorInitializer *Init : Definition->inits()) {
+    if (Init->getMember() != &Field || !Init->getInit())
+      continue;
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(Init->getInit()->IgnoreParenImpCasts());
+    const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    if (!Param || Param->getFunctionScopeIndex() >= Construct.getNumArgs())
+      return std::nullopt;
+    return objectPathOf(
+        Construct.getArg(Param->getFunctionScopeIndex())->IgnoreParenImpCasts());
   }
+  return std::nullopt;
+}
+
+/// Path, a path of the class's own names (`this->stats_.files`), in the
+/// caller's names when it goes through reference member Field bound to
+/// Bound.
+std::optional<ObjectPath> throughBinding(const ObjectPath &Path,
+                                         const FieldDecl &Field,
+                                         const ObjectPath &Bound) {
+  if (!Path.isThis() || Path.Fields.empty() || Path.Fields.front() != &Field)
+    return std::nullopt;
+  ObjectPath Tail;
+  Tail.Fields.assign(Path.Fields.begin() + 1, Path.Fields.end());
+  return Bound.extendedBy(Tail);
 }
 
 } // namespace
@@ -309,6 +362,70 @@ callsWhileMemberRuns(const CXXRecordDecl &Record, const FieldDecl &Handle,
   auto &Index = AnalysisCache::layerState<ObjectUseIndex>(Context);
   for (const FunctionDecl *Caller : Index.usersOf(Record))
     collectCallsIn(*Caller, Record, Handle, Context, Found);
+  return Found;
+}
+
+llvm::SmallVector<BoundAccess, 4>
+accessesThroughBoundReference(const CXXRecordDecl &Record,
+                              const FieldDecl &Handle,
+                              const ObjectPath &Written, const LockSet &Held,
+                              ASTContext &Context) {
+  llvm::SmallVector<BoundAccess, 4> Found;
+  if (!Written.isThis() || Written.Fields.empty() ||
+      !Written.Fields.front()->getType()->isReferenceType())
+    return Found;
+  const FieldDecl &Field = *Written.Fields.front();
+  auto &Index = AnalysisCache::layerState<ObjectUseIndex>(Context);
+  for (const FunctionDecl *Caller : Index.usersOf(Record)) {
+    const FunctionAnalysis &Body = AnalysisCache::of(*Caller->getBody(), Context);
+    auto Objects = objectsStartedIn(Body, Record, Handle, Context);
+    for (const ObjectInCaller &O : Objects) {
+      std::optional<ObjectPath> Bound =
+          O.Construct ? boundByConstruction(*O.Construct, Field) : std::nullopt;
+      std::optional<ObjectPath> Object =
+          Bound ? throughBinding(Written, Field, *Bound) : std::nullopt;
+      if (!Object)
+        continue;
+      // The write's locks in the caller's names; one it cannot name may be
+      // any lock.
+      LockSet WriteHeld;
+      for (const HeldLock &Lock : Held) {
+        HeldLock Mapped = Lock;
+        Mapped.Guard = nullptr;
+        Mapped.Mutex =
+            Lock.Mutex ? throughBinding(*Lock.Mutex, Field, *Bound) : std::nullopt;
+        Mapped.Shared = Mapped.Mutex && Lock.Shared;
+        WriteHeld.push_back(Mapped);
+      }
+      // The caller's own accesses while the worker may run.
+      llvm::SmallVector<const Stmt *, 2> Skipped;
+      if (O.Construct)
+        Skipped.push_back(O.Construct);
+      for (const SharedAccess &Access :
+           collectLauncherAccesses(Body, Skipped, {*Object})) {
+        if (sharesLock(WriteHeld, Access.Held) ||
+            !mayBeRunningAt(Body, O.Var, O.Events, *Access.Where))
+          continue;
+        Found.push_back({Access.Where, Access.isWrite(), false});
+        break;
+      }
+      // Another object of the class bound to the same object, whose worker
+      // makes the same write while this one may run.
+      if (sharesLock(WriteHeld, WriteHeld))
+        continue;
+      for (const ObjectInCaller &Other : Objects) {
+        if (&Other == &O || !Other.Construct ||
+            !(boundByConstruction(*Other.Construct, Field) == Bound))
+          continue;
+        const Stmt *OtherStart = Other.Construct;
+        for (const auto &[Where, Effect] : Other.Events.AtStmt)
+          if (Effect == HandleEffect::Start)
+            OtherStart = Where;
+        if (mayBeRunningAt(Body, O.Var, O.Events, *OtherStart))
+          Found.push_back({OtherStart, true, true});
+      }
+    }
+  }
   return Found;
 }
 

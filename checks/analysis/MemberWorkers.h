@@ -21,6 +21,8 @@
 
 #include "../common/AnalysisCache.h"
 #include "../model/Launch.h"
+#include "LockScopes.h"
+#include "ObjectPath.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -61,6 +63,27 @@ struct CallWhileRunning {
 llvm::SmallVector<CallWhileRunning, 4>
 callsWhileMemberRuns(const CXXRecordDecl &Record, const FieldDecl &Handle,
                      ASTContext &Context);
+
+/// A place the write of a member worker through a reference member bound
+/// by the constructor (`Downloader(TransferStats &s) : stats_(s)`) meets
+/// another thread: the caller's own access to the object it bound, or the
+/// start of another object's worker bound to the same one.
+struct BoundAccess {
+  const Stmt *Where = nullptr;
+  bool Writes = false;
+  bool OtherWorker = false;
+};
+
+/// For a write of a member worker to Written (`this->stats_.files`, the
+/// first member a reference bound by the constructor), made holding Held:
+/// where a caller that constructs and starts objects of Record touches the
+/// object it bound without a lock shared with the write while the worker
+/// may run, or starts another such object bound to the same one.
+llvm::SmallVector<BoundAccess, 4>
+accessesThroughBoundReference(const CXXRecordDecl &Record,
+                              const FieldDecl &Handle,
+                              const ObjectPath &Written, const LockSet &Held,
+                              ASTContext &Context);
 
 } // namespace clang::tidy::parlint
 

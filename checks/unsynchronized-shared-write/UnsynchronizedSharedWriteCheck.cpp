@@ -118,12 +118,61 @@ void UnsynchronizedSharedWriteCheck::checkMemberWorkers(
         continue;
       if (!Calls)
         Calls = callsWhileMemberRuns(*Method.getParent(), *Handle, Context);
-      if (Calls->empty())
-        break;
-      if (checkMemberWorkerWrite(Write, Spawn, *Handle, *Calls, Context))
+      if (checkMemberWorkerWrite(Write, Spawn, *Handle, *Calls, Context) ||
+          checkBoundReferenceWrite(Write, Spawn, *Handle, *Method.getParent(),
+                                   Context))
         Reported.push_back(Write.Object);
     }
   }
+}
+
+bool UnsynchronizedSharedWriteCheck::checkBoundReferenceWrite(
+    const SharedAccess &Write, const Launch &Spawn, const FieldDecl &Handle,
+    const CXXRecordDecl &Record, ASTContext &Context) {
+  auto Accesses = accessesThroughBoundReference(Record, Handle, Write.Object,
+                                                Write.Held, Context);
+  if (Accesses.empty())
+    return false;
+  const SourceManager &SM = Context.getSourceManager();
+  auto Location = [&](const Stmt *S) {
+    return SM.getExpansionLoc(S->getBeginLoc());
+  };
+  SourceLocation Where = Location(Write.Where);
+  if (Where.isInvalid() || SM.isInSystemHeader(Where))
+    return false;
+  if (!firstReportAt(Where))
+    return true;
+  const BoundAccess &First = Accesses.front();
+  bool Scalar = Write.Scalar && (Write.Write == WriteKind::Assign ||
+                                 Write.Write == WriteKind::Update);
+  diag(Where, "unsynchronized %0 in a worker that runs while %select{the code "
+              "that started it uses|another object's worker writes}1 the "
+              "object %2 refers to; %select{|make it std::atomic, }3guard "
+              "every access with one mutex, or give each worker its own and "
+              "combine them once all have finished")
+      << whatIsWritten(Write) << First.OtherWorker
+      << Write.Object.Fields.front() << Scalar;
+  if (Write.Via)
+    diag(Location(Write.Via), "the worker makes the write through this call "
+                              "of %0",
+         DiagnosticIDs::Note)
+        << Write.ViaCallee;
+  diag(Location(Spawn.Call), "the worker is started here and kept in %0",
+       DiagnosticIDs::Note)
+      << &Handle;
+  if (First.OtherWorker)
+    diag(Location(First.Where), "another object bound to the same object "
+                                "starts its worker here, and both may run at "
+                                "the same time",
+         DiagnosticIDs::Note);
+  else
+    diag(Location(First.Where), "the code that started the worker %select{reads"
+                                "|writes}0 it here while the worker may still "
+                                "be running%select{| without holding the lock "
+                                "taken at the write}1",
+         DiagnosticIDs::Note)
+        << First.Writes << !Write.Held.empty();
+  return true;
 }
 
 bool UnsynchronizedSharedWriteCheck::checkMemberWorkerWrite(

@@ -64,6 +64,13 @@ private:
                               const FieldDecl &Handle,
                               llvm::ArrayRef<CallWhileRunning> Calls,
                               ASTContext &Context);
+  /// Reports a member worker's write through a reference member bound by
+  /// the constructor when the code that started it, or another object's
+  /// worker, touches the bound object (MemberWorkers); true when reported.
+  bool checkBoundReferenceWrite(const SharedAccess &Write, const Launch &Spawn,
+                                const FieldDecl &Handle,
+                                const CXXRecordDecl &Record,
+                                ASTContext &Context);
   /// Reports the write when it conflicts; true when it was reported (now or
   /// before, at the same place).
   bool checkWrite(const Worker &Writer, const SharedAccess &Write,

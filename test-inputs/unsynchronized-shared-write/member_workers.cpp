@@ -123,3 +123,44 @@ void serveIndex(int clients) {
     t.join();
   index.wait();
 }
+
+// Workers that write through a reference member the constructor binds to
+// an object of the code that creates them: the creator's own reads, and the
+// worker of another object bound to the same one, meet the write.
+struct Totals {
+  std::mutex mutex;
+  long bytes = 0;
+  int files = 0;
+};
+
+class Fetcher {
+public:
+  Fetcher(int count, Totals &totals) : count_(count), totals_(totals) {}
+  // EXPECT-NOTE@+1:28 the worker is started here and kept in 'thread_'
+  void start() { thread_ = std::thread(&Fetcher::run, this); }
+  void join() { thread_.join(); }
+
+private:
+  void run() {
+    for (int i = 0; i < count_; ++i) {
+      std::lock_guard<std::mutex> lock(totals_.mutex);
+      totals_.bytes += 1024;
+    }
+    // EXPECT-WARNING@+1:5 unsynchronized write to 'totals_.files' in a worker that runs while another object's worker writes the object 'totals_' refers to; make it std::atomic, guard every access with one mutex, or give each worker its own and combine them once all have finished
+    totals_.files += count_;
+  }
+  int count_;
+  Totals &totals_;
+  std::thread thread_;
+};
+
+int fetchBoth() {
+  Totals totals;
+  Fetcher first(3, totals), second(4, totals);
+  first.start();
+  // EXPECT-NOTE@+1:3 another object bound to the same object starts its worker here, and both may run at the same time
+  second.start();
+  first.join();
+  second.join();
+  return totals.files;
+}

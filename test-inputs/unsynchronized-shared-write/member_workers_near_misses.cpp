@@ -214,3 +214,70 @@ int readSnapshot() {
   snapshot.join();
   return v;
 }
+
+// Workers writing through a reference member: under the bound object's
+// own lock, or each to an object of its own, or read once joined.
+struct Totals {
+  std::mutex mutex;
+  int files = 0;
+};
+
+class LockedFetcher {
+public:
+  explicit LockedFetcher(Totals &totals) : totals_(totals) {}
+  void start() { thread_ = std::thread(&LockedFetcher::run, this); }
+  void join() { thread_.join(); }
+
+private:
+  void run() {
+    std::lock_guard<std::mutex> lock(totals_.mutex);
+    ++totals_.files;
+  }
+  Totals &totals_;
+  std::thread thread_;
+};
+
+int fetchLocked() {
+  Totals totals;
+  LockedFetcher first(totals), second(totals);
+  first.start();
+  second.start();
+  int seen;
+  {
+    std::lock_guard<std::mutex> lock(totals.mutex);
+    seen = totals.files;
+  }
+  first.join();
+  second.join();
+  return seen + totals.files;
+}
+
+class Fetcher {
+public:
+  explicit Fetcher(Totals &totals) : totals_(totals) {}
+  void start() { thread_ = std::thread(&Fetcher::run, this); }
+  void join() { thread_.join(); }
+
+private:
+  void run() { ++totals_.files; }
+  Totals &totals_;
+  std::thread thread_;
+};
+
+int fetchApart() {
+  Totals mine, yours;
+  Fetcher first(mine), second(yours);
+  first.start();
+  second.start();
+  first.join();
+  second.join();
+  return mine.files + yours.files;
+}
+
+int fetchThenRead() {
+  Totals totals;
+  Fetcher only(totals);
+  only.start();
+  only.join();
+  return totals.files;
+}
