@@ -1,5 +1,6 @@
 #include "SharedWrites.h"
 #include "SummaryWrites.h"
+#include "LoopBounds.h"
 #include "../common/AstHelpers.h"
 #include "../model/BufferWrites.h"
 #include "../model/Synchronization.h"
@@ -122,8 +123,13 @@ public:
                  ? IndexKind::Unknown
                  : classify(Member->getBase());
     if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
+      // What a per-launch pointer points to is the launch's own value
+      // (`*(int *)arg` with `&ids[i]`), as `arg->id` is; through any other
+      // pointer it is data.
       if (Unary->getOpcode() == UO_Deref)
-        return IndexKind::DataDependent;
+        return classify(Unary->getSubExpr()) == IndexKind::PerWorker
+                   ? IndexKind::PerWorker
+                   : IndexKind::DataDependent;
       if (Unary->getOpcode() == UO_LNot)
         return IndexKind::Unknown;
       return classify(Unary->getSubExpr());
@@ -164,7 +170,31 @@ private:
       return Both;
     default:
       // `i % n`, `i / 2`, `i & mask`: two workers may meet.
-      return Both == IndexKind::PerWorker ? IndexKind::Unknown : Both;
+      if (Both != IndexKind::PerWorker)
+        return Both;
+      return foldsWorkers(Binary) ? IndexKind::DataDependent
+                                  : IndexKind::Unknown;
+    }
+  }
+
+  /// `id % K`, `id / K`, `id & M` with constants, for workers with ids 0 to
+  /// Launches-1: two of them land on one slot (8 workers, `id % 4`).
+  bool foldsWorkers(const BinaryOperator &Binary) {
+    std::optional<llvm::APSInt> K =
+        Binary.getRHS()->getIntegerConstantExpr(Code.context());
+    if (!Worker.Launches || !K || K->isNegative() ||
+        classify(Binary.getLHS()) != IndexKind::PerWorker)
+      return false;
+    int64_t Workers = *Worker.Launches, Value = K->getExtValue();
+    switch (Binary.getOpcode()) {
+    case BO_Rem:
+      return Value > 0 && Workers > Value;
+    case BO_Div:
+      return Value > 1 && Workers > 1;
+    case BO_And:
+      return Workers > Value + 1;
+    default:
+      return false;
     }
   }
 
@@ -1051,6 +1081,10 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
   WorkerCode Worker;
   Worker.Spawn = &Spawn;
   const SourceManager &SM = Launcher.context().getSourceManager();
+  if (Loop)
+    if (auto Bound = constantLoopBound(*Loop, nullptr, Launcher.context());
+        Bound && Bound->CountsUpFromZero)
+      Worker.Launches = Bound->Trips;
   auto DeclaredInLoop = [&](const ValueDecl *D) {
     return Loop && D && isWithin(D, Loop, SM);
   };

@@ -50,6 +50,10 @@ struct WorkerCode {
   /// point every launch at one object (ArgumentFields).
   const ParmVarDecl *ArgumentParam = nullptr;
   llvm::DenseMap<const FieldDecl *, SharedPointee> SharedFields;
+  /// How many workers the launching loop starts, when it counts from 0 to
+  /// a constant (ids 0..Launches-1): `id % 4` with 8 of them is no slot of
+  /// a worker's own.
+  std::optional<int64_t> Launches;
 };
 
 /// The worker of Spawn in Launcher. Loop is the loop of Launcher that runs
