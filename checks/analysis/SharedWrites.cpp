@@ -823,6 +823,30 @@ public:
              bool PointsIntoPath = false);
 };
 
+/// Whether Arg is an argument of User, a call whose callee the summaries
+/// follow (its Reads and Writes stand for what it does through Arg).
+static bool passedToFollowedCallee(const Stmt *User, const Expr &Arg,
+                                   const FunctionAnalysis &Code) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(User);
+  if (!Call || isa<CXXOperatorCallExpr>(Call) ||
+      !llvm::is_contained(Call->arguments(), &Arg))
+    return false;
+  CallBinding Binding;
+  return SummaryWrites::followedCallee(*Call, Binding, Code.context()) != nullptr;
+}
+
+/// Whether Arg binds to a reference parameter of the call User.
+static bool bindsReference(const Stmt &User, const Expr &Arg) {
+  const auto *Call = cast<CallExpr>(&User);
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  for (unsigned I = 0; Callee && I < Call->getNumArgs() &&
+                       I < Callee->getNumParams();
+       ++I)
+    if (Call->getArg(I) == &Arg)
+      return Callee->getParamDecl(I)->getType()->isReferenceType();
+  return false;
+}
+
 std::optional<SharedAccess>
 AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
                             const FunctionAnalysis &Code,
@@ -994,13 +1018,16 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
         Current = Unary;
         continue;
       }
-      // `args[i].sum = &sum;`: storing the address touches nothing yet.
+      // `args[i].sum = &sum;`: storing the address touches nothing yet;
+      // `push(&ring, msg)`: a function the summaries follow touches what
+      // its own summary says, through its parameter.
       if (Unary->getOpcode() == UO_AddrOf) {
         const Stmt *User = Code.parentIgnoringImplicit(*Unary);
         const auto *Assign = dyn_cast_or_null<BinaryOperator>(User);
         if (isa_and_nonnull<InitListExpr, DeclStmt>(User) ||
             (Assign && Assign->getOpcode() == BO_Assign &&
-             Assign->getRHS()->IgnoreParenImpCasts() == Unary))
+             Assign->getRHS()->IgnoreParenImpCasts() == Unary) ||
+            passedToFollowedCallee(User, *Unary, Code))
           return std::nullopt;
       }
       return Read();
@@ -1058,6 +1085,11 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
         return Read();
       }
     }
+    // `update(stats)` with a reference parameter, `update(p)` with a
+    // pointer: the summary of a followed callee says what it touches.
+    if (!PointsInto && Reached && passedToFollowedCallee(Parent, *Current, Code) &&
+        (Current->getType()->isPointerType() || bindsReference(*Parent, *Current)))
+      return std::nullopt;
     // `snprintf(shared->name, ...)`, `memcpy(buffer, ...)`: the call fills
     // the object the pointer points into.
     if (const auto *Call = dyn_cast<CallExpr>(Parent);
