@@ -1,4 +1,5 @@
 #include "SummaryWrites.h"
+#include "DataBranches.h"
 #include "../common/AnalysisCache.h"
 #include "../common/AstHelpers.h"
 #include "../model/Launch.h"
@@ -105,6 +106,13 @@ private:
   void noteHandOff(const CallExpr &Call);
   void add(SummaryWrite Write);
   void addRead(const ObjectPath &Object, LockSet Held, const Expr &Where);
+  /// branchesOnDataOnly of the summarized function, asked once.
+  bool dataBranches() {
+    if (!DataBranches)
+      DataBranches = branchesOnDataOnly(Function);
+    return *DataBranches;
+  }
+  std::optional<bool> DataBranches;
 };
 
 class WriteCache : public TranslationUnitState {
@@ -247,9 +255,14 @@ void WriteScanner::visitName(const Expr &Name) {
   Write.SlotParams = std::move(SlotParams);
   Write.Where = Found->Where;
   Write.WhereFunction = &Function;
-  Write.EveryCall = summaries::onEveryIteration(Code, *Found->Where);
+  // On some paths of a function that picks them from its data alone
+  // (DataBranches): some input of any caller takes it, unless the caller
+  // picks the path with an argument (`if (file_id == -1) ++last_file_id_;`).
+  Write.EveryCall = summaries::onEveryIteration(Code, *Found->Where) ||
+                    (dataBranches() &&
+                     !isGuardedByParameterTest(Code, *Found->Where, Function));
   // A member of the object on some paths: unless the caller picks the path
-  // with an argument (`if (file_id == -1) ++last_file_id_;`).
+  // with an argument.
   if (Write.EveryCall ||
       (Write.Object.isThis() &&
        !isGuardedByParameterTest(Code, *Found->Where, Function)))
@@ -289,7 +302,9 @@ void WriteScanner::visitCall(const CallExpr &Call) {
   // The callee's writes are ours on every call only if the call is.
   if (Inner.Writes.empty())
     return;
-  bool CallEveryTime = summaries::onEveryIteration(Code, Call);
+  bool CallEveryTime =
+      summaries::onEveryIteration(Code, Call) ||
+      (dataBranches() && !isGuardedByParameterTest(Code, Call, Function));
   for (const SummaryWrite &Write : Inner.Writes) {
     auto Object = SummaryWrites::mapPath(Write.Object, *Callee, Binding);
     if (!Object || !reachesCaller(*Object))

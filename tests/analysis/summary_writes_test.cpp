@@ -126,6 +126,36 @@ void viaParam(Cache &c, int key) { if (key > 0) c.get(key); }
 // takes: a write after `if (!p) return;` is made by every call that matters.
 // A null test of anything else (a lookup that found nothing) is a path like
 // any other.
+// A write on some paths counts in a function that picks its paths from
+// its own data (DataBranches): parameters, what they point to, locals given
+// such values, the standard library's answers. A global mode, a member of
+// the object, a call of the program's own or a parameter tested against a
+// constant picks a path a caller may never take.
+TEST(SummaryWrites, SomePathsCountWhenDataAlonePicksThem) {
+  Code C(R"cpp(
+extern "C" int sscanf(const char *, const char *, ...);
+struct Ring { int count; long dropped; };
+long bad, hits, found;
+int debug;
+int table[4];
+bool known(int);
+void push(Ring *r) { if (r->count == 8) { r->dropped++; return; } r->count++; }
+void parse(const char *t) { int a; if (sscanf(t, "%d", &a) != 1) bad++; }
+void sized(const int *v) { if (v[1] < (int)(sizeof table / sizeof table[0])) hits++; }
+void traced(int k) { if (debug) hits += k; }
+void looked(int k) { if (known(k)) found++; }
+void picked(int k) { if (k == -1) found++; }
+struct S { bool on; void count() { if (on) found++; } };
+)cpp");
+  EXPECT_EQ(C.objects("push"), (Strings{"r->dropped", "r->count"}));
+  EXPECT_EQ(C.objects("parse"), Strings{"bad"});
+  EXPECT_EQ(C.objects("sized"), Strings{"hits"}) << "sizeof reads nothing";
+  EXPECT_TRUE(C.objects("traced").empty()) << "a global mode";
+  EXPECT_TRUE(C.objects("looked").empty()) << "a call of the program's own";
+  EXPECT_TRUE(C.objects("picked").empty()) << "the caller picks the path";
+  EXPECT_TRUE(C.objects("count").empty()) << "a member of the object";
+}
+
 TEST(SummaryWrites, AFailedAllocationIsAnErrorExit) {
   Code C(R"cpp(
 extern "C" void *malloc(unsigned long);
