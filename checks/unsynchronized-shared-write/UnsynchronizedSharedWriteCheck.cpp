@@ -54,6 +54,20 @@ std::string whatIsWritten(const SharedAccess &Write) {
   }
 }
 
+/// An atomic would do for the written value: a scalar assigned or updated.
+bool atomicWouldDo(const SharedAccess &Write) {
+  return Write.Scalar &&
+         (Write.Write == WriteKind::Assign || Write.Write == WriteKind::Update);
+}
+
+/// Where a report at S goes: the expansion of its start, or nothing for a
+/// statement in a system header or without a location.
+SourceLocation reportLocation(const Stmt &S, const SourceManager &SM) {
+  SourceLocation Where = SM.getExpansionLoc(S.getBeginLoc());
+  return Where.isInvalid() || SM.isInSystemHeader(Where) ? SourceLocation()
+                                                         : Where;
+}
+
 enum Reason { Repeated = 0, OtherWorker = 1, Launcher = 2 };
 
 /// Why a write conflicts, and where the other side is.
@@ -126,6 +140,24 @@ void UnsynchronizedSharedWriteCheck::checkMemberWorkers(
   }
 }
 
+void UnsynchronizedSharedWriteCheck::noteWorkerCall(const SharedAccess &Write,
+                                                    const SourceManager &SM) {
+  if (Write.Via)
+    diag(SM.getExpansionLoc(Write.Via->getBeginLoc()),
+         "the worker makes the write through this call of %0",
+         DiagnosticIDs::Note)
+        << Write.ViaCallee;
+}
+
+void UnsynchronizedSharedWriteCheck::noteMemberWorker(
+    const SharedAccess &Write, const Launch &Spawn, const FieldDecl &Handle,
+    const SourceManager &SM) {
+  noteWorkerCall(Write, SM);
+  diag(SM.getExpansionLoc(Spawn.Call->getBeginLoc()),
+       "the worker is started here and kept in %0", DiagnosticIDs::Note)
+      << &Handle;
+}
+
 bool UnsynchronizedSharedWriteCheck::checkBoundReferenceWrite(
     const SharedAccess &Write, const Launch &Spawn, const FieldDecl &Handle,
     const CXXRecordDecl &Record, ASTContext &Context) {
@@ -137,14 +169,13 @@ bool UnsynchronizedSharedWriteCheck::checkBoundReferenceWrite(
   auto Location = [&](const Stmt *S) {
     return SM.getExpansionLoc(S->getBeginLoc());
   };
-  SourceLocation Where = Location(Write.Where);
-  if (Where.isInvalid() || SM.isInSystemHeader(Where))
+  SourceLocation Where = reportLocation(*Write.Where, SM);
+  if (Where.isInvalid())
     return false;
   if (!firstReportAt(Where))
     return true;
   const BoundAccess &First = Accesses.front();
-  bool Scalar = Write.Scalar && (Write.Write == WriteKind::Assign ||
-                                 Write.Write == WriteKind::Update);
+  bool Scalar = atomicWouldDo(Write);
   diag(Where, "unsynchronized %0 in a worker that runs while %select{the code "
               "that started it uses|another object's worker writes}1 the "
               "object %2 refers to; %select{|make it std::atomic, }3guard "
@@ -152,14 +183,7 @@ bool UnsynchronizedSharedWriteCheck::checkBoundReferenceWrite(
               "combine them once all have finished")
       << whatIsWritten(Write) << First.OtherWorker
       << Write.Object.Fields.front() << Scalar;
-  if (Write.Via)
-    diag(Location(Write.Via), "the worker makes the write through this call "
-                              "of %0",
-         DiagnosticIDs::Note)
-        << Write.ViaCallee;
-  diag(Location(Spawn.Call), "the worker is started here and kept in %0",
-       DiagnosticIDs::Note)
-      << &Handle;
+  noteMemberWorker(Write, Spawn, Handle, SM);
   if (First.OtherWorker)
     diag(Location(First.Where), "another object bound to the same object "
                                 "starts its worker here, and both may run at "
@@ -182,8 +206,8 @@ bool UnsynchronizedSharedWriteCheck::checkMemberWorkerWrite(
   auto Location = [&](const Stmt *S) {
     return SM.getExpansionLoc(S->getBeginLoc());
   };
-  SourceLocation Where = Location(Write.Where);
-  if (Where.isInvalid() || SM.isInSystemHeader(Where))
+  SourceLocation Where = reportLocation(*Write.Where, SM);
+  if (Where.isInvalid())
     return false;
   for (const CallWhileRunning &Call : Calls) {
     const WriteSummary &Summary = SummaryWrites::of(*Call.Method, Context);
@@ -204,21 +228,13 @@ bool UnsynchronizedSharedWriteCheck::checkMemberWorkerWrite(
       continue;
     if (!firstReportAt(Where))
       return true;
-    bool Scalar = Write.Scalar && (Write.Write == WriteKind::Assign ||
-                                   Write.Write == WriteKind::Update);
+    bool Scalar = atomicWouldDo(Write);
     diag(Where, "unsynchronized %0 in a worker that runs while other code "
                 "calls its object's methods; %select{|make it std::atomic, }1"
                 "guard every access with one mutex, or publish the value "
                 "once the worker has finished")
         << whatIsWritten(Write) << Scalar;
-    if (Write.Via)
-      diag(Location(Write.Via), "the worker makes the write through this call "
-                                "of %0",
-           DiagnosticIDs::Note)
-          << Write.ViaCallee;
-    diag(Location(Spawn.Call), "the worker is started here and kept in %0",
-         DiagnosticIDs::Note)
-        << &Handle;
+    noteMemberWorker(Write, Spawn, Handle, SM);
     diag(Location(Call.Call), "%0 %select{reads|writes}1 '%2' here while the "
                               "object's worker may still be running%select{| "
                               "without holding the lock taken at the write}3",
@@ -341,8 +357,8 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
   auto Location = [&](const Stmt *S) {
     return SM.getExpansionLoc(S->getBeginLoc());
   };
-  SourceLocation Where = Location(Write.Where);
-  if (Where.isInvalid() || SM.isInSystemHeader(Where))
+  SourceLocation Where = reportLocation(*Write.Where, SM);
+  if (Where.isInvalid())
     return false;
   // An object declared inside the launching loop is a new one each time.
   auto SharedAcrossIterations = [&](const ObjectPath &Object) {
@@ -406,8 +422,7 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
     return true;
 
   const Conflict &First = Conflicts.front();
-  bool Scalar = Write.Scalar && (Write.Write == WriteKind::Assign ||
-                                 Write.Write == WriteKind::Update);
+  bool Scalar = atomicWouldDo(Write);
   diag(Where, "unsynchronized %0 in a worker %select{launched several times "
               "at once|that runs alongside another worker using it|that runs "
               "while the launching thread uses it}1; %select{|make it "
@@ -422,11 +437,7 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
                 "shared mode run at the same time; take it exclusively "
                 "(std::unique_lock, lock()) to write",
          DiagnosticIDs::Note);
-  if (Write.Via)
-    diag(Location(Write.Via), "the worker makes the write through this call "
-                              "of %0",
-         DiagnosticIDs::Note)
-        << Write.ViaCallee;
+  noteWorkerCall(Write, SM);
   for (const Conflict &C : Conflicts) {
     switch (C.Note) {
     case Conflict::AtLoop:

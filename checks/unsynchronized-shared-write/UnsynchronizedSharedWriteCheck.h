@@ -64,6 +64,11 @@ private:
                               const FieldDecl &Handle,
                               llvm::ArrayRef<CallWhileRunning> Calls,
                               ASTContext &Context);
+  /// A note at the worker's call that leads to a write in a callee.
+  void noteWorkerCall(const SharedAccess &Write, const SourceManager &SM);
+  /// That note, and one at the launch of a member worker.
+  void noteMemberWorker(const SharedAccess &Write, const Launch &Spawn,
+                        const FieldDecl &Handle, const SourceManager &SM);
   /// Reports a member worker's write through a reference member bound by
   /// the constructor when the code that started it, or another object's
   /// worker, touches the bound object (MemberWorkers); true when reported.
