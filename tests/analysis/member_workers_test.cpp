@@ -42,12 +42,13 @@ struct Code {
   ~Code() { AnalysisCache::reset(); }
 
   ASTContext &context() { return AST->getASTContext(); }
-  const CXXRecordDecl &counter() {
+  const CXXRecordDecl &record(const std::string &Name) {
     const auto *R = parlint::test::selectFirst<CXXRecordDecl>(
-        "r", cxxRecordDecl(hasName("Counter"), isDefinition()).bind("r"), *AST);
-    EXPECT_NE(R, nullptr);
+        "r", cxxRecordDecl(hasName(Name), isDefinition()).bind("r"), *AST);
+    EXPECT_NE(R, nullptr) << Name;
     return *R;
   }
+  const CXXRecordDecl &counter() { return record("Counter"); }
   const FieldDecl &field(const std::string &Name) {
     const auto *F = parlint::test::selectFirst<FieldDecl>(
         "f", fieldDecl(hasName(Name)).bind("f"), *AST);
@@ -138,6 +139,52 @@ long fromThreads() {
 }
 )cpp");
   EXPECT_EQ(C.callsWhileRunning("worker_"), Strings{at(6) + "@" + at(6)});
+}
+
+// A worker writing through a reference member the constructor binds meets
+// the creator's accesses to the bound object while it may run, and the
+// worker of another object bound to the same one; not an object bound to
+// another, nor accesses after the join.
+TEST(MemberWorkers, WritesThroughABoundReferenceMeetTheCreator) {
+  Code C(R"cpp(
+struct Totals { long files = 0; };
+struct Fetcher {
+  explicit Fetcher(Totals &t) : totals_(t) {}
+  void start() { thread_ = std::thread([this] { ++totals_.files; }); }
+  void join() { thread_.join(); }
+  Totals &totals_;
+  std::thread thread_;
+};
+long creator() {
+  Totals mine, yours;
+  Fetcher a(mine), b(yours);
+  a.start();
+  long seen = mine.files;
+  b.start();
+  a.join();
+  b.join();
+  return seen + mine.files;
+}
+long twins() {
+  Totals shared;
+  Fetcher a(shared), b(shared);
+  a.start();
+  b.start();
+  a.join();
+  b.join();
+  return shared.files;
+}
+)cpp");
+  const CXXRecordDecl &Fetcher = C.record("Fetcher");
+  ObjectPath Written;
+  Written.Fields = {&C.field("totals_"), &C.field("files")};
+  std::vector<std::string> Found;
+  for (const BoundAccess &Access : accessesThroughBoundReference(
+           Fetcher, C.field("thread_"), Written, {}, C.context()))
+    Found.push_back(std::to_string(C.line(Access.Where) - CounterLines) +
+                    (Access.OtherWorker ? " other worker" : "") +
+                    (Access.Writes ? " writes" : " reads"));
+  EXPECT_EQ(Found, (Strings{"14 reads", "24 other worker writes"}));
 }
 
 TEST(MemberWorkers, LaunchesKeptInMembers) {
