@@ -40,9 +40,16 @@ public:
   bool dataOnly(const Expr *E) {
     if (!E)
       return true;
+    // What a sizeof or alignof names is not read.
+    llvm::SmallPtrSet<const Stmt *, 8> Unevaluated;
+    forEachDescendant(E, /*SkipLambdas=*/true, [&](const Stmt &S) {
+      if (isa<UnaryExprOrTypeTraitExpr>(S))
+        forEachDescendant(&S, /*SkipLambdas=*/true,
+                          [&](const Stmt &Inner) { Unevaluated.insert(&Inner); });
+    });
     bool DataOnly = true;
     forEachDescendant(E, /*SkipLambdas=*/true, [&](const Stmt &S) {
-      if (!DataOnly || inSizeof(S, *E))
+      if (!DataOnly || Unevaluated.contains(&S))
         return;
       if (isa<CXXThisExpr>(S)) {
         DataOnly = false;
@@ -65,19 +72,6 @@ private:
   llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>> Given;
   llvm::DenseMap<const VarDecl *, bool> Known;
   llvm::SmallPtrSet<const VarDecl *, 4> InProgress;
-
-  /// Whether S lies in a sizeof or alignof within Top (no read at all).
-  bool inSizeof(const Stmt &S, const Expr &Top) {
-    if (!isa<DeclRefExpr, CXXThisExpr, CallExpr>(S))
-      return false;
-    bool Found = false;
-    forEachDescendant(&Top, /*SkipLambdas=*/true, [&](const Stmt &Node) {
-      if (const auto *Trait = dyn_cast<UnaryExprOrTypeTraitExpr>(&Node))
-        forEachDescendant(Trait, /*SkipLambdas=*/true,
-                          [&](const Stmt &Inner) { Found |= &Inner == &S; });
-    });
-    return Found;
-  }
 
   static const VarDecl *localOf(const Expr *E) {
     const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
