@@ -656,16 +656,24 @@ private:
   void access(const Expr &Name) {
     if (accessThroughSharedField(Name))
       return;
-    auto Raw = objectPathOf(&Name);
+    // A local bound to an element (`ModuleStats &st = by_module.at(key);`):
+    // its uses touch the container, unless the key is the worker's own.
+    std::optional<ElementAlias> Alias = elementAliasOf(Name, Code);
+    if (Alias && slotOfItsOwn(*Alias->Key))
+      return;
+    auto Raw = objectPathOf(Alias ? Alias->Container : &Name);
     if (!Raw)
       return;
     // A pointer the worker holds is its own; what it points to may not be.
     if (Resolved Root = resolve(*Raw);
         Root.Kind != Reach::Shared && !isRootPointer(*Raw))
       return;
-    auto Found = walkAccess(Name, *Raw, Code, [&](const Expr &Subscript) {
+    auto SlotOfItsOwn = [&](const Expr &Subscript) {
       return slotOfItsOwn(Subscript);
-    });
+    };
+    auto Found = Alias ? walkAccess(*Alias->Use, *Raw, Code, SlotOfItsOwn,
+                                    Alias->PointsInto)
+                       : walkAccess(Name, *Raw, Code, SlotOfItsOwn);
     if (!Found)
       return;
     Resolved Where = resolve(Found->Object);
@@ -1269,8 +1277,65 @@ collectLauncherAccesses(const FunctionAnalysis &Launcher,
 
 std::optional<SharedAccess>
 walkSharedAccess(const Expr &Name, ObjectPath Path, const FunctionAnalysis &Code,
-                 llvm::function_ref<bool(const Expr &)> SlotOfItsOwn) {
-  return AccessCollector::walkAccess(Name, std::move(Path), Code, SlotOfItsOwn);
+                 llvm::function_ref<bool(const Expr &)> SlotOfItsOwn,
+                 bool PointsIntoPath) {
+  return AccessCollector::walkAccess(Name, std::move(Path), Code, SlotOfItsOwn,
+                                     PointsIntoPath);
+}
+
+std::optional<ElementAlias> elementAliasOf(const Expr &Name,
+                                           const FunctionAnalysis &Code) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(&Name);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
+      !Var->getInit() || !Code.declarationOf(*Var))
+    return std::nullopt;
+  QualType Type = Var->getType();
+  bool Reference = Type->isReferenceType(), Pointer = Type->isPointerType();
+  bool Iterator = !Reference && !Pointer && Type->isRecordType();
+  if (!Reference && !Pointer && !Iterator)
+    return std::nullopt;
+  if (!Reference && isChangedWithin(Var, Code.body()))
+    return std::nullopt;
+  const Expr *Init = stripped(Var->getInit());
+  if (Pointer) {
+    const auto *Address = dyn_cast<UnaryOperator>(Init);
+    if (!Address || Address->getOpcode() != UO_AddrOf)
+      return std::nullopt;
+    Init = stripped(Address->getSubExpr());
+  }
+  ElementAlias Alias;
+  if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(Init);
+      Subscript && !Iterator) {
+    Alias.Container = Subscript->getBase();
+    Alias.Key = Subscript->getIdx();
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Init);
+             Op && !Iterator && Op->getOperator() == OO_Subscript &&
+             Op->getNumArgs() == 2) {
+    Alias.Container = Op->getArg(0);
+    Alias.Key = Op->getArg(1);
+  } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Init);
+             Call && Call->getNumArgs() == 1 && Call->getMethodDecl() &&
+             isStdContainer(Call->getMethodDecl()->getParent()) &&
+             identifierOf(Call->getMethodDecl()) == (Iterator ? "find" : "at")) {
+    Alias.Container = Call->getImplicitObjectArgument();
+    Alias.Key = Call->getArg(0);
+  } else {
+    return std::nullopt;
+  }
+  Alias.Use = &Name;
+  Alias.PointsInto = Pointer;
+  if (Iterator) {
+    // `it->second.hits++`, `(*it).second`; `it != end` touches nothing.
+    const Stmt *Parent = Code.parentIgnoringImplicit(Name);
+    const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Parent);
+    if (!Op || Op->getNumArgs() != 1 ||
+        (Op->getOperator() != OO_Arrow && Op->getOperator() != OO_Star))
+      return std::nullopt;
+    Alias.Use = Op;
+    Alias.PointsInto = Op->getOperator() == OO_Arrow;
+  }
+  return Alias;
 }
 
 IndexKind classifyWorkerIndex(const Expr &Index, const WorkerCode &Worker,

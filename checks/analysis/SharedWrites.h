@@ -147,7 +147,26 @@ collectLauncherAccesses(const FunctionAnalysis &Launcher,
 /// for the caller to fill in.
 std::optional<SharedAccess>
 walkSharedAccess(const Expr &Name, ObjectPath Path, const FunctionAnalysis &Code,
-                 llvm::function_ref<bool(const Expr &)> SlotOfItsOwn);
+                 llvm::function_ref<bool(const Expr &)> SlotOfItsOwn,
+                 bool PointsIntoPath = false);
+
+/// A local bound to one element of a container: `Entry &e = table.at(key);`,
+/// `Entry *e = &table[key];`, `auto it = cache.find(key);` (never changed
+/// afterwards). Its uses touch that element of the container.
+struct ElementAlias {
+  const Expr *Container = nullptr; ///< the container in the initializer
+  const Expr *Key = nullptr;       ///< the index or key that picks the element
+  /// Where a walk of this use starts: the local's name, or the iterator's
+  /// `->` or `*`.
+  const Expr *Use = nullptr;
+  /// Use is a pointer to the element (only a use through it touches it).
+  bool PointsInto = false;
+};
+
+/// For Name, a use in Code of such a local, the alias; nullopt for any
+/// other name, and for an iterator used other than through `->` or `*`.
+std::optional<ElementAlias> elementAliasOf(const Expr &Name,
+                                           const FunctionAnalysis &Code);
 
 /// How an index expression of a worker relates to the worker.
 enum class IndexKind {

@@ -213,7 +213,10 @@ WriteScanner::parametersIn(const Expr &Index) const {
 }
 
 void WriteScanner::visitName(const Expr &Name) {
-  auto Raw = objectPathOf(&Name);
+  // A local bound to an element (`auto it = entries_.find(key);`): its uses
+  // touch the container, at the key's slot.
+  std::optional<ElementAlias> Alias = elementAliasOf(Name, Code);
+  auto Raw = objectPathOf(Alias ? Alias->Container : &Name);
   if (!Raw || !mayReachCaller(*Raw))
     return;
   llvm::SmallVector<unsigned, 2> SlotParams;
@@ -236,7 +239,11 @@ void WriteScanner::visitName(const Expr &Name) {
       return false;
     }
   };
-  auto Found = walkSharedAccess(Name, *Raw, Code, SlotOfItsOwn);
+  if (Alias && SlotOfItsOwn(*Alias->Key))
+    return;
+  auto Found = Alias ? walkSharedAccess(*Alias->Use, *Raw, Code, SlotOfItsOwn,
+                                        Alias->PointsInto)
+                     : walkSharedAccess(Name, *Raw, Code, SlotOfItsOwn);
   if (Unclear || !Found || !reachesCaller(Found->Object))
     return;
   if (!Found->isWrite()) {
