@@ -451,6 +451,21 @@ TEST(SharedWrites, HandOffsAndLocalsProveNothingShared) {
   EXPECT_EQ(Copy.writes(), Writes{});
 }
 
+// A local bound to one element of a shared container is an alias of that
+// element: writes through it count unless the key is the worker's own.
+TEST(SharedWrites, ElementAliasesWriteTheContainer) {
+  WorkerUnderTest W("void f(std::vector<long> &out, int *keys, int n) {\n"
+                    "  std::vector<std::thread> ts;\n"
+                    "  for (int i = 0; i < n; ++i)\n"
+                    "    ts.emplace_back([&, i] {\n"
+                    "      long &mine = out[i]; mine += 1;\n"
+                    "      long &any = out[keys[i]]; any += 1;\n"
+                    "      long *p = &out[keys[0]]; *p = 2; });\n"
+                    "}\n");
+  ASSERT_TRUE(W.Code.Body);
+  EXPECT_EQ(W.writes(), (std::vector<std::string>{"out:U", "out:A"}));
+}
+
 TEST(SharedWrites, IndexKinds) {
   WorkerUnderTest W("void f(std::vector<int> &out, std::vector<int> &in) {\n"
                     "  std::vector<std::thread> ts;\n"
