@@ -355,8 +355,10 @@ bool queuesTask(const CXXMethodDecl &Method) {
         !isTaskQueue(Member->getType()))
       return;
     StringRef Name = identifierOf(Call->getMethodDecl());
+    // A standard container's adders, and a queue class's usual names.
     Queues |= Name.starts_with("push") || Name.starts_with("emplace") ||
-              Name == "insert";
+              llvm::is_contained({"insert", "enqueue", "put", "add", "offer"},
+                                 Name);
   });
   return Queues;
 }

@@ -184,9 +184,15 @@ void f(mylib::Workers &w) {
   }
 }
 
+std::string objectClassName(const CXXMemberCallExpr &Call) {
+  return Call.getMethodDecl()->getParent()->getNameAsString();
+}
+
 // A pool the project implements (worker threads and a queue of callables
-// as members) queues tasks through each public member function that takes a
-// callable and adds to that queue, whatever its name; a callable run in
+// as members, a standard container or a queue class of its own) queues
+// tasks through each public member function that takes a callable and adds
+// to that queue (push, emplace, insert, enqueue, put, add), whatever its
+// name; a callable run in
 // place, or a queue without threads, queues nothing.
 TEST(PoolModel, AProjectsPoolImplementationQueuesThroughItsTaskFunctions) {
   auto AST = parlint::test::parseWithSystemHeaders(R"cpp(
@@ -204,13 +210,26 @@ private:
   std::deque<std::function<void()>> tasks_;
   std::vector<std::thread> threads_;
 };
+template <class T> class SafeQueue {
+public:
+  void enqueue(T item);
+  bool dequeue(T &item);
+};
+class Crew {
+public:
+  template <class F> void submit(F &&job) { queue_.enqueue(job); }
+private:
+  SafeQueue<std::function<void()>> queue_;
+  std::vector<std::thread> threads_;
+};
 class Events {
 public:
   void add(std::function<void()> handler) { handlers_.push_back(handler); }
 private:
   std::vector<std::function<void()>> handlers_;
 };
-void f(Workers &w, Events &e) {
+void f(Workers &w, Events &e, Crew &c) {
+  c.submit([] {});
   w.submit([] {});
   w.later(5, [] {});
   w.runHere([] {});
@@ -222,13 +241,15 @@ void f(Workers &w, Events &e) {
   auto Members = parlint::test::selectAll<CXXMemberCallExpr>(
       "c", cxxMemberCallExpr(hasAncestor(functionDecl(hasName("f")))).bind("c"),
       *AST);
-  ASSERT_EQ(Members.size(), 5u);
+  ASSERT_EQ(Members.size(), 6u);
   std::map<std::string, unsigned> Tasks;
   for (const CXXMemberCallExpr *Call : Members)
     if (auto Task = poolTaskCall(*Call))
-      Tasks[Call->getMethodDecl()->getNameAsString()] = Task->CallableIndex;
-  EXPECT_EQ(Tasks, (std::map<std::string, unsigned>{{"submit", 0u},
-                                                     {"later", 1u}}));
+      Tasks[objectClassName(*Call) + "::" +
+            Call->getMethodDecl()->getNameAsString()] = Task->CallableIndex;
+  EXPECT_EQ(Tasks, (std::map<std::string, unsigned>{{"Crew::submit", 0u},
+                                                     {"Workers::submit", 0u},
+                                                     {"Workers::later", 1u}}));
 }
 
 TEST(PoolModel, DefaultMethodListsWithoutOptions) {
