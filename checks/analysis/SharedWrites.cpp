@@ -325,6 +325,18 @@ private:
   }
 };
 
+/// A cast from one pointer type to another (`(struct job *)arg`, the
+/// implicit `void *` conversion in C), or parentheses around one.
+bool isPointerRetype(const Stmt &S) {
+  if (isa<ParenExpr>(S))
+    return true;
+  const auto *Cast = dyn_cast<CastExpr>(&S);
+  return Cast &&
+         (Cast->getCastKind() == CK_BitCast || Cast->getCastKind() == CK_NoOp) &&
+         Cast->getType()->isPointerType() &&
+         Cast->getSubExpr()->getType()->isPointerType();
+}
+
 bool isRootPointer(const ObjectPath &Path) {
   return Path.Root && !Path.ThroughPointer && Path.Fields.empty() &&
          Path.Root->getType().getNonReferenceType()->isPointerType();
@@ -362,7 +374,7 @@ private:
   /// The lambdas around the node being visited, innermost last.
   llvm::SmallVector<const LambdaExpr *, 2> Lambdas;
   llvm::DenseMap<const Stmt *, std::unique_ptr<LockScopes>> Scopes;
-  llvm::DenseMap<const VarDecl *, bool> UnchangedPointers;
+  mutable llvm::DenseMap<const VarDecl *, bool> UnchangedPointers;
 
   void findRunLambdas() {
     forEachDescendant(Worker.Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
@@ -464,6 +476,7 @@ private:
       Access.Object = *Object;
       Access.Held = translate(
           SummaryWrites::withCalleeLocks(*AtCall, Read, *Callee, Binding));
+      Access.ViaCallee = Callee;
       Result.Accesses.push_back(std::move(Access));
     }
     for (const SummaryWrite &Write : Summary.Writes) {
@@ -561,6 +574,18 @@ private:
         return LocalUnlessPointer();
       }
     }
+    // `struct ctx *c = arg;`: a copy of a parameter bound to one object.
+    if (Raw.ThroughPointer && isUnchangedLocalPointer(*Var))
+      if (const auto *Init = dyn_cast<DeclRefExpr>(stripped(Var->getInit())))
+        if (const auto *Param = dyn_cast<ParmVarDecl>(Init->getDecl()))
+          if (auto It = Worker.ByReference.find(Param);
+              It != Worker.ByReference.end() &&
+              Param->getType()->isPointerType()) {
+            R.Kind = Reach::Shared;
+            R.Path = It->second;
+            R.Path.Fields.append(Raw.Fields.begin(), Raw.Fields.end());
+            return R;
+          }
     // Locals of the worker, and of the lambdas it runs.
     if (isWithin(Var, Worker.Body, SM) ||
         (Worker.Function && !Worker.Lambda &&
@@ -743,7 +768,7 @@ private:
   }
 
   /// Asked at every use of the variable: the scan of the body is kept.
-  bool isUnchangedLocalPointer(const VarDecl &Var) {
+  bool isUnchangedLocalPointer(const VarDecl &Var) const {
     if (!Var.hasLocalStorage() || !Var.getType()->isPointerType() ||
         !Var.getInit() || Var.getParentFunctionOrMethod() != Worker.Function)
       return false;
@@ -919,11 +944,20 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
       Current = cast<Expr>(Parent);
       continue;
     }
+    // A pointer's value given another pointer type (`(struct job *)arg`)
+    // still reaches the same object.
+    if (isPointerRetype(*Parent) && Current->isPRValue() &&
+        Current->getType()->isPointerType() && !PointsInto) {
+      Current = cast<Expr>(Parent);
+      continue;
+    }
     if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Parent)) {
       switch (Cast->getCastKind()) {
       case CK_LValueToRValue: {
         // A pointer's value read to reach what it points to.
         const Stmt *User = Code.parent(*Cast);
+        while (User && isPointerRetype(*User))
+          User = Code.parent(*User);
         bool Reaches =
             Current->getType()->isPointerType() && User &&
             (isa<ArraySubscriptExpr>(User) ||
@@ -1125,12 +1159,25 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
     if (auto Bound = constantLoopBound(*Loop, nullptr, Launcher.context());
         Bound && Bound->CountsUpFromZero)
       Worker.Launches = Bound->Trips;
+  // A variable declared in the loop may hold another value on each trip.
   auto DeclaredInLoop = [&](const ValueDecl *D) {
     return Loop && D && isWithin(D, Loop, SM);
   };
+  // And it is a new object on each trip, except one of a `for`'s init
+  // statement: that one lives across all trips.
+  auto NewEachTrip = [&](const ValueDecl *D) {
+    return DeclaredInLoop(D) && !isForInitVariable(D, *Loop, SM);
+  };
   auto VariesPerLaunch = [&](const Expr *Value) {
-    return (!Loop && !Repeated) ||
-           (Loop && Value && mentionsDeclaredWithin(Value, Loop, SM));
+    if (!Loop || !Value)
+      return !Loop && !Repeated;
+    // `&i` of the loop's counter: the same address on each launch.
+    if (const auto *Address = dyn_cast<UnaryOperator>(strip(Value));
+        Address && Address->getOpcode() == UO_AddrOf)
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(strip(Address->getSubExpr()));
+          Ref && isForInitVariable(Ref->getDecl(), *Loop, SM))
+        return false;
+    return mentionsDeclaredWithin(Value, Loop, SM);
   };
   if (const LambdaExpr *Lambda = Spawn.Lambda) {
     if (Lambda->getCallOperator()->isTemplated() ||
@@ -1162,7 +1209,7 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
     // that object. A copy of the object shares none.
     if (Spawn.ParamShift == -1 && !Spawn.Arguments.empty()) {
       if (auto Bound = boundObject(Spawn.Arguments[0]);
-          Bound && !DeclaredInLoop(Bound->Root))
+          Bound && !NewEachTrip(Bound->Root))
         Worker.ThisObject = Bound;
     }
   } else {
@@ -1170,15 +1217,24 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
   }
   // pthread_create's argument: a value per launch when it comes from the
   // launching loop (`(void *)i`, `&args[i]`).
+  // One object handed to every launch (`&ctx`, the loop's `&i`) is shared
+  // through the parameter.
   if (Spawn.Kind == LaunchKind::PthreadCreate && !Worker.Lambda &&
       Worker.Function->getNumParams() == 1)
     if (const auto *Call = dyn_cast<CallExpr>(Spawn.Call);
-        Call && Call->getNumArgs() == 4 && VariesPerLaunch(Call->getArg(3))) {
-      Worker.PerLaunch.insert(Worker.Function->getParamDecl(0));
-      if (Loop) {
-        Worker.ArgumentParam = Worker.Function->getParamDecl(0);
-        Worker.SharedFields =
-            sharedArgumentFields(*Call->getArg(3), *Loop, Launcher);
+        Call && Call->getNumArgs() == 4) {
+      const ParmVarDecl *Param = Worker.Function->getParamDecl(0);
+      if (VariesPerLaunch(Call->getArg(3))) {
+        Worker.PerLaunch.insert(Param);
+        if (Loop) {
+          Worker.ArgumentParam = Param;
+          Worker.SharedFields =
+              sharedArgumentFields(*Call->getArg(3), *Loop, Launcher);
+        }
+      } else if (auto Bound = boundObject(Call->getArg(3));
+                 Bound && Bound->Root && !NewEachTrip(Bound->Root) &&
+                 Param->getType()->isPointerType()) {
+        Worker.ByReference[Param] = *Bound;
       }
     }
   // Parameters bound by the launch's arguments.
@@ -1193,7 +1249,7 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
     if ((Type->isReferenceType() || Type->isPointerType()) &&
         !isConstReferenceOrPointer(Type)) {
       if (auto Bound = boundObject(Arg);
-          Bound && !(Bound->Root && DeclaredInLoop(Bound->Root)))
+          Bound && !(Bound->Root && NewEachTrip(Bound->Root)))
         Worker.ByReference[Param] = *Bound;
       continue;
     }
@@ -1246,6 +1302,7 @@ collectLauncherAccesses(const FunctionAnalysis &Launcher,
         Access.Method = Touch.Method;
         Access.Held = SummaryWrites::withCalleeLocks(Scopes->heldAt(Call),
                                                      Touch, *Callee, Binding);
+        Access.ViaCallee = Callee;
         Found.push_back(std::move(Access));
       }
   };

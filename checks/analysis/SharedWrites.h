@@ -97,7 +97,10 @@ struct SharedAccess {
 
   /// A write in a function the worker calls (SummaryWrites): the worker's
   /// own call that leads there, and the function it calls. Where is then
-  /// the write in that function, or in one it calls in turn.
+  /// the write in that function, or in one it calls in turn. An access
+  /// that stands for what a call does (a summary's read in the worker, any
+  /// access in the launching thread) keeps Where at the call, Via null and
+  /// names the callee in ViaCallee.
   const Expr *Via = nullptr;
   const FunctionDecl *ViaCallee = nullptr;
 

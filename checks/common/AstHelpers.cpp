@@ -107,6 +107,11 @@ bool isWithin(const Decl *Inner, const Stmt *Outer, const SourceManager &SM) {
          rangeWithin(Inner->getSourceRange(), Outer->getSourceRange(), SM);
 }
 
+bool isForInitVariable(const Decl *D, const Stmt &Loop, const SourceManager &SM) {
+  const auto *For = dyn_cast<ForStmt>(&Loop);
+  return For && For->getInit() && isWithin(D, For->getInit(), SM);
+}
+
 bool mentionsDeclaredWithin(const Expr *E, const Stmt *Scope,
                             const SourceManager &SM) {
   bool Found = false;

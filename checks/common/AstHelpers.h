@@ -53,6 +53,10 @@ bool isLoop(const Stmt *S);
 inline bool isLoop(const Stmt &S) { return isLoop(&S); }
 bool isWithin(const Decl *Inner, const Stmt *Outer, const SourceManager &SM);
 
+/// Whether D is declared in the init statement of Loop, a `for` (`int i`
+/// of `for (int i = 0; ...)`): one object for all the loop's trips.
+bool isForInitVariable(const Decl *D, const Stmt &Loop, const SourceManager &SM);
+
 /// Whether E names a declaration made inside Scope (a loop's own variables:
 /// a value that may differ from one iteration to the next).
 bool mentionsDeclaredWithin(const Expr *E, const Stmt *Scope,

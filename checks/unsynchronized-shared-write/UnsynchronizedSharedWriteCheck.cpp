@@ -68,6 +68,18 @@ SourceLocation reportLocation(const Stmt &S, const SourceManager &SM) {
                                                          : Where;
 }
 
+/// Whether S is the increment of a `for` loop: its counter wants a copy per
+/// worker, not an atomic.
+bool countsLoop(const Stmt &S, const FunctionAnalysis &Owner) {
+  const auto *For = dyn_cast_or_null<ForStmt>(Owner.parentIgnoringImplicit(S));
+  return For && For->getInc() == &S;
+}
+
+/// The name of a callee for a message, empty for none.
+std::string calleeName(const FunctionDecl *Callee) {
+  return Callee ? Callee->getQualifiedNameAsString() : std::string();
+}
+
 enum Reason { Repeated = 0, OtherWorker = 1, Launcher = 2 };
 
 /// Why a write conflicts, and where the other side is.
@@ -137,7 +149,71 @@ void UnsynchronizedSharedWriteCheck::checkMemberWorkers(
                                    Context))
         Reported.push_back(Write.Object);
     }
+    // What the worker reads, against the methods that write it meanwhile.
+    for (const SharedAccess &Read : Accesses.Accesses) {
+      if (Read.isWrite() || !Read.Object.isThis() ||
+          llvm::any_of(Reported, [&](const ObjectPath &Object) {
+            return Object.overlaps(Read.Object);
+          }))
+        continue;
+      if (!Calls)
+        Calls = callsWhileMemberRuns(*Method.getParent(), *Handle, Context);
+      if (checkMemberWorkerRead(Read, Spawn, *Handle, *Calls, Context))
+        Reported.push_back(Read.Object);
+    }
   }
+}
+
+bool UnsynchronizedSharedWriteCheck::checkMemberWorkerRead(
+    const SharedAccess &Read, const Launch &Spawn, const FieldDecl &Handle,
+    llvm::ArrayRef<CallWhileRunning> Calls, ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  auto Location = [&](const Stmt *S) {
+    return SM.getExpansionLoc(S->getBeginLoc());
+  };
+  for (const CallWhileRunning &Call : Calls) {
+    const WriteSummary &Summary = SummaryWrites::of(*Call.Method, Context);
+    const auto *Write = llvm::find_if(Summary.Writes, [&](const SummaryWrite &W) {
+      return W.Object.isThis() && W.Object.overlaps(Read.Object) &&
+             !W.ConstantToVolatile && !sharesLock(Read.Held, W.Held);
+    });
+    if (Write == Summary.Writes.end() || !Write->Where)
+      continue;
+    SourceLocation Where = reportLocation(*Write->Where, SM);
+    if (Where.isInvalid())
+      continue;
+    if (!firstReportAt(Where))
+      return true;
+    SharedAccess Written;
+    Written.Object = Write->Object;
+    Written.Write = Write->Write;
+    Written.Method = Write->Method;
+    Written.Scalar = Write->Scalar;
+    diag(Where, "unsynchronized %0 in a method called while the object's "
+                "worker reads it; %select{|make it std::atomic, }1guard every "
+                "access with one mutex, or hand the value to the worker "
+                "through its queue")
+        << whatIsWritten(Written) << atomicWouldDo(Written);
+    diag(Location(Call.Call), "%0 is called here while the object's worker "
+                              "may still be running",
+         DiagnosticIDs::Note)
+        << Call.Method;
+    if (Call.At != Call.Call)
+      diag(Location(Call.At), "that call runs on the thread started here",
+           DiagnosticIDs::Note);
+    diag(Location(Read.Where), "%select{the worker reads '%1' here|the worker "
+                               "reads '%1' through this call of '%2'}0"
+                               "%select{| without holding the lock taken "
+                               "there}3",
+         DiagnosticIDs::Note)
+        << (Read.ViaCallee != nullptr) << Read.Object.describe()
+        << calleeName(Read.ViaCallee) << !Write->Held.empty();
+    diag(Location(Spawn.Call), "the worker is started here and kept in %0",
+         DiagnosticIDs::Note)
+        << &Handle;
+    return true;
+  }
+  return false;
 }
 
 void UnsynchronizedSharedWriteCheck::noteWorkerCall(const SharedAccess &Write,
@@ -264,7 +340,7 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
       W.Loop = Loop;
   }
   // The workers' code first: most launches write nothing they share.
-  bool AnyWrite = false;
+  bool AnyWrite = false, AnyRead = false;
   for (Worker &W : Workers) {
     bool LaunchedElsewhere = llvm::any_of(Workers, [&](const Worker &Other) {
       return &Other != &W && sameCallable(Other.Spawn, W.Spawn);
@@ -274,8 +350,9 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
     AnyWrite |= !W.Accesses.OrdersInstances &&
                 llvm::any_of(W.Accesses.Accesses,
                              [](const SharedAccess &A) { return A.isWrite(); });
+    AnyRead |= !W.Accesses.HandsOff && !W.Accesses.Accesses.empty();
   }
-  if (!AnyWrite)
+  if (!AnyWrite && !AnyRead)
     return;
   // When each worker runs, and whether a loop's workers overlap.
   for (Worker &W : Workers) {
@@ -303,16 +380,18 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
     }
   }
 
-  // What the launching thread itself touches of what the workers write.
-  llvm::SmallVector<ObjectPath, 8> Written;
+  // What the launching thread itself touches of what the workers write, and
+  // writes of what they read.
+  llvm::SmallVector<ObjectPath, 8> Touched;
   llvm::SmallVector<const Stmt *, 8> Calls;
   for (const Worker &W : Workers) {
     Calls.push_back(W.Spawn.Call);
     for (const SharedAccess &A : W.Accesses.Accesses)
-      if (A.isWrite() && !llvm::is_contained(Written, A.Object))
-        Written.push_back(A.Object);
+      if ((A.isWrite() || !W.Accesses.HandsOff) &&
+          !llvm::is_contained(Touched, A.Object))
+        Touched.push_back(A.Object);
   }
-  Body.Accesses = collectLauncherAccesses(Owner, Calls, Written);
+  Body.Accesses = collectLauncherAccesses(Owner, Calls, Touched);
 
   // One finding per object a worker writes: the fix (an atomic, one mutex)
   // is the object's, not each statement's.
@@ -326,6 +405,7 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
           checkWrite(W, Write, Body))
         Reported.push_back(Write.Object);
   }
+  checkLauncherWrites(Body);
 }
 
 bool UnsynchronizedSharedWriteCheck::LaunchingBody::overlap(const Worker &A,
@@ -462,6 +542,63 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
     }
   }
   return true;
+}
+
+void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
+  const SourceManager &SM = Body.Owner.context().getSourceManager();
+  // One report per object: the fields of one argument struct share a fix.
+  llvm::SmallVector<ObjectPath, 4> Reported;
+  auto AlreadyReported = [&](const ObjectPath &Object) {
+    return llvm::any_of(Reported, [&](const ObjectPath &Done) {
+      return Done.Root ? Done.Root == Object.Root : Done == Object;
+    });
+  };
+  for (const SharedAccess &Write : Body.Accesses) {
+    if (!Write.isWrite() || Write.ConstantToVolatile ||
+        AlreadyReported(Write.Object))
+      continue;
+    for (const Worker &W : Body.Workers) {
+      // A worker that hands data over may be how the two take turns; one
+      // that writes the object too is reported at its own write.
+      if (W.Accesses.HandsOff ||
+          (W.Lifetime.Kind != WorkerLifetime::Tracked &&
+           W.Lifetime.Kind != WorkerLifetime::RunsOn) ||
+          llvm::any_of(W.Accesses.Accesses, [&](const SharedAccess &A) {
+            return A.isWrite() && A.Object.overlaps(Write.Object);
+          }))
+        continue;
+      const SharedAccess *Read = nullptr;
+      for (const SharedAccess &A : W.Accesses.Accesses)
+        if (!Read && A.Object.overlaps(Write.Object) &&
+            !Write.inOtherSlotThan(A) && !sharesLock(Write.Held, A.Held))
+          Read = &A;
+      if (!Read || !Body.runningAt(W, *Write.Where))
+        continue;
+      Reported.push_back(Write.Object);
+      SourceLocation Where = reportLocation(*Write.Where, SM);
+      if (Where.isInvalid() || !firstReportAt(Where))
+        break;
+      diag(Where, "unsynchronized %0 %select{|by this call of '%2' }1while a "
+                  "worker started earlier may be reading it; %select{|make "
+                  "it std::atomic, |make it _Atomic, }3guard every access "
+                  "with one mutex, or hand the worker its own copy")
+          << whatIsWritten(Write) << (Write.ViaCallee != nullptr)
+          << calleeName(Write.ViaCallee)
+          << (atomicWouldDo(Write) && !countsLoop(*Write.Where, Body.Owner)
+                  ? (getLangOpts().CPlusPlus ? 1 : 2)
+                  : 0);
+      diag(SM.getExpansionLoc(W.Spawn.Call->getBeginLoc()),
+           "the worker is started here", DiagnosticIDs::Note);
+      diag(SM.getExpansionLoc((Read->Via ? Read->Via : Read->Where)->getBeginLoc()),
+           "%select{the worker reads '%1' here|the worker reads '%1' through "
+           "this call of '%2'}0%select{| without holding the lock taken at the "
+           "write}3",
+           DiagnosticIDs::Note)
+          << (Read->ViaCallee != nullptr) << Read->Object.describe()
+          << calleeName(Read->ViaCallee) << !Write.Held.empty();
+      break;
+    }
+  }
 }
 
 } // namespace clang::tidy::parlint

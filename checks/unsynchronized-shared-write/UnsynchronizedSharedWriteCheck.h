@@ -64,6 +64,13 @@ private:
                               const FieldDecl &Handle,
                               llvm::ArrayRef<CallWhileRunning> Calls,
                               ASTContext &Context);
+  /// Reports the write of one of Calls (a setter) to what the member
+  /// worker reads there, without a lock shared with the read; true when it
+  /// was reported.
+  bool checkMemberWorkerRead(const SharedAccess &Read, const Launch &Spawn,
+                             const FieldDecl &Handle,
+                             llvm::ArrayRef<CallWhileRunning> Calls,
+                             ASTContext &Context);
   /// A note at the worker's call that leads to a write in a callee.
   void noteWorkerCall(const SharedAccess &Write, const SourceManager &SM);
   /// That note, and one at the launch of a member worker.
@@ -76,6 +83,10 @@ private:
                                 const FieldDecl &Handle,
                                 const CXXRecordDecl &Record,
                                 ASTContext &Context);
+  /// Writes of the launching thread to what a worker still running reads
+  /// (the loop counter whose address each worker got, a member assigned
+  /// after the constructor started the thread): one report per object.
+  void checkLauncherWrites(LaunchingBody &Body);
   /// Reports the write when it conflicts; true when it was reported (now or
   /// before, at the same place).
   bool checkWrite(const Worker &Writer, const SharedAccess &Write,

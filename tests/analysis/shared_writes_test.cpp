@@ -436,6 +436,44 @@ TEST(SharedWrites, ArgumentStructFieldsSetAlikeShareTheirObject) {
   EXPECT_EQ(W.writes(), (Writes{"total.n:U", "total.text:A"}));
 }
 
+// One object handed to every pthread (`&ctx`, the loop counter's `&i`)
+// binds the worker's parameter, through casts and a local copy of it; an
+// element per launch (`&ids[i]`) does not.
+TEST(SharedWrites, OneArgumentForEveryPthreadIsShared) {
+  const char *Worker = "struct Ctx { long total; };\n"
+                       "void *work(void *p) {\n"
+                       "  Ctx *c = (Ctx *)p; c->total += 1;\n"
+                       "  ((Ctx *)p)->total = 0; int id = *(int *)p;\n"
+                       "  return (void *)(long)id; }\n";
+  WorkerUnderTest Context(std::string(Worker) +
+                          "void f() {\n"
+                          "  Ctx ctx; pthread_t ids[4];\n"
+                          "  for (int t = 0; t < 4; ++t)\n"
+                          "    pthread_create(&ids[t], nullptr, work, &ctx);\n"
+                          "}\n");
+  ASSERT_FALSE(Context.Launches.empty());
+  EXPECT_EQ(Context.Code.ByReference.size(), 1u);
+  EXPECT_EQ(Context.writes(), (Writes{"ctx.total:U", "ctx.total:A"}));
+  WorkerUnderTest Counter(std::string(Worker) +
+                          "void f() {\n"
+                          "  pthread_t ids[4];\n"
+                          "  for (int t = 0; t < 4; ++t)\n"
+                          "    pthread_create(&ids[t], nullptr, work, &t);\n"
+                          "}\n");
+  ASSERT_FALSE(Counter.Launches.empty());
+  EXPECT_EQ(Counter.Code.ByReference.size(), 1u) << "&t is one object";
+  EXPECT_TRUE(Counter.Code.PerLaunch.empty());
+  WorkerUnderTest Own(std::string(Worker) +
+                      "void f() {\n"
+                      "  Ctx each[4]; pthread_t ids[4];\n"
+                      "  for (int t = 0; t < 4; ++t)\n"
+                      "    pthread_create(&ids[t], nullptr, work, &each[t]);\n"
+                      "}\n");
+  ASSERT_FALSE(Own.Launches.empty());
+  EXPECT_TRUE(Own.Code.ByReference.empty());
+  EXPECT_EQ(Own.writes(), Writes{});
+}
+
 TEST(SharedWrites, HandOffsAndLocalsProveNothingShared) {
   WorkerUnderTest W("void f() {\n"
                     "  int result = 0; std::condition_variable cv;\n"

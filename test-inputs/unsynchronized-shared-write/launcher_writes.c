@@ -1,0 +1,146 @@
+/* The launching thread hands every pthread one object (the loop counter's
+ * address, one context struct) and keeps changing it, or the workers all
+ * update it. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define NWORKERS 4
+
+struct context {
+  pthread_mutex_t lock;
+  long total;
+  long limit;
+};
+
+static void *show_index(void *arg) {
+  /* One note for each of the two functions below that hand out &i. */
+  // EXPECT-NOTE@+2:15 the worker reads 'i' here
+  // EXPECT-NOTE@+1:15 the worker reads 'i' here
+  int index = *(const int *)arg;
+  printf("%d\n", index);
+  return NULL;
+}
+
+void counter_address_outside(void) {
+  pthread_t threads[NWORKERS];
+  int i;
+  // EXPECT-WARNING@+1:29 unsynchronized write to 'i' while a worker started earlier may be reading it; guard every access with one mutex, or hand the worker its own copy
+  for (i = 0; i < NWORKERS; i++)
+    // EXPECT-NOTE@+1:5 the worker is started here
+    pthread_create(&threads[i], NULL, show_index, &i);
+  for (int k = 0; k < NWORKERS; k++)
+    pthread_join(threads[k], NULL);
+}
+
+void counter_address_in_init(void) {
+  pthread_t threads[NWORKERS];
+  // EXPECT-WARNING@+1:33 unsynchronized write to 'i' while a worker started earlier may be reading it; guard every access with one mutex, or hand the worker its own copy
+  for (int i = 0; i < NWORKERS; i++)
+    // EXPECT-NOTE@+1:5 the worker is started here
+    pthread_create(&threads[i], NULL, show_index, &i);
+  for (int k = 0; k < NWORKERS; k++)
+    pthread_join(threads[k], NULL);
+}
+
+static void *add_through_local(void *arg) {
+  struct context *ctx = arg;
+  // EXPECT-WARNING@+1:3 unsynchronized write to 'ctx.total' in a worker launched several times at once; make it _Atomic, guard every access with one mutex, or give each worker its own slot and combine them once all have finished
+  ctx->total += ctx->limit;
+  return NULL;
+}
+
+static void *add_through_cast(void *arg) {
+  // EXPECT-WARNING@+1:3 unsynchronized write to 'ctx.total' in a worker launched several times at once; make it _Atomic, guard every access with one mutex, or give each worker its own slot and combine them once all have finished
+  ((struct context *)arg)->total += 1;
+  return NULL;
+}
+
+void shared_context(void) {
+  pthread_t threads[NWORKERS];
+  struct context ctx = {PTHREAD_MUTEX_INITIALIZER, 0, 10};
+  // EXPECT-NOTE@+1:3 the worker is launched on each iteration of this loop, and the iterations' workers run at the same time
+  for (int i = 0; i < NWORKERS; i++)
+    pthread_create(&threads[i], NULL, add_through_local, &ctx);
+  for (int i = 0; i < NWORKERS; i++)
+    pthread_join(threads[i], NULL);
+  printf("%ld\n", ctx.total);
+}
+
+void shared_context_cast(void) {
+  pthread_t threads[NWORKERS];
+  struct context ctx = {PTHREAD_MUTEX_INITIALIZER, 0, 10};
+  // EXPECT-NOTE@+1:3 the worker is launched on each iteration of this loop, and the iterations' workers run at the same time
+  for (int i = 0; i < NWORKERS; i++)
+    pthread_create(&threads[i], NULL, add_through_cast, &ctx);
+  for (int i = 0; i < NWORKERS; i++)
+    pthread_join(threads[i], NULL);
+}
+
+/* Near misses: silent. */
+
+void own_index_each(void) {
+  pthread_t threads[NWORKERS];
+  int ids[NWORKERS];
+  for (int i = 0; i < NWORKERS; i++) {
+    ids[i] = i;
+    pthread_create(&threads[i], NULL, show_index, &ids[i]);
+  }
+  for (int i = 0; i < NWORKERS; i++)
+    pthread_join(threads[i], NULL);
+}
+
+void joined_each_trip(void) {
+  pthread_t thread;
+  for (int i = 0; i < NWORKERS; i++) {
+    pthread_create(&thread, NULL, show_index, &i);
+    pthread_join(thread, NULL);
+  }
+}
+
+static void *add_locked(void *arg) {
+  struct context *ctx = arg;
+  pthread_mutex_lock(&ctx->lock);
+  ctx->total += ctx->limit;
+  pthread_mutex_unlock(&ctx->lock);
+  return NULL;
+}
+
+void locked_context(void) {
+  pthread_t threads[NWORKERS];
+  struct context ctx = {PTHREAD_MUTEX_INITIALIZER, 0, 10};
+  for (int i = 0; i < NWORKERS; i++)
+    pthread_create(&threads[i], NULL, add_locked, &ctx);
+  for (int i = 0; i < NWORKERS; i++)
+    pthread_join(threads[i], NULL);
+  ctx.limit = 0;
+}
+
+struct job {
+  long first;
+  long sum;
+};
+
+static void *sum_job(void *arg) {
+  struct job *job = arg;
+  for (long k = job->first; k < job->first + 100; k++)
+    job->sum += k;
+  return NULL;
+}
+
+void job_per_launch(void) {
+  pthread_t threads[NWORKERS];
+  struct job *jobs[NWORKERS];
+  for (int i = 0; i < NWORKERS; i++) {
+    struct job *job = calloc(1, sizeof *job);
+    if (!job)
+      return;
+    job->first = i * 100;
+    jobs[i] = job;
+    pthread_create(&threads[i], NULL, sum_job, job);
+  }
+  for (int i = 0; i < NWORKERS; i++) {
+    pthread_join(threads[i], NULL);
+    free(jobs[i]);
+  }
+}
