@@ -221,6 +221,11 @@ private:
           Op->getOperator() == OO_Arrow)
         return IndexKind::DataDependent;
     }
+    // The CPU a thread runs on, a random number: threads share them (two
+    // on one CPU, one moved between two reads), so no slot is a thread's.
+    if (isNamed(Callee, {"::sched_getcpu", "::getcpu", "::rand", "::random",
+                         "::rand_r", "::lrand48", "::mrand48"}))
+      return IndexKind::DataDependent;
     if (isNamed(Callee, {"::std::min", "::std::max", "::std::clamp"})) {
       IndexKind Kind = IndexKind::Shared;
       for (const Expr *Arg : Call.arguments())

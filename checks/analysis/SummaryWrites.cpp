@@ -1,4 +1,5 @@
 #include "SummaryWrites.h"
+#include "LazyInitialization.h"
 #include "DataBranches.h"
 #include "../common/AnalysisCache.h"
 #include "../common/AstHelpers.h"
@@ -265,9 +266,12 @@ void WriteScanner::visitName(const Expr &Name) {
   // On some paths of a function that picks them from its data alone
   // (DataBranches): some input of any caller takes it, unless the caller
   // picks the path with an argument (`if (file_id == -1) ++last_file_id_;`).
+  // A lazy initialization (`if (!table) table = load();`): any caller
+  // that comes first takes it.
   Write.EveryCall = summaries::onEveryIteration(Code, *Found->Where) ||
                     (dataBranches() &&
-                     !isGuardedByParameterTest(Code, *Found->Where, Function));
+                     !isGuardedByParameterTest(Code, *Found->Where, Function)) ||
+                    isLazyInitialization(Code, *Found->Where, Found->Object);
   // A member of the object on some paths: unless the caller picks the path
   // with an argument.
   if (Write.EveryCall ||

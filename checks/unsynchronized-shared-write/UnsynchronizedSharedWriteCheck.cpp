@@ -86,7 +86,7 @@ enum Reason { Repeated = 0, OtherWorker = 1, Launcher = 2 };
 struct Conflict {
   Reason Why;
   SourceLocation NoteAt;
-  enum NoteKind { AtLoop, AgainHere, AtAccess } Note;
+  enum NoteKind { AtLoop, AgainHere, AtAccess, UnlockedRead } Note;
   bool OtherWrites = false;
 };
 
@@ -460,6 +460,21 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
           }))
         Conflicts.push_back(
             {Repeated, Location(Other.Spawn.Call), Conflict::AgainHere, true});
+  } else if (!Write.Held.empty() && Writer.LoopOverlaps &&
+             SharedAcrossIterations(Write.Object)) {
+    // Written under the lock, but tested without it first (double-checked
+    // locking): another instance reads while this one writes.
+    const auto *Unlocked =
+        llvm::find_if(Writer.Accesses.Accesses, [&](const SharedAccess &A) {
+          return !A.isWrite() && A.Object.overlaps(Write.Object) &&
+                 !sharesLock(Write.Held, A.Held);
+        });
+    if (Unlocked != Writer.Accesses.Accesses.end()) {
+      Conflicts.push_back(
+          {Repeated, Location(Writer.Loop), Conflict::AtLoop, true});
+      Conflicts.push_back({Repeated, Location(Unlocked->Where),
+                           Conflict::UnlockedRead, false});
+    }
   }
   // Another worker.
   if (Conflicts.empty())
@@ -529,6 +544,12 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
       diag(C.NoteAt, "the same worker is launched again here, and both may "
                      "run at the same time",
            DiagnosticIDs::Note);
+      break;
+    case Conflict::UnlockedRead:
+      diag(C.NoteAt, "each instance reads %0 here without holding the lock "
+                     "taken at the write",
+           DiagnosticIDs::Note)
+          << Object;
       break;
     case Conflict::AtAccess:
       diag(C.NoteAt, "%select{another worker|the launching thread}0 "

@@ -156,6 +156,25 @@ struct S { bool on; void count() { if (on) found++; } };
   EXPECT_TRUE(C.objects("count").empty()) << "a member of the object";
 }
 
+// A write under a test of the object it writes is a lazy initialization:
+// whichever caller comes first makes it, so it counts on every call.
+TEST(SummaryWrites, LazyInitializationCountsOnEveryCall) {
+  Code C(R"cpp(
+struct Table { int size; };
+Table *table, *other;
+int mode;
+Table *load();
+Table *get() { if (!table) table = load(); return table; }
+Table *early() { if (table != nullptr) return table; table = load(); return table; }
+Table *elsewhere() { if (!other) table = load(); return table; }
+Table *moded() { if (mode) table = load(); return table; }
+)cpp");
+  EXPECT_EQ(C.objects("get"), Strings{"table"});
+  EXPECT_EQ(C.objects("early"), Strings{"table"}) << "after an early return";
+  EXPECT_TRUE(C.objects("elsewhere").empty()) << "tests another object";
+  EXPECT_TRUE(C.objects("moded").empty()) << "a global mode";
+}
+
 TEST(SummaryWrites, AFailedAllocationIsAnErrorExit) {
   Code C(R"cpp(
 extern "C" void *malloc(unsigned long);
