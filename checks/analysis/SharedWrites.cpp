@@ -1065,13 +1065,14 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
         Current = Unary;
         continue;
       }
-      // `args[i].sum = &sum;`: storing the address touches nothing yet;
-      // `push(&ring, msg)`: a function the summaries follow touches what
-      // its own summary says, through its parameter.
+      // `args[i].sum = &sum;`, `return &p->conns[i];`: storing or
+      // returning the address touches nothing yet; `push(&ring, msg)`: a
+      // function the summaries follow touches what its own summary says,
+      // through its parameter.
       if (Unary->getOpcode() == UO_AddrOf) {
         const Stmt *User = Code.parentIgnoringImplicit(*Unary);
         const auto *Assign = dyn_cast_or_null<BinaryOperator>(User);
-        if (isa_and_nonnull<InitListExpr, DeclStmt>(User) ||
+        if (isa_and_nonnull<InitListExpr, DeclStmt, ReturnStmt>(User) ||
             (Assign && Assign->getOpcode() == BO_Assign &&
              Assign->getRHS()->IgnoreParenImpCasts() == Unary) ||
             passedToFollowedCallee(User, *Unary, Code))
