@@ -20,13 +20,17 @@ struct ArgumentSlot {
   const ValueDecl *Array = nullptr;
   const ValueDecl *Index = nullptr;
   const ValueDecl *Pointer = nullptr;
+  /// Any element of Array (a set-up loop of its own before the launches),
+  /// and the pointers bound to one (`struct worker *w = &workers[i];`).
+  bool AnyElement = false;
+  llvm::SmallVector<const ValueDecl *, 2> ElementPointers;
 
   /// Whether E designates that struct: `args[i]`, `*(args + i)`, `*a`.
   bool isDesignatedBy(const Expr *E) const {
     E = stripped(E);
     if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
       return Array && declOf(Subscript->getBase()) == Array &&
-             declOf(Subscript->getIdx()) == Index;
+             (AnyElement || declOf(Subscript->getIdx()) == Index);
     if (const auto *Deref = dyn_cast<UnaryOperator>(E);
         Deref && Deref->getOpcode() == UO_Deref)
       return isPointedToBy(Deref->getSubExpr());
@@ -37,6 +41,9 @@ struct ArgumentSlot {
     E = stripped(E);
     if (Pointer)
       return declOf(E) == Pointer;
+    if (const ValueDecl *Decl = declOf(E);
+        Decl && llvm::is_contained(ElementPointers, Decl))
+      return true;
     if (const auto *Sum = dyn_cast<BinaryOperator>(E);
         Sum && Sum->getOpcode() == BO_Add)
       return declOf(Sum->getLHS()) == Array && declOf(Sum->getRHS()) == Index;
@@ -111,17 +118,47 @@ sharedArgumentFields(const Expr &Argument, const Stmt &Loop,
   auto Slot = slotOf(Argument, Loop, SM);
   if (!Slot)
     return Shared;
-  // Every value each field of the struct is given in the loop.
+  // Every value each field of the struct is given: in the loop, and for an
+  // array of structs in any loop of the function over its elements.
+  const Stmt *Scope = &Loop;
+  if (Slot->Array) {
+    Scope = &Launcher.body();
+    Slot->AnyElement = true;
+    forEachDescendant(Scope, /*SkipLambdas=*/true, [&](const Stmt &S) {
+      const auto *Declaration = dyn_cast<DeclStmt>(&S);
+      const auto *Var = Declaration && Declaration->isSingleDecl()
+                            ? dyn_cast<VarDecl>(Declaration->getSingleDecl())
+                            : nullptr;
+      if (Var && Var->getType()->isPointerType() && Var->getInit() &&
+          Slot->isPointedToBy(Var->getInit()) &&
+          !isChangedWithin(Var, Launcher.body()))
+        Slot->ElementPointers.push_back(Var);
+    });
+  }
+  // A value the same for every element names nothing declared in a loop
+  // around the assignment (`&own[i]`, `&locals` declared in the body).
+  auto PerElement = [&](const Expr *Value, const Stmt &Assignment) {
+    if (mentionsDeclaredWithin(Value, &Loop, SM))
+      return true;
+    for (const Stmt *P = Launcher.parent(Assignment); P; P = Launcher.parent(*P))
+      if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P) &&
+          mentionsDeclaredWithin(Value, P, SM))
+        return true;
+    return false;
+  };
   llvm::DenseMap<const FieldDecl *, llvm::SmallVector<const Expr *, 2>> Values;
-  forEachDescendant(&Loop, /*SkipLambdas=*/true, [&](const Stmt &S) {
+  llvm::DenseMap<const Expr *, const Stmt *> AssignmentOf;
+  forEachDescendant(Scope, /*SkipLambdas=*/true, [&](const Stmt &S) {
     const auto *Assign = dyn_cast<BinaryOperator>(&S);
     if (!Assign || Assign->getOpcode() != BO_Assign)
       return;
     const Expr *Target = Assign->getLHS()->IgnoreParens();
     if (const auto *Member = dyn_cast<MemberExpr>(Target)) {
       if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
-          Field && Slot->isBaseOf(*Member))
+          Field && Slot->isBaseOf(*Member)) {
         Values[Field].push_back(Assign->getRHS());
+        AssignmentOf[Assign->getRHS()] = Assign;
+      }
       return;
     }
     // `args[i] = (struct job){ ... };`: each field from the list.
@@ -135,8 +172,10 @@ sharedArgumentFields(const Expr &Argument, const Stmt &Loop,
     if (!List || !Record || Record->isUnion())
       return; // a union's list holds only the member it initializes
     for (const FieldDecl *Field : Record->fields())
-      if (Field->getFieldIndex() < List->getNumInits())
+      if (Field->getFieldIndex() < List->getNumInits()) {
         Values[Field].push_back(List->getInit(Field->getFieldIndex()));
+        AssignmentOf[List->getInit(Field->getFieldIndex())] = Assign;
+      }
   });
   for (const auto &[Field, Given] : Values) {
     if (!Field->getType()->isPointerType())
@@ -145,7 +184,7 @@ sharedArgumentFields(const Expr &Argument, const Stmt &Loop,
     bool Same = true;
     for (const Expr *Value : Given) {
       auto Pointee = pointeeOf(Value);
-      if (!Pointee || mentionsDeclaredWithin(Value, &Loop, SM) ||
+      if (!Pointee || PerElement(Value, *AssignmentOf[Value]) ||
           (!Pointee->AddressOf && isChangedWithin(Pointee->Path.Root, Loop)) ||
           (Common && !(Common->Path == Pointee->Path &&
                        Common->AddressOf == Pointee->AddressOf))) {

@@ -461,6 +461,8 @@ private:
     std::optional<LockSet> AtCall;
     // The object of a summary's access, when the worker shares it.
     auto SharedObject = [&](const SummaryWrite &Access) -> std::optional<ObjectPath> {
+      if (auto Pointee = throughSharedFieldArgument(Access.Object, *Callee, Binding))
+        return Pointee;
       auto Raw = SummaryWrites::mapPath(Access.Object, *Callee, Binding);
       if (!Raw)
         return std::nullopt;
@@ -667,6 +669,12 @@ private:
         Result.push_back({std::nullopt, nullptr});
         continue;
       }
+      // A lock in the worker's own argument struct (`&w->lock` with
+      // `&workers[i]`) guards nothing the workers share.
+      if (Lock.Mutex->ThroughPointer && isArgumentStruct(Lock.Mutex->Root) &&
+          !Lock.Mutex->Fields.empty() &&
+          !Worker.SharedFields.count(Lock.Mutex->Fields.front()))
+        continue;
       Resolved Where = resolve(*Lock.Mutex);
       if (Where.Kind == Reach::Shared)
         Result.push_back({Where.Path, nullptr, Lock.Shared});
@@ -764,6 +772,39 @@ private:
     return true;
   }
 
+  /// `push(job->frontier, url)` with frontier a field every launch points
+  /// at one object: what the callee touches through that parameter is in
+  /// that object.
+  std::optional<ObjectPath>
+  throughSharedFieldArgument(const ObjectPath &Touched, const FunctionDecl &Callee,
+                             const CallBinding &Binding) {
+    const auto *Param = dyn_cast_or_null<ParmVarDecl>(Touched.Root);
+    if (Worker.SharedFields.empty() || !Param || !Touched.ThroughPointer ||
+        Param->getDeclContext() != &Callee ||
+        Param->getFunctionScopeIndex() >= Binding.Args.size())
+      return std::nullopt;
+    const Expr *Arg = stripped(Binding.Args[Param->getFunctionScopeIndex()]);
+    const auto *Member = dyn_cast<MemberExpr>(Arg);
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg)) {
+      // `struct stats *s = a->stats;`: a copy of the field.
+      const auto *Copy = dyn_cast<VarDecl>(Ref->getDecl());
+      if (Copy && isUnchangedLocalPointer(*Copy))
+        Member = dyn_cast_or_null<MemberExpr>(stripped(Copy->getInit()));
+    }
+    const auto *Base =
+        Member ? dyn_cast<DeclRefExpr>(stripped(Member->getBase())) : nullptr;
+    if (!Base || !isArgumentStruct(Base->getDecl()))
+      return std::nullopt;
+    const SharedPointee *Pointee = sharedFieldOf(*Member);
+    if (!Pointee)
+      return std::nullopt;
+    ObjectPath Path = Pointee->Path;
+    if (!Pointee->AddressOf)
+      Path.ThroughPointer = true;
+    Path.Fields.append(Touched.Fields.begin(), Touched.Fields.end());
+    return Path;
+  }
+
   const SharedPointee *sharedFieldOf(const MemberExpr &Member) const {
     const auto *Field = dyn_cast<FieldDecl>(Member.getMemberDecl());
     if (!Member.isArrow() || !Field)
@@ -786,7 +827,7 @@ private:
   /// The worker's parameter that receives its argument struct, or a local
   /// pointer initialized from it and never changed (`struct job *job =
   /// arg;`).
-  bool isArgumentStruct(const ValueDecl *D) {
+  bool isArgumentStruct(const ValueDecl *D) const {
     if (!D)
       return false;
     if (D == Worker.ArgumentParam)
@@ -1230,15 +1271,22 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
     if (const auto *Call = dyn_cast<CallExpr>(Spawn.Call);
         Call && Call->getNumArgs() == 4) {
       const ParmVarDecl *Param = Worker.Function->getParamDecl(0);
-      if (VariesPerLaunch(Call->getArg(3))) {
+      bool Varies = VariesPerLaunch(Call->getArg(3));
+      if (Varies) {
         Worker.PerLaunch.insert(Param);
         if (Loop) {
           Worker.ArgumentParam = Param;
           Worker.SharedFields =
               sharedArgumentFields(*Call->getArg(3), *Loop, Launcher);
         }
+      }
+      // A single launch shares its argument's object with the launching
+      // thread; a repeated one, unless each launch gets its own.
+      if (!Loop && !Repeated && Param->getType()->isPointerType()) {
+        if (auto Bound = boundObject(Call->getArg(3)); Bound && Bound->Root)
+          Worker.ByReference[Param] = *Bound;
       } else if (auto Bound = boundObject(Call->getArg(3));
-                 Bound && Bound->Root && !NewEachTrip(Bound->Root) &&
+                 !Varies && Bound && Bound->Root && !NewEachTrip(Bound->Root) &&
                  Param->getType()->isPointerType()) {
         Worker.ByReference[Param] = *Bound;
       }
