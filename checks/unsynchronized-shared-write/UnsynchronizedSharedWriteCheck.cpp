@@ -347,7 +347,6 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
     });
     W.Code = describeWorker(W.Spawn, Owner, W.Loop, LaunchedElsewhere);
     W.Accesses = collectWorkerAccesses(W.Code, Context);
-    if (getenv("PDEBUG")) { llvm::errs() << "worker body " << (W.Code.Body!=nullptr) << " byref " << W.Code.ByReference.size() << " accesses " << W.Accesses.Accesses.size() << " handsoff " << W.Accesses.HandsOff << W.Accesses.OrdersInstances << "\n"; for (auto &A : W.Accesses.Accesses) llvm::errs() << "  " << A.Object.describe() << " w=" << A.isWrite() << " held=" << A.Held.size() << "\n"; }
     AnyWrite |= !W.Accesses.OrdersInstances &&
                 llvm::any_of(W.Accesses.Accesses,
                              [](const SharedAccess &A) { return A.isWrite(); });
