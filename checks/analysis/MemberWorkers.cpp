@@ -3,6 +3,7 @@
 #include "../model/Synchronization.h"
 #include "FunctionSummaries.h"
 #include "HandleFlow.h"
+#include "ClassModel.h"
 #include "ObjectPath.h"
 #include "SpawnHandle.h"
 #include "SummaryWrites.h"
@@ -424,6 +425,38 @@ accessesThroughBoundReference(const CXXRecordDecl &Record,
         if (mayBeRunningAt(Body, O.Var, O.Events, *OtherStart))
           Found.push_back({OtherStart, true, true});
       }
+    }
+  }
+  return Found;
+}
+
+llvm::SmallVector<WriteBeforeJoin, 2>
+writesBeforeJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,
+                 ASTContext &Context) {
+  llvm::SmallVector<WriteBeforeJoin, 2> Found;
+  const ClassModel *Model = ClassModels::of(Record, Context);
+  if (!Model)
+    return Found;
+  const SourceManager &SM = Context.getSourceManager();
+  // Each method (the destructor too) that joins the member in its own
+  // body, or through a call there: what it writes itself before that is
+  // written while the worker runs.
+  for (const FunctionDecl *Function : Model->Methods) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(Function);
+    if (!Method || Method->getParent() != &Record)
+      continue;
+    for (const HandleStep &Step : FunctionSummaries::stepsOf(*Method, Context)) {
+      if (Step.Kind != HandleStepKind::Join || !Step.Where ||
+          !(Step.Handle == ReachedHandle::member(Handle)))
+        continue;
+      for (const SummaryWrite &Write : SummaryWrites::of(*Method, Context).Writes)
+        if (Write.Object.isThis() && Write.WhereFunction == Method &&
+            Write.Where && !Write.ConstantToVolatile &&
+            SM.isBeforeInTranslationUnit(Write.Where->getBeginLoc(),
+                                         Step.Where->getBeginLoc()))
+          Found.push_back({Method, Write.Where, Write.Object, Write.Held,
+                           Write.Scalar, Step.Where});
+      break;
     }
   }
   return Found;

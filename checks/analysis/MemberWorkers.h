@@ -64,6 +64,21 @@ llvm::SmallVector<CallWhileRunning, 4>
 callsWhileMemberRuns(const CXXRecordDecl &Record, const FieldDecl &Handle,
                      ASTContext &Context);
 
+/// A write a method of the class makes to a member of `*this` before it
+/// joins the member worker itself (`stop() { stopping_ = true;
+/// cv_.notify_all(); worker_.join(); }`): the worker still runs there.
+struct WriteBeforeJoin {
+  const CXXMethodDecl *Method = nullptr;
+  const Expr *Where = nullptr; ///< the write, in Method's own body
+  ObjectPath Object;           ///< in Method's names (rooted at `this`)
+  LockSet Held;
+  bool Scalar = false;
+  const Stmt *Join = nullptr; ///< the join that follows it
+};
+llvm::SmallVector<WriteBeforeJoin, 2>
+writesBeforeJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,
+                 ASTContext &Context);
+
 /// A place the write of a member worker through a reference member bound
 /// by the constructor (`Downloader(TransferStats &s) : stats_(s)`) meets
 /// another thread: the caller's own access to the object it bound, or the

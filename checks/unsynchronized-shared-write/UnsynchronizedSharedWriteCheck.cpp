@@ -75,6 +75,14 @@ bool countsLoop(const Stmt &S, const FunctionAnalysis &Owner) {
   return For && For->getInc() == &S;
 }
 
+/// Whether a read touches the written object itself or a part of it. A
+/// read of a whole enclosing object (`this` handed on as a pointer, a
+/// struct passed to unknown code) is too coarse to pair with one member's
+/// write.
+bool readsWritten(const ObjectPath &Read, const ObjectPath &Written) {
+  return Read.overlaps(Written) && Read.Fields.size() >= Written.Fields.size();
+}
+
 /// The name of a callee for a message, empty for none.
 std::string calleeName(const FunctionDecl *Callee) {
   return Callee ? Callee->getQualifiedNameAsString() : std::string();
@@ -158,10 +166,46 @@ void UnsynchronizedSharedWriteCheck::checkMemberWorkers(
         continue;
       if (!Calls)
         Calls = callsWhileMemberRuns(*Method.getParent(), *Handle, Context);
-      if (checkMemberWorkerRead(Read, Spawn, *Handle, *Calls, Context))
+      if (checkMemberWorkerRead(Read, Spawn, *Handle, *Calls, Context) ||
+          checkWriteBeforeJoin(Read, Spawn, *Handle, *Method.getParent(),
+                               Context))
         Reported.push_back(Read.Object);
     }
   }
+}
+
+bool UnsynchronizedSharedWriteCheck::checkWriteBeforeJoin(
+    const SharedAccess &Read, const Launch &Spawn, const FieldDecl &Handle,
+    const CXXRecordDecl &Record, ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  auto Location = [&](const Stmt *S) {
+    return SM.getExpansionLoc(S->getBeginLoc());
+  };
+  for (const WriteBeforeJoin &Write : writesBeforeJoin(Record, Handle, Context)) {
+    if (!readsWritten(Read.Object, Write.Object) ||
+        sharesLock(Read.Held, Write.Held))
+      continue;
+    SourceLocation Where = reportLocation(*Write.Where, SM);
+    if (Where.isInvalid())
+      continue;
+    if (!firstReportAt(Where))
+      return true;
+    diag(Where, "unsynchronized write to '%0' while the object's worker, "
+                "joined only below, reads it; %select{|make it std::atomic, }1"
+                "or write it holding the lock the worker reads it under")
+        << Write.Object.describe() << Write.Scalar;
+    diag(Location(Read.Where), "%select{the worker reads '%1' here|the worker "
+                               "reads '%1' through this call of '%2'}0",
+         DiagnosticIDs::Note)
+        << (Read.ViaCallee != nullptr) << Read.Object.describe()
+        << calleeName(Read.ViaCallee);
+    diag(Location(Write.Join), "the worker is joined here", DiagnosticIDs::Note);
+    diag(Location(Spawn.Call), "the worker is started here and kept in %0",
+         DiagnosticIDs::Note)
+        << &Handle;
+    return true;
+  }
+  return false;
 }
 
 bool UnsynchronizedSharedWriteCheck::checkMemberWorkerRead(
@@ -174,7 +218,7 @@ bool UnsynchronizedSharedWriteCheck::checkMemberWorkerRead(
   for (const CallWhileRunning &Call : Calls) {
     const WriteSummary &Summary = SummaryWrites::of(*Call.Method, Context);
     const auto *Write = llvm::find_if(Summary.Writes, [&](const SummaryWrite &W) {
-      return W.Object.isThis() && W.Object.overlaps(Read.Object) &&
+      return W.Object.isThis() && readsWritten(Read.Object, W.Object) &&
              !W.ConstantToVolatile && !sharesLock(Read.Held, W.Held);
     });
     if (Write == Summary.Writes.end() || !Write->Where)
@@ -463,10 +507,12 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
   } else if (!Write.Held.empty() && Writer.LoopOverlaps &&
              SharedAcrossIterations(Write.Object)) {
     // Written under the lock, but tested without it first (double-checked
-    // locking): another instance reads while this one writes.
+    // locking): another instance reads while this one writes. Only a read
+    // of the written object itself or a part of it: a read of a whole
+    // enclosing object (`this` stored as a pointer) is too coarse to tell.
     const auto *Unlocked =
         llvm::find_if(Writer.Accesses.Accesses, [&](const SharedAccess &A) {
-          return !A.isWrite() && A.Object.overlaps(Write.Object) &&
+          return !A.isWrite() && readsWritten(A.Object, Write.Object) &&
                  !sharesLock(Write.Held, A.Held);
         });
     if (Unlocked != Writer.Accesses.Accesses.end()) {
@@ -590,7 +636,7 @@ void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
         continue;
       const SharedAccess *Read = nullptr;
       for (const SharedAccess &A : W.Accesses.Accesses)
-        if (!Read && A.Object.overlaps(Write.Object) &&
+        if (!Read && readsWritten(A.Object, Write.Object) &&
             !Write.inOtherSlotThan(A) && !sharesLock(Write.Held, A.Held))
           Read = &A;
       if (!Read || !Body.runningAt(W, *Write.Where))

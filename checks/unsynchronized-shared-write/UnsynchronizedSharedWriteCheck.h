@@ -71,6 +71,12 @@ private:
                              const FieldDecl &Handle,
                              llvm::ArrayRef<CallWhileRunning> Calls,
                              ASTContext &Context);
+  /// Reports a method's write, before it joins the member worker, to what
+  /// the worker reads there without a lock shared with it (a plain stop
+  /// flag); true when it was reported.
+  bool checkWriteBeforeJoin(const SharedAccess &Read, const Launch &Spawn,
+                            const FieldDecl &Handle, const CXXRecordDecl &Record,
+                            ASTContext &Context);
   /// A note at the worker's call that leads to a write in a callee.
   void noteWorkerCall(const SharedAccess &Write, const SourceManager &SM);
   /// That note, and one at the launch of a member worker.

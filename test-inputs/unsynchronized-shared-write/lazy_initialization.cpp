@@ -136,3 +136,30 @@ void warmedUp(int n) {
   for (auto &w : workers)
     w.join();
 }
+
+// A pool's worker records which pool it serves (`this` stored as a
+// pointer, no read of the pool) and pops under the lock.
+thread_local const void *currentPool = nullptr;
+
+class Pool {
+public:
+  void work() {
+    currentPool = this;
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!jobs_.empty())
+      jobs_.pop_back();
+  }
+
+private:
+  std::mutex mutex_;
+  std::vector<int> jobs_{1, 2, 3};
+};
+
+void poolWorkers(int n) {
+  Pool pool;
+  std::vector<std::thread> workers;
+  for (int i = 0; i < n; ++i)
+    workers.emplace_back([&] { pool.work(); });
+  for (auto &w : workers)
+    w.join();
+}
