@@ -40,7 +40,7 @@ std::optional<ObjectPath> boundObject(const Expr *Arg) {
   if (isa<CXXThisExpr>(E))
     return ObjectPath{};
   if (const auto *Call = dyn_cast<CallExpr>(E);
-      Call && isNamed(Call->getDirectCallee(), {"::std::ref"}) &&
+      Call && isNamed(Call->getDirectCallee(), {"::std::ref", "::std::cref"}) &&
       Call->getNumArgs() == 1)
     return objectPathOf(Call->getArg(0));
   if (const auto *Address = dyn_cast<UnaryOperator>(E);
@@ -463,6 +463,20 @@ private:
     auto SharedObject = [&](const SummaryWrite &Access) -> std::optional<ObjectPath> {
       if (auto Pointee = throughSharedFieldArgument(Access.Object, *Callee, Binding))
         return Pointee;
+      // `item.refresh()` on `for (Item &item : items)`, `e.touch()` on
+      // `Entry &e = table.at(key)`: the method works on that element.
+      if (Access.Object.isThis() && Binding.Object && !Binding.ObjectIsPointer)
+        if (auto Alias = elementAliasOf(*stripped(Binding.Object), Code);
+            Alias && !Alias->PointsInto &&
+            !(Alias->Key && slotOfItsOwn(*Alias->Key)))
+          if (auto Container = objectPathOf(Alias->Container)) {
+            Resolved Where = resolve(*Container);
+            if (Where.Kind != Reach::Shared)
+              return std::nullopt;
+            Where.Path.Fields.append(Access.Object.Fields.begin(),
+                                     Access.Object.Fields.end());
+            return Where.Path;
+          }
       auto Raw = SummaryWrites::mapPath(Access.Object, *Callee, Binding);
       if (!Raw)
         return std::nullopt;
@@ -697,7 +711,7 @@ private:
     // A local bound to an element (`ModuleStats &st = by_module.at(key);`):
     // its uses touch the container, unless the key is the worker's own.
     std::optional<ElementAlias> Alias = elementAliasOf(Name, Code);
-    if (Alias && slotOfItsOwn(*Alias->Key))
+    if (Alias && Alias->Key && slotOfItsOwn(*Alias->Key))
       return;
     auto Raw = objectPathOf(Alias ? Alias->Container : &Name);
     if (!Raw)
@@ -1300,12 +1314,16 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
     const ParmVarDecl *Param = Worker.Function->getParamDecl(Index);
     QualType Type = Param->getType();
     const Expr *Arg = Spawn.Arguments[I];
-    if ((Type->isReferenceType() || Type->isPointerType()) &&
-        !isConstReferenceOrPointer(Type)) {
-      if (auto Bound = boundObject(Arg);
-          Bound && !(Bound->Root && NewEachTrip(Bound->Root)))
+    // A const one too: a const method may write a mutable member, and the
+    // launching thread may write the object meanwhile.
+    // A const one that receives a copy (`const int &id` from `i`) is a
+    // value of the launch.
+    if (Type->isReferenceType() || Type->isPointerType()) {
+      auto Bound = boundObject(Arg);
+      if (Bound && !(Bound->Root && NewEachTrip(Bound->Root)))
         Worker.ByReference[Param] = *Bound;
-      continue;
+      if (Bound || !isConstReferenceOrPointer(Type))
+        continue;
     }
     if (VariesPerLaunch(Arg))
       Worker.PerLaunch.insert(Param);
@@ -1398,8 +1416,20 @@ std::optional<ElementAlias> elementAliasOf(const Expr &Name,
                                            const FunctionAnalysis &Code) {
   const auto *Ref = dyn_cast<DeclRefExpr>(&Name);
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
-      !Var->getInit() || !Code.declarationOf(*Var))
+  if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var))
+    return std::nullopt;
+  // `for (Item &item : items)`: each element in turn, none of the
+  // accessor's own.
+  if (const auto *Loop =
+          dyn_cast_or_null<CXXForRangeStmt>(Code.declarationScope(*Var));
+      Loop && Loop->getLoopVariable() == Var &&
+      Var->getType()->isReferenceType() && Loop->getRangeInit()) {
+    ElementAlias Alias;
+    Alias.Container = Loop->getRangeInit();
+    Alias.Use = &Name;
+    return Alias;
+  }
+  if (!Var->getInit() || !Code.declarationOf(*Var))
     return std::nullopt;
   QualType Type = Var->getType();
   bool Reference = Type->isReferenceType(), Pointer = Type->isPointerType();

@@ -155,10 +155,14 @@ walkSharedAccess(const Expr &Name, ObjectPath Path, const FunctionAnalysis &Code
 
 /// A local bound to one element of a container: `Entry &e = table.at(key);`,
 /// `Entry *e = &table[key];`, `auto it = cache.find(key);` (never changed
-/// afterwards). Its uses touch that element of the container.
+/// afterwards), or the reference variable of a range-for over it (`for
+/// (Entry &e : table)`: every element in turn). Its uses touch that element
+/// of the container.
 struct ElementAlias {
   const Expr *Container = nullptr; ///< the container in the initializer
-  const Expr *Key = nullptr;       ///< the index or key that picks the element
+  /// The index or key that picks the element; null for a range-for's
+  /// variable.
+  const Expr *Key = nullptr;
   /// Where a walk of this use starts: the local's name, or the iterator's
   /// `->` or `*`.
   const Expr *Use = nullptr;

@@ -240,7 +240,7 @@ void WriteScanner::visitName(const Expr &Name) {
       return false;
     }
   };
-  if (Alias && SlotOfItsOwn(*Alias->Key))
+  if (Alias && Alias->Key && SlotOfItsOwn(*Alias->Key))
     return;
   auto Found = Alias ? walkSharedAccess(*Alias->Use, *Raw, Code, SlotOfItsOwn,
                                         Alias->PointsInto)
