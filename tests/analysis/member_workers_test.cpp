@@ -211,4 +211,34 @@ TEST(MemberWorkers, LaunchesKeptInMembers) {
   EXPECT_EQ(Holders, std::vector<const FieldDecl *>{&C.field("worker_")});
 }
 
+// What a method that joins the member itself writes before that join: a
+// stop flag written while the worker still runs; not what it writes after,
+// nor what a method that joins nothing writes.
+TEST(MemberWorkers, WritesBeforeTheMethodsOwnJoin) {
+  Code C(R"cpp(
+struct Poller {
+  void start() { poller_ = std::thread([this] { run(); }); }
+  void stop() {
+    running_ = false;
+    poller_.join();
+    polls_ = 0;
+  }
+  ~Poller() { closing_ = true; if (poller_.joinable()) poller_.join(); }
+  void pause() { paused_ = true; }
+  void run() { while (running_ && !closing_ && !paused_) ++polls_; }
+  bool running_ = true, closing_ = false, paused_ = false;
+  long polls_ = 0;
+  std::thread poller_;
+};
+)cpp");
+  Strings Found;
+  for (const WriteBeforeJoin &Write :
+       writesBeforeJoin(C.record("Poller"), C.field("poller_"), C.context()))
+    Found.push_back(Write.Method->getNameAsString() + " " +
+                    Write.Object.describe() + " " +
+                    std::to_string(C.line(Write.Join)));
+  std::sort(Found.begin(), Found.end());
+  EXPECT_EQ(Found, (Strings{"stop running_ 17", "~Poller closing_ 20"}));
+}
+
 } // namespace
