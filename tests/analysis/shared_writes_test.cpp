@@ -474,6 +474,37 @@ TEST(SharedWrites, OneArgumentForEveryPthreadIsShared) {
   EXPECT_EQ(Own.writes(), Writes{});
 }
 
+// The fields may be set in a loop of their own before the launches, also
+// through a pointer to the element; a lock inside the worker's own struct
+// guards nothing the workers share.
+TEST(SharedWrites, ArgumentStructFieldsFromASetUpLoop) {
+  WorkerUnderTest W(
+      "struct pthread_mutex_t { int word; };\n"
+      "extern \"C\" int pthread_mutex_lock(pthread_mutex_t *);\n"
+      "extern \"C\" int pthread_mutex_unlock(pthread_mutex_t *);\n"
+      "struct Sum { pthread_mutex_t lock; int n; int m; };\n"
+      "struct Arg { pthread_mutex_t own; Sum *sum; Sum *mine; };\n"
+      "void *work(void *p) {\n"
+      "  Arg *a = (Arg *)p;\n"
+      "  pthread_mutex_lock(&a->own); a->sum->n += 1; a->mine->n = 2;\n"
+      "  pthread_mutex_unlock(&a->own);\n"
+      "  pthread_mutex_lock(&a->sum->lock); a->sum->m = 1;\n"
+      "  pthread_mutex_unlock(&a->sum->lock); return nullptr; }\n"
+      "void f() {\n"
+      "  Sum total; Sum each[4]; Arg args[4]; pthread_t ids[4];\n"
+      "  for (int t = 0; t < 4; ++t) {\n"
+      "    Arg *a = &args[t]; a->sum = &total; a->mine = &each[t];\n"
+      "  }\n"
+      "  for (int t = 0; t < 4; ++t)\n"
+      "    pthread_create(&ids[t], nullptr, work, &args[t]);\n"
+      "}\n");
+  ASSERT_FALSE(W.Launches.empty());
+  ASSERT_EQ(W.Code.SharedFields.size(), 1u) << "mine differs per element";
+  EXPECT_EQ(W.Code.SharedFields.begin()->first->getName(), "sum");
+  EXPECT_EQ(W.writes(), (Writes{"total.n:U", "total.m:A+lock"}))
+      << "the worker's own lock is no lock of the shared object";
+}
+
 TEST(SharedWrites, HandOffsAndLocalsProveNothingShared) {
   WorkerUnderTest W("void f() {\n"
                     "  int result = 0; std::condition_variable cv;\n"
