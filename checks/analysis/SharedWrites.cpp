@@ -1240,6 +1240,22 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
         return false;
     return mentionsDeclaredWithin(Value, Loop, SM);
   };
+  // What a pointer argument hands over: a bound object (`&x`, an array),
+  // or what a pointer variable the launching function never changes points
+  // to (`job` from `malloc`, a pointer parameter).
+  auto BoundByPointer = [&](const Expr *Arg) -> std::optional<ObjectPath> {
+    if (auto Bound = boundObject(Arg))
+      return Bound;
+    const auto *Ref = dyn_cast<DeclRefExpr>(strip(Arg));
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!Var || !Var->getType()->isPointerType() || !Var->hasLocalStorage() ||
+        NewEachTrip(Var) || isChangedWithin(Var, Launcher.body()))
+      return std::nullopt;
+    ObjectPath Pointee;
+    Pointee.Root = Var;
+    Pointee.ThroughPointer = true;
+    return Pointee;
+  };
   if (const LambdaExpr *Lambda = Spawn.Lambda) {
     if (Lambda->getCallOperator()->isTemplated() ||
         Lambda->getCallOperator()->getDescribedFunctionTemplate())
@@ -1297,9 +1313,9 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
       // A single launch shares its argument's object with the launching
       // thread; a repeated one, unless each launch gets its own.
       if (!Loop && !Repeated && Param->getType()->isPointerType()) {
-        if (auto Bound = boundObject(Call->getArg(3)); Bound && Bound->Root)
+        if (auto Bound = BoundByPointer(Call->getArg(3)); Bound && Bound->Root)
           Worker.ByReference[Param] = *Bound;
-      } else if (auto Bound = boundObject(Call->getArg(3));
+      } else if (auto Bound = BoundByPointer(Call->getArg(3));
                  !Varies && Bound && Bound->Root && !NewEachTrip(Bound->Root) &&
                  Param->getType()->isPointerType()) {
         Worker.ByReference[Param] = *Bound;
@@ -1319,7 +1335,7 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
     // A const one that receives a copy (`const int &id` from `i`) is a
     // value of the launch.
     if (Type->isReferenceType() || Type->isPointerType()) {
-      auto Bound = boundObject(Arg);
+      auto Bound = Type->isPointerType() ? BoundByPointer(Arg) : boundObject(Arg);
       if (Bound && !(Bound->Root && NewEachTrip(Bound->Root)))
         Worker.ByReference[Param] = *Bound;
       if (Bound || !isConstReferenceOrPointer(Type))

@@ -95,7 +95,39 @@ void single_thread(void) {
   pthread_join(thread, NULL);
 }
 
+static void *read_limit(void *arg) {
+  struct totals *totals = arg;
+  // EXPECT-NOTE@+1:19 the worker reads 'totals->lines' here
+  printf("%ld\n", totals->lines);
+  return NULL;
+}
+
+void single_thread_through_pointer(struct totals *totals) {
+  pthread_t thread;
+  // EXPECT-NOTE@+1:3 the worker is started here
+  pthread_create(&thread, NULL, read_limit, totals);
+  // EXPECT-WARNING@+1:3 unsynchronized write to 'totals->lines' while a worker started earlier may be reading it; make it _Atomic, guard every access with one mutex, or hand the worker its own copy
+  totals->lines = 0;
+  pthread_join(thread, NULL);
+}
+
 /* Near misses: silent. */
+
+void pointer_written_after_join(struct totals *totals) {
+  pthread_t thread;
+  pthread_create(&thread, NULL, read_limit, totals);
+  pthread_join(thread, NULL);
+  totals->lines = 0;
+}
+
+void pointer_moved_on(struct totals *totals, struct totals *spare) {
+  pthread_t thread;
+  pthread_create(&thread, NULL, read_limit, totals);
+  totals = spare;
+  totals->lines = 0;
+  pthread_join(thread, NULL);
+}
+
 
 static struct totals per_worker[NWORKERS];
 
