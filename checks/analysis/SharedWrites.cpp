@@ -854,30 +854,12 @@ private:
   /// `if (id == 0) x = ...;`, `if (!id) ...`, or after `if (id != 0)
   /// return;`: the write is done by the instance with one id.
   bool isOneInstance(const Stmt &Write) {
-    const Stmt *Child = &Write;
-    for (const Stmt *P = Code.parent(Write); P; Child = P, P = Code.parent(*P)) {
-      if (const auto *If = dyn_cast<IfStmt>(P);
-          If && If->getThen() == Child && testsId(If->getCond(), true))
-        return true;
-      if (const auto *Block = dyn_cast<CompoundStmt>(P))
-        for (const Stmt *Sibling : Block->body()) {
-          if (Sibling == Child)
-            break;
-          const auto *If = dyn_cast<IfStmt>(Sibling);
-          if (If && !If->getElse() && returns(If->getThen()) &&
-              testsId(If->getCond(), false))
-            return true;
-        }
-      if (P == Worker.Body)
-        break;
-    }
-    return false;
-  }
-
-  static bool returns(const Stmt *S) {
-    if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
-      return !Block->body_empty() && isa<ReturnStmt>(Block->body_back());
-    return isa_and_nonnull<ReturnStmt>(S);
+    return Code.isUnderTest(
+        Write,
+        [&](const Expr &Condition, bool Holds) {
+          return testsId(&Condition, Holds);
+        },
+        Worker.Body);
   }
 
   /// Whether Condition holds for exactly one id (Equal) or for all but one.

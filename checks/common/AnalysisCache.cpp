@@ -43,6 +43,39 @@ const Stmt *FunctionAnalysis::declarationScope(const VarDecl &Var) const {
   return Declaration ? parent(*Declaration) : nullptr;
 }
 
+/// A branch that ends in a return.
+static bool returns(const Stmt *S) {
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
+    return !Block->body_empty() && isa<ReturnStmt>(Block->body_back());
+  return isa_and_nonnull<ReturnStmt>(S);
+}
+
+bool FunctionAnalysis::isUnderTest(
+    const Stmt &S, llvm::function_ref<bool(const Expr &, bool)> Accepts,
+    const Stmt *Top) const {
+  if (!Top)
+    Top = &Body;
+  const Stmt *Child = &S;
+  for (const Stmt *Parent = parent(S); Parent;
+       Child = Parent, Parent = parent(*Parent)) {
+    if (const auto *If = dyn_cast<IfStmt>(Parent);
+        If && If->getThen() == Child && Accepts(*If->getCond(), true))
+      return true;
+    if (const auto *Block = dyn_cast<CompoundStmt>(Parent))
+      for (const Stmt *Sibling : Block->body()) {
+        if (Sibling == Child)
+          break;
+        const auto *If = dyn_cast<IfStmt>(Sibling);
+        if (If && !If->getElse() && returns(If->getThen()) &&
+            Accepts(*If->getCond(), false))
+          return true;
+      }
+    if (Parent == Top)
+      break;
+  }
+  return false;
+}
+
 const LambdaExpr *FunctionAnalysis::enclosingLambda(const Stmt &S) const {
   for (const Stmt *Current = parent(S); Current; Current = parent(*Current))
     if (const auto *Lambda = dyn_cast<LambdaExpr>(Current))

@@ -11,6 +11,7 @@
 #include "clang/AST/Stmt.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <memory>
 #include <optional>
 
@@ -37,6 +38,14 @@ public:
   const Stmt *declarationScope(const VarDecl &Var) const;
   /// The nearest lambda around S inside this body, or null.
   const LambdaExpr *enclosingLambda(const Stmt &S) const;
+  /// Whether S runs only under a test Accepts recognizes: in the
+  /// then-branch of an `if` around it (asked with Holds = true), or after an
+  /// `if` earlier in an enclosing block whose then-branch returns (Holds =
+  /// false: S runs when that condition does not hold). Stops at Top (the
+  /// body when null).
+  bool isUnderTest(const Stmt &S,
+                   llvm::function_ref<bool(const Expr &Condition, bool Holds)> Accepts,
+                   const Stmt *Top = nullptr) const;
   /// Whether this is the body of the program's `main`: leaving it ends the
   /// process.
   bool isMainBody() const;

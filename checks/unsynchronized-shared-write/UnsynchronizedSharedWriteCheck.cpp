@@ -60,6 +60,11 @@ bool atomicWouldDo(const SharedAccess &Write) {
          (Write.Write == WriteKind::Assign || Write.Write == WriteKind::Update);
 }
 
+/// The expansion of S's start: where a note about S goes.
+SourceLocation expansionStart(const Stmt &S, const SourceManager &SM) {
+  return SM.getExpansionLoc(S.getBeginLoc());
+}
+
 /// Where a report at S goes: the expansion of its start, or nothing for a
 /// statement in a system header or without a location.
 SourceLocation reportLocation(const Stmt &S, const SourceManager &SM) {
@@ -178,9 +183,7 @@ bool UnsynchronizedSharedWriteCheck::checkWriteBeforeJoin(
     const SharedAccess &Read, const Launch &Spawn, const FieldDecl &Handle,
     const CXXRecordDecl &Record, ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
-  auto Location = [&](const Stmt *S) {
-    return SM.getExpansionLoc(S->getBeginLoc());
-  };
+  auto Location = [&](const Stmt *S) { return expansionStart(*S, SM); };
   for (const WriteBeforeJoin &Write : writesBeforeJoin(Record, Handle, Context)) {
     if (!readsWritten(Read.Object, Write.Object) ||
         sharesLock(Read.Held, Write.Held))
@@ -212,9 +215,7 @@ bool UnsynchronizedSharedWriteCheck::checkMemberWorkerRead(
     const SharedAccess &Read, const Launch &Spawn, const FieldDecl &Handle,
     llvm::ArrayRef<CallWhileRunning> Calls, ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
-  auto Location = [&](const Stmt *S) {
-    return SM.getExpansionLoc(S->getBeginLoc());
-  };
+  auto Location = [&](const Stmt *S) { return expansionStart(*S, SM); };
   for (const CallWhileRunning &Call : Calls) {
     const WriteSummary &Summary = SummaryWrites::of(*Call.Method, Context);
     const auto *Write = llvm::find_if(Summary.Writes, [&](const SummaryWrite &W) {
@@ -263,7 +264,7 @@ bool UnsynchronizedSharedWriteCheck::checkMemberWorkerRead(
 void UnsynchronizedSharedWriteCheck::noteWorkerCall(const SharedAccess &Write,
                                                     const SourceManager &SM) {
   if (Write.Via)
-    diag(SM.getExpansionLoc(Write.Via->getBeginLoc()),
+    diag(expansionStart(*Write.Via, SM),
          "the worker makes the write through this call of %0",
          DiagnosticIDs::Note)
         << Write.ViaCallee;
@@ -273,7 +274,7 @@ void UnsynchronizedSharedWriteCheck::noteMemberWorker(
     const SharedAccess &Write, const Launch &Spawn, const FieldDecl &Handle,
     const SourceManager &SM) {
   noteWorkerCall(Write, SM);
-  diag(SM.getExpansionLoc(Spawn.Call->getBeginLoc()),
+  diag(expansionStart(*Spawn.Call, SM),
        "the worker is started here and kept in %0", DiagnosticIDs::Note)
       << &Handle;
 }
@@ -286,9 +287,7 @@ bool UnsynchronizedSharedWriteCheck::checkBoundReferenceWrite(
   if (Accesses.empty())
     return false;
   const SourceManager &SM = Context.getSourceManager();
-  auto Location = [&](const Stmt *S) {
-    return SM.getExpansionLoc(S->getBeginLoc());
-  };
+  auto Location = [&](const Stmt *S) { return expansionStart(*S, SM); };
   SourceLocation Where = reportLocation(*Write.Where, SM);
   if (Where.isInvalid())
     return false;
@@ -323,9 +322,7 @@ bool UnsynchronizedSharedWriteCheck::checkMemberWorkerWrite(
     const SharedAccess &Write, const Launch &Spawn, const FieldDecl &Handle,
     llvm::ArrayRef<CallWhileRunning> Calls, ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
-  auto Location = [&](const Stmt *S) {
-    return SM.getExpansionLoc(S->getBeginLoc());
-  };
+  auto Location = [&](const Stmt *S) { return expansionStart(*S, SM); };
   SourceLocation Where = reportLocation(*Write.Where, SM);
   if (Where.isInvalid())
     return false;
@@ -478,9 +475,7 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
                                                 LaunchingBody &Body) {
   const FunctionAnalysis &Owner = Body.Owner;
   const SourceManager &SM = Owner.context().getSourceManager();
-  auto Location = [&](const Stmt *S) {
-    return SM.getExpansionLoc(S->getBeginLoc());
-  };
+  auto Location = [&](const Stmt *S) { return expansionStart(*S, SM); };
   SourceLocation Where = reportLocation(*Write.Where, SM);
   if (Where.isInvalid())
     return false;
@@ -654,9 +649,9 @@ void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
           << (atomicWouldDo(Write) && !countsLoop(*Write.Where, Body.Owner)
                   ? (getLangOpts().CPlusPlus ? 1 : 2)
                   : 0);
-      diag(SM.getExpansionLoc(W.Spawn.Call->getBeginLoc()),
+      diag(expansionStart(*W.Spawn.Call, SM),
            "the worker is started here", DiagnosticIDs::Note);
-      diag(SM.getExpansionLoc((Read->Via ? Read->Via : Read->Where)->getBeginLoc()),
+      diag(expansionStart(Read->Via ? *Read->Via : *Read->Where, SM),
            "%select{the worker reads '%1' here|the worker reads '%1' through "
            "this call of '%2'}0%select{| without holding the lock taken at the "
            "write}3",
