@@ -197,11 +197,7 @@ bool UnsynchronizedSharedWriteCheck::checkWriteBeforeJoin(
                 "joined only below, reads it; %select{|make it std::atomic, }1"
                 "or write it holding the lock the worker reads it under")
         << Write.Object.describe() << Write.Scalar;
-    diag(Location(Read.Where), "%select{the worker reads '%1' here|the worker "
-                               "reads '%1' through this call of '%2'}0",
-         DiagnosticIDs::Note)
-        << (Read.ViaCallee != nullptr) << Read.Object.describe()
-        << calleeName(Read.ViaCallee);
+    noteWorkerRead(Read, false, SM);
     diag(Location(Write.Join), "the worker is joined here", DiagnosticIDs::Note);
     diag(Location(Spawn.Call), "the worker is started here and kept in %0",
          DiagnosticIDs::Note)
@@ -246,13 +242,7 @@ bool UnsynchronizedSharedWriteCheck::checkMemberWorkerRead(
     if (Call.At != Call.Call)
       diag(Location(Call.At), "that call runs on the thread started here",
            DiagnosticIDs::Note);
-    diag(Location(Read.Where), "%select{the worker reads '%1' here|the worker "
-                               "reads '%1' through this call of '%2'}0"
-                               "%select{| without holding the lock taken "
-                               "there}3",
-         DiagnosticIDs::Note)
-        << (Read.ViaCallee != nullptr) << Read.Object.describe()
-        << calleeName(Read.ViaCallee) << !Write->Held.empty();
+    noteWorkerRead(Read, !Write->Held.empty(), SM);
     diag(Location(Spawn.Call), "the worker is started here and kept in %0",
          DiagnosticIDs::Note)
         << &Handle;
@@ -268,6 +258,17 @@ void UnsynchronizedSharedWriteCheck::noteWorkerCall(const SharedAccess &Write,
          "the worker makes the write through this call of %0",
          DiagnosticIDs::Note)
         << Write.ViaCallee;
+}
+
+void UnsynchronizedSharedWriteCheck::noteWorkerRead(const SharedAccess &Read,
+                                                    bool WithoutWritersLock,
+                                                    const SourceManager &SM) {
+  diag(expansionStart(*Read.Where, SM),
+       "%select{the worker reads '%1' here|the worker reads '%1' through this "
+       "call of '%2'}0%select{| without holding the lock taken at the write}3",
+       DiagnosticIDs::Note)
+      << (Read.ViaCallee != nullptr) << Read.Object.describe()
+      << calleeName(Read.ViaCallee) << WithoutWritersLock;
 }
 
 void UnsynchronizedSharedWriteCheck::noteMemberWorker(
@@ -651,13 +652,7 @@ void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
                   : 0);
       diag(expansionStart(*W.Spawn.Call, SM),
            "the worker is started here", DiagnosticIDs::Note);
-      diag(expansionStart(Read->Via ? *Read->Via : *Read->Where, SM),
-           "%select{the worker reads '%1' here|the worker reads '%1' through "
-           "this call of '%2'}0%select{| without holding the lock taken at the "
-           "write}3",
-           DiagnosticIDs::Note)
-          << (Read->ViaCallee != nullptr) << Read->Object.describe()
-          << calleeName(Read->ViaCallee) << !Write.Held.empty();
+      noteWorkerRead(*Read, !Write.Held.empty(), SM);
       break;
     }
   }

@@ -77,6 +77,11 @@ private:
   bool checkWriteBeforeJoin(const SharedAccess &Read, const Launch &Spawn,
                             const FieldDecl &Handle, const CXXRecordDecl &Record,
                             ASTContext &Context);
+  /// A note at a worker's read (or its call that reads) that another
+  /// thread's write meets; WithoutWritersLock adds that the read does not
+  /// hold the lock the write holds.
+  void noteWorkerRead(const SharedAccess &Read, bool WithoutWritersLock,
+                      const SourceManager &SM);
   /// A note at the worker's call that leads to a write in a callee.
   void noteWorkerCall(const SharedAccess &Write, const SourceManager &SM);
   /// That note, and one at the launch of a member worker.
