@@ -88,6 +88,17 @@ bool readsWritten(const ObjectPath &Read, const ObjectPath &Written) {
   return Read.overlaps(Written) && Read.Fields.size() >= Written.Fields.size();
 }
 
+/// "a", "a or b", "a, b, or c".
+std::string alternatives(llvm::ArrayRef<std::string> Choices) {
+  std::string Text;
+  for (size_t I = 0; I < Choices.size(); ++I) {
+    if (I > 0)
+      Text += Choices.size() == 2 ? " or " : I + 1 == Choices.size() ? ", or " : ", ";
+    Text += Choices[I];
+  }
+  return Text;
+}
+
 /// The name of a callee for a message, empty for none.
 std::string calleeName(const FunctionDecl *Callee) {
   return Callee ? Callee->getQualifiedNameAsString() : std::string();
@@ -194,10 +205,11 @@ bool UnsynchronizedSharedWriteCheck::checkWriteBeforeJoin(
     if (!firstReportAt(Where))
       return true;
     diag(Where, "unsynchronized write to '%0' while the object's worker, "
-                "joined only below, reads it; %select{|make it std::atomic, }1"
-                "or write it holding the lock the worker reads it under")
-        << Write.Object.describe() << Write.Scalar;
-    noteWorkerRead(Read, false, SM);
+                "joined only below, reads it; %select{|make it std::atomic, "
+                "or }1%select{write it holding the lock the worker reads it "
+                "under|read it under the lock taken here}2")
+        << Write.Object.describe() << Write.Scalar << !Write.Held.empty();
+    noteWorkerRead(Read, !Write.Held.empty(), SM);
     diag(Location(Write.Join), "the worker is joined here", DiagnosticIDs::Note);
     diag(Location(Spawn.Call), "the worker is started here and kept in %0",
          DiagnosticIDs::Note)
@@ -641,15 +653,22 @@ void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
       SourceLocation Where = reportLocation(*Write.Where, SM);
       if (Where.isInvalid() || !firstReportAt(Where))
         break;
+      // The loop counter, or one object refilled for the next launch: each
+      // worker wants a copy of its own. Anything else (a flag, a setting)
+      // the worker is meant to see change.
+      bool LoopCounter = countsLoop(*Write.Where, Body.Owner);
+      bool Refilled = LoopCounter || (W.Loop && Body.Owner.isWithin(*Write.Where, *W.Loop));
+      llvm::SmallVector<std::string, 3> Fixes;
+      if (atomicWouldDo(Write) && !LoopCounter)
+        Fixes.push_back(getLangOpts().CPlusPlus ? "make it std::atomic"
+                                                : "make it _Atomic");
+      if (Refilled)
+        Fixes.push_back("hand each worker its own copy");
+      Fixes.push_back("guard every access with one mutex");
       diag(Where, "unsynchronized %0 %select{|by this call of '%2' }1while a "
-                  "worker started earlier may be reading it; %select{|make "
-                  "it std::atomic, |make it _Atomic, }3guard every access "
-                  "with one mutex, or hand the worker its own copy")
+                  "worker started earlier may be reading it; %3")
           << whatIsWritten(Write) << (Write.ViaCallee != nullptr)
-          << calleeName(Write.ViaCallee)
-          << (atomicWouldDo(Write) && !countsLoop(*Write.Where, Body.Owner)
-                  ? (getLangOpts().CPlusPlus ? 1 : 2)
-                  : 0);
+          << calleeName(Write.ViaCallee) << alternatives(Fixes);
       diag(expansionStart(*W.Spawn.Call, SM),
            "the worker is started here", DiagnosticIDs::Note);
       noteWorkerRead(*Read, !Write.Held.empty(), SM);

@@ -106,7 +106,7 @@ void single_thread_through_pointer(struct totals *totals) {
   pthread_t thread;
   // EXPECT-NOTE@+1:3 the worker is started here
   pthread_create(&thread, NULL, read_limit, totals);
-  // EXPECT-WARNING@+1:3 unsynchronized write to 'totals->lines' while a worker started earlier may be reading it; make it _Atomic, guard every access with one mutex, or hand the worker its own copy
+  // EXPECT-WARNING@+1:3 unsynchronized write to 'totals->lines' while a worker started earlier may be reading it; make it _Atomic or guard every access with one mutex
   totals->lines = 0;
   pthread_join(thread, NULL);
 }

@@ -25,7 +25,7 @@ static void *show_index(void *arg) {
 void counter_address_outside(void) {
   pthread_t threads[NWORKERS];
   int i;
-  // EXPECT-WARNING@+1:29 unsynchronized write to 'i' while a worker started earlier may be reading it; guard every access with one mutex, or hand the worker its own copy
+  // EXPECT-WARNING@+1:29 unsynchronized write to 'i' while a worker started earlier may be reading it; hand each worker its own copy or guard every access with one mutex
   for (i = 0; i < NWORKERS; i++)
     // EXPECT-NOTE@+1:5 the worker is started here
     pthread_create(&threads[i], NULL, show_index, &i);
@@ -35,7 +35,7 @@ void counter_address_outside(void) {
 
 void counter_address_in_init(void) {
   pthread_t threads[NWORKERS];
-  // EXPECT-WARNING@+1:33 unsynchronized write to 'i' while a worker started earlier may be reading it; guard every access with one mutex, or hand the worker its own copy
+  // EXPECT-WARNING@+1:33 unsynchronized write to 'i' while a worker started earlier may be reading it; hand each worker its own copy or guard every access with one mutex
   for (int i = 0; i < NWORKERS; i++)
     // EXPECT-NOTE@+1:5 the worker is started here
     pthread_create(&threads[i], NULL, show_index, &i);

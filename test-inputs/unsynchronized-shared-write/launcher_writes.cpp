@@ -17,7 +17,7 @@ int score(int v) { return v * 3; }
 
 void counterByReference(int n) {
   std::vector<std::thread> workers;
-  // EXPECT-WARNING@+1:36 unsynchronized write to 'i' while a worker started earlier may be reading it; guard every access with one mutex, or hand the worker its own copy
+  // EXPECT-WARNING@+1:36 unsynchronized write to 'i' while a worker started earlier may be reading it; hand each worker its own copy or guard every access with one mutex
   for (int i = 0; i < n && i < 64; ++i)
     // EXPECT-NOTE@+2:5 the worker is started here
     // EXPECT-NOTE@+1:58 the worker reads 'i' here
@@ -32,7 +32,7 @@ public:
     // EXPECT-NOTE@+2:15 the worker is started here
     // EXPECT-NOTE@+1:36 the worker reads 'timeout_' through this call of 'Prober::loop'
     worker_ = std::thread([this] { loop(); });
-    // EXPECT-WARNING@+1:5 unsynchronized write to 'timeout_' while a worker started earlier may be reading it; make it std::atomic, guard every access with one mutex, or hand the worker its own copy
+    // EXPECT-WARNING@+1:5 unsynchronized write to 'timeout_' while a worker started earlier may be reading it; make it std::atomic or guard every access with one mutex
     timeout_ = timeout > 0 ? timeout : 500;
   }
   ~Prober() { worker_.join(); }
@@ -58,7 +58,7 @@ void plainStopFlag() {
     while (running)
       ++spins;
   });
-  // EXPECT-WARNING@+1:3 unsynchronized write to 'running' while a worker started earlier may be reading it; make it std::atomic, guard every access with one mutex, or hand the worker its own copy
+  // EXPECT-WARNING@+1:3 unsynchronized write to 'running' while a worker started earlier may be reading it; make it std::atomic or guard every access with one mutex
   running = false;
   spinner.join();
   std::printf("%ld\n", spins);
@@ -80,7 +80,7 @@ void reusedArgument(int n) {
   std::vector<std::thread> workers;
   Job job;
   for (int t = 0; t < n; ++t) {
-    // EXPECT-WARNING@+1:5 unsynchronized write to 'job.first' while a worker started earlier may be reading it; make it std::atomic, guard every access with one mutex, or hand the worker its own copy
+    // EXPECT-WARNING@+1:5 unsynchronized write to 'job.first' while a worker started earlier may be reading it; make it std::atomic, hand each worker its own copy, or guard every access with one mutex
     job.first = t * 100;
     job.last = job.first + 100;
     // EXPECT-NOTE@+1:5 the worker is started here
