@@ -61,6 +61,36 @@ private:
   std::vector<std::thread> workers_;
 };
 
+// Written under the lock, but polled without it.
+class Compressor {
+public:
+  // EXPECT-NOTE@+2:35 the worker reads 'exiting_' through this call of 'Compressor::run' without holding the lock taken at the write
+  // EXPECT-NOTE@+1:18 the worker is started here and kept in 'worker_'
+  Compressor() : worker_([this] { run(); }) {}
+  ~Compressor() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      // EXPECT-WARNING@+1:7 unsynchronized write to 'exiting_' while the object's worker, joined only below, reads it; make it std::atomic, or read it under the lock taken here
+      exiting_ = true;
+      work_.notify_all();
+    }
+    // EXPECT-NOTE@+1:5 the worker is joined here
+    worker_.join();
+  }
+
+private:
+  void run() {
+    long rounds = 0;
+    while (!exiting_)
+      ++rounds;
+    std::printf("%ld\n", rounds);
+  }
+  std::mutex mutex_;
+  std::condition_variable work_;
+  bool exiting_ = false;
+  std::thread worker_;
+};
+
 // Near misses: silent.
 
 class LockedStop {
