@@ -7,16 +7,54 @@ namespace clang::tidy::parlint {
 
 namespace {
 
-/// Whether Condition reads Written (a name or member chain designating it).
-bool testsObject(const Expr *Condition, const ObjectPath &Written) {
-  bool Found = false;
-  forEachDescendant(Condition, /*SkipLambdas=*/true, [&](const Stmt &S) {
-    if (Found || !isa<DeclRefExpr, MemberExpr>(&S))
-      return;
-    if (auto Path = objectPathOf(cast<Expr>(&S)))
-      Found = *Path == Written;
-  });
-  return Found;
+bool designates(const Expr *E, const ObjectPath &Written) {
+  auto Path = objectPathOf(stripped(E));
+  return Path && *Path == Written;
+}
+
+bool isConstant(const Expr *E, ASTContext &Context) {
+  E = stripped(E);
+  if (isa<CXXNullPtrLiteralExpr, GNUNullExpr, CXXBoolLiteralExpr>(E))
+    return true;
+  return !E->isValueDependent() && !E->isTypeDependent() &&
+         E->isIntegerConstantExpr(Context);
+}
+
+/// Whether Condition tests whether Written is still unset: the object
+/// itself as a truth value (`!table`, `if (ready)`), compared with a
+/// constant (`cache_ == nullptr`, `hash_ == 0`), or asked `empty()` /
+/// `has_value()`; or a && / || of conditions one of which does. A
+/// comparison with another object (`offset < total`) is a bound, not a
+/// first use.
+bool testsUnset(const Expr *Condition, const ObjectPath &Written,
+                ASTContext &Context) {
+  const Expr *E = stripped(Condition);
+  if (designates(E, Written))
+    return true;
+  if (const auto *Not = dyn_cast<UnaryOperator>(E);
+      Not && Not->getOpcode() == UO_LNot)
+    return testsUnset(Not->getSubExpr(), Written, Context);
+  if (const auto *Binary = dyn_cast<BinaryOperator>(E)) {
+    if (Binary->isLogicalOp())
+      return testsUnset(Binary->getLHS(), Written, Context) ||
+             testsUnset(Binary->getRHS(), Written, Context);
+    if (Binary->isEqualityOp())
+      return (designates(Binary->getLHS(), Written) &&
+              isConstant(Binary->getRHS(), Context)) ||
+             (designates(Binary->getRHS(), Written) &&
+              isConstant(Binary->getLHS(), Context));
+  }
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+    StringRef Name = identifierOf(Call->getMethodDecl());
+    return (Name == "empty" || Name == "has_value") &&
+           designates(Call->getImplicitObjectArgument(), Written);
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && Op->getNumArgs() == 2 &&
+      (Op->getOperator() == OO_EqualEqual || Op->getOperator() == OO_ExclaimEqual))
+    return (designates(Op->getArg(0), Written) && isConstant(Op->getArg(1), Context)) ||
+           (designates(Op->getArg(1), Written) && isConstant(Op->getArg(0), Context));
+  return false;
 }
 
 } // namespace
@@ -24,7 +62,7 @@ bool testsObject(const Expr *Condition, const ObjectPath &Written) {
 bool isLazyInitialization(const FunctionAnalysis &Body, const Stmt &Write,
                           const ObjectPath &Written) {
   return Body.isUnderTest(Write, [&](const Expr &Condition, bool) {
-    return testsObject(&Condition, Written);
+    return testsUnset(&Condition, Written, Body.context());
   });
 }
 

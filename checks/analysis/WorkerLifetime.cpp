@@ -3,6 +3,7 @@
 #include "../model/Handles.h"
 #include "../model/Pools.h"
 #include "HandleUses.h"
+#include "LoopBounds.h"
 #include "SpawnHandle.h"
 
 #include "clang/AST/DeclTemplate.h"
@@ -208,7 +209,15 @@ void addMemberHandleEnds(const ValueDecl &Holder, const Launch &Spawn,
         break;
       Around = P;
     }
-    if (!Launcher.isWithin(*Spawn.Call, *Around)) // not the launch's own
+    if (Launcher.isWithin(*Spawn.Call, *Around)) // the launch's own
+      return;
+    // `for (i = 0; i < n; i++) pthread_join(workers[i].thread, NULL);`: a
+    // loop over the holder's elements ends them once control reaches it,
+    // whether or not it runs a trip (as HandleUses' element joins).
+    if (const Stmt *Loop = enclosingLoop(*Around, Launcher);
+        Loop && !Launcher.isWithin(*Spawn.Call, *Loop))
+      Events.AtLoop[Loop] = HandleEffect::Finish;
+    else
       Events.AtStmt[Around] = HandleEffect::Finish;
   });
 }

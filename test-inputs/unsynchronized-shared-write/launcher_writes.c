@@ -144,3 +144,26 @@ void job_per_launch(void) {
     free(jobs[i]);
   }
 }
+
+/* Handles kept in a global array of structs, all joined in a loop before
+ * the flag the workers read is cleared. */
+struct worker_slot {
+  pthread_t thread;
+  int id;
+};
+static struct worker_slot *worker_slots;
+static int pool_active;
+
+static void *use_pool(void *arg) {
+  (void)arg;
+  return pool_active ? arg : NULL;
+}
+
+void joined_global_slots(int n) {
+  pool_active = 1;
+  for (int i = 0; i < n; i++)
+    pthread_create(&worker_slots[i].thread, NULL, use_pool, worker_slots + i);
+  for (int i = 0; i < n; i++)
+    pthread_join(worker_slots[i].thread, NULL);
+  pool_active = 0;
+}

@@ -163,3 +163,34 @@ void poolWorkers(int n) {
   for (auto &w : workers)
     w.join();
 }
+
+// A bound, not a first use: the helper hands out chunks while the offset is
+// below the total, under a lock of the program's own whose body is not here
+// (it may be a semaphore used as a mutex).
+void takeChunkTurn();
+void endChunkTurn();
+unsigned long chunkOffset = 0, chunkTotal = 1 << 20;
+
+bool nextChunk(unsigned long &offset) {
+  bool found = false;
+  takeChunkTurn();
+  if (chunkOffset < chunkTotal) {
+    offset = chunkOffset;
+    chunkOffset += 4096;
+    found = true;
+  }
+  endChunkTurn();
+  return found;
+}
+
+void chunkWorkers(int n) {
+  std::vector<std::thread> workers;
+  for (int i = 0; i < n; ++i)
+    workers.emplace_back([] {
+      unsigned long offset = 0;
+      while (nextChunk(offset)) {
+      }
+    });
+  for (auto &w : workers)
+    w.join();
+}

@@ -168,11 +168,14 @@ Table *get() { if (!table) table = load(); return table; }
 Table *early() { if (table != nullptr) return table; table = load(); return table; }
 Table *elsewhere() { if (!other) table = load(); return table; }
 Table *moded() { if (mode) table = load(); return table; }
+long offset, total;
+void bounded() { if (offset < total) offset += 4096; }
 )cpp");
   EXPECT_EQ(C.objects("get"), Strings{"table"});
   EXPECT_EQ(C.objects("early"), Strings{"table"}) << "after an early return";
   EXPECT_TRUE(C.objects("elsewhere").empty()) << "tests another object";
   EXPECT_TRUE(C.objects("moded").empty()) << "a global mode";
+  EXPECT_TRUE(C.objects("bounded").empty()) << "a bound, not a first use";
 }
 
 TEST(SummaryWrites, AFailedAllocationIsAnErrorExit) {
