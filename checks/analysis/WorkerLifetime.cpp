@@ -302,6 +302,11 @@ WorkerLifetime lifetimeOf(const Launch &Spawn, const FunctionAnalysis &Launcher)
     Lifetime.Kind = Var && Var->hasLocalStorage() ? WorkerLifetime::Untracked
                                                   : WorkerLifetime::RunsOn;
     Lifetime.Events.AtStmt[Spawn.Call] = HandleEffect::Start;
+    // `if (pthread_create(&global_tid, ...)) goto fail;`: nothing runs on
+    // the failure path.
+    if (const auto *Call = dyn_cast<CallExpr>(Spawn.Call);
+        Call && startResultOf(Call->getDirectCallee()) != StartResult::None)
+      Lifetime.Events.CheckedStarts.push_back(Call);
     if (Site.Holder && !(Var && Var->hasLocalStorage()))
       addMemberHandleEnds(*Site.Holder, Spawn, Launcher, Lifetime.Events);
     return Lifetime;

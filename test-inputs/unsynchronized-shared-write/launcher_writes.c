@@ -167,3 +167,49 @@ void joined_global_slots(int n) {
     pthread_join(worker_slots[i].thread, NULL);
   pool_active = 0;
 }
+
+/* A thread kept in a global: the launching thread writes what it reads only
+ * on the path where pthread_create failed. */
+static int wake_fd[2] = {-1, -1};
+static pthread_t waker;
+
+static void *wait_for_wake(void *arg) {
+  (void)arg;
+  return wake_fd[0] >= 0 ? arg : NULL;
+}
+
+void start_waker(void) {
+  wake_fd[0] = 3;
+  if (pthread_create(&waker, NULL, wait_for_wake, NULL))
+    goto disable;
+  return;
+disable:
+  wake_fd[0] = wake_fd[1] = -1;
+}
+
+/* Each thread reads the last thread's slot after a barrier of the
+ * program's own, which every thread reaches only once all slots are set. */
+struct ring_barrier {
+  int waiting;
+};
+void ring_barrier_wait(struct ring_barrier *barrier, int count);
+static struct ring_barrier ring_ready;
+static int ring_slots[NWORKERS];
+
+static void *read_previous(void *arg) {
+  int self = *(const int *)arg;
+  ring_barrier_wait(&ring_ready, NWORKERS);
+  return ring_slots[NWORKERS - 1] + self ? arg : NULL;
+}
+
+void ring_after_barrier(void) {
+  pthread_t threads[NWORKERS];
+  int ids[NWORKERS];
+  for (int i = 0; i < NWORKERS; i++) {
+    ids[i] = i;
+    ring_slots[i] = i + 1;
+    pthread_create(&threads[i], NULL, read_previous, &ids[i]);
+  }
+  for (int i = 0; i < NWORKERS; i++)
+    pthread_join(threads[i], NULL);
+}

@@ -99,6 +99,23 @@ TEST(Synchronization, LockLikeNamesAreWordsNotSubstrings) {
                                            "-", "U"}));
 }
 
+// A barrier of the program's own orders threads by its name; a word that
+// only contains "barrier" does not.
+TEST(Synchronization, BarrierNamedCallsOrderThreads) {
+  Snippet S("struct barrier_t { int n; };"
+            "void ck_barrier_centralized(barrier_t *, int *, int);"
+            "void BarrierWait(barrier_t *); void nobarrierx(); void setBarriers();"
+            "void f(barrier_t *b, int *s) { ck_barrier_centralized(b, s, 4);"
+            "  BarrierWait(b); nobarrierx(); setBarriers(); }");
+  ASSERT_TRUE(S.F);
+  std::vector<bool> Orders;
+  for (const auto *Call : parlint::test::selectAll<CallExpr>(
+           "c", callExpr(hasAncestor(functionDecl(hasName("f")))).bind("c"),
+           *S.AST))
+    Orders.push_back(handOffKindOf(*Call) == HandOffKind::Ordering);
+  EXPECT_EQ(Orders, (std::vector<bool>{true, true, false, false}));
+}
+
 // A lock kind run together with lock/unlock is two words (WiredTiger's
 // __wt_writelock); making or ending a lock object is no lock operation.
 TEST(Synchronization, LockKindsRunTogetherAndLockLifetimes) {
