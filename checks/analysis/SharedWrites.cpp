@@ -1373,6 +1373,7 @@ collectLauncherAccesses(const FunctionAnalysis &Launcher,
         Access.Held = SummaryWrites::withCalleeLocks(Scopes->heldAt(Call),
                                                      Touch, *Callee, Binding);
         Access.ViaCallee = Callee;
+        Access.Inner = Touch.Where;
         Found.push_back(std::move(Access));
       }
   };

@@ -103,6 +103,9 @@ struct SharedAccess {
   /// names the callee in ViaCallee.
   const Expr *Via = nullptr;
   const FunctionDecl *ViaCallee = nullptr;
+  /// For an access of the launching thread that stands for a call: the
+  /// access itself, in the callee or one it calls in turn.
+  const Expr *Inner = nullptr;
 
   bool isWrite() const { return Write != WriteKind::None; }
   /// Two accesses to different constant elements of one object

@@ -650,7 +650,14 @@ void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
       if (!Read || !Body.runningAt(W, *Write.Where))
         continue;
       Reported.push_back(Write.Object);
-      SourceLocation Where = reportLocation(*Write.Where, SM);
+      SourceLocation CallAt = reportLocation(*Write.Where, SM);
+      // The write itself is what to change; a header's write would be
+      // filtered out, so one outside the call's file is reported at the call.
+      SourceLocation InnerAt =
+          Write.Inner ? reportLocation(*Write.Inner, SM) : SourceLocation();
+      bool AtInner = CallAt.isValid() && InnerAt.isValid() &&
+                     SM.getFileID(InnerAt) == SM.getFileID(CallAt);
+      SourceLocation Where = AtInner ? InnerAt : CallAt;
       if (Where.isInvalid() || !firstReportAt(Where))
         break;
       // The loop counter, or one object refilled for the next launch: each
@@ -665,10 +672,16 @@ void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
       if (Refilled)
         Fixes.push_back("hand each worker its own copy");
       Fixes.push_back("guard every access with one mutex");
+      bool AtCall = Write.ViaCallee && !AtInner;
       diag(Where, "unsynchronized %0 %select{|by this call of '%2' }1while a "
                   "worker started earlier may be reading it; %3")
-          << whatIsWritten(Write) << (Write.ViaCallee != nullptr)
-          << calleeName(Write.ViaCallee) << alternatives(Fixes);
+          << whatIsWritten(Write) << AtCall << calleeName(Write.ViaCallee)
+          << alternatives(Fixes);
+      if (AtInner)
+        diag(CallAt,
+             "the launching thread makes the write through this call of '%0'",
+             DiagnosticIDs::Note)
+            << calleeName(Write.ViaCallee);
       diag(expansionStart(*W.Spawn.Call, SM),
            "the worker is started here", DiagnosticIDs::Note);
       noteWorkerRead(*Read, !Write.Held.empty(), SM);
