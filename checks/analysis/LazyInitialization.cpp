@@ -8,8 +8,17 @@ namespace clang::tidy::parlint {
 namespace {
 
 bool designates(const Expr *E, const ObjectPath &Written) {
-  auto Path = objectPathOf(stripped(E));
-  return Path && *Path == Written;
+  E = stripped(E);
+  if (auto Path = objectPathOf(E); Path && *Path == Written)
+    return true;
+  // `long v = g_size; if (v == 0)`: a local copy of the object's value.
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Copy = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Copy || !Copy->isLocalVarDecl() || Copy->getType()->isReferenceType() ||
+      !Copy->getInit())
+    return false;
+  auto Copied = objectPathOf(stripped(Copy->getInit()));
+  return Copied && *Copied == Written;
 }
 
 bool isConstant(const Expr *E, ASTContext &Context) {

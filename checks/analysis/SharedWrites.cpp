@@ -711,7 +711,9 @@ private:
     // A local bound to an element (`ModuleStats &st = by_module.at(key);`):
     // its uses touch the container, unless the key is the worker's own.
     std::optional<ElementAlias> Alias = elementAliasOf(Name, Code);
-    if (Alias && Alias->Key && slotOfItsOwn(*Alias->Key))
+    // Through a slot of the worker's own (not one parlint cannot place).
+    bool OwnSlot = Alias && Alias->Key && isOwnSlot(*Alias->Key);
+    if (Alias && Alias->Key && slotOfItsOwn(*Alias->Key) && !OwnSlot)
       return;
     auto Raw = objectPathOf(Alias ? Alias->Container : &Name);
     if (!Raw)
@@ -720,12 +722,29 @@ private:
     if (Resolved Root = resolve(*Raw);
         Root.Kind != Reach::Shared && !isRootPointer(*Raw))
       return;
-    auto SlotOfItsOwn = [&](const Expr &Subscript) {
-      return slotOfItsOwn(Subscript);
+    auto Walk = [&](llvm::function_ref<bool(const Expr &)> SlotOfItsOwn) {
+      return Alias ? walkAccess(*Alias->Use, *Raw, Code, SlotOfItsOwn,
+                                Alias->PointsInto)
+                   : walkAccess(Name, *Raw, Code, SlotOfItsOwn);
     };
-    auto Found = Alias ? walkAccess(*Alias->Use, *Raw, Code, SlotOfItsOwn,
-                                    Alias->PointsInto)
-                       : walkAccess(Name, *Raw, Code, SlotOfItsOwn);
+    std::optional<SharedAccess> Found;
+    if (!OwnSlot)
+      Found = Walk([&](const Expr &Subscript) {
+        OwnSlot |= isOwnSlot(Subscript);
+        return slotOfItsOwn(Subscript);
+      });
+    if (!Found && OwnSlot) {
+      // The same walk with every slot taken as shared says what the write
+      // to the own slot is.
+      if (auto Own = Walk([](const Expr &) { return false; });
+          Own && Own->isWrite())
+        if (Resolved Where = resolve(Own->Object); Where.Kind == Reach::Shared) {
+          Own->Object = Where.Path;
+          Own->Held = translate(heldAt(*Own->Where, Lambdas.size()));
+          Result.OwnSlotWrites.push_back(std::move(*Own));
+        }
+      return;
+    }
     if (!Found)
       return;
     Resolved Where = resolve(Found->Object);
@@ -733,6 +752,10 @@ private:
       return;
     Found->Object = Where.Path;
     record(std::move(*Found));
+  }
+
+  bool isOwnSlot(const Expr &Subscript) {
+    return Index.classify(&Subscript) == IndexKind::PerWorker;
   }
 
   void record(SharedAccess Found) {
@@ -903,8 +926,12 @@ public:
 static bool passedToFollowedCallee(const Stmt *User, const Expr &Arg,
                                    const FunctionAnalysis &Code) {
   const auto *Call = dyn_cast_or_null<CallExpr>(User);
+  // The argument may be converted on the way (`&stats` to a pointer to
+  // const).
   if (!Call || isa<CXXOperatorCallExpr>(Call) ||
-      !llvm::is_contained(Call->arguments(), &Arg))
+      llvm::none_of(Call->arguments(), [&](const Expr *Passed) {
+        return Passed->IgnoreParenImpCasts() == Arg.IgnoreParenImpCasts();
+      }))
     return false;
   CallBinding Binding;
   return SummaryWrites::followedCallee(*Call, Binding, Code.context()) != nullptr;
@@ -1336,6 +1363,18 @@ WorkerAccesses collectWorkerAccesses(const WorkerCode &Worker,
   return AccessCollector(Worker, Context).run();
 }
 
+/// Whether Name is the range of a range-for whose variable is a reference:
+/// the loop touches the elements through that variable, not all at once.
+static bool rangeOfReferenceLoop(const Expr &Name, const FunctionAnalysis &Code) {
+  const Stmt *Up = Code.parent(Name);
+  for (int Steps = 0; Up && Steps < 4; ++Steps, Up = Code.parent(*Up))
+    if (const auto *Loop = dyn_cast<CXXForRangeStmt>(Up))
+      return Loop->getRangeInit() &&
+             Loop->getRangeInit()->IgnoreParenImpCasts() == &Name &&
+             Loop->getLoopVariable()->getType()->isReferenceType();
+  return false;
+}
+
 llvm::SmallVector<SharedAccess, 8>
 collectLauncherAccesses(const FunctionAnalysis &Launcher,
                         llvm::ArrayRef<const Stmt *> Launches,
@@ -1370,6 +1409,7 @@ collectLauncherAccesses(const FunctionAnalysis &Launcher,
         Access.Object = *Object;
         Access.Write = Touch.Write;
         Access.Method = Touch.Method;
+        Access.Scalar = Touch.Scalar;
         Access.Held = SummaryWrites::withCalleeLocks(Scopes->heldAt(Call),
                                                      Touch, *Callee, Binding);
         Access.ViaCallee = Callee;
@@ -1383,19 +1423,30 @@ collectLauncherAccesses(const FunctionAnalysis &Launcher,
       return;
     if (const auto *Call = dyn_cast<CallExpr>(S))
       CalleeAccesses(*Call);
-    if (isa<DeclRefExpr, CXXThisExpr>(S))
-      if (auto Raw = objectPathOf(cast<Expr>(S));
+    if (isa<DeclRefExpr, CXXThisExpr>(S) &&
+        !rangeOfReferenceLoop(cast<Expr>(*S), Launcher)) {
+      // `for (const Stats &s : stats) total += s.done;`: the use of each
+      // element touches that part of the container.
+      std::optional<ElementAlias> Alias =
+          elementAliasOf(cast<Expr>(*S), Launcher);
+      if (Alias && !Alias->Container)
+        Alias.reset();
+      if (auto Raw = objectPathOf(Alias ? Alias->Container : cast<Expr>(S));
           Raw && llvm::any_of(Objects, [&](const ObjectPath &Object) {
             return Object.Root == Raw->Root;
           }))
-        if (auto Access = AccessCollector::walkAccess(cast<Expr>(*S), *Raw,
-                                                      Launcher, NoSlots);
+        if (auto Access =
+                Alias ? AccessCollector::walkAccess(*Alias->Use, *Raw, Launcher,
+                                                    NoSlots, Alias->PointsInto)
+                      : AccessCollector::walkAccess(cast<Expr>(*S), *Raw,
+                                                    Launcher, NoSlots);
             Access && Overlapping(Access->Object)) {
           if (!Scopes)
             Scopes.emplace(Launcher);
           Access->Held = Scopes->heldAt(*Access->Where);
           Found.push_back(std::move(*Access));
         }
+    }
     for (const Stmt *Child : S->children())
       Visit(Child);
   };

@@ -130,11 +130,16 @@ struct WorkerAccesses {
   /// variable alone only hands each instance its task: instances of a
   /// pool's worker loop still run at once after their waits.
   bool OrdersInstances = false;
+  /// Writes to a slot of the worker's own (`stats[id].n++`, `Stats &mine =
+  /// stats[id]`): no other instance meets them, but a thread that reads
+  /// every slot while the worker runs does.
+  llvm::SmallVector<SharedAccess, 2> OwnSlotWrites;
 };
 
 /// Every access of the worker's code to an object it shares with the
-/// launching function. Accesses to slots of the worker's own, to atomics,
-/// to locks and to objects local to the worker are left out.
+/// launching function. Accesses to slots of the worker's own (kept apart,
+/// as OwnSlotWrites), to atomics, to locks and to objects local to the
+/// worker are left out.
 WorkerAccesses collectWorkerAccesses(const WorkerCode &Worker,
                                      ASTContext &Context);
 

@@ -3,6 +3,7 @@
 #include "DataBranches.h"
 #include "../common/AnalysisCache.h"
 #include "../common/AstHelpers.h"
+#include "../model/Handles.h"
 #include "../model/Launch.h"
 #include "../model/Synchronization.h"
 #include "ParameterGuards.h"
@@ -90,11 +91,11 @@ private:
   }
   /// Whether a path of this function's names is an object the caller can
   /// reach: a global or static, `*this`, what a non-const reference or
-  /// pointer parameter designates.
-  bool reachesCaller(const ObjectPath &Path) const;
+  /// pointer parameter designates (a const one too, for a read).
+  bool reachesCaller(const ObjectPath &Path, bool Reading = false) const;
   /// Whether a name may lead to such an object (a pointer parameter's
   /// pointee is reached through it).
-  bool mayReachCaller(const ObjectPath &Path) const;
+  bool mayReachCaller(const ObjectPath &Path, bool Reading = false) const;
   /// The locks that still mean something to the caller: a lock on a local
   /// mutex protects nothing shared and is left out; one through a local
   /// pointer is a wildcard.
@@ -157,7 +158,7 @@ WriteSummary WriteScanner::run() {
 }
 
 
-bool WriteScanner::reachesCaller(const ObjectPath &Path) const {
+bool WriteScanner::reachesCaller(const ObjectPath &Path, bool Reading) const {
   if (Path.isThis()) {
     const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
     return Method && Method->isInstance() && !Method->getParent()->isLambda();
@@ -167,16 +168,17 @@ bool WriteScanner::reachesCaller(const ObjectPath &Path) const {
     return false;
   if (isOwnParameter(Var)) {
     QualType Type = Var->getType();
+    // What a const parameter designates is read, never written.
     if (Type->isReferenceType())
-      return !Type.getNonReferenceType().isConstQualified();
+      return Reading || !Type.getNonReferenceType().isConstQualified();
     return Type->isPointerType() && Path.ThroughPointer &&
-           !Type->getPointeeType().isConstQualified();
+           (Reading || !Type->getPointeeType().isConstQualified());
   }
   return Var->hasGlobalStorage(); // globals, statics, static locals
 }
 
-bool WriteScanner::mayReachCaller(const ObjectPath &Path) const {
-  if (reachesCaller(Path))
+bool WriteScanner::mayReachCaller(const ObjectPath &Path, bool Reading) const {
+  if (reachesCaller(Path, Reading))
     return true;
   return isOwnParameter(Path.Root) && !Path.ThroughPointer &&
          Path.Root->getType()->isPointerType();
@@ -218,7 +220,7 @@ void WriteScanner::visitName(const Expr &Name) {
   // touch the container, at the key's slot.
   std::optional<ElementAlias> Alias = elementAliasOf(Name, Code);
   auto Raw = objectPathOf(Alias ? Alias->Container : &Name);
-  if (!Raw || !mayReachCaller(*Raw))
+  if (!Raw || !mayReachCaller(*Raw, /*Reading=*/true))
     return;
   llvm::SmallVector<unsigned, 2> SlotParams;
   bool Unclear = false;
@@ -245,7 +247,7 @@ void WriteScanner::visitName(const Expr &Name) {
   auto Found = Alias ? walkSharedAccess(*Alias->Use, *Raw, Code, SlotOfItsOwn,
                                         Alias->PointsInto)
                      : walkSharedAccess(Name, *Raw, Code, SlotOfItsOwn);
-  if (Unclear || !Found || !reachesCaller(Found->Object))
+  if (Unclear || !Found || !reachesCaller(Found->Object, !Found->isWrite()))
     return;
   if (!Found->isWrite()) {
     if (SlotParams.empty())
@@ -308,7 +310,7 @@ void WriteScanner::visitCall(const CallExpr &Call) {
   // Reads on any path of the callee are reads of this call.
   for (const SummaryWrite &Read : Inner.Reads)
     if (auto Object = SummaryWrites::mapPath(Read.Object, *Callee, Binding);
-        Object && reachesCaller(*Object))
+        Object && reachesCaller(*Object, /*Reading=*/true))
       addRead(*Object, HeldThere(Read), *Read.Where);
   // The callee's writes are ours on every call only if the call is.
   if (Inner.Writes.empty())
@@ -421,6 +423,31 @@ SummaryWrites::CallHandOff SummaryWrites::handOffOf(const CallExpr &Call,
   if (Synchronized && !followedCallee(Call, Binding, Context))
     Result.SynchronizedObject = Synchronized;
   return Result;
+}
+
+bool SummaryWrites::takesPartInHandOff(const CallExpr &Call,
+                                       ASTContext &Context) {
+  const FunctionDecl *Direct = Call.getDirectCallee();
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+      Member && memberOp(Member->getMethodDecl()) == HandleOp::Join)
+    return false;
+  if (Direct && freeFunctionOp(Direct) == HandleOp::Join)
+    return false;
+  CallHandOff HandOff = handOffOf(Call, Context);
+  if (HandOff.Kind != HandOffKind::None || HandOff.SynchronizedObject ||
+      observesAnotherThread(Call))
+    return true;
+  CallBinding Binding;
+  if (const FunctionDecl *Callee = followedCallee(Call, Binding, Context)) {
+    const WriteSummary &Summary = of(*Callee, Context);
+    return Summary.HandsOff || Summary.Observes;
+  }
+  // A function pointer, a virtual call, a body in another file: it may.
+  if (!Direct)
+    return true;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Direct);
+  return !Context.getSourceManager().isInSystemHeader(Direct->getLocation()) &&
+         (!Direct->hasBody() || (Method && Method->isVirtual()));
 }
 
 std::pair<bool, bool>

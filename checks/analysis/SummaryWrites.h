@@ -108,6 +108,12 @@ public:
     const Expr *SynchronizedObject = nullptr;
   };
   static CallHandOff handOffOf(const CallExpr &Call, ASTContext &Context);
+  /// Whether Call may be the launching thread's side of a hand-off with a
+  /// worker: a hand-off itself (above), a wait or an observing load, a
+  /// followed callee whose summary hands off or observes, or code of the
+  /// program the summaries cannot see into. A join is not: the worker's end
+  /// is the path engine's.
+  static bool takesPartInHandOff(const CallExpr &Call, ASTContext &Context);
   /// The hand-offs an object's construction brings into the code that
   /// constructs it: its constructor's and its destructor's (a guard whose
   /// destructor stores an atomic flag when the worker's scope ends), as the

@@ -404,6 +404,7 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
     AnyWrite |= !W.Accesses.OrdersInstances &&
                 llvm::any_of(W.Accesses.Accesses,
                              [](const SharedAccess &A) { return A.isWrite(); });
+    AnyWrite |= !W.Accesses.OwnSlotWrites.empty();
     AnyRead |= !W.Accesses.HandsOff && !W.Accesses.Accesses.empty();
   }
   if (!AnyWrite && !AnyRead)
@@ -441,8 +442,11 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
   for (const Worker &W : Workers) {
     Calls.push_back(W.Spawn.Call);
     for (const SharedAccess &A : W.Accesses.Accesses)
-      if ((A.isWrite() || !W.Accesses.HandsOff) &&
+      if ((A.isWrite() || !W.Accesses.HandsOff || !Body.handOffAfterStart(W)) &&
           !llvm::is_contained(Touched, A.Object))
+        Touched.push_back(A.Object);
+    for (const SharedAccess &A : W.Accesses.OwnSlotWrites)
+      if (!llvm::is_contained(Touched, A.Object))
         Touched.push_back(A.Object);
   }
   Body.Accesses = collectLauncherAccesses(Owner, Calls, Touched);
@@ -460,6 +464,7 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
         Reported.push_back(Write.Object);
   }
   checkLauncherWrites(Body);
+  checkOwnSlotWrites(Body);
 }
 
 bool UnsynchronizedSharedWriteCheck::LaunchingBody::overlap(const Worker &A,
@@ -473,6 +478,40 @@ bool UnsynchronizedSharedWriteCheck::LaunchingBody::overlap(const Worker &A,
        mayBeRunningAt(B.Lifetime, B.Spawn, Owner, *A.Spawn.Call, true));
   Overlaps[Key] = Result;
   return Result;
+}
+
+bool UnsynchronizedSharedWriteCheck::LaunchingBody::handOffAfterStart(
+    const Worker &W) {
+  ASTContext &Context = Owner.context();
+  if (!HandOffCallsFound) {
+    HandOffCallsFound = true;
+    std::function<void(const Stmt *)> Visit = [&](const Stmt *Node) {
+      if (!Node || isa<LambdaExpr>(Node))
+        return;
+      if (const auto *Call = dyn_cast<CallExpr>(Node);
+          Call && SummaryWrites::takesPartInHandOff(*Call, Context))
+        HandOffCalls.push_back(Call);
+      for (const Stmt *Child : Node->children())
+        Visit(Child);
+    };
+    Visit(&Owner.body());
+  }
+  const SourceManager &SM = Context.getSourceManager();
+  const Stmt &Start = *W.Spawn.Call;
+  // After the start in the text, or in a loop around the start (the next
+  // iteration's).
+  auto InLoopAroundStart = [&](const Stmt &Call) {
+    for (const Stmt *Up = Owner.parent(Start); Up; Up = Owner.parent(*Up))
+      if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Up) &&
+          Owner.isWithin(Call, *Up))
+        return true;
+    return false;
+  };
+  return llvm::any_of(HandOffCalls, [&](const CallExpr *Call) {
+    return SM.isBeforeInTranslationUnit(Start.getBeginLoc(),
+                                        Call->getBeginLoc()) ||
+           InLoopAroundStart(*Call);
+  });
 }
 
 bool UnsynchronizedSharedWriteCheck::LaunchingBody::runningAt(const Worker &W,
@@ -553,12 +592,13 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
   // The launching thread, before it waits for the worker. A hand-off of any
   // kind may be how the two take turns; between instances of one worker
   // only an ordering one may (SharedWrites' OrdersInstances).
-  if (Conflicts.empty() && !Writer.Accesses.HandsOff &&
+  if (Conflicts.empty() &&
       (Writer.Lifetime.Kind == WorkerLifetime::Tracked ||
                             Writer.Lifetime.Kind == WorkerLifetime::RunsOn))
     for (const SharedAccess &A : Body.Accesses) {
       if (!A.Object.overlaps(Write.Object) || Write.inOtherSlotThan(A) ||
-          sharesLock(Write.Held, A.Held) || !Body.runningAt(Writer, *A.Where))
+          sharesLock(Write.Held, A.Held) || !Body.runningAt(Writer, *A.Where) ||
+          (Writer.Accesses.HandsOff && Body.handOffAfterStart(Writer)))
         continue;
       Conflicts.push_back(
           {Launcher, Location(A.Where), Conflict::AtAccess, A.isWrite()});
@@ -635,7 +675,7 @@ void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
     for (const Worker &W : Body.Workers) {
       // A worker that hands data over may be how the two take turns; one
       // that writes the object too is reported at its own write.
-      if (W.Accesses.HandsOff ||
+      if ((W.Accesses.HandsOff && Body.handOffAfterStart(W)) ||
           (W.Lifetime.Kind != WorkerLifetime::Tracked &&
            W.Lifetime.Kind != WorkerLifetime::RunsOn) ||
           llvm::any_of(W.Accesses.Accesses, [&](const SharedAccess &A) {
@@ -686,6 +726,49 @@ void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
            "the worker is started here", DiagnosticIDs::Note);
       noteWorkerRead(*Read, !Write.Held.empty(), SM);
       break;
+    }
+  }
+}
+
+void UnsynchronizedSharedWriteCheck::checkOwnSlotWrites(LaunchingBody &Body) {
+  const SourceManager &SM = Body.Owner.context().getSourceManager();
+  for (const Worker &W : Body.Workers) {
+    if ((W.Lifetime.Kind != WorkerLifetime::Tracked &&
+         W.Lifetime.Kind != WorkerLifetime::RunsOn) ||
+        (W.Accesses.HandsOff && Body.handOffAfterStart(W)))
+      continue;
+    llvm::SmallVector<ObjectPath, 2> Reported;
+    for (const SharedAccess &Write : W.Accesses.OwnSlotWrites) {
+      if (Write.ConstantToVolatile || llvm::is_contained(Reported, Write.Object))
+        continue;
+      // The launching thread reading the slots while the worker runs: a
+      // progress display summing them before the join.
+      const SharedAccess *Read = nullptr;
+      for (const SharedAccess &A : Body.Accesses)
+        if (!Read && !A.isWrite() && readsWritten(A.Object, Write.Object) &&
+            !sharesLock(Write.Held, A.Held) && Body.runningAt(W, *A.Where))
+          Read = &A;
+      if (!Read)
+        continue;
+      Reported.push_back(Write.Object);
+      SourceLocation Where = reportLocation(*Write.Where, SM);
+      if (Where.isInvalid() || !firstReportAt(Where))
+        continue;
+      diag(Where, "unsynchronized %0 in the worker's own slot, which the "
+                  "launching thread reads while the worker may still be "
+                  "running; %select{|make it std::atomic, |make it _Atomic, }1"
+                  "guard every access with one mutex, or read the slots only "
+                  "once the workers have finished")
+          << whatIsWritten(Write)
+          << (atomicWouldDo(Write) ? (getLangOpts().CPlusPlus ? 1 : 2) : 0);
+      noteWorkerCall(Write, SM);
+      diag(expansionStart(*Read->Where, SM),
+           "the launching thread reads '%0' here while the worker may still "
+           "be running",
+           DiagnosticIDs::Note)
+          << Read->Object.describe();
+      diag(expansionStart(*W.Spawn.Call, SM), "the worker is started here",
+           DiagnosticIDs::Note);
     }
   }
 }

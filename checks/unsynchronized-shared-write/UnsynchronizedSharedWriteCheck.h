@@ -47,12 +47,22 @@ private:
     bool overlap(const Worker &A, const Worker &B);
     /// Whether W may be running when the launching thread reaches S.
     bool runningAt(const Worker &W, const Stmt &S);
+    /// Whether the launching thread, once W is started, may take part in a
+    /// hand-off with it (before or after its own access: either side may
+    /// wait for the other): a worker's hand-off orders nothing with a
+    /// thread that never takes part in one.
+    bool handOffAfterStart(const Worker &W);
 
   private:
+    llvm::SmallVector<const CallExpr *, 8> HandOffCalls;
+    bool HandOffCallsFound = false;
     llvm::DenseMap<std::pair<const Worker *, const Worker *>, bool> Overlaps;
     llvm::DenseMap<std::pair<const Worker *, const Stmt *>, bool> Running;
   };
   void checkLauncher(std::vector<Launch> Spawns, const FunctionAnalysis &Owner);
+  /// Writes to a worker's own slot that the launching thread reads, every
+  /// slot, while the worker runs.
+  void checkOwnSlotWrites(LaunchingBody &Body);
   /// Workers a method starts on `this` and keeps in a member: their writes
   /// against the object's other methods, called elsewhere while they run
   /// (MemberWorkers).

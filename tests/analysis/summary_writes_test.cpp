@@ -429,3 +429,23 @@ void signalVia() { signal(); }
 }
 
 } // namespace
+
+// What a const pointer or reference parameter designates is read by the
+// call (the caller's object), though it is never written through it.
+TEST(SummaryWrites, ReadsThroughConstParameters) {
+  Code C(R"cpp(
+struct Stats { long hits; long misses; };
+Stats g;
+long peek(const Stats *s) { return s->hits; }
+long peekRef(const Stats &s) { return s.misses; }
+long viaGlobal() { return peek(&g) + peekRef(g); }
+)cpp");
+  auto Reads = [&](const std::string &Name) {
+    std::vector<std::string> Found;
+    for (const SummaryWrite &Read : C.writes(Name).Reads)
+      Found.push_back(Read.Object.describe());
+    return Found;
+  };
+  EXPECT_EQ(Reads("viaGlobal"), (Strings{"g.hits", "g.misses"}));
+  EXPECT_TRUE(C.writes("peek").Writes.empty());
+}
