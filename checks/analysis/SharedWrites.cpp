@@ -156,6 +156,10 @@ private:
   bool Scanned = false;
   llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>> Assigned;
   llvm::SmallPtrSet<const VarDecl *, 4> Escaped;
+  /// The helpers being read through, innermost last: their parameters'
+  /// arguments.
+  llvm::SmallVector<llvm::DenseMap<const ParmVarDecl *, const Expr *>, 2>
+      Substituted;
 
   IndexKind classifyBinary(const BinaryOperator &Binary) {
     if (Binary.isComparisonOp() || Binary.isLogicalOp())
@@ -232,6 +236,19 @@ private:
         Kind = combine(Kind, classify(Arg));
       return Kind;
     }
+    // `slot_for(id)` with `return 1 + id % 3;`: the helper's expression,
+    // its parameters standing for the call's arguments.
+    if (const Expr *Returned = singleReturnedValue(Callee);
+        Returned && Substituted.size() < 2 &&
+        Call.getNumArgs() == Callee->getNumParams()) {
+      llvm::DenseMap<const ParmVarDecl *, const Expr *> Frame;
+      for (unsigned I = 0; I < Call.getNumArgs(); ++I)
+        Frame[Callee->getParamDecl(I)] = Call.getArg(I);
+      Substituted.push_back(std::move(Frame));
+      IndexKind Kind = classify(Returned);
+      Substituted.pop_back();
+      return Kind;
+    }
     IndexKind Args = IndexKind::Shared;
     for (const Expr *Arg : Call.arguments())
       Args = combine(Args, classify(Arg));
@@ -239,7 +256,30 @@ private:
                                             : IndexKind::Unknown;
   }
 
+  /// The value of a function whose whole body is one `return E;`.
+  static const Expr *singleReturnedValue(const FunctionDecl *Callee) {
+    const FunctionDecl *Definition = nullptr;
+    if (!Callee || Callee->isVariadic() || !Callee->hasBody(Definition) ||
+        isa<CXXMethodDecl>(Definition))
+      return nullptr;
+    const auto *Body = dyn_cast_or_null<CompoundStmt>(Definition->getBody());
+    if (!Body || Body->size() != 1)
+      return nullptr;
+    const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
+    return Return ? Return->getRetValue() : nullptr;
+  }
+
   IndexKind classifyName(const ValueDecl *D) {
+    // A parameter of a helper being read through (classifyCall): the
+    // caller's argument, in the caller's frame.
+    if (const auto *Param = dyn_cast<ParmVarDecl>(D); Param && !Substituted.empty())
+      if (auto It = Substituted.back().find(Param);
+          It != Substituted.back().end()) {
+        auto Frame = Substituted.pop_back_val();
+        IndexKind Kind = classify(It->second);
+        Substituted.push_back(std::move(Frame));
+        return Kind;
+      }
     if (Worker.PerLaunch.contains(D))
       return IndexKind::PerWorker;
     const auto *Var = dyn_cast<VarDecl>(D);
@@ -254,6 +294,8 @@ private:
     }
     if (Var->hasLocalStorage() && isWithin(Var, Worker.Body, SM))
       return classifyLocal(*Var);
+    if (Var->getTLSKind() != VarDecl::TLS_None)
+      return IndexKind::Unknown; // each thread's own value, whatever it is
     return IndexKind::Shared; // captured, global: the same in every worker
   }
 

@@ -551,22 +551,32 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
           }))
         Conflicts.push_back(
             {Repeated, Location(Other.Spawn.Call), Conflict::AgainHere, true});
-  } else if (!Write.Held.empty() && Writer.LoopOverlaps &&
-             SharedAcrossIterations(Write.Object)) {
+  } else if (!Write.Held.empty()) {
     // Written under the lock, but tested without it first (double-checked
-    // locking): another instance reads while this one writes. Only a read
-    // of the written object itself or a part of it: a read of a whole
-    // enclosing object (`this` stored as a pointer) is too coarse to tell.
+    // locking): another instance, of the loop or launched again, reads
+    // while this one writes. Only a read of the written object itself or a
+    // part of it: a read of a whole enclosing object (`this` stored as a
+    // pointer) is too coarse to tell.
     const auto *Unlocked =
         llvm::find_if(Writer.Accesses.Accesses, [&](const SharedAccess &A) {
           return !A.isWrite() && readsWritten(A.Object, Write.Object) &&
                  !sharesLock(Write.Held, A.Held);
         });
     if (Unlocked != Writer.Accesses.Accesses.end()) {
-      Conflicts.push_back(
-          {Repeated, Location(Writer.Loop), Conflict::AtLoop, true});
-      Conflicts.push_back({Repeated, Location(Unlocked->Where),
-                           Conflict::UnlockedRead, false});
+      if (Writer.LoopOverlaps && SharedAcrossIterations(Write.Object))
+        Conflicts.push_back(
+            {Repeated, Location(Writer.Loop), Conflict::AtLoop, true});
+      else
+        for (const Worker &Other : Body.Workers)
+          if (&Other != &Writer && sameCallable(Other.Spawn, Writer.Spawn) &&
+              !Other.Accesses.OrdersInstances && Body.overlap(Writer, Other)) {
+            Conflicts.push_back({Repeated, Location(Other.Spawn.Call),
+                                 Conflict::AgainHere, true});
+            break;
+          }
+      if (!Conflicts.empty())
+        Conflicts.push_back({Repeated, Location(Unlocked->Where),
+                             Conflict::UnlockedRead, false});
     }
   }
   // Another worker.
