@@ -752,10 +752,12 @@ void UnsynchronizedSharedWriteCheck::checkOwnSlotWrites(LaunchingBody &Body) {
       if (Write.ConstantToVolatile || llvm::is_contained(Reported, Write.Object))
         continue;
       // The launching thread reading the slots while the worker runs: a
-      // progress display summing them before the join.
+      // progress display summing them before the join. One constant slot
+      // (`out[0]`) may be the launching thread's own share.
       const SharedAccess *Read = nullptr;
       for (const SharedAccess &A : Body.Accesses)
-        if (!Read && !A.isWrite() && readsWritten(A.Object, Write.Object) &&
+        if (!Read && !A.isWrite() && !A.ConstantSlot &&
+            readsWritten(A.Object, Write.Object) &&
             !sharesLock(Write.Held, A.Held) && Body.runningAt(W, *A.Where))
           Read = &A;
       if (!Read)

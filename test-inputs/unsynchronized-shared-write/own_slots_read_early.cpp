@@ -95,3 +95,23 @@ std::uint64_t peek_live(int items) {
     t.join();
   return early;
 }
+
+// Near miss: the launching thread works on slot 0 itself and reads only
+// that slot before the joins.
+static std::uint64_t g_shares[4];
+
+static void share(int id) {
+  for (int k = 0; k < 100; ++k)
+    g_shares[id] += static_cast<std::uint64_t>(k);
+}
+
+std::uint64_t own_share_first() {
+  std::vector<std::thread> threads;
+  for (int id = 1; id < 4; ++id)
+    threads.emplace_back(share, id);
+  g_shares[0] = 5;
+  std::uint64_t mine = g_shares[0];
+  for (auto &t : threads)
+    t.join();
+  return mine + g_shares[1];
+}
