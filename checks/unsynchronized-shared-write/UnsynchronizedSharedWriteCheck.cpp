@@ -600,15 +600,16 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
       }
     }
   // The launching thread, before it waits for the worker. A hand-off of any
-  // kind may be how the two take turns; between instances of one worker
-  // only an ordering one may (SharedWrites' OrdersInstances).
+  // kind may be how the two take turns, when the launching thread takes part
+  // in one; between instances of one worker only an ordering one may
+  // (SharedWrites' OrdersInstances).
   if (Conflicts.empty() &&
       (Writer.Lifetime.Kind == WorkerLifetime::Tracked ||
-                            Writer.Lifetime.Kind == WorkerLifetime::RunsOn))
+       Writer.Lifetime.Kind == WorkerLifetime::RunsOn) &&
+      !(Writer.Accesses.HandsOff && Body.handOffAfterStart(Writer)))
     for (const SharedAccess &A : Body.Accesses) {
       if (!A.Object.overlaps(Write.Object) || Write.inOtherSlotThan(A) ||
-          sharesLock(Write.Held, A.Held) || !Body.runningAt(Writer, *A.Where) ||
-          (Writer.Accesses.HandsOff && Body.handOffAfterStart(Writer)))
+          sharesLock(Write.Held, A.Held) || !Body.runningAt(Writer, *A.Where))
         continue;
       Conflicts.push_back(
           {Launcher, Location(A.Where), Conflict::AtAccess, A.isWrite()});
@@ -683,8 +684,9 @@ void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
         AlreadyReported(Write.Object))
       continue;
     for (const Worker &W : Body.Workers) {
-      // A worker that hands data over may be how the two take turns; one
-      // that writes the object too is reported at its own write.
+      // A worker that hands data over, to a launching thread that takes
+      // part in a hand-off, may be how the two take turns; one that writes
+      // the object too is reported at its own write.
       if ((W.Accesses.HandsOff && Body.handOffAfterStart(W)) ||
           (W.Lifetime.Kind != WorkerLifetime::Tracked &&
            W.Lifetime.Kind != WorkerLifetime::RunsOn) ||
