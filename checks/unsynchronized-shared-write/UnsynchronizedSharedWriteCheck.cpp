@@ -485,16 +485,11 @@ bool UnsynchronizedSharedWriteCheck::LaunchingBody::handOffAfterStart(
   ASTContext &Context = Owner.context();
   if (!HandOffCallsFound) {
     HandOffCallsFound = true;
-    std::function<void(const Stmt *)> Visit = [&](const Stmt *Node) {
-      if (!Node || isa<LambdaExpr>(Node))
-        return;
-      if (const auto *Call = dyn_cast<CallExpr>(Node);
+    forEachDescendant(&Owner.body(), /*SkipLambdas=*/true, [&](const Stmt &Node) {
+      if (const auto *Call = dyn_cast<CallExpr>(&Node);
           Call && SummaryWrites::takesPartInHandOff(*Call, Context))
         HandOffCalls.push_back(Call);
-      for (const Stmt *Child : Node->children())
-        Visit(Child);
-    };
-    Visit(&Owner.body());
+    });
   }
   const SourceManager &SM = Context.getSourceManager();
   const Stmt &Start = *W.Spawn.Call;
