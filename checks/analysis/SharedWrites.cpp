@@ -55,6 +55,45 @@ std::optional<ObjectPath> boundObject(const Expr *Arg) {
   return std::nullopt;
 }
 
+/// The array or container an argument hands one element of (`&slots[i]`,
+/// `std::ref(slots[i])`, `slots[i]` to a reference, `slots + i`), and the
+/// index.
+struct ElementArgument {
+  ObjectPath Container;
+  const Expr *Index = nullptr;
+};
+static std::optional<ElementArgument> elementArgument(const Expr *Arg) {
+  const Expr *E = strip(Arg);
+  if (const auto *Call = dyn_cast<CallExpr>(E);
+      Call && isNamed(Call->getDirectCallee(), {"::std::ref", "::std::cref"}) &&
+      Call->getNumArgs() == 1)
+    E = strip(Call->getArg(0));
+  else if (const auto *Address = dyn_cast<UnaryOperator>(E);
+           Address && Address->getOpcode() == UO_AddrOf)
+    E = strip(Address->getSubExpr());
+  const Expr *Base = nullptr, *Index = nullptr;
+  if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E)) {
+    Base = Subscript->getBase();
+    Index = Subscript->getIdx();
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+             Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2 &&
+             hasSlotSubscript(Op->getArg(0)->getType())) {
+    Base = Op->getArg(0);
+    Index = Op->getArg(1);
+  } else if (const auto *Sum = dyn_cast<BinaryOperator>(E);
+             Sum && Sum->getOpcode() == BO_Add && Sum->getType()->isPointerType() &&
+             Sum->getLHS()->IgnoreParenImpCasts()->getType()->isArrayType()) {
+    Base = Sum->getLHS();
+    Index = Sum->getRHS();
+  }
+  if (!Base)
+    return std::nullopt;
+  auto Container = objectPathOf(strip(Base));
+  if (!Container || !Container->Root)
+    return std::nullopt;
+  return ElementArgument{*Container, Index};
+}
+
 std::optional<LambdaCaptureKind> captureKindOf(const LambdaExpr &Lambda,
                                                const ValueDecl *Var) {
   for (const LambdaCapture &Capture : Lambda.captures())
@@ -389,8 +428,9 @@ bool isRootPointer(const ObjectPath &Path) {
          Path.Root->getType().getNonReferenceType()->isPointerType();
 }
 
-/// Where a worker-side name leads.
-enum class Reach { Local, Shared, Unknown };
+/// Where a worker-side name leads: OwnSlot is the worker's own element of
+/// a container it shares (WorkerCode::OwnElements), named by the container.
+enum class Reach { Local, Shared, Unknown, OwnSlot };
 struct Resolved {
   Reach Kind = Reach::Unknown;
   ObjectPath Path;
@@ -543,6 +583,16 @@ private:
       Result.Accesses.push_back(std::move(Access));
     }
     for (const SummaryWrite &Write : Summary.Writes) {
+      if (auto Own = ownSlotObject(Write, *Callee, Binding)) {
+        SharedAccess Access = summaryWriteAt(Call, Write, *Callee);
+        Access.Held = translate(
+            SummaryWrites::withCalleeLocks(heldAt(Call, Lambdas.size()), Write,
+                                           *Callee, Binding),
+            /*ForOwnSlot=*/true);
+        Access.Object = std::move(*Own);
+        Result.OwnSlotWrites.push_back(std::move(Access));
+        continue;
+      }
       auto Object = SharedObject(Write);
       if (!Object)
         continue;
@@ -558,19 +608,43 @@ private:
         AtCall = heldAt(Call, Lambdas.size());
       LockSet Held =
           SummaryWrites::withCalleeLocks(*AtCall, Write, *Callee, Binding);
-      SharedAccess Access;
-      Access.Where = Write.Where;
+      SharedAccess Access = summaryWriteAt(Call, Write, *Callee);
       Access.Object = *Object;
-      Access.Write = Write.Write;
-      Access.Method = Write.Method;
-      Access.Scalar = Write.Scalar;
-      Access.ConstantToVolatile = Write.ConstantToVolatile;
       Access.Held = translate(Held);
-      Access.OneInstance = isOneInstance(Call);
-      Access.Via = &Call;
-      Access.ViaCallee = Callee;
       Result.Accesses.push_back(std::move(Access));
     }
+  }
+
+  /// A summary's write at the worker's call of Callee, object and locks
+  /// left to the caller.
+  SharedAccess summaryWriteAt(const CallExpr &Call, const SummaryWrite &Write,
+                              const FunctionDecl &Callee) {
+    SharedAccess Access;
+    Access.Where = Write.Where;
+    Access.Write = Write.Write;
+    Access.Method = Write.Method;
+    Access.Scalar = Write.Scalar;
+    Access.ConstantToVolatile = Write.ConstantToVolatile;
+    Access.OneInstance = isOneInstance(Call);
+    Access.Via = &Call;
+    Access.ViaCallee = &Callee;
+    return Access;
+  }
+
+  /// What a callee writes through the worker's own element (`heartbeat(ws)`
+  /// with `ws` from `&workers[i]`), named by the container.
+  std::optional<ObjectPath> ownSlotObject(const SummaryWrite &Write,
+                                          const FunctionDecl &Callee,
+                                          const CallBinding &Binding) {
+    if (Worker.OwnElements.empty())
+      return std::nullopt;
+    auto Raw = SummaryWrites::mapPath(Write.Object, Callee, Binding);
+    if (!Raw)
+      return std::nullopt;
+    Resolved Where = resolve(*Raw);
+    if (Where.Kind != Reach::OwnSlot)
+      return std::nullopt;
+    return Where.Path;
   }
 
   void noteHandOff(const CallExpr &Call) {
@@ -580,7 +654,8 @@ private:
     if (!HandOff.SynchronizedObject)
       return;
     if (auto Raw = objectPathOf(HandOff.SynchronizedObject);
-        Raw && resolve(*Raw).Kind != Reach::Local)
+        Raw && resolve(*Raw).Kind != Reach::Local &&
+        resolve(*Raw).Kind != Reach::OwnSlot)
       Result.HandsOff = Result.OrdersInstances = true;
   }
 
@@ -618,7 +693,20 @@ private:
       R.Kind = Raw.ThroughPointer ? Reach::Unknown : Reach::Local;
       return R;
     };
+    // Through a parameter bound to the worker's own element.
+    auto OwnElement = [&](const ParmVarDecl *Param) {
+      auto It = Worker.OwnElements.find(Param);
+      if (It == Worker.OwnElements.end() ||
+          (Param->getType()->isPointerType() && !Raw.ThroughPointer))
+        return false;
+      R.Kind = Reach::OwnSlot;
+      R.Path = It->second;
+      R.Path.Fields.append(Raw.Fields.begin(), Raw.Fields.end());
+      return true;
+    };
     if (const auto *Param = dyn_cast<ParmVarDecl>(Var)) {
+      if (OwnElement(Param))
+        return R;
       if (auto It = Worker.ByReference.find(Param);
           It != Worker.ByReference.end()) {
         bool Pointer = Param->getType()->isPointerType();
@@ -640,7 +728,9 @@ private:
     // `struct ctx *c = arg;`: a copy of a parameter bound to one object.
     if (Raw.ThroughPointer && isUnchangedLocalPointer(*Var))
       if (const auto *Init = dyn_cast<DeclRefExpr>(stripped(Var->getInit())))
-        if (const auto *Param = dyn_cast<ParmVarDecl>(Init->getDecl()))
+        if (const auto *Param = dyn_cast<ParmVarDecl>(Init->getDecl())) {
+          if (OwnElement(Param))
+            return R;
           if (auto It = Worker.ByReference.find(Param);
               It != Worker.ByReference.end() &&
               Param->getType()->isPointerType()) {
@@ -649,6 +739,7 @@ private:
             R.Path.Fields.append(Raw.Fields.begin(), Raw.Fields.end());
             return R;
           }
+        }
     // Locals of the worker, and of the lambdas it runs.
     if (isWithin(Var, Worker.Body, SM) ||
         (Worker.Function && !Worker.Lambda &&
@@ -717,14 +808,21 @@ private:
 
   /// The held locks in the launching function's names; a lock local to the
   /// worker protects nothing shared and is dropped, one parlint cannot
-  /// name is a wildcard.
-  LockSet translate(const LockSet &Held) const {
+  /// name is a wildcard. For a write to the worker's own slot, a lock in
+  /// that slot (`&w->lock` with `&workers[i]`) is named by the container: a
+  /// thread reading the slot under it is ordered with the write.
+  LockSet translate(const LockSet &Held, bool ForOwnSlot = false) const {
     LockSet Result;
     for (const HeldLock &Lock : Held) {
       if (!Lock.Mutex) {
         Result.push_back({std::nullopt, nullptr});
         continue;
       }
+      if (ForOwnSlot)
+        if (Resolved Where = resolve(*Lock.Mutex); Where.Kind == Reach::OwnSlot) {
+          Result.push_back({Where.Path, nullptr, Lock.Shared});
+          continue;
+        }
       // A lock in the worker's own argument struct (`&w->lock` with
       // `&workers[i]`) guards nothing the workers share.
       if (Lock.Mutex->ThroughPointer && isArgumentStruct(Lock.Mutex->Root) &&
@@ -761,8 +859,9 @@ private:
     if (!Raw)
       return;
     // A pointer the worker holds is its own; what it points to may not be.
-    if (Resolved Root = resolve(*Raw);
-        Root.Kind != Reach::Shared && !isRootPointer(*Raw))
+    if (Resolved Root = resolve(*Raw); Root.Kind != Reach::Shared &&
+                                       Root.Kind != Reach::OwnSlot &&
+                                       !isRootPointer(*Raw))
       return;
     auto Walk = [&](llvm::function_ref<bool(const Expr &)> SlotOfItsOwn) {
       return Alias ? walkAccess(*Alias->Use, *Raw, Code, SlotOfItsOwn,
@@ -790,10 +889,20 @@ private:
     if (!Found)
       return;
     Resolved Where = resolve(Found->Object);
+    if (Where.Kind == Reach::OwnSlot && Found->isWrite())
+      recordOwnSlotWrite(std::move(*Found), Where.Path);
     if (Where.Kind != Reach::Shared)
       return;
     Found->Object = Where.Path;
     record(std::move(*Found));
+  }
+
+  /// A write through the worker's own element (`&slots[i]`), named by the
+  /// container.
+  void recordOwnSlotWrite(SharedAccess Own, ObjectPath InContainer) {
+    Own.Object = std::move(InContainer);
+    Own.Held = translate(heldAt(*Own.Where, Lambdas.size()), /*ForOwnSlot=*/true);
+    Result.OwnSlotWrites.push_back(std::move(Own));
   }
 
   bool isOwnSlot(const Expr &Subscript) {
@@ -1307,6 +1416,16 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
     Pointee.ThroughPointer = true;
     return Pointee;
   };
+  // `&slots[i]` with `i` the loop's: each launch gets an element of its own
+  // of one container.
+  auto NoteOwnElement = [&](const ParmVarDecl *Param, const Expr *Arg) {
+    if (!Loop)
+      return;
+    if (auto Element = elementArgument(Arg);
+        Element && !NewEachTrip(Element->Container.Root) &&
+        mentionsDeclaredWithin(Element->Index, Loop, SM))
+      Worker.OwnElements[Param] = Element->Container;
+  };
   if (const LambdaExpr *Lambda = Spawn.Lambda) {
     if (Lambda->getCallOperator()->isTemplated() ||
         Lambda->getCallOperator()->getDescribedFunctionTemplate())
@@ -1355,6 +1474,7 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
       bool Varies = VariesPerLaunch(Call->getArg(3));
       if (Varies) {
         Worker.PerLaunch.insert(Param);
+        NoteOwnElement(Param, Call->getArg(3));
         if (Loop) {
           Worker.ArgumentParam = Param;
           Worker.SharedFields =
@@ -1386,6 +1506,7 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
     // A const one that receives a copy (`const int &id` from `i`) is a
     // value of the launch.
     if (Type->isReferenceType() || Type->isPointerType()) {
+      NoteOwnElement(Param, Arg);
       auto Bound = Type->isPointerType() ? BoundByPointer(Arg) : boundObject(Arg);
       if (Bound && !(Bound->Root && NewEachTrip(Bound->Root)))
         Worker.ByReference[Param] = *Bound;

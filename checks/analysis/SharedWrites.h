@@ -49,6 +49,11 @@ struct WorkerCode {
   /// (pthread_create's `&args[i]`), and the fields of that struct that
   /// point every launch at one object (ArgumentFields).
   const ParmVarDecl *ArgumentParam = nullptr;
+  /// Parameters bound on each launch to another element of one array or
+  /// container of the launching function (`&slots[i]`, `std::ref(slots[i])`,
+  /// `slots + i`), and that container: what the worker writes through them
+  /// is in a slot of its own, which a thread reading every slot still meets.
+  llvm::DenseMap<const ParmVarDecl *, ObjectPath> OwnElements;
   llvm::DenseMap<const FieldDecl *, SharedPointee> SharedFields;
   /// How many workers the launching loop starts, when it counts from 0 to
   /// a constant (ids 0..Launches-1): `id % 4` with 8 of them is no slot of

@@ -740,42 +740,72 @@ void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
 void UnsynchronizedSharedWriteCheck::checkOwnSlotWrites(LaunchingBody &Body) {
   const SourceManager &SM = Body.Owner.context().getSourceManager();
   for (const Worker &W : Body.Workers) {
-    if ((W.Lifetime.Kind != WorkerLifetime::Tracked &&
-         W.Lifetime.Kind != WorkerLifetime::RunsOn) ||
-        (W.Accesses.HandsOff && Body.handOffAfterStart(W)))
-      continue;
+    bool LauncherTakesPart = W.Accesses.HandsOff && Body.handOffAfterStart(W);
+    bool LauncherSeesIt = (W.Lifetime.Kind == WorkerLifetime::Tracked ||
+                           W.Lifetime.Kind == WorkerLifetime::RunsOn) &&
+                          !LauncherTakesPart;
     llvm::SmallVector<ObjectPath, 2> Reported;
     for (const SharedAccess &Write : W.Accesses.OwnSlotWrites) {
       if (Write.ConstantToVolatile || llvm::is_contained(Reported, Write.Object))
         continue;
+      // A read of every slot, not one constant slot (`out[0]`, which may be
+      // the reader's own share), without the write's lock.
+      auto ReadsTheSlots = [&](const SharedAccess &A) {
+        return !A.isWrite() && !A.ConstantSlot &&
+               readsWritten(A.Object, Write.Object) &&
+               !sharesLock(Write.Held, A.Held);
+      };
       // The launching thread reading the slots while the worker runs: a
-      // progress display summing them before the join. One constant slot
-      // (`out[0]`) may be the launching thread's own share.
+      // progress display summing them before the join.
       const SharedAccess *Read = nullptr;
-      for (const SharedAccess &A : Body.Accesses)
-        if (!Read && !A.isWrite() && !A.ConstantSlot &&
-            readsWritten(A.Object, Write.Object) &&
-            !sharesLock(Write.Held, A.Held) && Body.runningAt(W, *A.Where))
-          Read = &A;
+      const Worker *Reader = nullptr;
+      if (LauncherSeesIt)
+        for (const SharedAccess &A : Body.Accesses)
+          if (!Read && ReadsTheSlots(A) && Body.runningAt(W, *A.Where))
+            Read = &A;
+      // Another worker reading them meanwhile: a watchdog, a monitor. Either
+      // side's hand-off may order the two.
+      if (!Read && !W.Accesses.HandsOff)
+        for (const Worker &Other : Body.Workers) {
+          if (Read || &Other == &W || Other.Accesses.HandsOff ||
+              sameCallable(Other.Spawn, W.Spawn) || !Body.overlap(W, Other))
+            continue;
+          for (const SharedAccess &A : Other.Accesses.Accesses)
+            if (!Read && ReadsTheSlots(A)) {
+              Read = &A;
+              Reader = &Other;
+            }
+        }
       if (!Read)
         continue;
       Reported.push_back(Write.Object);
       SourceLocation Where = reportLocation(*Write.Where, SM);
       if (Where.isInvalid() || !firstReportAt(Where))
         continue;
-      diag(Where, "unsynchronized %0 in the worker's own slot, which the "
-                  "launching thread reads while the worker may still be "
-                  "running; %select{|make it std::atomic, |make it _Atomic, }1"
-                  "guard every access with one mutex, or read the slots only "
-                  "once the workers have finished")
-          << whatIsWritten(Write)
+      diag(Where, "unsynchronized %0 in the worker's own slot, which %select{"
+                  "the launching thread|another thread}1 reads while the "
+                  "worker may still be running; %select{|make it std::atomic, "
+                  "|make it _Atomic, }2guard every access with one mutex, or "
+                  "read the slots only once the workers have finished")
+          << whatIsWritten(Write) << (Reader ? 1 : 0)
           << (atomicWouldDo(Write) ? (getLangOpts().CPlusPlus ? 1 : 2) : 0);
       noteWorkerCall(Write, SM);
-      diag(expansionStart(*Read->Where, SM),
-           "the launching thread reads '%0' here while the worker may still "
-           "be running",
-           DiagnosticIDs::Note)
-          << Read->Object.describe();
+      if (Reader) {
+        diag(expansionStart(*Read->Where, SM),
+             "%select{another worker reads '%1' here|another worker reads "
+             "'%1' through this call of '%2'}0",
+             DiagnosticIDs::Note)
+            << (Read->ViaCallee != nullptr) << Read->Object.describe()
+            << calleeName(Read->ViaCallee);
+        diag(expansionStart(*Reader->Spawn.Call, SM),
+             "the reading worker is started here", DiagnosticIDs::Note);
+      } else {
+        diag(expansionStart(*Read->Where, SM),
+             "the launching thread reads '%0' here while the worker may still "
+             "be running",
+             DiagnosticIDs::Note)
+            << Read->Object.describe();
+      }
       diag(expansionStart(*W.Spawn.Call, SM), "the worker is started here",
            DiagnosticIDs::Note);
     }

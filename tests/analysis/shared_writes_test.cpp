@@ -604,3 +604,45 @@ TEST(SharedWrites, OwnSlotWritesAreKeptApart) {
     Own.push_back(A.Object.describe());
   EXPECT_EQ(Own, (std::vector<std::string>{"slots.done", "flat"}));
 }
+
+TEST(SharedWrites, WritesThroughAnElementOfTheirOwnAreOwnSlotWrites) {
+  // `&slots[i]` per launch: what the worker writes through it, itself or in
+  // a helper, is its own slot of `slots`, and the lock in that element is
+  // named by the container.
+  WorkerUnderTest W(
+      "struct Slot { std::mutex m; long beat; long items; };\n"
+      "Slot slots[4]; long shared_total;\n"
+      "void touch(Slot *s, long v) { s->beat = v; }\n"
+      "void run_slot(Slot *s) {\n"
+      "  touch(s, 1);\n"                                    // own, in a helper
+      "  { std::lock_guard<std::mutex> g(s->m); s->items = 2; }\n" // own, locked
+      "  long seen = s->beat;\n"                            // a read: not kept
+      "  shared_total = seen;\n"                            // shared
+      "}\n"
+      "void f() {\n"
+      "  std::vector<std::thread> ts;\n"
+      "  for (int i = 0; i < 4; ++i)\n"
+      "    ts.emplace_back(run_slot, &slots[i]);\n"
+      "}\n");
+  ASSERT_FALSE(W.Launches.empty());
+  EXPECT_EQ(W.writes(), Writes{"shared_total:A"});
+  std::vector<std::string> Own;
+  for (const SharedAccess &A : W.Accesses.OwnSlotWrites)
+    Own.push_back(A.Object.describe() + (A.Held.empty() ? "" : "+lock"));
+  EXPECT_EQ(Own, (std::vector<std::string>{"slots.beat", "slots.items+lock"}));
+}
+
+TEST(SharedWrites, OneElementForEveryLaunchIsNoSlotOfItsOwn) {
+  // `&slots[0]` on every launch: all of them share that element.
+  WorkerUnderTest W(
+      "struct Slot { long beat; };\n"
+      "Slot slots[4];\n"
+      "void run_slot(Slot *s) { s->beat = 1; }\n"
+      "void f() {\n"
+      "  std::vector<std::thread> ts;\n"
+      "  for (int i = 0; i < 4; ++i)\n"
+      "    ts.emplace_back(run_slot, &slots[0]);\n"
+      "}\n");
+  ASSERT_FALSE(W.Launches.empty());
+  EXPECT_TRUE(W.Accesses.OwnSlotWrites.empty());
+}
