@@ -446,6 +446,12 @@ public:
   WorkerAccesses run() {
     findRunLambdas();
     visit(Worker.Body);
+    // Polled flags count as hand-offs as before; PollsOnly says they were
+    // the only ones.
+    if (PolledFlag) {
+      Result.PollsOnly = !Result.HandsOff;
+      Result.HandsOff = Result.OrdersInstances = true;
+    }
     return std::move(Result);
   }
 
@@ -462,6 +468,51 @@ private:
   llvm::SmallVector<const LambdaExpr *, 2> Lambdas;
   llvm::DenseMap<const Stmt *, std::unique_ptr<LockScopes>> Scopes;
   mutable llvm::DenseMap<const VarDecl *, bool> UnchangedPointers;
+  /// An atomic load in a loop's condition was seen (not in HandsOff yet).
+  bool PolledFlag = false;
+
+  static const Expr *loopCondition(const Stmt &Loop) {
+    if (const auto *For = dyn_cast<ForStmt>(&Loop))
+      return For->getCond();
+    if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+      return While->getCond();
+    if (const auto *Do = dyn_cast<DoStmt>(&Loop))
+      return Do->getCond();
+    return nullptr;
+  }
+
+  /// Whether Call is an atomic load in the condition of a loop of the
+  /// worker: a flag polled (`while (!stop.load())`).
+  bool pollsFlag(const CallExpr &Call) const {
+    if (!isAtomicLoad(Call))
+      return false;
+    const Stmt *Child = &Call;
+    for (const Stmt *Up = Code.parent(Call); Up; Child = Up, Up = Code.parent(*Up)) {
+      if (isa<LambdaExpr>(Up))
+        return false;
+      if (const Expr *Condition = loopCondition(*Up))
+        return Condition == Child;
+    }
+    return false;
+  }
+
+  /// Whether S is in the body of a loop whose condition polls a flag.
+  bool whilePolling(const Stmt &S) const {
+    const Stmt *Child = &S;
+    for (const Stmt *Up = Code.parent(S); Up; Child = Up, Up = Code.parent(*Up)) {
+      const Expr *Condition = loopCondition(*Up);
+      if (!Condition || Condition == Child)
+        continue;
+      bool Polls = false;
+      forEachDescendant(Condition, /*SkipLambdas=*/true, [&](const Stmt &Node) {
+        if (const auto *Load = dyn_cast<CallExpr>(&Node))
+          Polls |= isAtomicLoad(*Load);
+      });
+      if (Polls)
+        return true;
+    }
+    return false;
+  }
 
   void findRunLambdas() {
     forEachDescendant(Worker.Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
@@ -580,6 +631,7 @@ private:
       Access.Held = translate(
           SummaryWrites::withCalleeLocks(*AtCall, Read, *Callee, Binding));
       Access.ViaCallee = Callee;
+      Access.WhilePolling = whilePolling(Call);
       Result.Accesses.push_back(std::move(Access));
     }
     for (const SummaryWrite &Write : Summary.Writes) {
@@ -628,6 +680,7 @@ private:
     Access.OneInstance = isOneInstance(Call);
     Access.Via = &Call;
     Access.ViaCallee = &Callee;
+    Access.WhilePolling = whilePolling(Call);
     return Access;
   }
 
@@ -648,6 +701,10 @@ private:
   }
 
   void noteHandOff(const CallExpr &Call) {
+    if (pollsFlag(Call)) {
+      PolledFlag = true;
+      return;
+    }
     SummaryWrites::CallHandOff HandOff = SummaryWrites::handOffOf(Call, Context);
     Result.HandsOff |= HandOff.Kind != HandOffKind::None;
     Result.OrdersInstances |= HandOff.Kind == HandOffKind::Ordering;
@@ -910,6 +967,7 @@ private:
   }
 
   void record(SharedAccess Found) {
+    Found.WhilePolling = whilePolling(*Found.Where);
     Found.Held = translate(heldAt(*Found.Where, Lambdas.size()));
     Found.OneInstance = Found.isWrite() && isOneInstance(*Found.Where);
     Result.Accesses.push_back(std::move(Found));

@@ -97,6 +97,11 @@ struct SharedAccess {
   /// store can be neither lost nor torn.
   bool ConstantToVolatile = false;
 
+  /// The access is in the body of a loop whose condition polls an atomic
+  /// flag (`while (!stop.load())`): it runs while the flag is seen unset,
+  /// so the flag orders it with nothing done before the flag is set.
+  bool WhilePolling = false;
+
   /// The access is to one element at a constant index (`parts[0]`).
   std::optional<int64_t> ConstantSlot;
 
@@ -135,6 +140,10 @@ struct WorkerAccesses {
   /// variable alone only hands each instance its task: instances of a
   /// pool's worker loop still run at once after their waits.
   bool OrdersInstances = false;
+  /// Every hand-off of the worker is an atomic load in a loop's condition
+  /// (a stop flag polled): it orders only what follows such a loop, not the
+  /// accesses in its body (SharedAccess::WhilePolling).
+  bool PollsOnly = false;
   /// Writes to a slot of the worker's own (`stats[id].n++`, `Stats &mine =
   /// stats[id]`): no other instance meets them, but a thread that reads
   /// every slot while the worker runs does.

@@ -443,6 +443,21 @@ HandOffKind handOffKindOf(const CallExpr &Call) {
   return Orders ? Ordering : None;
 }
 
+bool isAtomicLoad(const CallExpr &Call) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (!Method || !isLibraryRecord(objectClassOf(*Member), {"atomic", "atomic_ref"}))
+      return false;
+    return isa<CXXConversionDecl>(Method) || identifierOf(Method) == "load";
+  }
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return false;
+  StringRef Name = Callee->getName();
+  return Name.starts_with("__atomic_load") || Name.starts_with("atomic_load") ||
+         isNamed(Callee, {"::std::atomic_load", "::std::atomic_load_explicit"});
+}
+
 bool observesAnotherThread(const CallExpr &Call) {
   if (waitsForAnotherThread(Call))
     return true;

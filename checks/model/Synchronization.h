@@ -105,6 +105,10 @@ inline bool isHandOffCall(const CallExpr &Call) {
 /// Stores, notifies and counters publish or count; they observe nothing.
 bool observesAnotherThread(const CallExpr &Call);
 
+/// A plain atomic load: `flag.load()`, a conversion (`if (done_)`),
+/// `atomic_load(&flag)`. It only looks at a value another thread set.
+bool isAtomicLoad(const CallExpr &Call);
+
 /// An object whose own operations are synchronized, so touching it from
 /// several threads is not a data race on it: a mutex, a guard, an atomic, a
 /// condition variable, a thread, a future, a promise, a latch, a barrier, a

@@ -84,6 +84,20 @@ bool countsLoop(const Stmt &S, const FunctionAnalysis &Owner) {
 /// read of a whole enclosing object (`this` handed on as a pointer, a
 /// struct passed to unknown code) is too coarse to pair with one member's
 /// write.
+/// Whether the worker's hand-offs may order Access with another thread
+/// taking part: not when it only polls a flag and Access is in the polling
+/// loop, which runs while the flag is still unset.
+bool mayBeOrderedByHandOff(const WorkerAccesses &Worker,
+                           const SharedAccess &Access) {
+  return Worker.HandsOff && !(Worker.PollsOnly && Access.WhilePolling);
+}
+
+/// Whether the worker's hand-offs may order Access in two of its instances
+/// (WorkerAccesses::OrdersInstances), with the same exception.
+bool mayOrderInstances(const WorkerAccesses &Worker, const SharedAccess &Access) {
+  return Worker.OrdersInstances && !(Worker.PollsOnly && Access.WhilePolling);
+}
+
 bool readsWritten(const ObjectPath &Read, const ObjectPath &Written) {
   return Read.overlaps(Written) && Read.Fields.size() >= Written.Fields.size();
 }
@@ -401,11 +415,13 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
     });
     W.Code = describeWorker(W.Spawn, Owner, W.Loop, LaunchedElsewhere);
     W.Accesses = collectWorkerAccesses(W.Code, Context);
-    AnyWrite |= !W.Accesses.OrdersInstances &&
-                llvm::any_of(W.Accesses.Accesses,
-                             [](const SharedAccess &A) { return A.isWrite(); });
+    AnyWrite |= llvm::any_of(W.Accesses.Accesses, [&](const SharedAccess &A) {
+      return A.isWrite() && !mayOrderInstances(W.Accesses, A);
+    });
     AnyWrite |= !W.Accesses.OwnSlotWrites.empty();
-    AnyRead |= !W.Accesses.HandsOff && !W.Accesses.Accesses.empty();
+    AnyRead |= llvm::any_of(W.Accesses.Accesses, [&](const SharedAccess &A) {
+      return !mayBeOrderedByHandOff(W.Accesses, A);
+    });
   }
   if (!AnyWrite && !AnyRead)
     return;
@@ -442,7 +458,8 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
   for (const Worker &W : Workers) {
     Calls.push_back(W.Spawn.Call);
     for (const SharedAccess &A : W.Accesses.Accesses)
-      if ((A.isWrite() || !W.Accesses.HandsOff || !Body.handOffAfterStart(W)) &&
+      if ((A.isWrite() || !mayBeOrderedByHandOff(W.Accesses, A) ||
+           !Body.handOffAfterStart(W)) &&
           !llvm::is_contained(Touched, A.Object))
         Touched.push_back(A.Object);
     for (const SharedAccess &A : W.Accesses.OwnSlotWrites)
@@ -454,11 +471,10 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
   // One finding per object a worker writes: the fix (an atomic, one mutex)
   // is the object's, not each statement's.
   for (const Worker &W : Workers) {
-    if (W.Accesses.OrdersInstances)
-      continue;
     llvm::SmallVector<ObjectPath, 4> Reported;
     for (const SharedAccess &Write : W.Accesses.Accesses)
       if (Write.isWrite() && !Write.ConstantToVolatile &&
+          !mayOrderInstances(W.Accesses, Write) &&
           !llvm::is_contained(Reported, Write.Object) &&
           checkWrite(W, Write, Body))
         Reported.push_back(Write.Object);
@@ -540,7 +556,8 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
           {Repeated, Location(Writer.Loop), Conflict::AtLoop, true});
     for (const Worker &Other : Body.Workers)
       if (&Other != &Writer && sameCallable(Other.Spawn, Writer.Spawn) &&
-          !Other.Accesses.OrdersInstances && Body.overlap(Writer, Other) &&
+          !mayOrderInstances(Other.Accesses, Write) &&
+          Body.overlap(Writer, Other) &&
           llvm::any_of(Other.Accesses.Accesses, [&](const SharedAccess &A) {
             return A.Where == Write.Where && A.Object.overlaps(Write.Object);
           }))
@@ -601,7 +618,8 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
   if (Conflicts.empty() &&
       (Writer.Lifetime.Kind == WorkerLifetime::Tracked ||
        Writer.Lifetime.Kind == WorkerLifetime::RunsOn) &&
-      !(Writer.Accesses.HandsOff && Body.handOffAfterStart(Writer)))
+      !(mayBeOrderedByHandOff(Writer.Accesses, Write) &&
+        Body.handOffAfterStart(Writer)))
     for (const SharedAccess &A : Body.Accesses) {
       if (!A.Object.overlaps(Write.Object) || Write.inOtherSlotThan(A) ||
           sharesLock(Write.Held, A.Held) || !Body.runningAt(Writer, *A.Where))
@@ -682,8 +700,7 @@ void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
       // A worker that hands data over, to a launching thread that takes
       // part in a hand-off, may be how the two take turns; one that writes
       // the object too is reported at its own write.
-      if ((W.Accesses.HandsOff && Body.handOffAfterStart(W)) ||
-          (W.Lifetime.Kind != WorkerLifetime::Tracked &&
+      if ((W.Lifetime.Kind != WorkerLifetime::Tracked &&
            W.Lifetime.Kind != WorkerLifetime::RunsOn) ||
           llvm::any_of(W.Accesses.Accesses, [&](const SharedAccess &A) {
             return A.isWrite() && A.Object.overlaps(Write.Object);
@@ -692,7 +709,8 @@ void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
       const SharedAccess *Read = nullptr;
       for (const SharedAccess &A : W.Accesses.Accesses)
         if (!Read && readsWritten(A.Object, Write.Object) &&
-            !Write.inOtherSlotThan(A) && !sharesLock(Write.Held, A.Held))
+            !Write.inOtherSlotThan(A) && !sharesLock(Write.Held, A.Held) &&
+            !(mayBeOrderedByHandOff(W.Accesses, A) && Body.handOffAfterStart(W)))
           Read = &A;
       if (!Read || !Body.runningAt(W, *Write.Where))
         continue;

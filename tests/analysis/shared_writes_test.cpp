@@ -646,3 +646,38 @@ TEST(SharedWrites, OneElementForEveryLaunchIsNoSlotOfItsOwn) {
   ASSERT_FALSE(W.Launches.empty());
   EXPECT_TRUE(W.Accesses.OwnSlotWrites.empty());
 }
+
+TEST(SharedWrites, APolledFlagOrdersOnlyWhatFollowsItsLoop) {
+  WorkerUnderTest W(
+      "long seen_in_loop, seen_after;\n"
+      "std::atomic<bool> stop;\n"
+      "void f() {\n"
+      "  std::thread t([] {\n"
+      "    while (!stop.load())\n"
+      "      seen_in_loop = 1;\n" // while the flag is unset
+      "    seen_after = 2;\n"     // once it was seen set
+      "  });\n"
+      "}\n");
+  ASSERT_FALSE(W.Launches.empty());
+  EXPECT_TRUE(W.Accesses.HandsOff);
+  EXPECT_TRUE(W.Accesses.PollsOnly);
+  std::vector<std::string> Polling;
+  for (const SharedAccess &A : W.Accesses.Accesses)
+    Polling.push_back(A.Object.describe() + (A.WhilePolling ? ":polling" : ""));
+  EXPECT_EQ(Polling, (std::vector<std::string>{"seen_in_loop:polling", "seen_after"}));
+}
+
+TEST(SharedWrites, AnotherHandOffBesidesThePollIsNotPollingOnly) {
+  WorkerUnderTest W(
+      "long value;\n"
+      "std::atomic<bool> stop; std::atomic<int> generation;\n"
+      "void f() {\n"
+      "  std::thread t([] {\n"
+      "    while (!stop.load())\n"
+      "      if (generation.load() > 0) value = 1;\n"
+      "  });\n"
+      "}\n");
+  ASSERT_FALSE(W.Launches.empty());
+  EXPECT_TRUE(W.Accesses.HandsOff);
+  EXPECT_FALSE(W.Accesses.PollsOnly);
+}
