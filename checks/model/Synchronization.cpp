@@ -544,6 +544,12 @@ bool isStdContainer(const CXXRecordDecl *Record) {
                       "priority_queue", "valarray"});
 }
 
+bool readsNoElement(const CXXMethodDecl *Method) {
+  return Method && isStdContainer(Method->getParent()) &&
+         llvm::is_contained({"size", "empty", "capacity", "max_size", "length"},
+                            identifierOf(Method));
+}
+
 bool mutatesContainer(const CXXMethodDecl *Method) {
   if (!Method || Method->isConst() || !isStdContainer(Method->getParent()))
     return false;

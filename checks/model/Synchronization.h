@@ -130,6 +130,11 @@ const Expr *synchronizedCallObject(const CallExpr &Call);
 /// stack, priority_queue, valarray).
 bool isStdContainer(const CXXRecordDecl *Record);
 
+/// A standard container's method that reads its size, not its elements
+/// (`size()`, `empty()`, `capacity()`): a write to an element does not meet
+/// it.
+bool readsNoElement(const CXXMethodDecl *Method);
+
 /// A member function of a standard container that changes its elements or
 /// size: push_back, emplace_back, insert, erase, resize, clear, and their
 /// kin (push_front, pop_back, assign, swap, try_emplace, append, ...).

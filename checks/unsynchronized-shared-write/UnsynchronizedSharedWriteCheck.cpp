@@ -767,9 +767,10 @@ void UnsynchronizedSharedWriteCheck::checkOwnSlotWrites(LaunchingBody &Body) {
       if (Write.ConstantToVolatile || llvm::is_contained(Reported, Write.Object))
         continue;
       // A read of every slot, not one constant slot (`out[0]`, which may be
-      // the reader's own share), without the write's lock.
+      // the reader's own share) nor the size (`results.size()`), without the
+      // write's lock.
       auto ReadsTheSlots = [&](const SharedAccess &A) {
-        return !A.isWrite() && !A.ConstantSlot &&
+        return !A.isWrite() && !A.ConstantSlot && !readsNoElement(A.Method) &&
                readsWritten(A.Object, Write.Object) &&
                !sharesLock(Write.Held, A.Held);
       };

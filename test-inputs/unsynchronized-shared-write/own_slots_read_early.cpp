@@ -115,3 +115,13 @@ std::uint64_t own_share_first() {
     t.join();
   return mine + g_shares[1];
 }
+
+// Near miss: the launching loop's `results.size()` reads the vector's size,
+// which the workers' element writes never change.
+void fill_by_size(std::vector<unsigned long> &results) {
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < results.size(); ++i)
+    threads.emplace_back([&results, i] { results[i] = i * 3; });
+  for (auto &t : threads)
+    t.join();
+}
