@@ -108,6 +108,42 @@ std::optional<SharedPointee> pointeeOf(const Expr *Value) {
   return std::nullopt;
 }
 
+/// `&slots[i]` or `slots + i` given to element `args[i]` of the argument
+/// array (the same index), or to the struct of a pointer declared in the
+/// launching loop with `i` declared there too: another element of `slots`
+/// for each launch.
+std::optional<SharedPointee> ownElementOf(const Expr *Value,
+                                          const ValueDecl *TargetIndex,
+                                          const ArgumentSlot &Slot,
+                                          const Stmt &Loop,
+                                          const SourceManager &SM) {
+  const Expr *E = stripped(Value);
+  const Expr *Base = nullptr, *Index = nullptr;
+  if (const auto *Address = dyn_cast<UnaryOperator>(E);
+      Address && Address->getOpcode() == UO_AddrOf) {
+    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(
+            Address->getSubExpr()->IgnoreParens())) {
+      Base = Subscript->getBase();
+      Index = Subscript->getIdx();
+    }
+  } else if (const auto *Sum = dyn_cast<BinaryOperator>(E);
+             Sum && Sum->getOpcode() == BO_Add) {
+    Base = Sum->getLHS();
+    Index = Sum->getRHS();
+  }
+  const ValueDecl *Position = declOf(Index);
+  if (!Base || !Position)
+    return std::nullopt;
+  bool OnePerLaunch = TargetIndex ? Position == TargetIndex
+                                  : Slot.Pointer && isWithin(Position, &Loop, SM);
+  auto Container = objectPathOf(stripped(Base));
+  if (!OnePerLaunch || !Container || !Container->Root ||
+      isWithin(Container->Root, &Loop, SM) ||
+      !stripped(Base)->getType()->isArrayType())
+    return std::nullopt;
+  return SharedPointee{*Container, true, true};
+}
+
 } // namespace
 
 llvm::DenseMap<const FieldDecl *, SharedPointee>
@@ -148,6 +184,13 @@ sharedArgumentFields(const Expr &Argument, const Stmt &Loop,
   };
   llvm::DenseMap<const FieldDecl *, llvm::SmallVector<const Expr *, 2>> Values;
   llvm::DenseMap<const Expr *, const Stmt *> AssignmentOf;
+  // The index of `args[i]` a value was given to, if any.
+  llvm::DenseMap<const Expr *, const ValueDecl *> TargetIndexOf;
+  auto IndexOfTarget = [&](const Expr *Struct) -> const ValueDecl * {
+    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(stripped(Struct)))
+      return declOf(Subscript->getIdx());
+    return nullptr;
+  };
   forEachDescendant(Scope, /*SkipLambdas=*/true, [&](const Stmt &S) {
     const auto *Assign = dyn_cast<BinaryOperator>(&S);
     if (!Assign || Assign->getOpcode() != BO_Assign)
@@ -158,6 +201,8 @@ sharedArgumentFields(const Expr &Argument, const Stmt &Loop,
           Field && Slot->isBaseOf(*Member)) {
         Values[Field].push_back(Assign->getRHS());
         AssignmentOf[Assign->getRHS()] = Assign;
+        if (!Member->isArrow())
+          TargetIndexOf[Assign->getRHS()] = IndexOfTarget(Member->getBase());
       }
       return;
     }
@@ -175,11 +220,27 @@ sharedArgumentFields(const Expr &Argument, const Stmt &Loop,
       if (Field->getFieldIndex() < List->getNumInits()) {
         Values[Field].push_back(List->getInit(Field->getFieldIndex()));
         AssignmentOf[List->getInit(Field->getFieldIndex())] = Assign;
+        TargetIndexOf[List->getInit(Field->getFieldIndex())] = IndexOfTarget(Target);
       }
   });
   for (const auto &[Field, Given] : Values) {
     if (!Field->getType()->isPointerType())
       continue;
+    // Each element its own element of one array.
+    std::optional<SharedPointee> Own;
+    for (const Expr *Value : Given) {
+      auto Element = ownElementOf(Value, TargetIndexOf.lookup(Value), *Slot,
+                                  Loop, SM);
+      if (!Element || (Own && !(Own->Path == Element->Path))) {
+        Own.reset();
+        break;
+      }
+      Own = Element;
+    }
+    if (Own) {
+      Shared[Field] = *Own;
+      continue;
+    }
     std::optional<SharedPointee> Common;
     bool Same = true;
     for (const Expr *Value : Given) {

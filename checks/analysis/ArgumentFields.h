@@ -21,12 +21,17 @@ struct SharedPointee {
   /// The field holds the object's address (`&sum`, an array), not a copy
   /// of a pointer variable.
   bool AddressOf = false;
+  /// Each launch's struct points at another element of the one array Path
+  /// names (`args[i].slot = &slots[i]`): the worker's own slot of it, not an
+  /// object all of them share.
+  bool OwnElement = false;
 };
 
 /// For the argument of a launch in Loop (`&args[i]`, `args + i`, or a
 /// pointer variable declared in the loop), the pointer fields that every
 /// iteration sets to the same object (a value naming nothing declared in
-/// the loop) and never to anything else.
+/// the loop) and never to anything else, and those each element sets to its
+/// own element of one array (`args[i].slot = &slots[i]`, OwnElement).
 llvm::DenseMap<const FieldDecl *, SharedPointee>
 sharedArgumentFields(const Expr &Argument, const Stmt &Loop,
                      const FunctionAnalysis &Launcher);

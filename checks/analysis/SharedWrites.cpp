@@ -689,6 +689,9 @@ private:
   std::optional<ObjectPath> ownSlotObject(const SummaryWrite &Write,
                                           const FunctionDecl &Callee,
                                           const CallBinding &Binding) {
+    if (auto Element = throughSharedFieldArgument(Write.Object, Callee, Binding,
+                                                  /*OwnElement=*/true))
+      return Element;
     if (Worker.OwnElements.empty())
       return std::nullopt;
     auto Raw = SummaryWrites::mapPath(Write.Object, Callee, Binding);
@@ -1012,6 +1015,11 @@ private:
         *Start, Pointee->Path, Code,
         [&](const Expr &Subscript) { return slotOfItsOwn(Subscript); },
         Pointee->AddressOf);
+    if (Pointee->OwnElement) {
+      if (Found && Found->isWrite())
+        recordOwnSlotWrite(*Found, Found->Object);
+      return true;
+    }
     // Only what the field points to is shared, not the field itself.
     if (Found && (Pointee->AddressOf || Found->Object.ThroughPointer))
       record(std::move(*Found));
@@ -1023,7 +1031,7 @@ private:
   /// that object.
   std::optional<ObjectPath>
   throughSharedFieldArgument(const ObjectPath &Touched, const FunctionDecl &Callee,
-                             const CallBinding &Binding) {
+                             const CallBinding &Binding, bool OwnElement = false) {
     const auto *Param = dyn_cast_or_null<ParmVarDecl>(Touched.Root);
     if (Worker.SharedFields.empty() || !Param || !Touched.ThroughPointer ||
         Param->getDeclContext() != &Callee ||
@@ -1042,7 +1050,7 @@ private:
     if (!Base || !isArgumentStruct(Base->getDecl()))
       return std::nullopt;
     const SharedPointee *Pointee = sharedFieldOf(*Member);
-    if (!Pointee)
+    if (!Pointee || Pointee->OwnElement != OwnElement)
       return std::nullopt;
     ObjectPath Path = Pointee->Path;
     if (!Pointee->AddressOf)

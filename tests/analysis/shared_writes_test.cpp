@@ -447,10 +447,16 @@ TEST(SharedWrites, ArgumentStructFieldsSetAlikeShareTheirObject) {
       "  }\n"
       "}\n");
   ASSERT_FALSE(W.Launches.empty());
-  ASSERT_EQ(W.Code.SharedFields.size(), 1u) << "own differs per launch";
-  EXPECT_EQ(W.Code.SharedFields.begin()->first->getName(), "sum");
+  // `own` points each launch at its own element of `mine`.
+  std::vector<std::string> Fields;
+  for (const auto &[Field, Pointee] : W.Code.SharedFields)
+    Fields.push_back(Field->getName().str() + (Pointee.OwnElement ? ":own" : ""));
+  llvm::sort(Fields);
+  EXPECT_EQ(Fields, (std::vector<std::string>{"own:own", "sum"}));
   // The field itself (`a->sum = nullptr`) is the worker's own.
   EXPECT_EQ(W.writes(), (Writes{"total.n:U", "total.text:A"}));
+  ASSERT_EQ(W.Accesses.OwnSlotWrites.size(), 1u);
+  EXPECT_EQ(W.Accesses.OwnSlotWrites[0].Object.describe(), "mine.n");
 }
 
 // One object handed to every pthread (`&ctx`, the loop counter's `&i`)
