@@ -3,6 +3,7 @@
 #include "../analysis/SpawnHandle.h"
 #include "../analysis/SummaryWrites.h"
 #include "../common/AstHelpers.h"
+#include "../model/Handles.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/MapVector.h"
@@ -84,6 +85,17 @@ bool countsLoop(const Stmt &S, const FunctionAnalysis &Owner) {
 /// read of a whole enclosing object (`this` handed on as a pointer, a
 /// struct passed to unknown code) is too coarse to pair with one member's
 /// write.
+/// A thread's join() or detach(): a constructor that calls one does more
+/// than fill in members.
+bool joinsOrDetaches(const CallExpr &Call) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+  return Method &&
+         (isStdThreadClass(Method->getParent()) ||
+          isStdJThreadClass(Method->getParent())) &&
+         llvm::is_contained({"join", "detach"}, identifierOf(Method));
+}
+
 /// Whether the worker's hand-offs may order Access with another thread
 /// taking part: not when it only polls a flag and Access is in the polling
 /// loop, which runs while the flag is still unset.
@@ -164,16 +176,21 @@ void UnsynchronizedSharedWriteCheck::checkMemberWorkers(
             memberHoldingLaunch(Spawn, Method, Function.Analysis))
       Kept.push_back({Spawn, Handle});
   });
+  // Launches in the member initializers run before the whole body.
+  size_t FirstInitialized = Kept.size();
   if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(&Method))
     for (auto &Initialized : launchesInMemberInitializers(*Constructor, Context))
       if (Initialized.first.startsOwnThread())
         Kept.push_back(std::move(Initialized));
 
-  for (const auto &[Spawn, Handle] : Kept) {
+  for (size_t I = 0; I < Kept.size(); ++I) {
+    const auto &[Spawn, Handle] = Kept[I];
     WorkerCode Code = describeWorker(Spawn, Function.Analysis, nullptr, false);
     if (!Code.ThisObject || !Code.ThisObject->isThis())
       continue;
     WorkerAccesses Accesses = collectWorkerAccesses(Code, Context);
+    if (I >= FirstInitialized)
+      checkConstructorBodyWrites(Accesses, Spawn, *Handle, Function);
     std::optional<llvm::SmallVector<CallWhileRunning, 4>> Calls;
     llvm::SmallVector<ObjectPath, 4> Reported;
     for (const SharedAccess &Write : Accesses.Accesses) {
@@ -201,6 +218,55 @@ void UnsynchronizedSharedWriteCheck::checkMemberWorkers(
                                Context))
         Reported.push_back(Read.Object);
     }
+  }
+}
+
+void UnsynchronizedSharedWriteCheck::checkConstructorBodyWrites(
+    const WorkerAccesses &Worker, const Launch &Spawn, const FieldDecl &Handle,
+    const FunctionUnderCheck &Constructor) {
+  const FunctionAnalysis &Body = Constructor.Analysis;
+  const SourceManager &SM = Constructor.Context.getSourceManager();
+  llvm::SmallVector<ObjectPath, 4> Read;
+  for (const SharedAccess &A : Worker.Accesses)
+    if (!A.isWrite() && A.Object.isThis() && !llvm::is_contained(Read, A.Object))
+      Read.push_back(A.Object);
+  if (Read.empty())
+    return;
+  // The body may wait for the worker, or hand off with it, before it
+  // writes: parlint does not follow such a body.
+  bool TakesPart = false;
+  forEachDescendant(&Body.body(), /*SkipLambdas=*/true, [&](const Stmt &Node) {
+    if (const auto *Call = dyn_cast<CallExpr>(&Node))
+      TakesPart |= SummaryWrites::takesPartInHandOff(*Call, Constructor.Context) ||
+                   joinsOrDetaches(*Call);
+  });
+  if (TakesPart || (Worker.HandsOff && !Worker.PollsOnly))
+    return;
+  llvm::SmallVector<ObjectPath, 4> Reported;
+  for (const SharedAccess &Write : collectLauncherAccesses(Body, {}, Read)) {
+    if (!Write.isWrite() || Write.ConstantToVolatile ||
+        llvm::is_contained(Reported, Write.Object))
+      continue;
+    const SharedAccess *Reading = nullptr;
+    for (const SharedAccess &A : Worker.Accesses)
+      if (!Reading && !A.isWrite() && readsWritten(A.Object, Write.Object) &&
+          !sharesLock(Write.Held, A.Held))
+        Reading = &A;
+    if (!Reading)
+      continue;
+    SourceLocation Where = reportLocation(*Write.Where, SM);
+    if (Where.isInvalid() || !firstReportAt(Where))
+      continue;
+    Reported.push_back(Write.Object);
+    diag(Where, "unsynchronized %0 in the constructor's body, after the member "
+                "initializer of %1 started the worker that reads it; "
+                "initialize it in the member initializer list before %1 "
+                "(declared above it), %select{|make it std::atomic, }2or "
+                "guard every access with one mutex")
+        << whatIsWritten(Write) << &Handle << atomicWouldDo(Write);
+    noteWorkerRead(*Reading, !Write.Held.empty(), SM);
+    diag(expansionStart(*Spawn.Call, SM), "the worker is started here",
+         DiagnosticIDs::Note);
   }
 }
 

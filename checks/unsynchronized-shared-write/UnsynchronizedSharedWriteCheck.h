@@ -87,6 +87,11 @@ private:
   bool checkWriteBeforeJoin(const SharedAccess &Read, const Launch &Spawn,
                             const FieldDecl &Handle, const CXXRecordDecl &Record,
                             ASTContext &Context);
+  /// Writes of a constructor's body to members that a worker started in
+  /// its member initializers reads: the worker runs before the body.
+  void checkConstructorBodyWrites(const WorkerAccesses &Worker,
+                                  const Launch &Spawn, const FieldDecl &Handle,
+                                  const FunctionUnderCheck &Constructor);
   /// A note at a worker's read (or its call that reads) that another
   /// thread's write meets; WithoutWritersLock adds that the read does not
   /// hold the lock the write holds.
