@@ -484,10 +484,13 @@ private:
   /// Whether Call is an atomic load in the condition of a loop of the
   /// worker: a flag polled (`while (!stop.load())`).
   bool pollsFlag(const CallExpr &Call) const {
-    if (!isAtomicLoad(Call))
-      return false;
-    const Stmt *Child = &Call;
-    for (const Stmt *Up = Code.parent(Call); Up; Child = Up, Up = Code.parent(*Up)) {
+    return isAtomicLoad(Call) && inLoopCondition(Call);
+  }
+
+  /// Whether S is in the condition of the innermost loop around it.
+  bool inLoopCondition(const Stmt &S) const {
+    const Stmt *Child = &S;
+    for (const Stmt *Up = Code.parent(S); Up; Child = Up, Up = Code.parent(*Up)) {
       if (isa<LambdaExpr>(Up))
         return false;
       if (const Expr *Condition = loopCondition(*Up))
@@ -632,6 +635,7 @@ private:
           SummaryWrites::withCalleeLocks(*AtCall, Read, *Callee, Binding));
       Access.ViaCallee = Callee;
       Access.WhilePolling = whilePolling(Call);
+      Access.InLoopCondition = inLoopCondition(Call);
       Result.Accesses.push_back(std::move(Access));
     }
     for (const SummaryWrite &Write : Summary.Writes) {
@@ -971,6 +975,7 @@ private:
 
   void record(SharedAccess Found) {
     Found.WhilePolling = whilePolling(*Found.Where);
+    Found.InLoopCondition = inLoopCondition(*Found.Where);
     Found.Held = translate(heldAt(*Found.Where, Lambdas.size()));
     Found.OneInstance = Found.isWrite() && isOneInstance(*Found.Where);
     Result.Accesses.push_back(std::move(Found));

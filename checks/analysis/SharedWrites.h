@@ -101,6 +101,10 @@ struct SharedAccess {
   /// flag (`while (!stop.load())`): it runs while the flag is seen unset,
   /// so the flag orders it with nothing done before the flag is set.
   bool WhilePolling = false;
+  /// The access is in a loop's condition (`while (srv->running)`): read
+  /// again on every trip, so a condition variable's wait inside the loop
+  /// orders none but the trips after it.
+  bool InLoopCondition = false;
 
   /// The access is to one element at a constant index (`parts[0]`).
   std::optional<int64_t> ConstantSlot;

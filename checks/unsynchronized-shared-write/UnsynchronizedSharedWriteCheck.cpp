@@ -98,10 +98,13 @@ bool joinsOrDetaches(const CallExpr &Call) {
 
 /// Whether the worker's hand-offs may order Access with another thread
 /// taking part: not when it only polls a flag and Access is in the polling
-/// loop, which runs while the flag is still unset.
+/// loop, which runs while the flag is still unset; nor when Access is read
+/// in a loop's condition on every trip and the only hand-offs are condition
+/// variables, which order only what is around their waits.
 bool mayBeOrderedByHandOff(const WorkerAccesses &Worker,
                            const SharedAccess &Access) {
-  return Worker.HandsOff && !(Worker.PollsOnly && Access.WhilePolling);
+  return Worker.HandsOff && !(Worker.PollsOnly && Access.WhilePolling) &&
+         !(Access.InLoopCondition && !Access.isWrite() && !Worker.OrdersInstances);
 }
 
 /// Whether the worker's hand-offs may order Access in two of its instances

@@ -687,3 +687,19 @@ TEST(SharedWrites, AnotherHandOffBesidesThePollIsNotPollingOnly) {
   EXPECT_TRUE(W.Accesses.HandsOff);
   EXPECT_FALSE(W.Accesses.PollsOnly);
 }
+
+TEST(SharedWrites, ReadsInALoopsConditionAreMarked) {
+  WorkerUnderTest W(
+      "bool running; long total;\n"
+      "void f() {\n"
+      "  std::thread t([] {\n"
+      "    while (running)\n"  // read on every trip
+      "      total = 1;\n"     // the body: not the condition
+      "  });\n"
+      "}\n");
+  ASSERT_FALSE(W.Launches.empty());
+  std::vector<std::string> Found;
+  for (const SharedAccess &A : W.Accesses.Accesses)
+    Found.push_back(A.Object.describe() + (A.InLoopCondition ? ":condition" : ""));
+  EXPECT_EQ(Found, (std::vector<std::string>{"running:condition", "total"}));
+}
