@@ -468,6 +468,7 @@ private:
   llvm::SmallVector<const LambdaExpr *, 2> Lambdas;
   llvm::DenseMap<const Stmt *, std::unique_ptr<LockScopes>> Scopes;
   mutable llvm::DenseMap<const VarDecl *, bool> UnchangedPointers;
+  mutable llvm::DenseMap<const Stmt *, bool> HandOffLoops;
   /// An atomic load in a loop's condition was seen (not in HandsOff yet).
   bool PolledFlag = false;
 
@@ -487,16 +488,33 @@ private:
     return isAtomicLoad(Call) && inLoopCondition(Call);
   }
 
-  /// Whether S is in the condition of the innermost loop around it.
+  /// Whether S is in the condition of the innermost loop around it, a loop
+  /// that takes part in a hand-off on its trips (a wait, a signal, in a
+  /// call or not): the condition is read again after each. A loop that
+  /// runs once the hand-offs are over (`for (i = 0; i < cfg->n; i++)`
+  /// after the wait) reads what they ordered.
   bool inLoopCondition(const Stmt &S) const {
     const Stmt *Child = &S;
     for (const Stmt *Up = Code.parent(S); Up; Child = Up, Up = Code.parent(*Up)) {
       if (isa<LambdaExpr>(Up))
         return false;
       if (const Expr *Condition = loopCondition(*Up))
-        return Condition == Child;
+        return Condition == Child && handsOffOnEachTrip(*Up);
     }
     return false;
+  }
+
+  bool handsOffOnEachTrip(const Stmt &Loop) const {
+    auto [It, New] = HandOffLoops.try_emplace(&Loop, false);
+    if (!New)
+      return It->second;
+    bool Found = false;
+    forEachDescendant(&Loop, /*SkipLambdas=*/true, [&](const Stmt &Node) {
+      if (const auto *Call = dyn_cast<CallExpr>(&Node))
+        Found = Found || SummaryWrites::takesPartInHandOff(*Call, Code.context());
+    });
+    HandOffLoops[&Loop] = Found;
+    return Found;
   }
 
   /// Whether S is in the body of a loop whose condition polls a flag.

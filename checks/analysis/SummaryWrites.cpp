@@ -324,7 +324,11 @@ void WriteScanner::visitCall(const CallExpr &Call) {
       continue;
     SummaryWrite Mapped = Write;
     Mapped.Object = *Object;
-    Mapped.EveryCall = Write.EveryCall && CallEveryTime;
+    // `if (!log.opened) open_log(&log);`: a lazy initialization made by
+    // the call, which whichever caller comes first makes.
+    Mapped.EveryCall =
+        Write.EveryCall &&
+        (CallEveryTime || isLazyInitialization(Code, Call, Mapped.Object));
     if (!Mapped.EveryCall &&
         (!Mapped.Object.isThis() ||
          (!CallEveryTime && isGuardedByParameterTest(Code, Call, Function))))

@@ -663,13 +663,15 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
   // Another worker.
   if (Conflicts.empty())
     for (const Worker &Other : Body.Workers) {
-      if (Writer.Accesses.HandsOff || &Other == &Writer ||
-          Other.Accesses.HandsOff || sameCallable(Other.Spawn, Writer.Spawn) ||
+      // Either side's hand-off may be how the two take turns.
+      if (mayBeOrderedByHandOff(Writer.Accesses, Write) || &Other == &Writer ||
+          sameCallable(Other.Spawn, Writer.Spawn) ||
           !Body.overlap(Writer, Other))
         continue;
       for (const SharedAccess &A : Other.Accesses.Accesses) {
         if (!A.Object.overlaps(Write.Object) || Write.inOtherSlotThan(A) ||
-            sharesLock(Write.Held, A.Held))
+            sharesLock(Write.Held, A.Held) ||
+            mayBeOrderedByHandOff(Other.Accesses, A))
           continue;
         // A locked write against an unlocked one: the unlocked one is the
         // finding.
@@ -761,25 +763,44 @@ void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
       return Done.Root ? Done.Root == Object.Root : Done == Object;
     });
   };
+  // The launching thread makes Write in a loop of its own, one that does
+  // not start W, while W may be running: again and again.
+  auto WrittenRepeatedly = [&](const Worker &W, const SharedAccess &Write) {
+    const Stmt *Loop = enclosingLoop(*Write.Where, Body.Owner);
+    return Loop && !Body.Owner.isWithin(*W.Spawn.Call, *Loop);
+  };
   for (const SharedAccess &Write : Body.Accesses) {
     if (!Write.isWrite() || Write.ConstantToVolatile ||
         AlreadyReported(Write.Object))
       continue;
     for (const Worker &W : Body.Workers) {
-      // A worker that hands data over, to a launching thread that takes
-      // part in a hand-off, may be how the two take turns; one that writes
-      // the object too is reported at its own write.
+      // A worker that writes the object too, without the lock taken here,
+      // is reported at its own write.
       if ((W.Lifetime.Kind != WorkerLifetime::Tracked &&
            W.Lifetime.Kind != WorkerLifetime::RunsOn) ||
           llvm::any_of(W.Accesses.Accesses, [&](const SharedAccess &A) {
-            return A.isWrite() && A.Object.overlaps(Write.Object);
+            return A.isWrite() && A.Object.overlaps(Write.Object) &&
+                   !sharesLock(Write.Held, A.Held);
           }))
         continue;
+      // A worker that hands data over, to a launching thread that takes
+      // part in a hand-off, may be how the two take turns. Not for an
+      // object the worker itself touches under the lock written under
+      // here, written again and again while it runs (a queue's count bumped
+      // by a producer loop): the lock is how the two share it, and a read
+      // without it (a fast path) meets the next write whatever came before.
+      bool SharedUnderLock =
+          llvm::any_of(W.Accesses.Accesses, [&](const SharedAccess &A) {
+            return readsWritten(A.Object, Write.Object) &&
+                   sharesLock(Write.Held, A.Held);
+          }) &&
+          WrittenRepeatedly(W, Write);
       const SharedAccess *Read = nullptr;
       for (const SharedAccess &A : W.Accesses.Accesses)
         if (!Read && readsWritten(A.Object, Write.Object) &&
             !Write.inOtherSlotThan(A) && !sharesLock(Write.Held, A.Held) &&
-            !(mayBeOrderedByHandOff(W.Accesses, A) && Body.handOffAfterStart(W)))
+            (SharedUnderLock || !(mayBeOrderedByHandOff(W.Accesses, A) &&
+                                  Body.handOffAfterStart(W))))
           Read = &A;
       if (!Read || !Body.runningAt(W, *Write.Where))
         continue;

@@ -690,16 +690,20 @@ TEST(SharedWrites, AnotherHandOffBesidesThePollIsNotPollingOnly) {
 
 TEST(SharedWrites, ReadsInALoopsConditionAreMarked) {
   WorkerUnderTest W(
-      "bool running; long total;\n"
+      "bool running; long total; int batch; std::condition_variable cv;\n"
       "void f() {\n"
       "  std::thread t([] {\n"
-      "    while (running)\n"  // read on every trip
-      "      total = 1;\n"     // the body: not the condition
+      "    while (running) {\n"  // read again after each trip's signal
+      "      total = 1;\n"       // the body: not the condition
+      "      cv.notify_one();\n"
+      "    }\n"
+      "    for (int i = 0; i < batch; i++)\n" // no hand-off on its trips
+      "      total = 2;\n"
       "  });\n"
       "}\n");
   ASSERT_FALSE(W.Launches.empty());
   std::vector<std::string> Found;
   for (const SharedAccess &A : W.Accesses.Accesses)
     Found.push_back(A.Object.describe() + (A.InLoopCondition ? ":condition" : ""));
-  EXPECT_EQ(Found, (std::vector<std::string>{"running:condition", "total"}));
+  EXPECT_EQ(Found, (std::vector<std::string>{"running:condition", "total", "batch", "total"}));
 }

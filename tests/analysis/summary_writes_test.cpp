@@ -178,6 +178,23 @@ void bounded() { if (offset < total) offset += 4096; }
   EXPECT_TRUE(C.objects("bounded").empty()) << "a bound, not a first use";
 }
 
+// A call under a test of what the callee writes makes the same lazy
+// initialization: the callee's write counts on every call of the caller.
+TEST(SummaryWrites, LazyInitializationByACallCountsOnEveryCall) {
+  Code C(R"cpp(
+struct Sink { int opened; long lines; };
+Sink log_sink, other_sink;
+int mode;
+void open_sink(Sink *s) { s->opened = 1; }
+void log_line() { if (!log_sink.opened) open_sink(&log_sink); }
+void elsewhere() { if (!other_sink.opened) open_sink(&log_sink); }
+void moded() { if (mode) open_sink(&log_sink); }
+)cpp");
+  EXPECT_EQ(C.objects("log_line"), Strings{"log_sink.opened"});
+  EXPECT_TRUE(C.objects("elsewhere").empty()) << "tests another object";
+  EXPECT_TRUE(C.objects("moded").empty()) << "a global mode";
+}
+
 TEST(SummaryWrites, AFailedAllocationIsAnErrorExit) {
   Code C(R"cpp(
 extern "C" void *malloc(unsigned long);
