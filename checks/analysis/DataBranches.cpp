@@ -11,6 +11,38 @@ namespace clang::tidy::parlint {
 
 namespace {
 
+/// Whether a function of the program's own answers from its arguments
+/// alone: a free function whose body names no global or static that is not
+/// const, no `this`, and calls only the standard library, builtins and
+/// such functions in turn (`handshake(backend, attempt)`), a few calls
+/// deep. Unlike a lookup in a table, its answer is data.
+bool answersFromArguments(const FunctionDecl &Function, unsigned Depth = 0) {
+  const FunctionDecl *Definition = Function.getDefinition();
+  if (!Definition || !Definition->getBody() || isa<CXXMethodDecl>(Definition) ||
+      Depth > 3)
+    return false;
+  bool Pure = true;
+  forEachDescendant(Definition->getBody(), /*SkipLambdas=*/false,
+                    [&](const Stmt &S) {
+    if (!Pure)
+      return;
+    if (isa<CXXThisExpr>(S)) {
+      Pure = false;
+    } else if (const auto *Ref = dyn_cast<DeclRefExpr>(&S)) {
+      const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+      Pure = !Var || !Var->hasGlobalStorage() ||
+             Var->getType().isConstQualified();
+    } else if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      Pure = Callee && (Callee->getBuiltinID() ||
+                        summaries::isInSystemHeader(*Callee) ||
+                        (Callee != &Function &&
+                         answersFromArguments(*Callee, Depth + 1)));
+    }
+  });
+  return Pure;
+}
+
 /// Reads only the function's own data (see the header), following each
 /// local to the values it is given.
 class DataReads {
@@ -62,7 +94,8 @@ public:
       } else if (const auto *Call = dyn_cast<CallExpr>(&S)) {
         const FunctionDecl *Callee = Call->getDirectCallee();
         DataOnly = Callee && (Callee->getBuiltinID() ||
-                              summaries::isInSystemHeader(*Callee));
+                              summaries::isInSystemHeader(*Callee) ||
+                              answersFromArguments(*Callee));
       }
     });
     return DataOnly;

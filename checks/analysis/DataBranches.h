@@ -2,7 +2,8 @@
 // branch condition of its body reads only its parameters and what they
 // point to, constants, what the standard library says about them, and
 // locals given only such values (`if (!body.empty())`, `if (r->count ==
-// CAP)`, `if (sscanf(text, ..., &n) != 3)`). Such a function takes each of
+// CAP)`, `if (sscanf(text, ..., &n) != 3)`, a call of the program's own
+// that answers from its arguments alone). Such a function takes each of
 // its paths for some input of any caller, so a write on some of them is a
 // write of the calls that reach it. A test of a global or static, of a
 // member of `*this`, or of what a call of the program's own answers (a

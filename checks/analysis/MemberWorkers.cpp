@@ -6,6 +6,7 @@
 #include "ClassModel.h"
 #include "ObjectPath.h"
 #include "SpawnHandle.h"
+#include "SummaryScanner.h"
 #include "SummaryWrites.h"
 
 #include "clang/AST/DeclTemplate.h"
@@ -282,32 +283,6 @@ void collectCallsIn(const FunctionDecl &Caller, const CXXRecordDecl &Record,
     }
 }
 
-/// The caller's object a constructor's argument binds reference member
-/// Field to (`Downloader(TransferStats &s) : stats_(s)` constructed with
-/// `stats`), or nullopt.
-std::optional<ObjectPath> boundByConstruction(const CXXConstructExpr &Construct,
-                                              const FieldDecl &Field) {
-  const CXXConstructorDecl *Constructor = Construct.getConstructor();
-  const auto *Definition =
-      Constructor ? dyn_cast_or_null<CXXConstructorDecl>(
-                        Constructor->getDefinition())
-                  : nullptr;
-  if (!Definition)
-    return std::nullopt;
-  for (const CXXCtorInitializer *Init : Definition->inits()) {
-    if (Init->getMember() != &Field || !Init->getInit())
-      continue;
-    const auto *Ref =
-        dyn_cast<DeclRefExpr>(Init->getInit()->IgnoreParenImpCasts());
-    const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
-    if (!Param || Param->getFunctionScopeIndex() >= Construct.getNumArgs())
-      return std::nullopt;
-    return objectPathOf(
-        Construct.getArg(Param->getFunctionScopeIndex())->IgnoreParenImpCasts());
-  }
-  return std::nullopt;
-}
-
 /// Path, a path of the class's own names (`this->stats_.files`), in the
 /// caller's names when it goes through reference member Field bound to
 /// Bound.
@@ -319,6 +294,63 @@ std::optional<ObjectPath> throughBinding(const ObjectPath &Path,
   ObjectPath Tail;
   Tail.Fields.assign(Path.Fields.begin() + 1, Path.Fields.end());
   return Bound.extendedBy(Tail);
+}
+
+/// For an object Bound of the caller Body: where the caller starts an
+/// object of a class other than Record, constructed with one of its
+/// reference members bound to Bound, whose member worker writes or reads
+/// Touched (in the caller's names) through that member without a lock of
+/// Held; null when none does.
+const Stmt *otherClassWorkerTouching(const FunctionAnalysis &Body,
+                                     const CXXRecordDecl &Record,
+                                     const ObjectPath &Bound,
+                                     const ObjectPath &Touched,
+                                     const LockSet &Held, ASTContext &Context) {
+  const Stmt *Found = nullptr;
+  ClassModels::forEachClass(Context, [&](const ClassModel &Model) {
+    if (Found || Model.Record->getCanonicalDecl() == Record.getCanonicalDecl())
+      return;
+    for (const HandleMember &Member : Model.Members) {
+      if (Found || Member.Kind != MemberHandleKind::Thread)
+        continue;
+      // The member worker: the function a start of the member launches.
+      const FunctionDecl *Run = nullptr;
+      for (const MemberSite &Start : Member.Starts)
+        if (Start.Where)
+          forEachLaunch(*Start.Where, Context, [&](const Launch &Spawn) {
+            if (!Run && Spawn.Worker && Spawn.ParamShift == -1)
+              Run = summaries::summarizableDefinition(*Spawn.Worker);
+          });
+      if (!Run)
+        continue;
+      const WriteSummary &Summary = SummaryWrites::of(*Run, Context);
+      for (ObjectInCaller &Other :
+           objectsStartedIn(Body, *Model.Record, *Member.Field, Context)) {
+        if (Found || !Other.Construct || !Other.Started)
+          continue;
+        for (const FieldDecl *Field : Model.Record->fields()) {
+          if (!Field->getType()->isReferenceType() ||
+              !(boundByConstruction(*Other.Construct, *Field) == Bound))
+            continue;
+          // A lock of the other worker's, in its class's names, is not
+          // compared with the write's: only an unlocked access counts.
+          auto Unlocked = [&](const SummaryWrite &Access) {
+            auto InCaller = throughBinding(Access.Object, *Field, Bound);
+            return Access.Held.empty() && InCaller && InCaller->overlaps(Touched);
+          };
+          if (llvm::any_of(Summary.Writes, Unlocked) ||
+              (Held.empty() && llvm::any_of(Summary.Reads, Unlocked))) {
+            Found = Other.Construct;
+            for (const auto &[Where, Effect] : Other.Events.AtStmt)
+              if (Effect == HandleEffect::Start)
+                Found = Where;
+            break;
+          }
+        }
+      }
+    }
+  });
+  return Found;
 }
 
 } // namespace
@@ -410,6 +442,13 @@ accessesThroughBoundReference(const CXXRecordDecl &Record,
         Found.push_back({Access.Where, Access.isWrite(), false});
         break;
       }
+      // An object of another class bound to the same object, whose own
+      // member worker touches it without the write's lock while this one
+      // may run (an audio and a video thread counting into one stats).
+      if (const Stmt *OtherStart = otherClassWorkerTouching(
+              Body, Record, *Bound, *Object, WriteHeld, Context);
+          OtherStart && mayBeRunningAt(Body, O.Var, O.Events, *OtherStart))
+        Found.push_back({OtherStart, true, true});
       // Another object of the class bound to the same object, whose worker
       // makes the same write while this one may run.
       if (sharesLock(WriteHeld, WriteHeld))

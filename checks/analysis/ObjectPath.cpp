@@ -96,4 +96,30 @@ std::optional<ObjectPath> pathOf(const Expr *E, unsigned Depth) {
 
 std::optional<ObjectPath> objectPathOf(const Expr *E) { return pathOf(E, 0); }
 
+/// The caller's object a constructor's argument binds reference member
+/// Field to (`Downloader(TransferStats &s) : stats_(s)` constructed with
+/// `stats`), or nullopt.
+std::optional<ObjectPath> boundByConstruction(const CXXConstructExpr &Construct,
+                                              const FieldDecl &Field) {
+  const CXXConstructorDecl *Constructor = Construct.getConstructor();
+  const auto *Definition =
+      Constructor ? dyn_cast_or_null<CXXConstructorDecl>(
+                        Constructor->getDefinition())
+                  : nullptr;
+  if (!Definition)
+    return std::nullopt;
+  for (const CXXCtorInitializer *Init : Definition->inits()) {
+    if (Init->getMember() != &Field || !Init->getInit())
+      continue;
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(Init->getInit()->IgnoreParenImpCasts());
+    const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    if (!Param || Param->getFunctionScopeIndex() >= Construct.getNumArgs())
+      return std::nullopt;
+    return objectPathOf(
+        Construct.getArg(Param->getFunctionScopeIndex())->IgnoreParenImpCasts());
+  }
+  return std::nullopt;
+}
+
 } // namespace clang::tidy::parlint

@@ -9,6 +9,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
 #include <string>
@@ -42,6 +43,12 @@ struct ObjectPath {
 /// two pointers have no single name). Local references declared with an
 /// initializer are followed to what they are bound to.
 std::optional<ObjectPath> objectPathOf(const Expr *E);
+
+/// The caller's object a constructor's argument binds reference member
+/// Field to (`Downloader(TransferStats &s) : stats_(s)` constructed with
+/// `stats`), or nullopt.
+std::optional<ObjectPath> boundByConstruction(const CXXConstructExpr &Construct,
+                                              const FieldDecl &Field);
 
 } // namespace clang::tidy::parlint
 

@@ -382,11 +382,13 @@ private:
       scan();
     IndexKind Kind = IndexKind::Shared;
     bool Defined = false;
-    if (Escaped.contains(&Var) || Var.getType()->isReferenceType()) {
-      Kind = IndexKind::Unknown;
-    } else if (isRangeForVariable(Var)) {
-      Kind = IndexKind::DataDependent; // an element of a range
+    if (isRangeForVariable(Var) && !Escaped.contains(&Var)) {
+      // An element of a range, by value or by reference (`for (const
+      // Reading &r : batch)`: `r.region` is data).
+      Kind = IndexKind::DataDependent;
       Defined = true;
+    } else if (Escaped.contains(&Var) || Var.getType()->isReferenceType()) {
+      Kind = IndexKind::Unknown;
     } else if (const Expr *Init = Var.getInit()) {
       Kind = classify(Init);
       Defined = true;
@@ -452,6 +454,7 @@ public:
       Result.PollsOnly = !Result.HandsOff;
       Result.HandsOff = Result.OrdersInstances = true;
     }
+    keepRefillsUnwatched();
     return std::move(Result);
   }
 
@@ -469,6 +472,8 @@ private:
   llvm::DenseMap<const Stmt *, std::unique_ptr<LockScopes>> Scopes;
   mutable llvm::DenseMap<const VarDecl *, bool> UnchangedPointers;
   mutable llvm::DenseMap<const Stmt *, bool> HandOffLoops;
+  mutable llvm::DenseMap<const Stmt *, bool> PublishingLoops;
+  llvm::DenseMap<const Expr *, const Stmt *> RefillLoops;
   /// An atomic load in a loop's condition was seen (not in HandsOff yet).
   bool PolledFlag = false;
 
@@ -706,6 +711,45 @@ private:
     return Access;
   }
 
+  /// What a callee writes through a reference parameter bound to the
+  /// worker's own element (`probe(backends[i], errors[i])` with `i` the
+  /// worker's index), named by the container.
+  std::optional<ObjectPath>
+  throughOwnSubscriptArgument(const ObjectPath &Path, const FunctionDecl &Callee,
+                              const CallBinding &Binding) {
+    const auto *Param = dyn_cast_or_null<ParmVarDecl>(Path.Root);
+    if (!Param || Path.ThroughPointer ||
+        !Param->getType()->isReferenceType() ||
+        Param->getType().getNonReferenceType().isConstQualified())
+      return std::nullopt;
+    const auto *Owner = dyn_cast<FunctionDecl>(Param->getDeclContext());
+    unsigned Position = Param->getFunctionScopeIndex();
+    if (!Owner || Owner->getCanonicalDecl() != Callee.getCanonicalDecl() ||
+        Position >= Binding.Args.size())
+      return std::nullopt;
+    const Expr *Arg = stripped(Binding.Args[Position]);
+    const Expr *Base = nullptr, *Key = nullptr;
+    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(Arg)) {
+      Base = Subscript->getBase();
+      Key = Subscript->getIdx();
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Arg);
+               Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2 &&
+               hasSlotSubscript(Op->getArg(0)->getType())) {
+      Base = Op->getArg(0);
+      Key = Op->getArg(1);
+    }
+    if (!Base || Index.classify(Key) != IndexKind::PerWorker)
+      return std::nullopt;
+    auto Container = objectPathOf(stripped(Base));
+    if (!Container)
+      return std::nullopt;
+    Resolved Where = resolve(*Container);
+    if (Where.Kind != Reach::Shared)
+      return std::nullopt;
+    Where.Path.Fields.append(Path.Fields.begin(), Path.Fields.end());
+    return Where.Path;
+  }
+
   /// What a callee writes through the worker's own element (`heartbeat(ws)`
   /// with `ws` from `&workers[i]`), named by the container.
   std::optional<ObjectPath> ownSlotObject(const SummaryWrite &Write,
@@ -713,6 +757,8 @@ private:
                                           const CallBinding &Binding) {
     if (auto Element = throughSharedFieldArgument(Write.Object, Callee, Binding,
                                                   /*OwnElement=*/true))
+      return Element;
+    if (auto Element = throughOwnSubscriptArgument(Write.Object, Callee, Binding))
       return Element;
     if (Worker.OwnElements.empty())
       return std::nullopt;
@@ -754,6 +800,14 @@ private:
       if (Worker.ThisObject) {
         R.Kind = Reach::Shared;
         R.Path = Worker.ThisObject->extendedBy(Raw);
+      } else if (auto It = Raw.Fields.empty()
+                               ? Worker.BoundMembers.end()
+                               : Worker.BoundMembers.find(Raw.Fields.front());
+                 It != Worker.BoundMembers.end()) {
+        // A functor's reference member: the object its constructor bound.
+        R.Kind = Reach::Shared;
+        R.Path = It->second;
+        R.Path.Fields.append(Raw.Fields.begin() + 1, Raw.Fields.end());
       } else {
         R.Kind = Reach::Local;
       }
@@ -984,6 +1038,8 @@ private:
   void recordOwnSlotWrite(SharedAccess Own, ObjectPath InContainer) {
     Own.Object = std::move(InContainer);
     Own.Held = translate(heldAt(*Own.Where, Lambdas.size()), /*ForOwnSlot=*/true);
+    if (Own.Held.empty() && !Own.Via)
+      Own.PublishedByNothing = !mayPublishAfter(*Own.Where);
     Result.OwnSlotWrites.push_back(std::move(Own));
   }
 
@@ -996,7 +1052,173 @@ private:
     Found.InLoopCondition = inLoopCondition(*Found.Where);
     Found.Held = translate(heldAt(*Found.Where, Lambdas.size()));
     Found.OneInstance = Found.isWrite() && isOneInstance(*Found.Where);
+    if (Found.isWrite() && Found.Held.empty())
+      Found.PublishedByNothing = !mayPublishAfter(*Found.Where);
+    if (const Stmt *Loop = innermostLoop(*Found.Where)) {
+      Found.InHandOffLoop = handsOffOnEachTrip(*Loop);
+      if (Found.isWrite() && Found.Held.empty() &&
+          publishesWithoutWaiting(*Loop)) {
+        Found.RefilledUnwatched = true;
+        RefillLoops[Found.Where] = Loop;
+      }
+    }
     Result.Accesses.push_back(std::move(Found));
+  }
+
+  /// Whether a path of the worker's code from S (a statement of its own,
+  /// not of a lambda inside) reaches a call that may take part in a
+  /// hand-off, a lock's call or a guard's construction. True when the
+  /// paths cannot be told.
+  bool mayPublishAfter(const Stmt &S) const {
+    const CFG *Graph = Code.cfg();
+    const CFGBlock *Start = Code.blockOf(S);
+    if (!Graph || !Start || Code.enclosingLambda(S) || destroysObjectAfter(S))
+      return true;
+    auto Publishes = [&](const Stmt *Element) {
+      bool Found = false;
+      forEachDescendant(Element, /*SkipLambdas=*/true, [&](const Stmt &Node) {
+        if (Found)
+          return;
+        if (const auto *Call = dyn_cast<CallExpr>(&Node))
+          Found = lockOpOf(*Call) != LockOp::None ||
+                  namedLockOpOf(*Call) != LockOp::None ||
+                  SummaryWrites::takesPartInHandOff(*Call, Context);
+        else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Node))
+          Found = guardKindOf(Construct->getConstructor()
+                                  ? Construct->getConstructor()->getParent()
+                                  : nullptr) != GuardKind::None;
+      });
+      return Found;
+    };
+    // The rest of S's own block, from the element that holds S.
+    bool Seen = false;
+    for (const CFGElement &Element : *Start) {
+      auto Statement = Element.getAs<CFGStmt>();
+      if (!Statement)
+        continue;
+      const Stmt *E = Statement->getStmt();
+      if (!Seen) {
+        Seen = E == &S || Code.isWithin(S, *E);
+        // An element around S (`report(x = v)`) may publish after it.
+        if (Seen && E != &S && Publishes(E))
+          return true;
+        continue;
+      }
+      if (Publishes(E))
+        return true;
+    }
+    llvm::SmallPtrSet<const CFGBlock *, 16> Visited;
+    llvm::SmallVector<const CFGBlock *, 16> Work(Start->succ_begin(),
+                                                 Start->succ_end());
+    while (!Work.empty()) {
+      const CFGBlock *Block = Work.pop_back_val();
+      if (!Block || !Visited.insert(Block).second)
+        continue;
+      for (const CFGElement &Element : *Block)
+        if (auto Statement = Element.getAs<CFGStmt>();
+            Statement && Publishes(Statement->getStmt()))
+          return true;
+      Work.append(Block->succ_begin(), Block->succ_end());
+    }
+    return false;
+  }
+
+  /// Whether a local declared before S in a block around it has a
+  /// destructor that may publish, which runs after S when the block ends (a
+  /// guard that unlocks, a class of the program's own whose destructor
+  /// stores a flag or notifies).
+  bool destroysObjectAfter(const Stmt &S) const {
+    const Stmt *Child = &S;
+    for (const Stmt *Up = Code.parent(S); Up; Child = Up, Up = Code.parent(*Up)) {
+      const auto *Block = dyn_cast<CompoundStmt>(Up);
+      if (!Block)
+        continue;
+      for (const Stmt *Item : Block->body()) {
+        if (Item == Child)
+          break;
+        const auto *Declaration = dyn_cast<DeclStmt>(Item);
+        if (!Declaration)
+          continue;
+        for (const Decl *D : Declaration->decls())
+          if (const auto *Var = dyn_cast<VarDecl>(D)) {
+            // A guard, or a class of the program's own with a destructor
+            // (the standard library's containers publish nothing).
+            const CXXRecordDecl *Record = Var->getType()->getAsCXXRecordDecl();
+            const CXXDestructorDecl *Destructor =
+                Record && Record->hasDefinition() ? Record->getDestructor()
+                                                  : nullptr;
+            if (guardKindOf(Record) != GuardKind::None ||
+                (Destructor && Destructor->isUserProvided() &&
+                 !SM.isInSystemHeader(SM.getExpansionLoc(Destructor->getLocation()))))
+              return true;
+          }
+      }
+    }
+    return false;
+  }
+
+  /// The innermost loop of the worker's code around S, not past a lambda.
+  const Stmt *innermostLoop(const Stmt &S) const {
+    for (const Stmt *Up = Code.parent(S); Up; Up = Code.parent(*Up)) {
+      if (isa<LambdaExpr>(Up))
+        return nullptr;
+      if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Up))
+        return Up;
+    }
+    return nullptr;
+  }
+
+  /// Whether Loop's trips hand data over and never wait for another
+  /// thread: a call that hands off only by publishing (a notify, an atomic
+  /// store, a post), none that observes (a wait, a load, a future's get),
+  /// no call on a synchronized object, no code parlint cannot see into.
+  bool publishesWithoutWaiting(const Stmt &Loop) const {
+    auto [It, New] = PublishingLoops.try_emplace(&Loop, false);
+    if (!New)
+      return It->second;
+    bool Publishes = false, Waits = false;
+    forEachDescendant(&Loop, /*SkipLambdas=*/true, [&](const Stmt &Node) {
+      const auto *Call = dyn_cast<CallExpr>(&Node);
+      if (!Call || Waits)
+        return;
+      SummaryWrites::CallHandOff HandOff = SummaryWrites::handOffOf(*Call, Context);
+      if (HandOff.SynchronizedObject || observesAnotherThread(*Call)) {
+        Waits = true;
+        return;
+      }
+      if (HandOff.Kind != HandOffKind::None) {
+        Publishes = true;
+        return;
+      }
+      CallBinding Binding;
+      if (const FunctionDecl *Callee =
+              SummaryWrites::followedCallee(*Call, Binding, Context)) {
+        const WriteSummary &Summary = SummaryWrites::of(*Callee, Context);
+        Waits |= Summary.Observes;
+        Publishes |= Summary.HandsOff;
+        return;
+      }
+      // Code the summaries do not follow, outside the standard library:
+      // it may wait.
+      Waits |= SummaryWrites::takesPartInHandOff(*Call, Context);
+    });
+    PublishingLoops[&Loop] = Publishes && !Waits;
+    return Publishes && !Waits;
+  }
+
+  /// A refill is watched after all when its loop reads shared state under
+  /// a lock (a `while (box->full)` check under the box's lock).
+  void keepRefillsUnwatched() {
+    for (SharedAccess &Write : Result.Accesses) {
+      if (!Write.RefilledUnwatched)
+        continue;
+      const Stmt *Loop = RefillLoops.lookup(Write.Where);
+      Write.RefilledUnwatched = llvm::none_of(
+          Result.Accesses, [&](const SharedAccess &Read) {
+            return !Read.isWrite() && !Read.Held.empty() &&
+                   Code.isWithin(*Read.Where, *Loop);
+          });
+    }
   }
 
   /// `job->hist[...]`, where job is the worker's argument struct and hist a
@@ -1460,6 +1682,37 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
 
 } // namespace
 
+/// The construction of a functor object a launch runs (`HttpWorker(i,
+/// log)` in `std::thread(HttpWorker(i, log))`), or null.
+static const CXXConstructExpr *functorConstruction(const Launch &Spawn) {
+  if (!Spawn.Callable || Spawn.Lambda)
+    return nullptr;
+  const Expr *E = Spawn.Callable->IgnoreParenImpCasts();
+  if (const auto *Materialized = dyn_cast<MaterializeTemporaryExpr>(E))
+    E = Materialized->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+    E = Bind->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+    E = Cast->getSubExpr()->IgnoreParenImpCasts();
+  const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+  if (!Construct || !Construct->getConstructor() ||
+      Construct->getConstructor()->isCopyOrMoveConstructor())
+    return nullptr;
+  return Construct;
+}
+
+/// The one non-template operator() of Record, or null.
+static const CXXMethodDecl *callOperatorOf(const CXXRecordDecl &Record) {
+  const CXXMethodDecl *Found = nullptr;
+  for (const CXXMethodDecl *Method : Record.methods())
+    if (Method->getOverloadedOperator() == OO_Call) {
+      if (Found || Method->isTemplated())
+        return nullptr;
+      Found = Method;
+    }
+  return Found;
+}
+
 WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
                           const Stmt *Loop, bool Repeated) {
   WorkerCode Worker;
@@ -1548,9 +1801,29 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
           Bound && !NewEachTrip(Bound->Root))
         Worker.ThisObject = Bound;
     }
+  } else if (const CXXConstructExpr *Functor = functorConstruction(Spawn)) {
+    // (A functor the model already names the operator() of is the branch
+    // above; its reference members are bound below either way.)
+    // `std::thread(HttpWorker(i, logger))`: the launch runs a copy's
+    // operator(); what its reference members are bound to is shared.
+    const CXXRecordDecl *Record = Functor->getConstructor()->getParent();
+    const CXXMethodDecl *Call = callOperatorOf(*Record);
+    const FunctionDecl *Definition = Call ? Call->getDefinition() : nullptr;
+    if (!Definition || !Definition->getBody() ||
+        Definition->isDependentContext() ||
+        SM.isInSystemHeader(SM.getExpansionLoc(Definition->getLocation())))
+      return Worker;
+    Worker.Function = Definition;
+    Worker.Body = Definition->getBody();
   } else {
     return Worker;
   }
+  if (const CXXConstructExpr *Functor = functorConstruction(Spawn))
+    for (const FieldDecl *Field : Functor->getConstructor()->getParent()->fields())
+      if (Field->getType()->isReferenceType())
+        if (auto Bound = boundByConstruction(*Functor, *Field);
+            Bound && !(Bound->Root && NewEachTrip(Bound->Root)))
+          Worker.BoundMembers[Field] = *Bound;
   // pthread_create's argument: a value per launch when it comes from the
   // launching loop (`(void *)i`, `&args[i]`).
   // One object handed to every launch (`&ctx`, the loop's `&i`) is shared

@@ -38,6 +38,11 @@ struct WorkerCode {
   /// launched on `this`), an object (`&C::run, &obj`), or nothing shared (a
   /// copy of the object).
   std::optional<ObjectPath> ThisObject;
+  /// The reference members of a functor the launch copies
+  /// (`std::thread(HttpWorker(i, logger))`), bound by its constructor to
+  /// objects of the launching function: the copy's `this->log_` is that
+  /// object. The copy's other members are its own.
+  llvm::DenseMap<const FieldDecl *, ObjectPath> BoundMembers;
   /// Reference and pointer parameters bound to an object of the launching
   /// function: `std::ref(x)`, `&x`, an array or `v.data()`.
   llvm::DenseMap<const ParmVarDecl *, ObjectPath> ByReference;
@@ -105,6 +110,20 @@ struct SharedAccess {
   /// again on every trip, so a condition variable's wait inside the loop
   /// orders none but the trips after it.
   bool InLoopCondition = false;
+
+  /// A write on each trip of a worker loop that hands data over (a notify,
+  /// a store, a post) but never waits for another thread nor reads shared
+  /// state under a lock: nothing tells the writer that whoever was handed
+  /// the previous trip's value is done with it (a mailbox refilled at once).
+  bool RefilledUnwatched = false;
+  /// The access is in a loop of the worker whose trips take part in a
+  /// hand-off (a consumer taking one value per trip).
+  bool InHandOffLoop = false;
+  /// An unlocked write of the worker's own code after which no path takes
+  /// part in a hand-off or takes or releases a lock (the result stored
+  /// after the worker signalled that it is done): only the worker's end
+  /// can publish it.
+  bool PublishedByNothing = false;
 
   /// The access is to one element at a constant index (`parts[0]`).
   std::optional<int64_t> ConstantSlot;

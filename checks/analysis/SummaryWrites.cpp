@@ -495,6 +495,12 @@ const FunctionDecl *SummaryWrites::followedCallee(const CallExpr &Call,
   const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
   if (Method && Method->getParent()->isLambda())
     return nullptr; // the worker's own lambdas are its code already
+  // An assignment the compiler wrote is a write of the whole object where
+  // it is called (SharedWrites' plain class writes), not of each member in
+  // a body that has no place in the source.
+  if (Method && !Method->isUserProvided() &&
+      (Method->isCopyAssignmentOperator() || Method->isMoveAssignmentOperator()))
+    return nullptr;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
     if (summaries::isVirtualDispatch(*Member))
       return nullptr;

@@ -334,6 +334,56 @@ bool isTaskQueue(QualType Type) {
   return isCallableType(Element, 0);
 }
 
+/// `this`, or a local reference or pointer to a part of it (`Shard &s =
+/// *shards_[next_++ % n];`): the pool's own object.
+bool isOwnObject(const Expr &Base) {
+  const Expr *E = Base.IgnoreParenImpCasts();
+  if (isa<CXXThisExpr>(E))
+    return true;
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Local = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Local || !Local->isLocalVarDecl() || !Local->getInit() ||
+      !(Local->getType()->isReferenceType() || Local->getType()->isPointerType()))
+    return false;
+  bool Mentions = false;
+  forEachDescendant(Local->getInit(), /*SkipLambdas=*/true,
+                    [&](const Stmt &S) { Mentions |= isa<CXXThisExpr>(S); });
+  return Mentions;
+}
+
+/// A record that runs one worker thread over a queue of tasks of its own
+/// (a shard of a pool: `struct Shard { std::deque<Task> tasks; std::thread
+/// worker; }`).
+bool isPoolShard(const CXXRecordDecl *Record) {
+  if (!Record || !Record->hasDefinition() ||
+      Record->getASTContext().getSourceManager().isInSystemHeader(
+          Record->getLocation()))
+    return false;
+  bool Thread = false, Tasks = false;
+  for (const FieldDecl *Field : Record->fields()) {
+    HandleType Handle = handleTypeOf(Field->getType());
+    Thread |= Handle == HandleType::Thread || Handle == HandleType::JThread;
+    Tasks |= isTaskQueue(Field->getType());
+  }
+  return Thread && Tasks;
+}
+
+/// A container of pool shards, also behind smart pointers
+/// (`std::vector<std::unique_ptr<Shard>>`).
+bool keepsPoolShards(QualType Type) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Type.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return false;
+  QualType Element = Spec->getTemplateArgs()[0].getAsType();
+  if (const auto *Pointer = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          Element->getAsCXXRecordDecl());
+      Pointer && isNamed(Pointer, {"::std::unique_ptr", "::std::shared_ptr"}))
+    Element = Pointer->getTemplateArgs()[0].getAsType();
+  return isPoolShard(Element->getAsCXXRecordDecl());
+}
+
 bool queuesTask(const CXXMethodDecl &Method) {
   if (Method.getAccess() != AS_public || isa<CXXConstructorDecl>(Method) ||
       Method.isOverloadedOperator())
@@ -351,7 +401,7 @@ bool queuesTask(const CXXMethodDecl &Method) {
     const auto *Member = Call ? dyn_cast<MemberExpr>(
                                     Call->getImplicitObjectArgument()->IgnoreParenImpCasts())
                               : nullptr;
-    if (!Member || !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()) ||
+    if (!Member || !isOwnObject(*Member->getBase()) ||
         !isTaskQueue(Member->getType()))
       return;
     StringRef Name = identifierOf(Call->getMethodDecl());
@@ -390,6 +440,9 @@ bool isPoolImplementation(const CXXRecordDecl *Record) {
   for (const FieldDecl *Field : Record->fields()) {
     Threads |= keepsWorkerThreads(Field->getType());
     Tasks |= isTaskQueue(Field->getType());
+    // Shards, each a thread with its own queue.
+    if (keepsPoolShards(Field->getType()))
+      return true;
   }
   if (Threads && Tasks)
     return true;

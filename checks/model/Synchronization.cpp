@@ -374,6 +374,39 @@ bool isAtomicType(QualType Type) {
          isNamed(Record, {"::parlint::SharedValue"});
 }
 
+namespace {
+
+bool isZero(const Expr &E, ASTContext &Context) {
+  Expr::EvalResult Value;
+  return !E.isValueDependent() && E.EvaluateAsInt(Value, Context) &&
+         Value.Val.getInt() == 0;
+}
+
+} // namespace
+
+bool isRelaxedAtomicCall(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee)
+    return false;
+  ASTContext &Context = Callee->getASTContext();
+  // std::memory_order_relaxed, std::memory_order::relaxed, C's
+  // memory_order_relaxed: an argument of the order enumeration, 0. Every
+  // order argument must say it (compare_exchange takes two).
+  bool Relaxed = false;
+  for (const Expr *Arg : Call.arguments()) {
+    if (isa<CXXDefaultArgExpr>(Arg))
+      return false; // the default order is seq_cst
+    const Expr *E = Arg->IgnoreParenImpCasts();
+    const auto *Enum = E->getType()->getAs<EnumType>();
+    if (!Enum || !Enum->getDecl()->getName().contains("memory_order"))
+      continue;
+    if (!isZero(*E, Context))
+      return false;
+    Relaxed = true;
+  }
+  return Relaxed;
+}
+
 HandOffKind handOffKindOf(const CallExpr &Call) {
   constexpr HandOffKind None = HandOffKind::None, Dispatch = HandOffKind::Dispatch,
                         Ordering = HandOffKind::Ordering;
@@ -393,7 +426,9 @@ HandOffKind handOffKindOf(const CallExpr &Call) {
     if (isLibraryRecord(Record, {"atomic", "atomic_ref", "atomic_flag"}))
       // Loads, stores, exchanges and waits order the threads; the counters
       // (fetch_add, ++) do not, and are what a shared tally uses.
-      return Name.starts_with("fetch_") ? None : Ordering;
+      // A relaxed operation orders nothing either.
+      return Name.starts_with("fetch_") || isRelaxedAtomicCall(Call) ? None
+                                                                     : Ordering;
     return None;
   }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call)) {
@@ -440,10 +475,12 @@ HandOffKind handOffKindOf(const CallExpr &Call) {
          Name.starts_with("atomic_store") ||
          Name.starts_with("atomic_exchange") ||
          Name.starts_with("atomic_compare_exchange");
-  return Orders ? Ordering : None;
+  return Orders && !isRelaxedAtomicCall(Call) ? Ordering : None;
 }
 
 bool isAtomicLoad(const CallExpr &Call) {
+  if (isRelaxedAtomicCall(Call))
+    return false;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
     const CXXMethodDecl *Method = Member->getMethodDecl();
     if (!Method || !isLibraryRecord(objectClassOf(*Member), {"atomic", "atomic_ref"}))
@@ -461,6 +498,8 @@ bool isAtomicLoad(const CallExpr &Call) {
 bool observesAnotherThread(const CallExpr &Call) {
   if (waitsForAnotherThread(Call))
     return true;
+  if (isRelaxedAtomicCall(Call))
+    return false;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
     const CXXMethodDecl *Method = Member->getMethodDecl();
     const CXXRecordDecl *Record = objectClassOf(*Member);

@@ -105,6 +105,14 @@ inline bool isHandOffCall(const CallExpr &Call) {
 /// Stores, notifies and counters publish or count; they observe nothing.
 bool observesAnotherThread(const CallExpr &Call);
 
+/// An atomic operation whose every memory order argument is relaxed
+/// (`ready.store(true, std::memory_order_relaxed)`,
+/// `std::atomic_load_explicit(&a, std::memory_order_relaxed)`): it orders
+/// nothing around it, so it is no hand-off and observes nothing. (C11's
+/// atomic_* macros and the __atomic builtins are no calls in Clang's AST,
+/// and no hand-offs for parlint at all.)
+bool isRelaxedAtomicCall(const CallExpr &Call);
+
 /// A plain atomic load: `flag.load()`, a conversion (`if (done_)`),
 /// `atomic_load(&flag)`. It only looks at a value another thread set.
 bool isAtomicLoad(const CallExpr &Call);

@@ -100,21 +100,43 @@ bool joinsOrDetaches(const CallExpr &Call) {
 /// taking part: not when it only polls a flag and Access is in the polling
 /// loop, which runs while the flag is still unset; nor when Access is read
 /// in a loop's condition on every trip and the only hand-offs are condition
-/// variables, which order only what is around their waits.
+/// variables, which order only what is around their waits; nor for a write
+/// that nothing after it publishes (SharedAccess::PublishedByNothing).
 bool mayBeOrderedByHandOff(const WorkerAccesses &Worker,
                            const SharedAccess &Access) {
   return Worker.HandsOff && !(Worker.PollsOnly && Access.WhilePolling) &&
-         !(Access.InLoopCondition && !Access.isWrite() && !Worker.OrdersInstances);
+         !(Access.InLoopCondition && !Access.isWrite() && !Worker.OrdersInstances) &&
+         !Access.PublishedByNothing;
 }
 
 /// Whether the worker's hand-offs may order Access in two of its instances
 /// (WorkerAccesses::OrdersInstances), with the same exception.
 bool mayOrderInstances(const WorkerAccesses &Worker, const SharedAccess &Access) {
-  return Worker.OrdersInstances && !(Worker.PollsOnly && Access.WhilePolling);
+  return Worker.OrdersInstances && !(Worker.PollsOnly && Access.WhilePolling) &&
+         !Access.PublishedByNothing;
 }
 
 bool readsWritten(const ObjectPath &Read, const ObjectPath &Written) {
   return Read.overlaps(Written) && Read.Fields.size() >= Written.Fields.size();
+}
+
+/// Whether Method is one of Object's own class (`slots.size()`), not of an
+/// element's (`slots[i].empty()`: the path names no element); true when
+/// Object's type cannot be told.
+bool isMethodOfObject(const CXXMethodDecl &Method, const ObjectPath &Object) {
+  QualType Type;
+  if (!Object.Fields.empty())
+    Type = Object.Fields.back()->getType();
+  else if (Object.Root)
+    Type = Object.Root->getType();
+  if (Type.isNull())
+    return true;
+  Type = Type.getNonReferenceType();
+  if (Object.ThroughPointer && Object.Fields.empty() && Type->isPointerType())
+    Type = Type->getPointeeType();
+  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+  return !Record ||
+         Record->getCanonicalDecl() == Method.getParent()->getCanonicalDecl();
 }
 
 /// "a", "a or b", "a, b, or c".
@@ -139,7 +161,7 @@ enum Reason { Repeated = 0, OtherWorker = 1, Launcher = 2 };
 struct Conflict {
   Reason Why;
   SourceLocation NoteAt;
-  enum NoteKind { AtLoop, AgainHere, AtAccess, UnlockedRead } Note;
+  enum NoteKind { AtLoop, AgainHere, AtAccess, UnlockedRead, OtherLockWrite } Note;
   bool OtherWrites = false;
 };
 
@@ -485,7 +507,7 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
     W.Code = describeWorker(W.Spawn, Owner, W.Loop, LaunchedElsewhere);
     W.Accesses = collectWorkerAccesses(W.Code, Context);
     AnyWrite |= llvm::any_of(W.Accesses.Accesses, [&](const SharedAccess &A) {
-      return A.isWrite() && !mayOrderInstances(W.Accesses, A);
+      return A.isWrite() && !A.ConstantToVolatile;
     });
     AnyWrite |= !W.Accesses.OwnSlotWrites.empty();
     AnyRead |= llvm::any_of(W.Accesses.Accesses, [&](const SharedAccess &A) {
@@ -543,7 +565,6 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
     llvm::SmallVector<ObjectPath, 4> Reported;
     for (const SharedAccess &Write : W.Accesses.Accesses)
       if (Write.isWrite() && !Write.ConstantToVolatile &&
-          !mayOrderInstances(W.Accesses, Write) &&
           !llvm::is_contained(Reported, Write.Object) &&
           checkWrite(W, Write, Body))
         Reported.push_back(Write.Object);
@@ -594,6 +615,22 @@ bool UnsynchronizedSharedWriteCheck::LaunchingBody::handOffAfterStart(
   });
 }
 
+bool UnsynchronizedSharedWriteCheck::LaunchingBody::mayTakePartInHandOff(
+    const Worker &W) {
+  if (W.Accesses.HandsOff || !W.Code.Body)
+    return true;
+  auto [It, Inserted] = TakesPart.try_emplace(&W, false);
+  if (!Inserted)
+    return It->second;
+  bool Found = false;
+  forEachDescendant(W.Code.Body, /*SkipLambdas=*/false, [&](const Stmt &Node) {
+    if (const auto *Call = dyn_cast<CallExpr>(&Node))
+      Found = Found || SummaryWrites::takesPartInHandOff(*Call, Owner.context());
+  });
+  TakesPart[&W] = Found;
+  return Found;
+}
+
 bool UnsynchronizedSharedWriteCheck::LaunchingBody::runningAt(const Worker &W,
                                                               const Stmt &S) {
   auto [It, Inserted] = Running.try_emplace({&W, &S}, false);
@@ -617,9 +654,13 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
   };
 
   llvm::SmallVector<Conflict, 3> Conflicts;
+  // Instances of the worker that take turns through a hand-off (a barrier,
+  // an atomic flag) meet only other threads.
+  bool InstancesOrdered = mayOrderInstances(Writer.Accesses, Write);
   // Another instance of the same worker: unless the write holds a lock
   // exclusively (a reader lock lets the instances in together).
-  if (!sharesLock(Write.Held, Write.Held) && !Write.OneInstance) {
+  if (!InstancesOrdered && !sharesLock(Write.Held, Write.Held) &&
+      !Write.OneInstance) {
     if (Writer.LoopOverlaps && SharedAcrossIterations(Write.Object))
       Conflicts.push_back(
           {Repeated, Location(Writer.Loop), Conflict::AtLoop, true});
@@ -632,16 +673,19 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
           }))
         Conflicts.push_back(
             {Repeated, Location(Other.Spawn.Call), Conflict::AgainHere, true});
-  } else if (!Write.Held.empty()) {
+  } else if (!InstancesOrdered && !Write.Held.empty()) {
     // Written under the lock, but tested without it first (double-checked
     // locking): another instance, of the loop or launched again, reads
     // while this one writes. Only a read of the written object itself or a
     // part of it: a read of a whole enclosing object (`this` stored as a
     // pointer) is too coarse to tell.
+    // Or written elsewhere under another lock (the wrong lock): the two
+    // locks let two instances in at once.
     const auto *Unlocked =
         llvm::find_if(Writer.Accesses.Accesses, [&](const SharedAccess &A) {
-          return !A.isWrite() && readsWritten(A.Object, Write.Object) &&
-                 !sharesLock(Write.Held, A.Held);
+          return readsWritten(A.Object, Write.Object) &&
+                 !sharesLock(Write.Held, A.Held) &&
+                 (!A.isWrite() || (!A.Held.empty() && A.Where != Write.Where));
         });
     if (Unlocked != Writer.Accesses.Accesses.end()) {
       if (Writer.LoopOverlaps && SharedAcrossIterations(Write.Object))
@@ -657,21 +701,33 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
           }
       if (!Conflicts.empty())
         Conflicts.push_back({Repeated, Location(Unlocked->Where),
-                             Conflict::UnlockedRead, false});
+                             Unlocked->isWrite() ? Conflict::OtherLockWrite
+                                                 : Conflict::UnlockedRead,
+                             Unlocked->isWrite()});
     }
   }
   // Another worker.
   if (Conflicts.empty())
     for (const Worker &Other : Body.Workers) {
-      // Either side's hand-off may be how the two take turns.
-      if (mayBeOrderedByHandOff(Writer.Accesses, Write) || &Other == &Writer ||
-          sameCallable(Other.Spawn, Writer.Spawn) ||
+      // Either side's hand-off may be how the two take turns, when the
+      // other takes part in one too (a barrier orders only the threads
+      // that wait at it); not for a value refilled on each trip without
+      // waiting for the other side (RefilledUnwatched), against a
+      // consumer's loop that takes one per trip: the next refill meets the
+      // read of the last.
+      if ((!Write.RefilledUnwatched &&
+           mayBeOrderedByHandOff(Writer.Accesses, Write) &&
+           Body.mayTakePartInHandOff(Other)) ||
+          &Other == &Writer || sameCallable(Other.Spawn, Writer.Spawn) ||
           !Body.overlap(Writer, Other))
         continue;
       for (const SharedAccess &A : Other.Accesses.Accesses) {
+        bool Refilled = Write.RefilledUnwatched && A.InHandOffLoop && !A.isWrite();
         if (!A.Object.overlaps(Write.Object) || Write.inOtherSlotThan(A) ||
             sharesLock(Write.Held, A.Held) ||
-            mayBeOrderedByHandOff(Other.Accesses, A))
+            (!Refilled && (Write.RefilledUnwatched ||
+                           (mayBeOrderedByHandOff(Other.Accesses, A) &&
+                            Body.mayTakePartInHandOff(Writer)))))
           continue;
         // A locked write against an unlocked one: the unlocked one is the
         // finding.
@@ -722,6 +778,11 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
                 "(std::unique_lock, lock()) to write",
          DiagnosticIDs::Note);
   noteWorkerCall(Write, SM);
+  if (Write.RefilledUnwatched && First.Why == OtherWorker)
+    diag(Where, "the worker writes it again on each trip without waiting "
+                "until the other side has taken the last value; wait for that "
+                "under the lock first, then write",
+         DiagnosticIDs::Note);
   for (const Conflict &C : Conflicts) {
     switch (C.Note) {
     case Conflict::AtLoop:
@@ -737,6 +798,12 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
     case Conflict::UnlockedRead:
       diag(C.NoteAt, "each instance reads %0 here without holding the lock "
                      "taken at the write",
+           DiagnosticIDs::Note)
+          << Object;
+      break;
+    case Conflict::OtherLockWrite:
+      diag(C.NoteAt, "each instance also writes %0 here, holding another "
+                     "lock than the one taken at the write",
            DiagnosticIDs::Note)
           << Object;
       break;
@@ -848,19 +915,22 @@ void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
 void UnsynchronizedSharedWriteCheck::checkOwnSlotWrites(LaunchingBody &Body) {
   const SourceManager &SM = Body.Owner.context().getSourceManager();
   for (const Worker &W : Body.Workers) {
-    bool LauncherTakesPart = W.Accesses.HandsOff && Body.handOffAfterStart(W);
-    bool LauncherSeesIt = (W.Lifetime.Kind == WorkerLifetime::Tracked ||
-                           W.Lifetime.Kind == WorkerLifetime::RunsOn) &&
-                          !LauncherTakesPart;
     llvm::SmallVector<ObjectPath, 2> Reported;
     for (const SharedAccess &Write : W.Accesses.OwnSlotWrites) {
       if (Write.ConstantToVolatile || llvm::is_contained(Reported, Write.Object))
         continue;
+      bool LauncherTakesPart =
+          mayBeOrderedByHandOff(W.Accesses, Write) && Body.handOffAfterStart(W);
+      bool LauncherSeesIt = (W.Lifetime.Kind == WorkerLifetime::Tracked ||
+                             W.Lifetime.Kind == WorkerLifetime::RunsOn) &&
+                            !LauncherTakesPart;
       // A read of every slot, not one constant slot (`out[0]`, which may be
-      // the reader's own share) nor the size (`results.size()`), without the
+      // the reader's own share) nor the size (`results.size()`; an
+      // element's `errors[i].empty()` reads the element), without the
       // write's lock.
       auto ReadsTheSlots = [&](const SharedAccess &A) {
-        return !A.isWrite() && !A.ConstantSlot && !readsNoElement(A.Method) &&
+        return !A.isWrite() && !A.ConstantSlot &&
+               !(readsNoElement(A.Method) && isMethodOfObject(*A.Method, A.Object)) &&
                readsWritten(A.Object, Write.Object) &&
                !sharesLock(Write.Held, A.Held);
       };

@@ -52,12 +52,16 @@ private:
     /// wait for the other): a worker's hand-off orders nothing with a
     /// thread that never takes part in one.
     bool handOffAfterStart(const Worker &W);
+    /// Whether W may take part in a hand-off at all: one of its own, or a
+    /// call that may hand off (SummaryWrites::takesPartInHandOff).
+    bool mayTakePartInHandOff(const Worker &W);
 
   private:
     llvm::SmallVector<const CallExpr *, 8> HandOffCalls;
     bool HandOffCallsFound = false;
     llvm::DenseMap<std::pair<const Worker *, const Worker *>, bool> Overlaps;
     llvm::DenseMap<std::pair<const Worker *, const Stmt *>, bool> Running;
+    llvm::DenseMap<const Worker *, bool> TakesPart;
   };
   void checkLauncher(std::vector<Launch> Spawns, const FunctionAnalysis &Owner);
   /// Writes to a worker's own slot that the launching thread reads, every

@@ -82,8 +82,11 @@ template <class M> struct unique_lock {
   explicit unique_lock(M &); unique_lock(M &, defer_lock_t); ~unique_lock();
   void lock(); void unlock();
 };
+enum memory_order { memory_order_relaxed, memory_order_acquire, memory_order_release,
+                    memory_order_seq_cst };
 template <class T> struct atomic {
-  T operator++(int); T fetch_add(T); T load() const; void store(T);
+  T operator++(int); T fetch_add(T); T load(memory_order = memory_order_seq_cst) const;
+  void store(T, memory_order = memory_order_seq_cst);
   operator T() const;
 };
 template <class K, class V> struct map { V &operator[](const K &); size_t size() const; };

@@ -174,6 +174,38 @@ void f(std::condition_variable &cv, std::unique_lock<std::mutex> &lk,
                                    K::Ordering, K::None, K::None}));
 }
 
+// A relaxed atomic operation orders nothing: it is no hand-off and
+// observes no other thread; any other order, or the default, does.
+TEST(Synchronization, RelaxedAtomicsOrderNothing) {
+  auto AST = parlint::test::parse(
+      std::string("# 1 \"fake_std.h\" 1 3\n") + parlint::test::FakeStd +
+      parlint::test::FakeSync + "# 1 \"input.cpp\" 2\n" + R"cpp(
+void f(std::atomic<int> &a) {
+  a.load(std::memory_order_relaxed);
+  a.store(1, std::memory_order_relaxed);
+  a.load(std::memory_order_acquire);
+  a.store(1, std::memory_order_release);
+  a.load();
+}
+)cpp");
+  ASSERT_TRUE(AST);
+  auto Calls = parlint::test::selectAll<CallExpr>(
+      "c",
+      callExpr(hasAncestor(functionDecl(hasName("f"))),
+               unless(hasAncestor(callExpr())))
+          .bind("c"),
+      *AST);
+  std::vector<bool> Relaxed, Orders, Observes;
+  for (const CallExpr *Call : Calls) {
+    Relaxed.push_back(isRelaxedAtomicCall(*Call));
+    Orders.push_back(handOffKindOf(*Call) == HandOffKind::Ordering);
+    Observes.push_back(observesAnotherThread(*Call));
+  }
+  EXPECT_EQ(Relaxed, (std::vector<bool>{true, true, false, false, false}));
+  EXPECT_EQ(Orders, (std::vector<bool>{false, false, true, true, true}));
+  EXPECT_EQ(Observes, (std::vector<bool>{false, false, true, false, true}));
+}
+
 } // namespace
 
 namespace {

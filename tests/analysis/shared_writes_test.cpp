@@ -688,6 +688,35 @@ TEST(SharedWrites, AnotherHandOffBesidesThePollIsNotPollingOnly) {
   EXPECT_FALSE(W.Accesses.PollsOnly);
 }
 
+// A write on each trip of a loop that notifies and never waits is a refill
+// nobody watches; a loop that waits, or one that only computes, is not.
+TEST(SharedWrites, RefillsOfALoopThatNeverWaitsAreMarked) {
+  WorkerUnderTest W(
+      "long payload, sum, late; std::condition_variable cv; std::mutex m;\n"
+      "void f() {\n"
+      "  std::thread t([] {\n"
+      "    for (int i = 0; i < 9; i++) {\n"
+      "      payload = i;\n"       // refilled, then announced: marked
+      "      cv.notify_one();\n"
+      "    }\n"
+      "    for (int i = 0; i < 9; i++) {\n"
+      "      std::unique_lock<std::mutex> l(m);\n"
+      "      cv.wait(l);\n"        // waits for the other side
+      "      l.unlock();\n"
+      "      late = i;\n"
+      "    }\n"
+      "    for (int i = 0; i < 9; i++)\n"
+      "      sum += i;\n"          // no hand-off at all
+      "  });\n"
+      "}\n");
+  ASSERT_FALSE(W.Launches.empty());
+  std::vector<std::string> Found;
+  for (const SharedAccess &A : W.Accesses.Accesses)
+    if (A.isWrite())
+      Found.push_back(A.Object.describe() + (A.RefilledUnwatched ? ":refill" : ""));
+  EXPECT_EQ(Found, (std::vector<std::string>{"payload:refill", "late", "sum"}));
+}
+
 TEST(SharedWrites, ReadsInALoopsConditionAreMarked) {
   WorkerUnderTest W(
       "bool running; long total; int batch; std::condition_variable cv;\n"

@@ -144,6 +144,11 @@ void parse(const char *t) { int a; if (sscanf(t, "%d", &a) != 1) bad++; }
 void sized(const int *v) { if (v[1] < (int)(sizeof table / sizeof table[0])) hits++; }
 void traced(int k) { if (debug) hits += k; }
 void looked(int k) { if (known(k)) found++; }
+bool even(int k) { return k % 2 == 0; }
+bool odd(int k) { return !even(k); }
+void counted(int k) { if (odd(k)) found++; }
+bool enabled(int k) { return k < debug; }
+void gated(int k) { if (enabled(k)) found++; }
 void picked(int k) { if (k == -1) found++; }
 struct S { bool on; void count() { if (on) found++; } };
 )cpp");
@@ -152,6 +157,9 @@ struct S { bool on; void count() { if (on) found++; } };
   EXPECT_EQ(C.objects("sized"), Strings{"hits"}) << "sizeof reads nothing";
   EXPECT_TRUE(C.objects("traced").empty()) << "a global mode";
   EXPECT_TRUE(C.objects("looked").empty()) << "a call of the program's own";
+  EXPECT_EQ(C.objects("counted"), Strings{"found"})
+      << "a call that answers from its arguments alone";
+  EXPECT_TRUE(C.objects("gated").empty()) << "a call that reads a global";
   EXPECT_TRUE(C.objects("picked").empty()) << "the caller picks the path";
   EXPECT_TRUE(C.objects("count").empty()) << "a member of the object";
 }
