@@ -727,23 +727,10 @@ private:
     if (!Owner || Owner->getCanonicalDecl() != Callee.getCanonicalDecl() ||
         Position >= Binding.Args.size())
       return std::nullopt;
-    const Expr *Arg = stripped(Binding.Args[Position]);
-    const Expr *Base = nullptr, *Key = nullptr;
-    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(Arg)) {
-      Base = Subscript->getBase();
-      Key = Subscript->getIdx();
-    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Arg);
-               Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2 &&
-               hasSlotSubscript(Op->getArg(0)->getType())) {
-      Base = Op->getArg(0);
-      Key = Op->getArg(1);
-    }
-    if (!Base || Index.classify(Key) != IndexKind::PerWorker)
+    auto Element = elementArgument(Binding.Args[Position]);
+    if (!Element || Index.classify(Element->Index) != IndexKind::PerWorker)
       return std::nullopt;
-    auto Container = objectPathOf(stripped(Base));
-    if (!Container)
-      return std::nullopt;
-    Resolved Where = resolve(*Container);
+    Resolved Where = resolve(Element->Container);
     if (Where.Kind != Reach::Shared)
       return std::nullopt;
     Where.Path.Fields.append(Path.Fields.begin(), Path.Fields.end());
@@ -1722,6 +1709,15 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
     if (auto Bound = constantLoopBound(*Loop, nullptr, Launcher.context());
         Bound && Bound->CountsUpFromZero)
       Worker.Launches = Bound->Trips;
+  // The definition of a worker function whose code is here to read: not
+  // a template pattern, not the standard library's.
+  auto readableDefinition = [&](const FunctionDecl *Function) -> const FunctionDecl * {
+    const FunctionDecl *Definition = Function ? Function->getDefinition() : nullptr;
+    if (!Definition || !Definition->getBody() || Definition->isDependentContext() ||
+        SM.isInSystemHeader(SM.getExpansionLoc(Definition->getLocation())))
+      return nullptr;
+    return Definition;
+  };
   // A variable declared in the loop may hold another value on each trip.
   auto DeclaredInLoop = [&](const ValueDecl *D) {
     return Loop && D && isWithin(D, Loop, SM);
@@ -1787,10 +1783,8 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
         Worker.PerLaunch.insert(Var);
     }
   } else if (Spawn.Worker) {
-    const FunctionDecl *Definition = Spawn.Worker->getDefinition();
-    if (!Definition || !Definition->getBody() ||
-        Definition->isDependentContext() ||
-        SM.isInSystemHeader(SM.getExpansionLoc(Definition->getLocation())))
+    const FunctionDecl *Definition = readableDefinition(Spawn.Worker);
+    if (!Definition)
       return Worker;
     Worker.Function = Definition;
     Worker.Body = Definition->getBody();
@@ -1806,12 +1800,9 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
     // above; its reference members are bound below either way.)
     // `std::thread(HttpWorker(i, logger))`: the launch runs a copy's
     // operator(); what its reference members are bound to is shared.
-    const CXXRecordDecl *Record = Functor->getConstructor()->getParent();
-    const CXXMethodDecl *Call = callOperatorOf(*Record);
-    const FunctionDecl *Definition = Call ? Call->getDefinition() : nullptr;
-    if (!Definition || !Definition->getBody() ||
-        Definition->isDependentContext() ||
-        SM.isInSystemHeader(SM.getExpansionLoc(Definition->getLocation())))
+    const FunctionDecl *Definition = readableDefinition(
+        callOperatorOf(*Functor->getConstructor()->getParent()));
+    if (!Definition)
       return Worker;
     Worker.Function = Definition;
     Worker.Body = Definition->getBody();

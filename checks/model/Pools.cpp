@@ -316,22 +316,30 @@ bool isCallableType(QualType Type, unsigned Depth) {
   return false;
 }
 
-/// A queue, deque, list or vector (any class template) of callables, also
-/// behind a smart pointer (std::unique_ptr<Task>).
-bool isTaskQueue(QualType Type) {
+/// The element type of a class template's first type argument (a queue, a
+/// deque, a vector), seen through a smart or plain pointer
+/// (`std::unique_ptr<Task>`, `Shard *`); null when there is none.
+QualType elementBehindPointer(QualType Type) {
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       Type.getNonReferenceType()->getAsCXXRecordDecl());
   if (!Spec || Spec->getTemplateArgs().size() == 0 ||
       Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
-    return false;
+    return QualType();
   QualType Element = Spec->getTemplateArgs()[0].getAsType();
   if (const auto *Pointer = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
           Element->getAsCXXRecordDecl());
       Pointer && isNamed(Pointer, {"::std::unique_ptr", "::std::shared_ptr"}))
-    Element = Pointer->getTemplateArgs()[0].getAsType();
-  else if (Element->isPointerType() && !Element->isFunctionPointerType())
-    Element = Element->getPointeeType();
-  return isCallableType(Element, 0);
+    return Pointer->getTemplateArgs()[0].getAsType();
+  if (Element->isPointerType() && !Element->isFunctionPointerType())
+    return Element->getPointeeType();
+  return Element;
+}
+
+/// A queue, deque, list or vector (any class template) of callables, also
+/// behind a smart pointer (std::unique_ptr<Task>).
+bool isTaskQueue(QualType Type) {
+  QualType Element = elementBehindPointer(Type);
+  return !Element.isNull() && isCallableType(Element, 0);
 }
 
 /// `this`, or a local reference or pointer to a part of it (`Shard &s =
@@ -371,17 +379,8 @@ bool isPoolShard(const CXXRecordDecl *Record) {
 /// A container of pool shards, also behind smart pointers
 /// (`std::vector<std::unique_ptr<Shard>>`).
 bool keepsPoolShards(QualType Type) {
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      Type.getNonReferenceType()->getAsCXXRecordDecl());
-  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
-      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
-    return false;
-  QualType Element = Spec->getTemplateArgs()[0].getAsType();
-  if (const auto *Pointer = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-          Element->getAsCXXRecordDecl());
-      Pointer && isNamed(Pointer, {"::std::unique_ptr", "::std::shared_ptr"}))
-    Element = Pointer->getTemplateArgs()[0].getAsType();
-  return isPoolShard(Element->getAsCXXRecordDecl());
+  QualType Element = elementBehindPointer(Type);
+  return !Element.isNull() && isPoolShard(Element->getAsCXXRecordDecl());
 }
 
 bool queuesTask(const CXXMethodDecl &Method) {
