@@ -473,6 +473,7 @@ private:
   mutable llvm::DenseMap<const VarDecl *, bool> UnchangedPointers;
   mutable llvm::DenseMap<const Stmt *, bool> HandOffLoops;
   mutable llvm::DenseMap<const Stmt *, bool> PublishingLoops;
+  mutable llvm::DenseMap<const CFGBlock *, bool> PublishingBlocks;
   llvm::DenseMap<const Expr *, const Stmt *> RefillLoops;
   /// An atomic load in a loop's condition was seen (not in HandsOff yet).
   bool PolledFlag = false;
@@ -1094,6 +1095,18 @@ private:
       if (Publishes(E))
         return true;
     }
+    // Whole blocks are asked once for the worker (many writes share them).
+    auto BlockPublishes = [&](const CFGBlock &Block) {
+      auto [It, New] = PublishingBlocks.try_emplace(&Block, false);
+      if (New)
+        for (const CFGElement &Element : Block)
+          if (auto Statement = Element.getAs<CFGStmt>();
+              Statement && Publishes(Statement->getStmt())) {
+            It->second = true;
+            break;
+          }
+      return It->second;
+    };
     llvm::SmallPtrSet<const CFGBlock *, 16> Visited;
     llvm::SmallVector<const CFGBlock *, 16> Work(Start->succ_begin(),
                                                  Start->succ_end());
@@ -1101,10 +1114,8 @@ private:
       const CFGBlock *Block = Work.pop_back_val();
       if (!Block || !Visited.insert(Block).second)
         continue;
-      for (const CFGElement &Element : *Block)
-        if (auto Statement = Element.getAs<CFGStmt>();
-            Statement && Publishes(Statement->getStmt()))
-          return true;
+      if (BlockPublishes(*Block))
+        return true;
       Work.append(Block->succ_begin(), Block->succ_end());
     }
     return false;
