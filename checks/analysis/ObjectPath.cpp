@@ -18,7 +18,10 @@ std::string ObjectPath::describe() const {
   std::string Text = Root ? Root->getNameAsString() : "";
   for (size_t I = 0; I < Fields.size(); ++I) {
     if (!Text.empty())
-      Text += ThroughPointer && I == 0 ? "->" : ".";
+      Text += (ThroughPointer && I == 0) ||
+                      (I > 0 && Fields[I - 1]->getType()->isPointerType())
+                  ? "->"
+                  : ".";
     Text += Fields[I]->getNameAsString();
   }
   if (ThroughPointer && Fields.empty())

@@ -3,7 +3,10 @@
 // `this->queue_`, `*out` for a pointer `out`). Two paths overlap when they
 // have the same root and one's members are a prefix of the other's: a write
 // to `stats` touches `stats.hits`, a write to `stats.hits` does not touch
-// `stats.misses`. Elements of an array or container belong to it.
+// `stats.misses`. Elements of an array or container belong to it. What a
+// pointer member points to goes by the member's name (`ctx->stats->hits`
+// is `ctx->stats` then `hits`): a write there meets the member's readers,
+// who read it on the way.
 #ifndef PARLINT_CHECKS_ANALYSIS_OBJECTPATH_H
 #define PARLINT_CHECKS_ANALYSIS_OBJECTPATH_H
 

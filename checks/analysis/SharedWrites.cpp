@@ -157,10 +157,16 @@ public:
       return classifyName(Ref->getDecl());
     if (isa<CXXThisExpr>(E))
       return IndexKind::Shared;
-    if (const auto *Member = dyn_cast<MemberExpr>(E))
-      return isa<CXXMethodDecl>(Member->getMemberDecl())
-                 ? IndexKind::Unknown
-                 : classify(Member->getBase());
+    if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+      if (isa<CXXMethodDecl>(Member->getMemberDecl()))
+        return IndexKind::Unknown;
+      // `b->dst->w`: what a field pointing every launch at one object
+      // leads to is the same in all of them.
+      if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+          Field && Worker.SharedFields.count(Field))
+        return IndexKind::Shared;
+      return classify(Member->getBase());
+    }
     if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
       // What a per-launch pointer points to is the launch's own value
       // (`*(int *)arg` with `&ids[i]`), as `arg->id` is; through any other
@@ -185,11 +191,24 @@ public:
     return IndexKind::Unknown;
   }
 
+  /// The counter among the names of Index whose range in one launch
+  /// reaches into the next launch's, if one does.
+  std::optional<OverlappingRange> overlapIn(const Expr &Index) {
+    std::optional<OverlappingRange> Found;
+    forEachDescendant(&Index, /*SkipLambdas=*/true, [&](const Stmt &S) {
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
+        if (auto It = Overlaps.find(Ref->getDecl()); It != Overlaps.end())
+          Found = It->second;
+    });
+    return Found;
+  }
+
 private:
   const WorkerCode &Worker;
   const FunctionAnalysis &Code;
   const SourceManager &SM;
   llvm::DenseMap<const VarDecl *, IndexKind> Locals;
+  llvm::DenseMap<const ValueDecl *, OverlappingRange> Overlaps;
   llvm::SmallPtrSet<const VarDecl *, 4> InProgress;
   /// What each local of the worker is assigned, once the body is scanned.
   bool Scanned = false;
@@ -400,6 +419,15 @@ private:
       }
     if (!Defined)
       Kind = IndexKind::Unknown;
+    // A range of the worker's own, unless it runs into the next launch's.
+    if (Kind == IndexKind::PerWorker)
+      if (auto Overlap = overlapWithNextLaunch(
+              Var, Worker, Code, [&](const Expr &Bound) {
+                return classify(&Bound) == IndexKind::Shared;
+              })) {
+        Kind = IndexKind::DataDependent;
+        Overlaps[&Var] = *Overlap;
+      }
     InProgress.erase(&Var);
     Locals[&Var] = Kind;
     return Kind;
@@ -828,6 +856,18 @@ private:
       R.Path.Fields.append(Raw.Fields.begin(), Raw.Fields.end());
       return true;
     };
+    // `a->stats->hits` reached through a call (`bump(a)`): what a field
+    // of the argument struct points every launch at.
+    if (Raw.ThroughPointer && Raw.Fields.size() > 1 && isArgumentStruct(Var))
+      if (auto It = Worker.SharedFields.find(Raw.Fields.front());
+          It != Worker.SharedFields.end() &&
+          (It->second.AddressOf || It->second.Path.Fields.empty())) {
+        R.Kind = It->second.OwnElement ? Reach::OwnSlot : Reach::Shared;
+        R.Path = It->second.Path;
+        R.Path.ThroughPointer |= !It->second.AddressOf;
+        R.Path.Fields.append(std::next(Raw.Fields.begin()), Raw.Fields.end());
+        return R;
+      }
     if (const auto *Param = dyn_cast<ParmVarDecl>(Var)) {
       if (OwnElement(Param))
         return R;
@@ -1036,6 +1076,8 @@ private:
   }
 
   void record(SharedAccess Found) {
+    if (Found.isWrite())
+      Found.Overlap = Index.overlapIn(*Found.Where);
     Found.WhilePolling = whilePolling(*Found.Where);
     Found.InLoopCondition = inLoopCondition(*Found.Where);
     Found.Held = translate(heldAt(*Found.Where, Lambdas.size()));
@@ -1427,10 +1469,15 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
       Reached = true;
       return true;
     }
-    if (!isRootPointer(Path))
-      return false;
-    Path.ThroughPointer = true;
-    return true;
+    if (isRootPointer(Path)) {
+      Path.ThroughPointer = true;
+      return true;
+    }
+    // `ctx->stats->hits`, `img->px[i]`: what a pointer member points to
+    // goes by the member's name (a write there meets a read of the member
+    // on the way).
+    return !Path.Fields.empty() && Current->getType()->isPointerType() &&
+           Path.Fields.back()->getType()->isPointerType();
   };
   auto Finish = [&](const Expr *Where, WriteKind Write,
                     const CXXMethodDecl *Method) -> std::optional<SharedAccess> {
@@ -1715,6 +1762,7 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
                           const Stmt *Loop, bool Repeated) {
   WorkerCode Worker;
   Worker.Spawn = &Spawn;
+  Worker.LaunchLoop = Loop;
   const SourceManager &SM = Launcher.context().getSourceManager();
   if (Loop)
     if (auto Bound = constantLoopBound(*Loop, nullptr, Launcher.context());

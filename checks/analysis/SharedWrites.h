@@ -14,6 +14,7 @@
 #include "../common/AnalysisCache.h"
 #include "../model/Launch.h"
 #include "ArgumentFields.h"
+#include "LaunchRanges.h"
 #include "LockScopes.h"
 #include "ObjectPath.h"
 #include "llvm/ADT/DenseMap.h"
@@ -64,6 +65,8 @@ struct WorkerCode {
   /// a constant (ids 0..Launches-1): `id % 4` with 8 of them is no slot of
   /// a worker's own.
   std::optional<int64_t> Launches;
+  /// The loop of the launching function that launches repeatedly, if any.
+  const Stmt *LaunchLoop = nullptr;
 };
 
 /// The worker of Spawn in Launcher. Loop is the loop of Launcher that runs
@@ -124,6 +127,11 @@ struct SharedAccess {
   /// after the worker signalled that it is done): only the worker's end
   /// can publish it.
   bool PublishedByNothing = false;
+
+  /// The access is to an element picked by a counter whose range in one
+  /// launch reaches into the next launch's (LaunchRanges): neighbouring
+  /// workers both touch the boundary.
+  std::optional<OverlappingRange> Overlap;
 
   /// The access is to one element at a constant index (`parts[0]`).
   std::optional<int64_t> ConstantSlot;

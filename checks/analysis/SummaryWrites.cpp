@@ -48,6 +48,11 @@ std::optional<ObjectPath> pointeeOf(const Expr *Arg) {
       Decay && Decay->getCastKind() == CK_ArrayToPointerDecay)
     return objectPathOf(Decay->getSubExpr());
   auto Path = objectPathOf(E);
+  // `ctx->stats`: what a pointer member points to goes by the member's
+  // name (ObjectPath).
+  if (Path && !Path->Fields.empty() &&
+      Path->Fields.back()->getType()->isPointerType())
+    return Path;
   if (!Path || Path->ThroughPointer || !Path->Fields.empty() || !Path->Root ||
       !Path->Root->getType().getNonReferenceType()->isPointerType())
     return std::nullopt;

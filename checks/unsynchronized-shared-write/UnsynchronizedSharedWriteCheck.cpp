@@ -762,7 +762,8 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
     return true;
 
   const Conflict &First = Conflicts.front();
-  bool Scalar = atomicWouldDo(Write);
+  // Overlapping ranges want their bound fixed, not an atomic element.
+  bool Scalar = atomicWouldDo(Write) && !Write.Overlap;
   diag(Where, "unsynchronized %0 in a worker %select{launched several times "
               "at once|that runs alongside another worker using it|that runs "
               "while the launching thread uses it}1; %select{|make it "
@@ -778,6 +779,16 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
                 "(std::unique_lock, lock()) to write",
          DiagnosticIDs::Note);
   noteWorkerCall(Write, SM);
+  if (Write.Overlap && First.Why == Repeated)
+    diag(expansionStart(*Write.Overlap->Bound, SM),
+         "each launch's range of %0 %select{ends at the first value of the "
+         "next launch's range|runs %2 values into the next launch's range}1, "
+         "so neighbouring workers both write there; %select{stop before it "
+         "('<' rather than '<=')|end each range where the next one begins}3",
+         DiagnosticIDs::Note)
+        << Write.Overlap->Counter << (Write.Overlap->SharedValues > 1)
+        << static_cast<unsigned>(Write.Overlap->SharedValues)
+        << !(Write.Overlap->Inclusive && Write.Overlap->SharedValues == 1);
   if (Write.RefilledUnwatched && First.Why == OtherWorker)
     diag(Where, "the worker writes it again on each trip without waiting "
                 "until the other side has taken the last value; wait for that "

@@ -7,6 +7,7 @@
 #include "analysis/LockScopes.h"
 #include "analysis/LoopBounds.h"
 #include "analysis/ObjectPath.h"
+#include "analysis/Polynomial.h"
 #include "analysis/SharedWrites.h"
 #include "analysis/WorkerLifetime.h"
 #include "common/AnalysisCache.h"
@@ -414,6 +415,58 @@ TEST(SharedWrites, ChunkedAndStridedRangesArePerWorker) {
       "    });\n"
       "}\n");
   EXPECT_EQ(W.writes(), (Writes{"out:A"}));
+}
+
+// Ranges of one launch that reach the next launch's first value are no
+// slots of the worker's own: `k <= end` with `end` the next `begin`.
+TEST(SharedWrites, RangesReachingTheNextLaunchAreShared) {
+  WorkerUnderTest W(
+      "void f(std::vector<int> &a, std::vector<int> &b, std::vector<int> &c,\n"
+      "       std::vector<int> &d, int chunk) {\n"
+      "  std::vector<std::thread> ts;\n"
+      "  for (int w = 0; w < 4; ++w)\n"
+      "    ts.emplace_back([&, w] {\n"
+      "      int begin = w * chunk, end = begin + chunk;\n"
+      "      for (int k = begin; k <= end; ++k) a[k] = k;\n"         // meets
+      "      for (int k = begin; k < end; ++k) b[k] = k;\n"          // own
+      "      for (int k = begin; k <= end - 1; ++k) c[k] = k;\n"     // own
+      "      for (int k = begin; k < end + 3; ++k) d[k] = k;\n"      // meets
+      "    });\n"
+      "}\n");
+  EXPECT_EQ(W.writes(), (Writes{"a:A", "d:A"}));
+  std::vector<const SharedAccess *> Written;
+  for (const SharedAccess &A : W.Accesses.Accesses)
+    if (A.isWrite())
+      Written.push_back(&A);
+  ASSERT_EQ(Written.size(), 2u);
+  ASSERT_TRUE(Written[0]->Overlap);
+  EXPECT_TRUE(Written[0]->Overlap->Inclusive);
+  EXPECT_EQ(Written[0]->Overlap->SharedValues, 1);
+  ASSERT_TRUE(Written[1]->Overlap);
+  EXPECT_EQ(Written[1]->Overlap->SharedValues, 3);
+}
+
+TEST(Polynomial, ComparesShiftedBoundsExactly) {
+  int T = 0, Chunk = 0;
+  Polynomial Index = Polynomial::atom(&T), Size = Polynomial::atom(&Chunk);
+  Polynomial One = Polynomial::constant(1);
+  Polynomial First = One + Index * Size;                 // 1 + t*chunk
+  Polynomial Last = First + Size;                         // 1 + t*chunk + chunk
+  Polynomial NextFirst = First.substitute(&T, Index + One);
+  EXPECT_EQ((Last - NextFirst).constantValue(), 0);
+  EXPECT_EQ((Last - One - NextFirst).constantValue(), -1);
+  EXPECT_FALSE((Last - First).constantValue());           // chunk is unknown
+  EXPECT_TRUE(NextFirst.mentions(&T));
+  EXPECT_FALSE((NextFirst - NextFirst).mentions(&T));
+  // (t + 1)^2 - t^2 - 2t == 1
+  Polynomial Square = Index * Index;
+  EXPECT_EQ((Square.substitute(&T, Index + One) - Square -
+             Polynomial::constant(2) * Index)
+                .constantValue(),
+            1);
+  // Products too large to be exact are not compared.
+  Polynomial Big = Polynomial::constant(INT64_MAX / 2);
+  EXPECT_FALSE((Big * Polynomial::constant(4)).constantValue());
 }
 
 TEST(SharedWrites, ReferenceParametersFollowTheirArguments) {

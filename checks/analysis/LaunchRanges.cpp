@@ -1,0 +1,427 @@
+#include "LaunchRanges.h"
+#include "Polynomial.h"
+#include "SharedWrites.h"
+#include "../common/AstHelpers.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::parlint {
+
+namespace {
+
+const VarDecl *variableOf(const Expr *E) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripped(E));
+  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
+/// The variable of `for (t = a; ...; ++t)` (or `t++`, `t += 1`) that the
+/// body never changes: consecutive trips see t and t + 1.
+const VarDecl *stepOneCounter(const ForStmt &Loop) {
+  const VarDecl *Counter = nullptr;
+  const Expr *Inc = Loop.getInc() ? Loop.getInc()->IgnoreParenImpCasts() : nullptr;
+  if (const auto *Step = dyn_cast_or_null<UnaryOperator>(Inc);
+      Step && Step->isIncrementOp())
+    Counter = variableOf(Step->getSubExpr());
+  else if (const auto *Add = dyn_cast_or_null<CompoundAssignOperator>(Inc);
+           Add && Add->getOpcode() == BO_AddAssign)
+    if (const VarDecl *Var = variableOf(Add->getLHS()))
+      if (auto Step = Add->getRHS()->getIntegerConstantExpr(Var->getASTContext());
+          Step && *Step == 1)
+        Counter = Var;
+  if (!Counter || !Loop.getBody() || isChangedWithin(Counter, *Loop.getBody()))
+    return nullptr;
+  return Counter;
+}
+
+/// Every write of the translation unit's own code to a field, for finding
+/// the one loop that sets a field of each launch's argument struct.
+class FieldWriteIndex : public TranslationUnitState {
+public:
+  explicit FieldWriteIndex(ASTContext &Context) : Context(Context) {
+    collect(*Context.getTranslationUnitDecl());
+  }
+
+  /// `X[t].F = Value;`, a statement of the body of a loop counting t up
+  /// by one, when it is the only write to F and its struct is never
+  /// written whole or brace-initialized.
+  struct LoopWrite {
+    const Expr *Value = nullptr;
+    const ForStmt *Loop = nullptr;
+    const VarDecl *Array = nullptr;
+  };
+  std::optional<LoopWrite> onlyWriteOf(const FieldDecl &Field) const {
+    const RecordDecl *Record = Field.getParent();
+    if (Spoiled.contains(&Field) || SpoiledRecords.contains(Record))
+      return std::nullopt;
+    if (const auto *Class = dyn_cast<CXXRecordDecl>(Record);
+        Class && Class->hasUserDeclaredConstructor())
+      return std::nullopt;
+    auto It = Writes.find(&Field);
+    if (It == Writes.end() || It->second.size() != 1)
+      return std::nullopt;
+    const BinaryOperator *Assign = It->second.front();
+    auto Loop = InLoopBody.find(Assign);
+    if (Loop == InLoopBody.end() || Assign->getOpcode() != BO_Assign)
+      return std::nullopt;
+    const auto *Member = cast<MemberExpr>(stripped(Assign->getLHS()));
+    const auto *Element =
+        dyn_cast<ArraySubscriptExpr>(Member->getBase()->IgnoreParenImpCasts());
+    const VarDecl *Counter = stepOneCounter(*Loop->second);
+    if (Member->isArrow() || !Element || !Counter ||
+        variableOf(Element->getIdx()) != Counter)
+      return std::nullopt;
+    return LoopWrite{Assign->getRHS(), Loop->second, variableOf(Element->getBase())};
+  }
+
+private:
+  ASTContext &Context;
+  llvm::DenseMap<const FieldDecl *, llvm::SmallVector<const BinaryOperator *, 1>>
+      Writes;
+  llvm::DenseMap<const BinaryOperator *, const ForStmt *> InLoopBody;
+  llvm::SmallPtrSet<const FieldDecl *, 8> Spoiled;
+  llvm::SmallPtrSet<const RecordDecl *, 8> SpoiledRecords;
+
+  static const FieldDecl *fieldOf(const Expr *E) {
+    const auto *Member = dyn_cast_or_null<MemberExpr>(stripped(E));
+    return Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
+  }
+  static const RecordDecl *recordOf(QualType Type) {
+    return Type.isNull() ? nullptr : Type->getAsRecordDecl();
+  }
+
+  void addFunction(const FunctionDecl &Function) {
+    if (!Function.doesThisDeclarationHaveABody() || !Function.getBody())
+      return;
+    forEachDescendant(Function.getBody(), /*SkipLambdas=*/false,
+                      [&](const Stmt &S) { visit(S); });
+  }
+
+  void visit(const Stmt &S) {
+    if (const auto *Loop = dyn_cast<ForStmt>(&S)) {
+      if (const auto *Body = dyn_cast_or_null<CompoundStmt>(Loop->getBody()))
+        for (const Stmt *Child : Body->body())
+          if (const auto *Assign = dyn_cast<BinaryOperator>(Child))
+            InLoopBody[Assign] = Loop;
+    } else if (const auto *Binary = dyn_cast<BinaryOperator>(&S)) {
+      if (!Binary->isAssignmentOp())
+        return;
+      if (const FieldDecl *Field = fieldOf(Binary->getLHS()))
+        Writes[Field].push_back(Binary);
+      if (const RecordDecl *Record = recordOf(Binary->getLHS()->getType()))
+        SpoiledRecords.insert(Record);
+    } else if (const auto *Unary = dyn_cast<UnaryOperator>(&S)) {
+      if (Unary->isIncrementDecrementOp() || Unary->getOpcode() == UO_AddrOf)
+        if (const FieldDecl *Field = fieldOf(Unary->getSubExpr()))
+          Spoiled.insert(Field);
+    } else if (const auto *Init = dyn_cast<InitListExpr>(&S)) {
+      if (const RecordDecl *Record = recordOf(Init->getType()))
+        SpoiledRecords.insert(Record);
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S)) {
+      if (Op->isAssignmentOp() && Op->getNumArgs() > 0)
+        if (const RecordDecl *Record = recordOf(Op->getArg(0)->getType()))
+          SpoiledRecords.insert(Record);
+    } else if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+      // A struct filled by memset or memcpy.
+      if (!isNamed(Call->getDirectCallee(),
+                   {"::memset", "::memcpy", "::memmove", "::bzero"}))
+        return;
+      for (const Expr *Arg : Call->arguments())
+        if (const auto *Address = dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
+            Address && Address->getOpcode() == UO_AddrOf)
+          if (const RecordDecl *Record = recordOf(Address->getSubExpr()->getType()))
+            SpoiledRecords.insert(Record);
+    }
+  }
+
+  void collect(const DeclContext &Scope) {
+    const SourceManager &SM = Context.getSourceManager();
+    for (const Decl *D : Scope.decls()) {
+      SourceLocation Loc = D->getLocation();
+      if (D->isImplicit() ||
+          (Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc))))
+        continue;
+      if (const auto *Function = dyn_cast<FunctionDecl>(D))
+        addFunction(*Function);
+      else if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
+        addFunction(*Template->getTemplatedDecl());
+      if (const auto *Inner = dyn_cast<DeclContext>(D);
+          Inner && (isa<NamespaceDecl, RecordDecl, LinkageSpecDecl>(D)))
+        collect(*Inner);
+    }
+  }
+};
+
+/// The value an expression has in one launch, as a polynomial in the index
+/// of the loop that launches (or that sets up the launches' structs).
+class LaunchValues {
+public:
+  LaunchValues(const WorkerCode &Worker, const FunctionAnalysis &Code)
+      : Worker(Worker), Code(Code), Context(Code.context()),
+        SM(Context.getSourceManager()),
+        Fields(AnalysisCache::layerState<FieldWriteIndex>(Context)) {}
+
+  /// The launch index the values are in, once one was met.
+  const VarDecl *index() const { return Index; }
+
+  std::optional<Polynomial> inWorker(const Expr *E, unsigned Depth = 0) {
+    if (!E || Depth > MaxDepth)
+      return std::nullopt;
+    if (auto Value = arithmetic(E, [&](const Expr *Sub) { return inWorker(Sub, Depth + 1); }))
+      return Value;
+    E = stripped(E);
+    if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+      const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+      if (!Field || !isArgumentStruct(Member->getBase()))
+        return std::nullopt;
+      return ofField(*Field, Depth + 1);
+    }
+    const VarDecl *Var = variableOf(E);
+    if (!Var)
+      return std::nullopt;
+    const auto *LaunchLoop = dyn_cast_or_null<ForStmt>(Worker.LaunchLoop);
+    if (Var->isInitCapture())
+      return LaunchLoop ? inLoop(Var->getInit(), *LaunchLoop, Depth + 1)
+                        : std::nullopt;
+    if (const auto *Param = dyn_cast<ParmVarDecl>(Var);
+        Param && Param->getDeclContext() == Worker.Function)
+      return ofParameter(*Param, Depth + 1);
+    if (Var->hasLocalStorage() && isWithin(Var, Worker.Body, SM)) {
+      if (!Var->getInit() || isChangedWithin(Var, *Worker.Body))
+        return std::nullopt;
+      return inWorker(Var->getInit(), Depth + 1);
+    }
+    if (Worker.Lambda && Var->hasLocalStorage()) {
+      // Captured from the launching function: by copy, or by reference
+      // when the launching loop never changes it.
+      const LambdaCapture *Capture = nullptr;
+      for (const LambdaCapture &C : Worker.Lambda->captures())
+        if (C.capturesVariable() && C.getCapturedVar() == Var)
+          Capture = &C;
+      if (!Capture || !LaunchLoop ||
+          (Capture->getCaptureKind() == LCK_ByRef && isWithin(Var, LaunchLoop, SM)))
+        return std::nullopt;
+      return inLoop(E, *LaunchLoop, Depth + 1);
+    }
+    if (Var->hasGlobalStorage() && !Var->isStaticLocal())
+      return Polynomial::atom(Var); // the same in every launch
+    return std::nullopt;
+  }
+
+private:
+  static constexpr unsigned MaxDepth = 12;
+  const WorkerCode &Worker;
+  const FunctionAnalysis &Code;
+  ASTContext &Context;
+  const SourceManager &SM;
+  const FieldWriteIndex &Fields;
+  const VarDecl *Index = nullptr;
+
+  /// Constants, and +, -, * and unary minus of what Sub gives; nullopt for
+  /// anything else (the caller then looks at names).
+  std::optional<Polynomial>
+  arithmetic(const Expr *E,
+             llvm::function_ref<std::optional<Polynomial>(const Expr *)> Sub) {
+    E = stripped(E);
+    if (!E || E->isValueDependent() || !E->getType()->isIntegerType())
+      return std::nullopt;
+    if (std::optional<llvm::APSInt> Constant = E->getIntegerConstantExpr(Context);
+        Constant && Constant->getSignificantBits() <= 63)
+      return Polynomial::constant(Constant->getExtValue());
+    if (const auto *Binary = dyn_cast<BinaryOperator>(E)) {
+      BinaryOperatorKind Op = Binary->getOpcode();
+      if (Op != BO_Add && Op != BO_Sub && Op != BO_Mul)
+        return std::nullopt;
+      auto L = Sub(Binary->getLHS()), R = Sub(Binary->getRHS());
+      if (!L || !R)
+        return std::nullopt;
+      return Op == BO_Add ? *L + *R : Op == BO_Sub ? *L - *R : *L * *R;
+    }
+    if (const auto *Unary = dyn_cast<UnaryOperator>(E);
+        Unary && Unary->getOpcode() == UO_Minus)
+      if (auto Value = Sub(Unary->getSubExpr()))
+        return Polynomial::constant(0) - *Value;
+    return std::nullopt;
+  }
+
+  /// The worker's parameter receiving the launch's argument struct, or a
+  /// local pointer copied from it and never changed.
+  bool isArgumentStruct(const Expr *Base) const {
+    const VarDecl *Var = variableOf(Base);
+    if (!Var || !Worker.ArgumentParam)
+      return false;
+    if (Var == Worker.ArgumentParam)
+      return true;
+    return Var->hasLocalStorage() && isWithin(Var, Worker.Body, SM) &&
+           !isChangedWithin(Var, *Worker.Body) &&
+           variableOf(Var->getInit()) == Worker.ArgumentParam;
+  }
+
+  std::optional<Polynomial> ofParameter(const ParmVarDecl &Param, unsigned Depth) {
+    const auto *Loop = dyn_cast_or_null<ForStmt>(Worker.LaunchLoop);
+    if (!Loop || !Worker.Spawn || Param.getType()->isReferenceType() ||
+        Worker.ByReference.count(&Param))
+      return std::nullopt;
+    const Launch &Spawn = *Worker.Spawn;
+    for (unsigned I = 0; I < Spawn.Arguments.size(); ++I)
+      if (Spawn.parameterFor(I) == &Param)
+        return inLoop(Spawn.Arguments[I], *Loop, Depth);
+    return std::nullopt;
+  }
+
+  std::optional<Polynomial> ofField(const FieldDecl &Field, unsigned Depth) {
+    auto Write = Fields.onlyWriteOf(Field);
+    if (!Write)
+      return std::nullopt;
+    return inLoop(Write->Value, *Write->Loop, Depth);
+  }
+
+  bool useIndex(const VarDecl *Counter) {
+    if (!Index)
+      Index = Counter;
+    return Index == Counter;
+  }
+
+  /// The value of E, an expression of the code around Loop, on the trip
+  /// with counter value t.
+  std::optional<Polynomial> inLoop(const Expr *E, const ForStmt &Loop,
+                                   unsigned Depth) {
+    const VarDecl *Counter = stepOneCounter(Loop);
+    if (!E || !Counter || Depth > MaxDepth)
+      return std::nullopt;
+    auto Sub = [&](const Expr *Inner) { return inLoop(Inner, Loop, Depth + 1); };
+    if (auto Value = arithmetic(E, Sub))
+      return Value;
+    E = stripped(E);
+    if (const auto *Choice = dyn_cast<ConditionalOperator>(E)) {
+      // `t == n - 1 ? total : lo + chunk`: all launches but one take the
+      // other branch.
+      const auto *Test = dyn_cast<BinaryOperator>(stripped(Choice->getCond()));
+      if (!Test || !Test->isEqualityOp() ||
+          (variableOf(Test->getLHS()) != Counter &&
+           variableOf(Test->getRHS()) != Counter))
+        return std::nullopt;
+      return Sub(Test->getOpcode() == BO_EQ ? Choice->getFalseExpr()
+                                            : Choice->getTrueExpr());
+    }
+    if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+      // `slabs[t].lo`, set earlier on the same trip.
+      const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+      const auto *Element =
+          dyn_cast<ArraySubscriptExpr>(Member->getBase()->IgnoreParenImpCasts());
+      auto Write = Field ? Fields.onlyWriteOf(*Field) : std::nullopt;
+      if (!Write || Member->isArrow() || !Element || Write->Loop != &Loop ||
+          variableOf(Element->getIdx()) != Counter ||
+          variableOf(Element->getBase()) != Write->Array ||
+          !Code.context().getSourceManager().isBeforeInTranslationUnit(
+              Write->Value->getBeginLoc(), Member->getBeginLoc()))
+        return std::nullopt;
+      return Sub(Write->Value);
+    }
+    const VarDecl *Var = variableOf(E);
+    if (!Var)
+      return std::nullopt;
+    if (Var == Counter)
+      return useIndex(Counter) ? std::optional(Polynomial::atom(Counter))
+                               : std::nullopt;
+    if (isChangedWithin(Var, Loop))
+      return std::nullopt;
+    if (isWithin(Var, &Loop, SM))
+      return Var->getInit() ? Sub(Var->getInit()) : std::nullopt;
+    return Polynomial::atom(Var); // the same on every trip
+  }
+};
+
+/// The `for` whose init statement declares Counter.
+const ForStmt *loopDeclaring(const VarDecl &Counter, const FunctionAnalysis &Code) {
+  const DeclStmt *Declaration = Code.declarationOf(Counter);
+  const auto *Loop =
+      dyn_cast_or_null<ForStmt>(Declaration ? Code.parent(*Declaration) : nullptr);
+  return Loop && Loop->getInit() == Declaration && Declaration->isSingleDecl()
+             ? Loop
+             : nullptr;
+}
+
+/// In `i < B` or `B > i` (Strict) or their `<=`/`>=` forms, B.
+const Expr *upperBoundOf(const Expr *Test, const VarDecl &Counter, bool &Inclusive) {
+  const auto *Compare = dyn_cast_or_null<BinaryOperator>(stripped(Test));
+  if (!Compare)
+    return nullptr;
+  BinaryOperatorKind Op = Compare->getOpcode();
+  if ((Op == BO_LT || Op == BO_LE) && variableOf(Compare->getLHS()) == &Counter) {
+    Inclusive = Op == BO_LE;
+    return Compare->getRHS();
+  }
+  if ((Op == BO_GT || Op == BO_GE) && variableOf(Compare->getRHS()) == &Counter) {
+    Inclusive = Op == BO_GE;
+    return Compare->getLHS();
+  }
+  return nullptr;
+}
+
+void conjuncts(const Expr *Condition, llvm::SmallVectorImpl<const Expr *> &Out) {
+  const auto *And = dyn_cast_or_null<BinaryOperator>(stripped(Condition));
+  if (And && And->getOpcode() == BO_LAnd) {
+    conjuncts(And->getLHS(), Out);
+    conjuncts(And->getRHS(), Out);
+  } else if (Condition) {
+    Out.push_back(Condition);
+  }
+}
+
+} // namespace
+
+std::optional<OverlappingRange>
+overlapWithNextLaunch(const VarDecl &Counter, const WorkerCode &Worker,
+                      const FunctionAnalysis &Code,
+                      llvm::function_ref<bool(const Expr &)> SameInEveryWorker) {
+  const ForStmt *Loop = loopDeclaring(Counter, Code);
+
+  if (!Loop || stepOneCounter(*Loop) != &Counter || !Counter.getInit() ||
+      !Counter.getType()->isIntegerType())
+    return std::nullopt;
+  // One test bounds the counter; the others may use only what every
+  // worker shares (`y < img->h`).
+  llvm::SmallVector<const Expr *, 2> Tests;
+  conjuncts(Loop->getCond(), Tests);
+  OverlappingRange Found;
+  Found.Loop = Loop;
+  Found.Counter = &Counter;
+  const Expr *Limit = nullptr;
+  for (const Expr *Test : Tests) {
+    bool Inclusive = false;
+    if (const Expr *Bound = upperBoundOf(Test, Counter, Inclusive); Bound && !Limit) {
+      Limit = Bound;
+      Found.Bound = Test;
+      Found.Inclusive = Inclusive;
+      continue;
+    }
+    const auto *Compare = dyn_cast<BinaryOperator>(stripped(Test));
+    if (!Compare || !Compare->isComparisonOp() ||
+        !(variableOf(Compare->getLHS()) == &Counter
+              ? SameInEveryWorker(*Compare->getRHS())
+              : variableOf(Compare->getRHS()) == &Counter &&
+                    SameInEveryWorker(*Compare->getLHS())))
+      return std::nullopt;
+  }
+  if (!Limit)
+    return std::nullopt;
+  LaunchValues Values(Worker, Code);
+  auto First = Values.inWorker(Counter.getInit());
+  auto Last = Values.inWorker(Limit);
+
+  const VarDecl *Index = Values.index();
+  if (!First || !Last || !Index || !First->mentions(Index))
+    return std::nullopt;
+  Polynomial End = Found.Inclusive ? *Last : *Last - Polynomial::constant(1);
+  Polynomial NextFirst = First->substitute(
+      Index, Polynomial::atom(Index) + Polynomial::constant(1));
+  std::optional<int64_t> Reach = (End - NextFirst).constantValue();
+  if (!Reach || *Reach < 0)
+    return std::nullopt;
+  Found.SharedValues = *Reach + 1;
+  return Found;
+}
+
+} // namespace clang::tidy::parlint
