@@ -1,5 +1,6 @@
 #include "MemberWorkers.h"
 #include "../common/AstHelpers.h"
+#include "../model/Handles.h"
 #include "../model/Synchronization.h"
 #include "FunctionSummaries.h"
 #include "HandleFlow.h"
@@ -172,7 +173,8 @@ const Stmt *callPointInCaller(const Stmt &Call, const FunctionAnalysis &Caller,
 /// the events the path engine follows for each.
 llvm::SmallVector<ObjectInCaller, 2>
 objectsStartedIn(const FunctionAnalysis &Body, const CXXRecordDecl &Record,
-                 const FieldDecl &Handle, ASTContext &Context) {
+                 const FieldDecl &Handle, ASTContext &Context,
+                 bool OnlyJoinsFinish = false) {
   const CXXRecordDecl *Canonical = Record.getCanonicalDecl();
   llvm::SmallVector<ObjectInCaller, 2> Objects;
   auto ObjectFor = [&](const ObjectPath &Path) -> ObjectInCaller & {
@@ -236,22 +238,27 @@ objectsStartedIn(const FunctionAnalysis &Body, const CXXRecordDecl &Record,
 
   // What else of the caller may stop the worker or order what it wrote:
   // waiting for another thread, handing the object to other code.
-  llvm::SmallVector<const CallExpr *, 8> Waits;
+  llvm::SmallVector<const Expr *, 8> Waits;
   llvm::SmallVector<const CallExpr *, 8> OtherCalls;
   forEachDescendant(&Body.body(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+    if (const auto *Atomic = dyn_cast<AtomicExpr>(&S);
+        Atomic && observesAnotherThread(*Atomic) && !OnlyJoinsFinish)
+      Waits.push_back(Atomic);
     const auto *Call = dyn_cast<CallExpr>(&S);
     if (!Call)
       return;
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
         Member && objectRecordOf(Member->getImplicitObjectArgument()) == Canonical)
       return;
-    if (callObserves(*Call, Context))
-      Waits.push_back(Call);
+    if (callObserves(*Call, Context)) {
+      if (!OnlyJoinsFinish)
+        Waits.push_back(Call);
+    }
     else
       OtherCalls.push_back(Call);
   });
   for (ObjectInCaller &O : Objects) {
-    for (const CallExpr *Wait : Waits)
+    for (const Expr *Wait : Waits)
       O.Events.AtStmt.try_emplace(Wait, HandleEffect::Finish);
     for (const CallExpr *Call : OtherCalls)
       if (handsObjectOver(*Call, O.Object))
@@ -267,9 +274,10 @@ objectsStartedIn(const FunctionAnalysis &Body, const CXXRecordDecl &Record,
 
 void collectCallsIn(const FunctionDecl &Caller, const CXXRecordDecl &Record,
                     const FieldDecl &Handle, ASTContext &Context,
-                    llvm::SmallVectorImpl<CallWhileRunning> &Found) {
+                    llvm::SmallVectorImpl<CallWhileRunning> &Found,
+                    bool OnlyJoinsFinish) {
   const FunctionAnalysis &Body = AnalysisCache::of(*Caller.getBody(), Context);
-  auto Objects = objectsStartedIn(Body, Record, Handle, Context);
+  auto Objects = objectsStartedIn(Body, Record, Handle, Context, OnlyJoinsFinish);
   if (llvm::all_of(Objects, [](const ObjectInCaller &O) { return O.Uses.empty(); }))
     return;
   llvm::SmallVector<Launch, 4> Launches;
@@ -390,11 +398,11 @@ launchesInMemberInitializers(const CXXConstructorDecl &Constructor,
 
 llvm::SmallVector<CallWhileRunning, 4>
 callsWhileMemberRuns(const CXXRecordDecl &Record, const FieldDecl &Handle,
-                     ASTContext &Context) {
+                     ASTContext &Context, bool OnlyJoinsFinish) {
   llvm::SmallVector<CallWhileRunning, 4> Found;
   auto &Index = AnalysisCache::layerState<ObjectUseIndex>(Context);
   for (const FunctionDecl *Caller : Index.usersOf(Record))
-    collectCallsIn(*Caller, Record, Handle, Context, Found);
+    collectCallsIn(*Caller, Record, Handle, Context, Found, OnlyJoinsFinish);
   return Found;
 }
 
@@ -473,6 +481,19 @@ llvm::SmallVector<WriteBeforeJoin, 2>
 writesBeforeJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,
                  ASTContext &Context) {
   llvm::SmallVector<WriteBeforeJoin, 2> Found;
+  // A std::jthread member joins when it is destroyed, after the destructor's
+  // body: what that body writes, the worker may still read.
+  HandleType Type = handleTypeOf(Handle.getType());
+  const CXXDestructorDecl *Destructor = Record.getDestructor();
+  if ((Type == HandleType::JThread || Type == HandleType::JThreadContainer) &&
+      Destructor && Destructor->hasBody() && Destructor->getBody() &&
+      Destructor->isUserProvided())
+    for (const SummaryWrite &Write : SummaryWrites::of(*Destructor, Context).Writes)
+      if (Write.Object.isThis() && Write.WhereFunction == Destructor &&
+          Write.Where && !Write.ConstantToVolatile)
+        Found.push_back({Destructor, Write.Where, Write.Object, Write.Held,
+                         Write.Scalar, Destructor->getBody(),
+                         /*JoinedByMemberDestructor=*/true});
   const ClassModel *Model = ClassModels::of(Record, Context);
   if (!Model)
     return Found;

@@ -59,10 +59,13 @@ struct CallWhileRunning {
 /// Handle, made anywhere in the translation unit's own code on an object
 /// whose worker behind Handle was started before in the same function and
 /// may still run there. Methods that wait for another thread are left out
-/// (their reads may follow a hand-off).
+/// (their reads may follow a hand-off). A wait of the caller's (a future's
+/// get) ends the worker's run for what it published before; with
+/// OnlyJoinsFinish, for a write the worker published nothing after
+/// (SharedAccess::PublishedByNothing), only a join or a detach does.
 llvm::SmallVector<CallWhileRunning, 4>
 callsWhileMemberRuns(const CXXRecordDecl &Record, const FieldDecl &Handle,
-                     ASTContext &Context);
+                     ASTContext &Context, bool OnlyJoinsFinish = false);
 
 /// A write a method of the class makes to a member of `*this` before it
 /// joins the member worker itself (`stop() { stopping_ = true;
@@ -74,6 +77,9 @@ struct WriteBeforeJoin {
   LockSet Held;
   bool Scalar = false;
   const Stmt *Join = nullptr; ///< the join that follows it
+  /// The member joins itself when destroyed (std::jthread), after the
+  /// destructor's body: Join is that body.
+  bool JoinedByMemberDestructor = false;
 };
 llvm::SmallVector<WriteBeforeJoin, 2>
 writesBeforeJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,

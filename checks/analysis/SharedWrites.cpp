@@ -546,6 +546,8 @@ private:
     forEachDescendant(&Loop, /*SkipLambdas=*/true, [&](const Stmt &Node) {
       if (const auto *Call = dyn_cast<CallExpr>(&Node))
         Found = Found || SummaryWrites::takesPartInHandOff(*Call, Code.context());
+      else if (const auto *Atomic = dyn_cast<AtomicExpr>(&Node))
+        Found = Found || SummaryWrites::takesPartInHandOff(*Atomic);
     });
     HandOffLoops[&Loop] = Found;
     return Found;
@@ -562,6 +564,8 @@ private:
       forEachDescendant(Condition, /*SkipLambdas=*/true, [&](const Stmt &Node) {
         if (const auto *Load = dyn_cast<CallExpr>(&Node))
           Polls |= isAtomicLoad(*Load);
+        else if (const auto *Atomic = dyn_cast<AtomicExpr>(&Node))
+          Polls |= isAtomicLoad(*Atomic);
       });
       if (Polls)
         return true;
@@ -623,6 +627,8 @@ private:
       noteHandOff(*Call);
       calleeWrites(*Call);
     }
+    if (const auto *Atomic = dyn_cast<AtomicExpr>(S))
+      noteHandOff(*Atomic);
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
       auto [Any, Orders] = SummaryWrites::constructionHandOffs(*Construct, Context);
       Result.HandsOff |= Any;
@@ -785,6 +791,16 @@ private:
     if (Where.Kind != Reach::OwnSlot)
       return std::nullopt;
     return Where.Path;
+  }
+
+  void noteHandOff(const AtomicExpr &Atomic) {
+    if (isAtomicLoad(Atomic) && inLoopCondition(Atomic)) {
+      PolledFlag = true;
+      return;
+    }
+    HandOffKind Kind = handOffKindOf(Atomic);
+    Result.HandsOff |= Kind != HandOffKind::None;
+    Result.OrdersInstances |= Kind == HandOffKind::Ordering;
   }
 
   void noteHandOff(const CallExpr &Call) {
@@ -1113,6 +1129,8 @@ private:
           Found = lockOpOf(*Call) != LockOp::None ||
                   namedLockOpOf(*Call) != LockOp::None ||
                   SummaryWrites::takesPartInHandOff(*Call, Context);
+        else if (const auto *Atomic = dyn_cast<AtomicExpr>(&Node))
+          Found = SummaryWrites::takesPartInHandOff(*Atomic);
         else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Node))
           Found = guardKindOf(Construct->getConstructor()
                                   ? Construct->getConstructor()->getParent()
@@ -1218,6 +1236,11 @@ private:
       return It->second;
     bool Publishes = false, Waits = false;
     forEachDescendant(&Loop, /*SkipLambdas=*/true, [&](const Stmt &Node) {
+      if (const auto *Atomic = dyn_cast<AtomicExpr>(&Node)) {
+        Waits |= observesAnotherThread(*Atomic);
+        Publishes |= handOffKindOf(*Atomic) != HandOffKind::None;
+        return;
+      }
       const auto *Call = dyn_cast<CallExpr>(&Node);
       if (!Call || Waits)
         return;

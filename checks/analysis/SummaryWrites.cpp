@@ -151,6 +151,12 @@ WriteSummary WriteScanner::run() {
       noteHandOff(*Call);
       visitCall(*Call);
     }
+    if (const auto *Atomic = dyn_cast<AtomicExpr>(&S)) {
+      HandOffKind Kind = handOffKindOf(*Atomic);
+      Result.HandsOff |= Kind != HandOffKind::None;
+      Result.OrdersInstances |= Kind == HandOffKind::Ordering;
+      Result.Observes |= observesAnotherThread(*Atomic);
+    }
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
       auto [Any, Orders] = SummaryWrites::constructionHandOffs(*Construct, Context);
       Result.HandsOff |= Any;

@@ -114,6 +114,11 @@ public:
   /// program the summaries cannot see into. A join is not: the worker's end
   /// is the path engine's.
   static bool takesPartInHandOff(const CallExpr &Call, ASTContext &Context);
+  /// The same for a C11 or GNU atomic operation (model/Synchronization).
+  static bool takesPartInHandOff(const AtomicExpr &Atomic) {
+    return handOffKindOf(Atomic) != HandOffKind::None ||
+           observesAnotherThread(Atomic);
+  }
   /// The hand-offs an object's construction brings into the code that
   /// constructs it: its constructor's and its destructor's (a guard whose
   /// destructor stores an atomic flag when the worker's scope ends), as the

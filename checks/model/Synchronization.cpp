@@ -478,6 +478,73 @@ HandOffKind handOffKindOf(const CallExpr &Call) {
   return Orders && !isRelaxedAtomicCall(Call) ? Ordering : None;
 }
 
+namespace {
+
+enum class AtomicStep { Load, Store, Exchange, Counter, Init };
+
+AtomicStep stepOf(const AtomicExpr &Atomic) {
+  switch (Atomic.getOp()) {
+  case AtomicExpr::AO__c11_atomic_load:
+  case AtomicExpr::AO__atomic_load:
+  case AtomicExpr::AO__atomic_load_n:
+    return AtomicStep::Load;
+  case AtomicExpr::AO__c11_atomic_store:
+  case AtomicExpr::AO__atomic_store:
+  case AtomicExpr::AO__atomic_store_n:
+    return AtomicStep::Store;
+  case AtomicExpr::AO__c11_atomic_exchange:
+  case AtomicExpr::AO__atomic_exchange:
+  case AtomicExpr::AO__atomic_exchange_n:
+  case AtomicExpr::AO__c11_atomic_compare_exchange_strong:
+  case AtomicExpr::AO__c11_atomic_compare_exchange_weak:
+  case AtomicExpr::AO__atomic_compare_exchange:
+  case AtomicExpr::AO__atomic_compare_exchange_n:
+    return AtomicStep::Exchange;
+  case AtomicExpr::AO__c11_atomic_init:
+    return AtomicStep::Init;
+  default:
+    return AtomicStep::Counter; // fetch_add, add_fetch, and the rest
+  }
+}
+
+/// Every order the operation names is relaxed: `memory_order_relaxed` or
+/// `__ATOMIC_RELAXED`, both 0. An order computed at run time is not.
+bool isRelaxedOrder(const AtomicExpr &Atomic) {
+  auto Zero = [](const Expr *Order) {
+    if (!Order)
+      return false;
+    Order = Order->IgnoreParenImpCasts();
+    if (const auto *Literal = dyn_cast<IntegerLiteral>(Order))
+      return Literal->getValue() == 0;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Order))
+      if (const auto *Constant = dyn_cast<EnumConstantDecl>(Ref->getDecl()))
+        return Constant->getInitVal() == 0;
+    return false;
+  };
+  if (!Zero(Atomic.getOrder()))
+    return false;
+  return !Atomic.isCmpXChg() || Zero(Atomic.getOrderFail());
+}
+
+} // namespace
+
+HandOffKind handOffKindOf(const AtomicExpr &Atomic) {
+  AtomicStep Step = stepOf(Atomic);
+  if (Step == AtomicStep::Counter || Step == AtomicStep::Init)
+    return HandOffKind::None;
+  return isRelaxedOrder(Atomic) ? HandOffKind::None : HandOffKind::Ordering;
+}
+
+bool observesAnotherThread(const AtomicExpr &Atomic) {
+  AtomicStep Step = stepOf(Atomic);
+  return (Step == AtomicStep::Load || Step == AtomicStep::Exchange) &&
+         !isRelaxedOrder(Atomic);
+}
+
+bool isAtomicLoad(const AtomicExpr &Atomic) {
+  return stepOf(Atomic) == AtomicStep::Load && !isRelaxedOrder(Atomic);
+}
+
 bool isAtomicLoad(const CallExpr &Call) {
   if (isRelaxedAtomicCall(Call))
     return false;

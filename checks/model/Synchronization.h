@@ -108,14 +108,21 @@ bool observesAnotherThread(const CallExpr &Call);
 /// An atomic operation whose every memory order argument is relaxed
 /// (`ready.store(true, std::memory_order_relaxed)`,
 /// `std::atomic_load_explicit(&a, std::memory_order_relaxed)`): it orders
-/// nothing around it, so it is no hand-off and observes nothing. (C11's
-/// atomic_* macros and the __atomic builtins are no calls in Clang's AST,
-/// and no hand-offs for parlint at all.)
+/// nothing around it, so it is no hand-off and observes nothing.
 bool isRelaxedAtomicCall(const CallExpr &Call);
 
 /// A plain atomic load: `flag.load()`, a conversion (`if (done_)`),
 /// `atomic_load(&flag)`. It only looks at a value another thread set.
 bool isAtomicLoad(const CallExpr &Call);
+
+/// The same three questions for C11's atomic_* operations and the GNU
+/// __atomic builtins, which Clang's AST holds as AtomicExpr, not calls:
+/// loads, stores, exchanges and compare-exchanges order threads unless
+/// every order they name is relaxed; read-modify-write counters
+/// (`atomic_fetch_add`) and initialization order nothing.
+HandOffKind handOffKindOf(const AtomicExpr &Atomic);
+bool observesAnotherThread(const AtomicExpr &Atomic);
+bool isAtomicLoad(const AtomicExpr &Atomic);
 
 /// An object whose own operations are synchronized, so touching it from
 /// several threads is not a data race on it: a mutex, a guard, an atomic, a

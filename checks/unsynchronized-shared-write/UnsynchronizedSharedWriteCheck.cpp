@@ -216,7 +216,7 @@ void UnsynchronizedSharedWriteCheck::checkMemberWorkers(
     WorkerAccesses Accesses = collectWorkerAccesses(Code, Context);
     if (I >= FirstInitialized)
       checkConstructorBodyWrites(Accesses, Spawn, *Handle, Function);
-    std::optional<llvm::SmallVector<CallWhileRunning, 4>> Calls;
+    std::optional<llvm::SmallVector<CallWhileRunning, 4>> Calls, CallsBeforeJoin;
     llvm::SmallVector<ObjectPath, 4> Reported;
     for (const SharedAccess &Write : Accesses.Accesses) {
       if (!Write.isWrite() || Write.ConstantToVolatile || !Write.Object.isThis() ||
@@ -224,7 +224,14 @@ void UnsynchronizedSharedWriteCheck::checkMemberWorkers(
         continue;
       if (!Calls)
         Calls = callsWhileMemberRuns(*Method.getParent(), *Handle, Context);
-      if (checkMemberWorkerWrite(Write, Spawn, *Handle, *Calls, Context) ||
+      // Stored after the worker's last hand-off: a caller's wait for that
+      // hand-off does not order it; only the join does.
+      if (Write.PublishedByNothing && !CallsBeforeJoin)
+        CallsBeforeJoin = callsWhileMemberRuns(*Method.getParent(), *Handle,
+                                               Context, /*OnlyJoinsFinish=*/true);
+      if (checkMemberWorkerWrite(Write, Spawn, *Handle,
+                                 Write.PublishedByNothing ? *CallsBeforeJoin : *Calls,
+                                 Context) ||
           checkBoundReferenceWrite(Write, Spawn, *Handle, *Method.getParent(),
                                    Context))
         Reported.push_back(Write.Object);
@@ -255,8 +262,9 @@ void UnsynchronizedSharedWriteCheck::checkConstructorBodyWrites(
   for (const SharedAccess &A : Worker.Accesses)
     if (!A.isWrite() && A.Object.isThis() && !llvm::is_contained(Read, A.Object))
       Read.push_back(A.Object);
-  if (Read.empty())
+  if (Read.empty() || (Worker.HandsOff && !Worker.PollsOnly))
     return;
+  checkLaterMemberInitializers(Worker, Spawn, Handle, Constructor);
   // The body may wait for the worker, or hand off with it, before it
   // writes: parlint does not follow such a body.
   bool TakesPart = false;
@@ -264,6 +272,8 @@ void UnsynchronizedSharedWriteCheck::checkConstructorBodyWrites(
     if (const auto *Call = dyn_cast<CallExpr>(&Node))
       TakesPart |= SummaryWrites::takesPartInHandOff(*Call, Constructor.Context) ||
                    joinsOrDetaches(*Call);
+    else if (const auto *Atomic = dyn_cast<AtomicExpr>(&Node))
+      TakesPart |= SummaryWrites::takesPartInHandOff(*Atomic);
   });
   if (TakesPart || (Worker.HandsOff && !Worker.PollsOnly))
     return;
@@ -295,6 +305,44 @@ void UnsynchronizedSharedWriteCheck::checkConstructorBodyWrites(
   }
 }
 
+void UnsynchronizedSharedWriteCheck::checkLaterMemberInitializers(
+    const WorkerAccesses &Worker, const Launch &Spawn, const FieldDecl &Handle,
+    const FunctionUnderCheck &Constructor) {
+  const auto *Init = dyn_cast<CXXConstructorDecl>(&Constructor.Decl);
+  if (!Init)
+    return;
+  const SourceManager &SM = Constructor.Context.getSourceManager();
+  // Members are initialized in the order they are declared: those below
+  // the thread are set after its initializer started the worker.
+  for (const CXXCtorInitializer *Member : Init->inits()) {
+    const FieldDecl *Field = Member->getMember();
+    if (!Field || Field->getParent() != Handle.getParent() ||
+        Field->getFieldIndex() <= Handle.getFieldIndex() || !Member->getInit() ||
+        !(Member->isWritten() || isa<CXXDefaultInitExpr>(Member->getInit())))
+      continue;
+    ObjectPath Written;
+    Written.Fields.push_back(Field);
+    const SharedAccess *Reading = nullptr;
+    for (const SharedAccess &A : Worker.Accesses)
+      if (!Reading && !A.isWrite() && readsWritten(A.Object, Written) && A.Held.empty())
+        Reading = &A;
+    if (!Reading)
+      continue;
+    SourceLocation Where = Member->isWritten()
+                               ? SM.getExpansionLoc(Member->getSourceLocation())
+                               : SM.getExpansionLoc(Field->getLocation());
+    if (Where.isInvalid() || !firstReportAt(Where))
+      continue;
+    diag(Where, "%0 is initialized after %1, whose initializer starts the "
+                "worker that reads it: members are initialized in the order "
+                "they are declared; declare %0 above %1")
+        << Field << &Handle;
+    noteWorkerRead(*Reading, false, SM);
+    diag(expansionStart(*Spawn.Call, SM), "the worker is started here",
+         DiagnosticIDs::Note);
+  }
+}
+
 bool UnsynchronizedSharedWriteCheck::checkWriteBeforeJoin(
     const SharedAccess &Read, const Launch &Spawn, const FieldDecl &Handle,
     const CXXRecordDecl &Record, ASTContext &Context) {
@@ -315,7 +363,14 @@ bool UnsynchronizedSharedWriteCheck::checkWriteBeforeJoin(
                 "under|read it under the lock taken here}2")
         << Write.Object.describe() << Write.Scalar << !Write.Held.empty();
     noteWorkerRead(Read, !Write.Held.empty(), SM);
-    diag(Location(Write.Join), "the worker is joined here", DiagnosticIDs::Note);
+    if (Write.JoinedByMemberDestructor)
+      diag(SM.getExpansionLoc(Write.Join->getEndLoc()),
+           "%0 joins the worker when it is destroyed, after the destructor's "
+           "body",
+           DiagnosticIDs::Note)
+          << &Handle;
+    else
+      diag(Location(Write.Join), "the worker is joined here", DiagnosticIDs::Note);
     diag(Location(Spawn.Call), "the worker is started here and kept in %0",
          DiagnosticIDs::Note)
         << &Handle;
@@ -595,6 +650,9 @@ bool UnsynchronizedSharedWriteCheck::LaunchingBody::handOffAfterStart(
       if (const auto *Call = dyn_cast<CallExpr>(&Node);
           Call && SummaryWrites::takesPartInHandOff(*Call, Context))
         HandOffCalls.push_back(Call);
+      else if (const auto *Atomic = dyn_cast<AtomicExpr>(&Node);
+               Atomic && SummaryWrites::takesPartInHandOff(*Atomic))
+        HandOffCalls.push_back(Atomic);
     });
   }
   const SourceManager &SM = Context.getSourceManager();
@@ -608,7 +666,7 @@ bool UnsynchronizedSharedWriteCheck::LaunchingBody::handOffAfterStart(
         return true;
     return false;
   };
-  return llvm::any_of(HandOffCalls, [&](const CallExpr *Call) {
+  return llvm::any_of(HandOffCalls, [&](const Expr *Call) {
     return SM.isBeforeInTranslationUnit(Start.getBeginLoc(),
                                         Call->getBeginLoc()) ||
            InLoopAroundStart(*Call);
@@ -626,6 +684,8 @@ bool UnsynchronizedSharedWriteCheck::LaunchingBody::mayTakePartInHandOff(
   forEachDescendant(W.Code.Body, /*SkipLambdas=*/false, [&](const Stmt &Node) {
     if (const auto *Call = dyn_cast<CallExpr>(&Node))
       Found = Found || SummaryWrites::takesPartInHandOff(*Call, Owner.context());
+    else if (const auto *Atomic = dyn_cast<AtomicExpr>(&Node))
+      Found = Found || SummaryWrites::takesPartInHandOff(*Atomic);
   });
   TakesPart[&W] = Found;
   return Found;
@@ -715,15 +775,18 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
       // waiting for the other side (RefilledUnwatched), against a
       // consumer's loop that takes one per trip: the next refill meets the
       // read of the last.
-      if ((!Write.RefilledUnwatched &&
-           mayBeOrderedByHandOff(Writer.Accesses, Write) &&
-           Body.mayTakePartInHandOff(Other)) ||
-          &Other == &Writer || sameCallable(Other.Spawn, Writer.Spawn) ||
-          !Body.overlap(Writer, Other))
+      // A stop flag the other polls orders none of its polling loop's
+      // accesses (WhilePolling).
+      bool WriterOrders = !Write.RefilledUnwatched &&
+                          mayBeOrderedByHandOff(Writer.Accesses, Write) &&
+                          Body.mayTakePartInHandOff(Other);
+      if ((WriterOrders && !Other.Accesses.PollsOnly) || &Other == &Writer ||
+          sameCallable(Other.Spawn, Writer.Spawn) || !Body.overlap(Writer, Other))
         continue;
       for (const SharedAccess &A : Other.Accesses.Accesses) {
         bool Refilled = Write.RefilledUnwatched && A.InHandOffLoop && !A.isWrite();
-        if (!A.Object.overlaps(Write.Object) || Write.inOtherSlotThan(A) ||
+        if ((WriterOrders && !A.WhilePolling) ||
+            !A.Object.overlaps(Write.Object) || Write.inOtherSlotThan(A) ||
             sharesLock(Write.Held, A.Held) ||
             (!Refilled && (Write.RefilledUnwatched ||
                            (mayBeOrderedByHandOff(Other.Accesses, A) &&

@@ -57,7 +57,7 @@ private:
     bool mayTakePartInHandOff(const Worker &W);
 
   private:
-    llvm::SmallVector<const CallExpr *, 8> HandOffCalls;
+    llvm::SmallVector<const Expr *, 8> HandOffCalls;
     bool HandOffCallsFound = false;
     llvm::DenseMap<std::pair<const Worker *, const Worker *>, bool> Overlaps;
     llvm::DenseMap<std::pair<const Worker *, const Stmt *>, bool> Running;
@@ -94,6 +94,11 @@ private:
   /// Writes of a constructor's body to members that a worker started in
   /// its member initializers reads: the worker runs before the body.
   void checkConstructorBodyWrites(const WorkerAccesses &Worker,
+                                  const Launch &Spawn, const FieldDecl &Handle,
+                                  const FunctionUnderCheck &Constructor);
+  /// Members declared below the thread member, initialized after its
+  /// initializer started the worker that reads them.
+  void checkLaterMemberInitializers(const WorkerAccesses &Worker,
                                   const Launch &Spawn, const FieldDecl &Handle,
                                   const FunctionUnderCheck &Constructor);
   /// A note at a worker's read (or its call that reads) that another
