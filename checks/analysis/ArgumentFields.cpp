@@ -223,6 +223,28 @@ sharedArgumentFields(const Expr &Argument, const Stmt &Loop,
         TargetIndexOf[List->getInit(Field->getFieldIndex())] = IndexOfTarget(Target);
       }
   });
+  // `struct job jobs[2] = {{&cache, ...}, {&cache, ...}};`: each element's
+  // fields from the array's initializer.
+  if (const auto *Array = dyn_cast_or_null<VarDecl>(Slot->Array))
+    if (const auto *Elements =
+            dyn_cast_or_null<InitListExpr>(stripped(Array->getInit()))) {
+      const Stmt *Declaration = Launcher.declarationOf(*Array);
+      if (!Declaration)
+        Declaration = &Launcher.body();
+      for (const Expr *Element : Elements->inits()) {
+        const auto *List = dyn_cast<InitListExpr>(stripped(Element));
+        const RecordDecl *Record =
+            List ? List->getType()->getAsRecordDecl() : nullptr;
+        if (!Record || Record->isUnion())
+          continue;
+        for (const FieldDecl *Field : Record->fields())
+          if (Field->getFieldIndex() < List->getNumInits()) {
+            const Expr *Value = List->getInit(Field->getFieldIndex());
+            Values[Field].push_back(Value);
+            AssignmentOf[Value] = Declaration;
+          }
+      }
+    }
   for (const auto &[Field, Given] : Values) {
     if (!Field->getType()->isPointerType())
       continue;

@@ -1,6 +1,7 @@
 #include "LaunchRanges.h"
 #include "Polynomial.h"
 #include "SharedWrites.h"
+#include "FieldWrites.h"
 #include "../common/AstHelpers.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -16,151 +17,13 @@ const VarDecl *variableOf(const Expr *E) {
   return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
 }
 
-/// The variable of `for (t = a; ...; ++t)` (or `t++`, `t += 1`) that the
-/// body never changes: consecutive trips see t and t + 1.
-const VarDecl *stepOneCounter(const ForStmt &Loop) {
-  const VarDecl *Counter = nullptr;
-  const Expr *Inc = Loop.getInc() ? Loop.getInc()->IgnoreParenImpCasts() : nullptr;
-  if (const auto *Step = dyn_cast_or_null<UnaryOperator>(Inc);
-      Step && Step->isIncrementOp())
-    Counter = variableOf(Step->getSubExpr());
-  else if (const auto *Add = dyn_cast_or_null<CompoundAssignOperator>(Inc);
-           Add && Add->getOpcode() == BO_AddAssign)
-    if (const VarDecl *Var = variableOf(Add->getLHS()))
-      if (auto Step = Add->getRHS()->getIntegerConstantExpr(Var->getASTContext());
-          Step && *Step == 1)
-        Counter = Var;
-  if (!Counter || !Loop.getBody() || isChangedWithin(Counter, *Loop.getBody()))
-    return nullptr;
-  return Counter;
-}
-
-/// Every write of the translation unit's own code to a field, for finding
-/// the one loop that sets a field of each launch's argument struct.
-class FieldWriteIndex : public TranslationUnitState {
-public:
-  explicit FieldWriteIndex(ASTContext &Context) : Context(Context) {
-    collect(*Context.getTranslationUnitDecl());
-  }
-
-  /// `X[t].F = Value;`, a statement of the body of a loop counting t up
-  /// by one, when it is the only write to F and its struct is never
-  /// written whole or brace-initialized.
-  struct LoopWrite {
-    const Expr *Value = nullptr;
-    const ForStmt *Loop = nullptr;
-    const VarDecl *Array = nullptr;
-  };
-  std::optional<LoopWrite> onlyWriteOf(const FieldDecl &Field) const {
-    const RecordDecl *Record = Field.getParent();
-    if (Spoiled.contains(&Field) || SpoiledRecords.contains(Record))
-      return std::nullopt;
-    if (const auto *Class = dyn_cast<CXXRecordDecl>(Record);
-        Class && Class->hasUserDeclaredConstructor())
-      return std::nullopt;
-    auto It = Writes.find(&Field);
-    if (It == Writes.end() || It->second.size() != 1)
-      return std::nullopt;
-    const BinaryOperator *Assign = It->second.front();
-    auto Loop = InLoopBody.find(Assign);
-    if (Loop == InLoopBody.end() || Assign->getOpcode() != BO_Assign)
-      return std::nullopt;
-    const auto *Member = cast<MemberExpr>(stripped(Assign->getLHS()));
-    const auto *Element =
-        dyn_cast<ArraySubscriptExpr>(Member->getBase()->IgnoreParenImpCasts());
-    const VarDecl *Counter = stepOneCounter(*Loop->second);
-    if (Member->isArrow() || !Element || !Counter ||
-        variableOf(Element->getIdx()) != Counter)
-      return std::nullopt;
-    return LoopWrite{Assign->getRHS(), Loop->second, variableOf(Element->getBase())};
-  }
-
-private:
-  ASTContext &Context;
-  llvm::DenseMap<const FieldDecl *, llvm::SmallVector<const BinaryOperator *, 1>>
-      Writes;
-  llvm::DenseMap<const BinaryOperator *, const ForStmt *> InLoopBody;
-  llvm::SmallPtrSet<const FieldDecl *, 8> Spoiled;
-  llvm::SmallPtrSet<const RecordDecl *, 8> SpoiledRecords;
-
-  static const FieldDecl *fieldOf(const Expr *E) {
-    const auto *Member = dyn_cast_or_null<MemberExpr>(stripped(E));
-    return Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
-  }
-  static const RecordDecl *recordOf(QualType Type) {
-    return Type.isNull() ? nullptr : Type->getAsRecordDecl();
-  }
-
-  void addFunction(const FunctionDecl &Function) {
-    if (!Function.doesThisDeclarationHaveABody() || !Function.getBody())
-      return;
-    forEachDescendant(Function.getBody(), /*SkipLambdas=*/false,
-                      [&](const Stmt &S) { visit(S); });
-  }
-
-  void visit(const Stmt &S) {
-    if (const auto *Loop = dyn_cast<ForStmt>(&S)) {
-      if (const auto *Body = dyn_cast_or_null<CompoundStmt>(Loop->getBody()))
-        for (const Stmt *Child : Body->body())
-          if (const auto *Assign = dyn_cast<BinaryOperator>(Child))
-            InLoopBody[Assign] = Loop;
-    } else if (const auto *Binary = dyn_cast<BinaryOperator>(&S)) {
-      if (!Binary->isAssignmentOp())
-        return;
-      if (const FieldDecl *Field = fieldOf(Binary->getLHS()))
-        Writes[Field].push_back(Binary);
-      if (const RecordDecl *Record = recordOf(Binary->getLHS()->getType()))
-        SpoiledRecords.insert(Record);
-    } else if (const auto *Unary = dyn_cast<UnaryOperator>(&S)) {
-      if (Unary->isIncrementDecrementOp() || Unary->getOpcode() == UO_AddrOf)
-        if (const FieldDecl *Field = fieldOf(Unary->getSubExpr()))
-          Spoiled.insert(Field);
-    } else if (const auto *Init = dyn_cast<InitListExpr>(&S)) {
-      if (const RecordDecl *Record = recordOf(Init->getType()))
-        SpoiledRecords.insert(Record);
-    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S)) {
-      if (Op->isAssignmentOp() && Op->getNumArgs() > 0)
-        if (const RecordDecl *Record = recordOf(Op->getArg(0)->getType()))
-          SpoiledRecords.insert(Record);
-    } else if (const auto *Call = dyn_cast<CallExpr>(&S)) {
-      // A struct filled by memset or memcpy.
-      if (!isNamed(Call->getDirectCallee(),
-                   {"::memset", "::memcpy", "::memmove", "::bzero"}))
-        return;
-      for (const Expr *Arg : Call->arguments())
-        if (const auto *Address = dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
-            Address && Address->getOpcode() == UO_AddrOf)
-          if (const RecordDecl *Record = recordOf(Address->getSubExpr()->getType()))
-            SpoiledRecords.insert(Record);
-    }
-  }
-
-  void collect(const DeclContext &Scope) {
-    const SourceManager &SM = Context.getSourceManager();
-    for (const Decl *D : Scope.decls()) {
-      SourceLocation Loc = D->getLocation();
-      if (D->isImplicit() ||
-          (Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc))))
-        continue;
-      if (const auto *Function = dyn_cast<FunctionDecl>(D))
-        addFunction(*Function);
-      else if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
-        addFunction(*Template->getTemplatedDecl());
-      if (const auto *Inner = dyn_cast<DeclContext>(D);
-          Inner && (isa<NamespaceDecl, RecordDecl, LinkageSpecDecl>(D)))
-        collect(*Inner);
-    }
-  }
-};
-
 /// The value an expression has in one launch, as a polynomial in the index
 /// of the loop that launches (or that sets up the launches' structs).
 class LaunchValues {
 public:
   LaunchValues(const WorkerCode &Worker, const FunctionAnalysis &Code)
       : Worker(Worker), Code(Code), Context(Code.context()),
-        SM(Context.getSourceManager()),
-        Fields(AnalysisCache::layerState<FieldWriteIndex>(Context)) {}
+        SM(Context.getSourceManager()) {}
 
   /// The launch index the values are in, once one was met.
   const VarDecl *index() const { return Index; }
@@ -215,7 +78,6 @@ private:
   const FunctionAnalysis &Code;
   ASTContext &Context;
   const SourceManager &SM;
-  const FieldWriteIndex &Fields;
   const VarDecl *Index = nullptr;
 
   /// Constants, and +, -, * and unary minus of what Sub gives; nullopt for
@@ -271,7 +133,7 @@ private:
   }
 
   std::optional<Polynomial> ofField(const FieldDecl &Field, unsigned Depth) {
-    auto Write = Fields.onlyWriteOf(Field);
+    auto Write = onlyLoopWriteOf(Field, Context);
     if (!Write)
       return std::nullopt;
     return inLoop(Write->Value, *Write->Loop, Depth);
@@ -310,7 +172,7 @@ private:
       const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
       const auto *Element =
           dyn_cast<ArraySubscriptExpr>(Member->getBase()->IgnoreParenImpCasts());
-      auto Write = Field ? Fields.onlyWriteOf(*Field) : std::nullopt;
+      auto Write = Field ? onlyLoopWriteOf(*Field, Context) : std::nullopt;
       if (!Write || Member->isArrow() || !Element || Write->Loop != &Loop ||
           variableOf(Element->getIdx()) != Counter ||
           variableOf(Element->getBase()) != Write->Array ||

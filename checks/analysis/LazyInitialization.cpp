@@ -25,13 +25,20 @@ bool isConstant(const Expr *E, ASTContext &Context) {
   E = stripped(E);
   if (isa<CXXNullPtrLiteralExpr, GNUNullExpr, CXXBoolLiteralExpr>(E))
     return true;
-  return !E->isValueDependent() && !E->isTypeDependent() &&
-         E->isIntegerConstantExpr(Context);
+  if (E->isValueDependent() || E->isTypeDependent())
+    return false;
+  if (isa<FloatingLiteral>(E))
+    return true;
+  if (const auto *Minus = dyn_cast<UnaryOperator>(E);
+      Minus && Minus->getOpcode() == UO_Minus &&
+      isa<FloatingLiteral>(stripped(Minus->getSubExpr())))
+    return true;
+  return E->isIntegerConstantExpr(Context);
 }
 
 /// Whether Condition tests whether Written is still unset: the object
 /// itself as a truth value (`!table`, `if (ready)`), compared with a
-/// constant (`cache_ == nullptr`, `hash_ == 0`), or asked `empty()` /
+/// constant (`cache_ == nullptr`, `hash_ == 0`, `norm_ < 0`), or asked `empty()` /
 /// `has_value()`; or a && / || of conditions one of which does. A
 /// comparison with another object (`offset < total`) is a bound, not a
 /// first use.
@@ -47,7 +54,9 @@ bool testsUnset(const Expr *Condition, const ObjectPath &Written,
     if (Binary->isLogicalOp())
       return testsUnset(Binary->getLHS(), Written, Context) ||
              testsUnset(Binary->getRHS(), Written, Context);
-    if (Binary->isEqualityOp())
+    // A sentinel below the values the object takes once set (`norm_ < 0`
+    // for a norm not yet computed) tests it like `== 0`.
+    if (Binary->isEqualityOp() || Binary->isRelationalOp())
       return (designates(Binary->getLHS(), Written) &&
               isConstant(Binary->getRHS(), Context)) ||
              (designates(Binary->getRHS(), Written) &&

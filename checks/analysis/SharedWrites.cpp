@@ -647,9 +647,16 @@ private:
     CallBinding Binding;
     const FunctionDecl *Callee =
         SummaryWrites::followedCallee(Call, Binding, Context);
+    WriteSummary Common;
+    bool ThroughTable = false;
+    if (!Callee) {
+      Callee = SummaryWrites::commonCallbackSummary(Call, Binding, Common, Context);
+      ThroughTable = Callee != nullptr;
+    }
     if (!Callee)
       return;
-    const WriteSummary &Summary = SummaryWrites::of(*Callee, Context);
+    const WriteSummary &Summary =
+        ThroughTable ? Common : SummaryWrites::of(*Callee, Context);
     Result.HandsOff |= Summary.HandsOff;
     Result.OrdersInstances |= Summary.OrdersInstances;
     std::optional<LockSet> AtCall;

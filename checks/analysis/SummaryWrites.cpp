@@ -1,4 +1,5 @@
 #include "SummaryWrites.h"
+#include "FieldWrites.h"
 #include "LazyInitialization.h"
 #include "DataBranches.h"
 #include "../common/AnalysisCache.h"
@@ -179,11 +180,15 @@ bool WriteScanner::reachesCaller(const ObjectPath &Path, bool Reading) const {
     return false;
   if (isOwnParameter(Var)) {
     QualType Type = Var->getType();
-    // What a const parameter designates is read, never written.
+    // What a const parameter designates is read, never written, except its
+    // `mutable` members (a cache filled on first use).
+    bool Mutable = llvm::any_of(Path.Fields, [](const FieldDecl *Field) {
+      return Field->isMutable();
+    });
     if (Type->isReferenceType())
-      return Reading || !Type.getNonReferenceType().isConstQualified();
+      return Reading || Mutable || !Type.getNonReferenceType().isConstQualified();
     return Type->isPointerType() && Path.ThroughPointer &&
-           (Reading || !Type->getPointeeType().isConstQualified());
+           (Reading || Mutable || !Type->getPointeeType().isConstQualified());
   }
   return Var->hasGlobalStorage(); // globals, statics, static locals
 }
@@ -535,6 +540,73 @@ const FunctionDecl *SummaryWrites::followedCallee(const CallExpr &Call,
   if (describeLaunch(Call, Context))
     return nullptr; // a launch of the program's own: its worker is apart
   return summaries::summarizableDefinition(*Callee);
+}
+
+namespace {
+
+/// Whether two summaries' accesses, of functions with one signature, touch
+/// the same object: the same global path, or the same path from the
+/// parameter at the same position.
+bool sameAccess(const SummaryWrite &A, const SummaryWrite &B) {
+  if (A.Object.ThroughPointer != B.Object.ThroughPointer ||
+      A.Object.Fields != B.Object.Fields ||
+      (A.Write == WriteKind::None) != (B.Write == WriteKind::None))
+    return false;
+  const auto *ParamA = dyn_cast_or_null<ParmVarDecl>(A.Object.Root);
+  const auto *ParamB = dyn_cast_or_null<ParmVarDecl>(B.Object.Root);
+  if (ParamA || ParamB)
+    return ParamA && ParamB &&
+           ParamA->getFunctionScopeIndex() == ParamB->getFunctionScopeIndex();
+  return A.Object.Root == B.Object.Root;
+}
+
+} // namespace
+
+const FunctionDecl *SummaryWrites::commonCallbackSummary(const CallExpr &Call,
+                                                         CallBinding &Binding,
+                                                         WriteSummary &Common,
+                                                         ASTContext &Context) {
+  const auto *Member =
+      dyn_cast<MemberExpr>(Call.getCallee()->IgnoreParenImpCasts());
+  const auto *Field = Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
+  if (!Field || Call.getDirectCallee())
+    return nullptr;
+  llvm::SmallVector<const FunctionDecl *, 4> Targets;
+  for (const FunctionDecl *Target : functionTargetsOf(*Field, Context)) {
+    const FunctionDecl *Definition = summaries::summarizableDefinition(*Target);
+    if (!Definition || Definition->getNumParams() != Call.getNumArgs() ||
+        summaries::isInSystemHeader(*Definition))
+      return nullptr;
+    Targets.push_back(Definition);
+  }
+  if (Targets.empty())
+    return nullptr;
+  const WriteSummary &First = of(*Targets.front(), Context);
+  auto InEvery = [&](const SummaryWrite &Access, bool Write) {
+    for (const FunctionDecl *Other : llvm::ArrayRef(Targets).drop_front()) {
+      const WriteSummary &Summary = of(*Other, Context);
+      if (llvm::none_of(Write ? Summary.Writes : Summary.Reads,
+                        [&](const SummaryWrite &B) { return sameAccess(Access, B); }))
+        return false;
+    }
+    return true;
+  };
+  Common = WriteSummary();
+  for (const SummaryWrite &Write : First.Writes)
+    if (InEvery(Write, true))
+      Common.Writes.push_back(Write);
+  for (const SummaryWrite &Read : First.Reads)
+    if (InEvery(Read, false))
+      Common.Reads.push_back(Read);
+  for (const FunctionDecl *Target : Targets) {
+    const WriteSummary &Summary = of(*Target, Context);
+    Common.HandsOff |= Summary.HandsOff;
+    Common.OrdersInstances |= Summary.OrdersInstances;
+    Common.Observes |= Summary.Observes;
+  }
+  Binding = CallBinding();
+  Binding.Args.assign(Call.arg_begin(), Call.arg_end());
+  return Targets.front();
 }
 
 LockSet SummaryWrites::withCalleeLocks(LockSet AtCall,

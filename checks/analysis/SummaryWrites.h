@@ -114,6 +114,15 @@ public:
   /// program the summaries cannot see into. A join is not: the worker's end
   /// is the path engine's.
   static bool takesPartInHandOff(const CallExpr &Call, ASTContext &Context);
+  /// A call through a function-pointer field that only ever holds functions
+  /// of the program (a table of callbacks, FieldWrites): what every one of
+  /// them writes and reads, in the first one's names (returned, with the
+  /// call's arguments bound), and the hand-offs of any. Null when the
+  /// targets are not all known and summarized.
+  static const FunctionDecl *commonCallbackSummary(const CallExpr &Call,
+                                                   CallBinding &Binding,
+                                                   WriteSummary &Common,
+                                                   ASTContext &Context);
   /// The same for a C11 or GNU atomic operation (model/Synchronization).
   static bool takesPartInHandOff(const AtomicExpr &Atomic) {
     return handOffKindOf(Atomic) != HandOffKind::None ||

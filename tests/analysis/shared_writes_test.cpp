@@ -4,6 +4,7 @@
 #include "ast_test_support.h"
 #include "fake_std.h"
 
+#include "analysis/FieldWrites.h"
 #include "analysis/LockScopes.h"
 #include "analysis/LoopBounds.h"
 #include "analysis/ObjectPath.h"
@@ -444,6 +445,42 @@ TEST(SharedWrites, RangesReachingTheNextLaunchAreShared) {
   EXPECT_EQ(Written[0]->Overlap->SharedValues, 1);
   ASSERT_TRUE(Written[1]->Overlap);
   EXPECT_EQ(Written[1]->Overlap->SharedValues, 3);
+}
+
+// The stores of the translation unit into each field: one loop setting a
+// field of every element; the functions a function-pointer field holds.
+TEST(FieldWrites, LoopStoresAndCallbackTargets) {
+  Snippet S("struct Span { int lo, hi, step; };\n"
+            "struct Op { int (*fn)(int); int (*other)(int); };\n"
+            "int twice(int x) { return 2 * x; }\n"
+            "int negate(int x) { return -x; }\n"
+            "Op table[] = {{twice, twice}, {&negate, 0}};\n"
+            "void set(Op &o, int (*g)(int)) { o.other = g; }\n"
+            "void f(Span *spans, int n) {\n"
+            "  for (int t = 0; t < n; ++t) {\n"
+            "    spans[t].lo = t * 4;\n"
+            "    spans[t].hi = spans[t].lo + 4;\n"
+            "    spans[t].step = 1;\n"
+            "  }\n"
+            "  spans[0].step = 2;\n"
+            "}\n");
+  ASSERT_TRUE(S.F);
+  auto Field = [&](const std::string &Name) {
+    return parlint::test::selectFirst<FieldDecl>(
+        "f", fieldDecl(hasName(Name)).bind("f"), *S.AST);
+  };
+  ASSERT_TRUE(Field("lo") && Field("step") && Field("fn") && Field("other"));
+  auto Lo = onlyLoopWriteOf(*Field("lo"), S.context());
+  ASSERT_TRUE(Lo);
+  EXPECT_EQ(stepOneCounter(*Lo->Loop)->getName(), "t");
+  EXPECT_EQ(Lo->Array->getName(), "spans");
+  EXPECT_FALSE(onlyLoopWriteOf(*Field("step"), S.context())); // set twice
+  auto Targets = functionTargetsOf(*Field("fn"), S.context());
+  ASSERT_EQ(Targets.size(), 2u);
+  EXPECT_EQ(Targets[0]->getName(), "twice");
+  EXPECT_EQ(Targets[1]->getName(), "negate");
+  // Given a parameter somewhere: any function may be there.
+  EXPECT_TRUE(functionTargetsOf(*Field("other"), S.context()).empty());
 }
 
 TEST(Polynomial, ComparesShiftedBoundsExactly) {
