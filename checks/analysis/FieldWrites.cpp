@@ -156,25 +156,17 @@ private:
   }
 
   void collect(const DeclContext &Scope) {
-    const SourceManager &SM = Context.getSourceManager();
-    for (const Decl *D : Scope.decls()) {
-      SourceLocation Loc = D->getLocation();
-      if (D->isImplicit() ||
-          (Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc))))
-        continue;
-      if (const auto *Function = dyn_cast<FunctionDecl>(D)) {
+    forEachOwnDecl(Scope, Context.getSourceManager(), [&](const Decl &D) {
+      if (const auto *Function = dyn_cast<FunctionDecl>(&D)) {
         if (Function->doesThisDeclarationHaveABody())
           visitTree(Function->getBody());
-      } else if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D)) {
+      } else if (const auto *Template = dyn_cast<FunctionTemplateDecl>(&D)) {
         if (Template->getTemplatedDecl()->doesThisDeclarationHaveABody())
           visitTree(Template->getTemplatedDecl()->getBody());
-      } else if (const auto *Var = dyn_cast<VarDecl>(D); Var && Var->getInit()) {
+      } else if (const auto *Var = dyn_cast<VarDecl>(&D); Var && Var->getInit()) {
         visitTree(Var->getInit()); // a file-scope table
       }
-      if (const auto *Inner = dyn_cast<DeclContext>(D);
-          Inner && (isa<NamespaceDecl, RecordDecl, LinkageSpecDecl>(D)))
-        collect(*Inner);
-    }
+    });
   }
 };
 

@@ -70,26 +70,13 @@ private:
   }
 
   void collect(const DeclContext &Scope) {
-    const SourceManager &SM = Context.getSourceManager();
-    for (const Decl *D : Scope.decls()) {
-      SourceLocation Loc = D->getLocation();
-      if (D->isImplicit() ||
-          (Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc))))
-        continue;
-      if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D)) {
+    forEachOwnDecl(Scope, Context.getSourceManager(), [&](const Decl &D) {
+      if (const auto *Template = dyn_cast<FunctionTemplateDecl>(&D))
         for (const FunctionDecl *Instance : Template->specializations())
           addFunction(*Instance);
-        continue;
-      }
-      if (const auto *Function = dyn_cast<FunctionDecl>(D))
+      else if (const auto *Function = dyn_cast<FunctionDecl>(&D))
         addFunction(*Function);
-      if (const auto *Record = dyn_cast<CXXRecordDecl>(D);
-          Record && Record->isDependentContext())
-        continue;
-      if (const auto *Inner = dyn_cast<DeclContext>(D);
-          Inner && (isa<NamespaceDecl, CXXRecordDecl, LinkageSpecDecl>(D)))
-        collect(*Inner);
-    }
+    });
   }
 };
 

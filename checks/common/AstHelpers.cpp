@@ -58,6 +58,23 @@ const ValueDecl *rootVariable(const Expr *E) {
   return nullptr;
 }
 
+void forEachOwnDecl(const DeclContext &Scope, const SourceManager &SM,
+                    llvm::function_ref<void(const Decl &)> Visit) {
+  for (const Decl *D : Scope.decls()) {
+    SourceLocation Loc = D->getLocation();
+    if (D->isImplicit() ||
+        (Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc))))
+      continue;
+    Visit(*D);
+    if (const auto *Record = dyn_cast<RecordDecl>(D);
+        Record && Record->isDependentContext())
+      continue;
+    if (const auto *Inner = dyn_cast<DeclContext>(D);
+        Inner && isa<NamespaceDecl, RecordDecl, LinkageSpecDecl>(D))
+      forEachOwnDecl(*Inner, SM, Visit);
+  }
+}
+
 void forEachDescendant(const Stmt *S, bool SkipLambdas,
                        llvm::function_ref<void(const Stmt &)> Visit) {
   if (!S)

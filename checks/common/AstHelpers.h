@@ -42,6 +42,12 @@ bool mentions(const Stmt *S, const ValueDecl *D);
 void forEachDescendant(const Stmt *S, bool SkipLambdas,
                        llvm::function_ref<void(const Stmt &)> Visit);
 
+/// Calls Visit on every declaration of the program's own code in Scope
+/// (not implicit, not in a system header), entering namespaces, extern "C"
+/// blocks and records that are not templates.
+void forEachOwnDecl(const DeclContext &Scope, const SourceManager &SM,
+                    llvm::function_ref<void(const Decl &)> Visit);
+
 /// Whether Inner is Outer or lies below it, by source range (for statements
 /// and declarations of one function body).
 bool isWithin(const Stmt *Inner, const Stmt *Outer, const SourceManager &SM);
