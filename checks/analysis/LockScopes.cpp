@@ -1,4 +1,5 @@
 #include "LockScopes.h"
+#include "ReturnedElements.h"
 #include "../common/AstHelpers.h"
 #include "../model/Synchronization.h"
 
@@ -118,7 +119,141 @@ const Expr *testedForNonNull(const Expr *Condition, ASTContext &Context) {
   return nullptr;
 }
 
+/// An element picked from an array (`locks[h % N]`, `stripes_[id % 4]`,
+/// `set->b + h`): the array's path, and whether the index varies.
+struct PickedElement {
+  ObjectPath Array;
+  bool ByData = false;
+};
+
+std::optional<PickedElement> pickedElement(const Expr *Element,
+                                           ASTContext &Context) {
+  const Expr *E = Element->IgnoreParenImpCasts();
+  if (const auto *Address = dyn_cast<UnaryOperator>(E);
+      Address && Address->getOpcode() == UO_AddrOf)
+    return std::nullopt; // `&locks[h]` is the caller's to strip
+  auto [Array, Index] = arrayAndIndexOf(E);
+  if (!Array || Index->isValueDependent())
+    return std::nullopt;
+  std::optional<ObjectPath> Path = objectPathOf(Array->IgnoreParenImpCasts());
+  if (!Path)
+    return std::nullopt;
+  return PickedElement{*Path, !Index->isIntegerConstantExpr(Context)};
+}
+
+/// The element a local pointer or reference is set to once and never
+/// changes: `&set->b[h]`, `set->b + h`, or what a helper whose whole body is
+/// one return gives (`shard_for(kv, key)` with `return
+/// &kv->shards[hash(key) % N];`), the helper's parameter at the array's
+/// root read as the call's argument.
+std::optional<PickedElement> elementHeldByLocal(const ValueDecl *Root,
+                                                const Stmt &Body,
+                                                ASTContext &Context) {
+  const auto *Var = dyn_cast_or_null<VarDecl>(Root);
+  if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
+      !Var->getInit() ||
+      !(Var->getType()->isPointerType() || Var->getType()->isReferenceType()) ||
+      isChangedWithin(Var, Body))
+    return std::nullopt;
+  const Expr *Init = stripped(Var->getInit());
+  if (const auto *Via = dyn_cast<CallExpr>(Init)) {
+    std::optional<ReturnedElement> Element = elementReturnedBy(*Via);
+    if (!Element || Element->Index->isValueDependent())
+      return std::nullopt;
+    return PickedElement{Element->Array,
+                         !Element->Index->isIntegerConstantExpr(Context)};
+  }
+  if (const auto *Address = dyn_cast<UnaryOperator>(Init);
+      Address && Address->getOpcode() == UO_AddrOf)
+    Init = Address->getSubExpr();
+  else if (Var->getType()->isPointerType() && !isa<BinaryOperator>(Init))
+    return std::nullopt;
+  return pickedElement(Init, Context);
+}
+
+/// The stripe array of a mutex expression: an element picked by data
+/// (`locks[h]`), a member of one (`set->b[h].lock`), or a member of one a
+/// local holds and never changes (`b->lock` with `b = &set->b[h]` or `b =
+/// bucket_for(set, key)`).
+std::optional<ObjectPath> stripeArrayOf(const Expr *Mutex, const Stmt &Body,
+                                        ASTContext &Context) {
+  auto ByData = [](std::optional<PickedElement> Picked) {
+    return Picked && Picked->ByData ? std::optional<ObjectPath>(Picked->Array)
+                                    : std::nullopt;
+  };
+  if (auto Array = ByData(pickedElement(Mutex, Context)))
+    return Array;
+  const auto *Member = dyn_cast<MemberExpr>(Mutex->IgnoreParenImpCasts());
+  if (!Member)
+    return std::nullopt;
+  if (auto Array = ByData(pickedElement(Member->getBase(), Context)))
+    return Array;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Member->getBase()->IgnoreParenImpCasts());
+  return Ref ? ByData(elementHeldByLocal(Ref->getDecl(), Body, Context))
+             : std::nullopt;
+}
+
+/// The operand an access designates: the assigned side, the incremented
+/// operand, the object a method is called on.
+const Expr *accessedOperand(const Expr &Where) {
+  const Expr *E = Where.IgnoreParenImpCasts();
+  if (const auto *Binary = dyn_cast<BinaryOperator>(E);
+      Binary && Binary->isAssignmentOp())
+    return Binary->getLHS();
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+    return Unary->getSubExpr();
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E);
+      Operator && Operator->isAssignmentOp() && Operator->getNumArgs() > 0)
+    return Operator->getArg(0);
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+    return Call->getImplicitObjectArgument();
+  return E;
+}
+
+bool subscriptsAnArray(const Expr &Operand) {
+  bool Found = false;
+  forEachDescendant(&Operand, /*SkipLambdas=*/true, [&](const Stmt &S) {
+    const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&S);
+    Found |= isa<ArraySubscriptExpr>(S) ||
+             (Operator && Operator->getOperator() == OO_Subscript);
+  });
+  return Found || isa<ArraySubscriptExpr>(Operand.IgnoreParenImpCasts());
+}
+
 } // namespace
+
+LockSet locksGuarding(LockSet Held, const ObjectPath &Accessed,
+                      const Expr &Where, const Expr **Unguarded) {
+  const auto *Var = dyn_cast_or_null<VarDecl>(Accessed.Root);
+  bool PickedByTheBody = Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var);
+  if (PickedByTheBody || subscriptsAnArray(*accessedOperand(Where)))
+    return Held;
+  llvm::erase_if(Held, [&](const HeldLock &Lock) {
+    bool Unrelated = Lock.Stripes && !Lock.Stripes->overlaps(Accessed);
+    if (Unrelated && Unguarded)
+      *Unguarded = Lock.StripeNamedAt;
+    return Unrelated;
+  });
+  return Held;
+}
+
+HeldLock LockScopes::lockOn(const Expr *Mutex, const VarDecl *Guard) const {
+  HeldLock Lock = mutexNamedBy(Mutex, Guard);
+  // A lock in an element a local holds (`&c->lock` with `c =
+  // &w->conns[i]`) is named by the array: the worker's own, or shared.
+  if (Lock.Mutex && Lock.Mutex->ThroughPointer)
+    if (auto Element = elementHeldByLocal(Lock.Mutex->Root, Body.body(),
+                                          Body.context()))
+      Lock.Mutex = Element->Array.extendedBy(*Lock.Mutex);
+  const Expr *E = Mutex->IgnoreParenImpCasts();
+  if (const auto *Address = dyn_cast<UnaryOperator>(E);
+      Address && Address->getOpcode() == UO_AddrOf)
+    E = Address->getSubExpr();
+  Lock.Stripes = stripeArrayOf(E, Body.body(), Body.context());
+  if (Lock.Stripes)
+    Lock.StripeNamedAt = E;
+  return Lock;
+}
 
 bool sharesLock(llvm::ArrayRef<HeldLock> A, llvm::ArrayRef<HeldLock> B) {
   if (A.empty() || B.empty())
@@ -148,7 +283,7 @@ void LockScopes::recordGuard(const VarDecl &Var, State &Held) const {
   if (Construct)
     for (const Expr *Arg : Construct->arguments())
       if (isMutexType(Arg->getType())) {
-        Mutexes.push_back(mutexNamedBy(Arg, &Var));
+        Mutexes.push_back(lockOn(Arg, &Var));
         Mutexes.back().Shared = Shared;
       }
   // A guard given something parlint does not see as a mutex (a custom
@@ -232,18 +367,18 @@ void LockScopes::transferCall(const CallExpr &CallRef, State &Held) const {
     // through a function pointer or a macro (`LOCK(x)`): the lock its
     // argument names, the same on the unlock.
     LockOp Named = namedLockOpOf(*Call);
-    std::optional<ObjectPath> Object;
+    HeldLock Lock = wildcard();
     if (Named == LockOp::None) {
       IndirectLock Indirect = indirectLockOf(*Call, Body.context());
       Named = Indirect.Op;
       if (Indirect.Object)
-        Object = mutexNamedBy(Indirect.Object, nullptr).Mutex;
+        Lock = lockOn(Indirect.Object, nullptr);
     }
     if (Named == LockOp::Lock || Named == LockOp::TryLock)
-      add(Held, {Object, nullptr});
+      add(Held, Lock);
     else if (Named == LockOp::Unlock)
-      llvm::erase_if(Held, [&](const HeldLock &Lock) {
-        return Lock.Mutex == Object && !Lock.Guard;
+      llvm::erase_if(Held, [&](const HeldLock &Known) {
+        return Known.Mutex == Lock.Mutex && !Known.Guard;
       });
     return;
   }
@@ -267,7 +402,7 @@ void LockScopes::transferCall(const CallExpr &CallRef, State &Held) const {
         Member->getMethodDecl() ? Member->getMethodDecl()->getParent() : nullptr;
     HeldLock Lock = guardKindOf(Record) != GuardKind::None
                         ? wildcard()
-                        : mutexNamedBy(Object, nullptr);
+                        : lockOn(Object, nullptr);
     Lock.Shared = Lock.Mutex && locksShared(*Call);
     if (Locks)
       add(Held, Lock);
@@ -279,7 +414,7 @@ void LockScopes::transferCall(const CallExpr &CallRef, State &Held) const {
   }
   // pthread_mutex_lock(&m), std::lock(a, b, ...).
   for (const Expr *Arg : Call->arguments()) {
-    HeldLock Lock = mutexNamedBy(Arg, nullptr);
+    HeldLock Lock = lockOn(Arg, nullptr);
     Lock.Shared = Lock.Mutex && locksShared(*Call);
     if (Locks)
       add(Held, Lock);

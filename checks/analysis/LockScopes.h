@@ -30,11 +30,27 @@ struct HeldLock {
   /// Held in shared (reader) mode: std::shared_lock, lock_shared(),
   /// pthread_rwlock_rdlock. Other holders in shared mode run at once.
   bool Shared = false;
+  /// A stripe: a lock picked from an array by an index that varies
+  /// (`&locks[h % N]`, `&b->lock` with `b = &set->buckets[h]`). The array,
+  /// in the body's names. Two threads may hold different stripes at once.
+  std::optional<ObjectPath> Stripes = std::nullopt;
+  /// Where a stripe was named (`&locks[h % N]`), for notes.
+  const Expr *StripeNamedAt = nullptr;
   bool operator==(const HeldLock &Other) const {
-    return Mutex == Other.Mutex && Guard == Other.Guard && Shared == Other.Shared;
+    return Mutex == Other.Mutex && Guard == Other.Guard &&
+           Shared == Other.Shared && Stripes == Other.Stripes;
   }
 };
 using LockSet = llvm::SmallVector<HeldLock, 2>;
+
+/// The held locks that guard an access to Accessed (in the body's names) at
+/// Where. A stripe guards only what is reached through an element: of its
+/// own array, of any array the access subscripts, or through a local the
+/// body picked. A set-wide total (`set->count++`, `entries_.emplace(..)`)
+/// under a stripe is touched by two threads holding two stripes.
+/// Unguarded, when given, is set to where a stripe left out was named.
+LockSet locksGuarding(LockSet Held, const ObjectPath &Accessed,
+                      const Expr &Where, const Expr **Unguarded = nullptr);
 
 /// Whether two accesses holding A and B exclude each other: both hold a
 /// lock, and they share one (a wildcard shares with any lock) that at least
@@ -58,6 +74,8 @@ private:
   void transfer(const CFGElement &Element, State &Held) const;
   void transferCall(const CallExpr &Call, State &Held) const;
   void recordGuard(const VarDecl &Var, State &Held) const;
+  /// The lock an expression naming a mutex holds, with its stripe array.
+  HeldLock lockOn(const Expr *Mutex, const VarDecl *Guard) const;
   /// The lock object a lock or unlock call names (`pthread_mutex_lock(m)`,
   /// `fns.lock(mode, l)`), or nullopt when it names none or several.
   std::optional<ObjectPath> lockedObjectOf(const CallExpr &Call) const;

@@ -1,4 +1,5 @@
 #include "SharedWrites.h"
+#include "ReturnedElements.h"
 #include "SummaryWrites.h"
 #include "LoopBounds.h"
 #include "../common/AstHelpers.h"
@@ -303,6 +304,11 @@ private:
       for (unsigned I = 0; I < Call.getNumArgs(); ++I)
         Frame[Callee->getParamDecl(I)] = Call.getArg(I);
       Substituted.push_back(std::move(Frame));
+      // A helper returning an element (`return &s->slots[id & 3];`): the
+      // slot is its index's.
+      if (Returned->getType()->isPointerType())
+        if (const Expr *Index = arrayAndIndexOf(Returned).second)
+          Returned = Index;
       IndexKind Kind = classify(Returned);
       Substituted.pop_back();
       return Kind;
@@ -315,18 +321,6 @@ private:
   }
 
   /// The value of a function whose whole body is one `return E;`.
-  static const Expr *singleReturnedValue(const FunctionDecl *Callee) {
-    const FunctionDecl *Definition = nullptr;
-    if (!Callee || Callee->isVariadic() || !Callee->hasBody(Definition) ||
-        isa<CXXMethodDecl>(Definition))
-      return nullptr;
-    const auto *Body = dyn_cast_or_null<CompoundStmt>(Definition->getBody());
-    if (!Body || Body->size() != 1)
-      return nullptr;
-    const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
-    return Return ? Return->getRetValue() : nullptr;
-  }
-
   IndexKind classifyName(const ValueDecl *D) {
     // A parameter of a helper being read through (classifyCall): the
     // caller's argument, in the caller's frame.
@@ -505,6 +499,8 @@ private:
   llvm::DenseMap<const Expr *, const Stmt *> RefillLoops;
   /// An atomic load in a loop's condition was seen (not in HandsOff yet).
   bool PolledFlag = false;
+  /// Whether the worker handed off before the call being visited.
+  bool HandedOffBeforeCall = false;
 
   static const Expr *loopCondition(const Stmt &Loop) {
     if (const auto *For = dyn_cast<ForStmt>(&Loop))
@@ -624,6 +620,7 @@ private:
     if (isa<UnaryExprOrTypeTraitExpr>(S))
       return; // sizeof, alignof: not evaluated
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      HandedOffBeforeCall = Result.HandsOff || PolledFlag;
       noteHandOff(*Call);
       calleeWrites(*Call);
     }
@@ -670,7 +667,7 @@ private:
         if (auto Alias = elementAliasOf(*stripped(Binding.Object), Code);
             Alias && !Alias->PointsInto &&
             !(Alias->Key && slotOfItsOwn(*Alias->Key)))
-          if (auto Container = objectPathOf(Alias->Container)) {
+          if (auto Container = containerPathOf(*Alias)) {
             Resolved Where = resolve(*Container);
             if (Where.Kind != Reach::Shared)
               return std::nullopt;
@@ -691,11 +688,21 @@ private:
       auto Object = SharedObject(Read);
       if (!Object)
         continue;
+      // A read of the worker's own slot (`at(i)` with its own index).
+      IndexKind Slot = IndexKind::Shared;
+      for (unsigned Param : Read.SlotParams)
+        Slot = combine(Slot, Param < Binding.Args.size()
+                                 ? Index.classify(Binding.Args[Param])
+                                 : IndexKind::Unknown);
+      if (Slot == IndexKind::PerWorker)
+        continue;
       if (!AtCall)
         AtCall = heldAt(Call, Lambdas.size());
       SharedAccess Access;
       Access.Where = &Call;
       Access.Object = *Object;
+      Access.Method = Read.Method;
+      Access.BeforeAnyHandOff = Read.BeforeAnyHandOff && !HandedOffBeforeCall;
       Access.Held = translate(
           SummaryWrites::withCalleeLocks(*AtCall, Read, *Callee, Binding));
       Access.ViaCallee = Callee;
@@ -703,20 +710,30 @@ private:
       Access.InLoopCondition = inLoopCondition(Call);
       Result.Accesses.push_back(std::move(Access));
     }
+    // A write to a slot of the worker's own: its element (ForOwnSlot: a
+    // lock in that element is named by the container), or one it claimed.
+    auto KeepOwnSlotWrite = [&](const SummaryWrite &Write, ObjectPath Object,
+                                bool ForOwnSlot) {
+      SharedAccess Access = summaryWriteAt(Call, Write, *Callee);
+      Access.Held = translate(
+          SummaryWrites::withCalleeLocks(heldAt(Call, Lambdas.size()), Write,
+                                         *Callee, Binding),
+          ForOwnSlot);
+      Access.Object = std::move(Object);
+      Result.OwnSlotWrites.push_back(std::move(Access));
+    };
     for (const SummaryWrite &Write : Summary.Writes) {
       if (auto Own = ownSlotObject(Write, *Callee, Binding)) {
-        SharedAccess Access = summaryWriteAt(Call, Write, *Callee);
-        Access.Held = translate(
-            SummaryWrites::withCalleeLocks(heldAt(Call, Lambdas.size()), Write,
-                                           *Callee, Binding),
-            /*ForOwnSlot=*/true);
-        Access.Object = std::move(*Own);
-        Result.OwnSlotWrites.push_back(std::move(Access));
+        KeepOwnSlotWrite(Write, std::move(*Own), /*ForOwnSlot=*/true);
         continue;
       }
       auto Object = SharedObject(Write);
       if (!Object)
         continue;
+      if (Write.ClaimedBy) {
+        KeepOwnSlotWrite(Write, std::move(*Object), /*ForOwnSlot=*/false);
+        continue;
+      }
       // A slot the worker chooses: its own when chosen by its own index.
       IndexKind Slot = IndexKind::Shared;
       for (unsigned Param : Write.SlotParams)
@@ -746,6 +763,8 @@ private:
     Access.Method = Write.Method;
     Access.Scalar = Write.Scalar;
     Access.ConstantToVolatile = Write.ConstantToVolatile;
+    Access.UnguardingStripe = Write.UnguardingStripe;
+    Access.ClaimedBy = Write.ClaimedBy;
     Access.OneInstance = isOneInstance(Call);
     Access.Via = &Call;
     Access.ViaCallee = &Callee;
@@ -1042,7 +1061,7 @@ private:
     bool OwnSlot = Alias && Alias->Key && isOwnSlot(*Alias->Key);
     if (Alias && Alias->Key && slotOfItsOwn(*Alias->Key) && !OwnSlot)
       return;
-    auto Raw = objectPathOf(Alias ? Alias->Container : &Name);
+    auto Raw = Alias ? containerPathOf(*Alias) : objectPathOf(&Name);
     if (!Raw)
       return;
     // A pointer the worker holds is its own; what it points to may not be.
@@ -1080,8 +1099,8 @@ private:
       recordOwnSlotWrite(std::move(*Found), Where.Path);
     if (Where.Kind != Reach::Shared)
       return;
-    Found->Object = Where.Path;
-    record(std::move(*Found));
+    ObjectPath InWorker = std::exchange(Found->Object, Where.Path);
+    record(std::move(*Found), &InWorker);
   }
 
   /// A write through the worker's own element (`&slots[i]`), named by the
@@ -1098,12 +1117,20 @@ private:
     return Index.classify(&Subscript) == IndexKind::PerWorker;
   }
 
-  void record(SharedAccess Found) {
+  /// InWorker: the object in the worker's own names, where known; a stripe
+  /// lock held there guards only what its elements reach.
+  void record(SharedAccess Found, const ObjectPath *InWorker = nullptr) {
     if (Found.isWrite())
       Found.Overlap = Index.overlapIn(*Found.Where);
     Found.WhilePolling = whilePolling(*Found.Where);
     Found.InLoopCondition = inLoopCondition(*Found.Where);
-    Found.Held = translate(heldAt(*Found.Where, Lambdas.size()));
+    // The worker's code is visited in its order, hand-offs noted on the way.
+    Found.BeforeAnyHandOff = !Result.HandsOff && !PolledFlag;
+    LockSet Held = heldAt(*Found.Where, Lambdas.size());
+    if (InWorker)
+      Held = locksGuarding(std::move(Held), *InWorker, *Found.Where,
+                           &Found.UnguardingStripe);
+    Found.Held = translate(Held);
     Found.OneInstance = Found.isWrite() && isOneInstance(*Found.Where);
     if (Found.isWrite() && Found.Held.empty())
       Found.PublishedByNothing = !mayPublishAfter(*Found.Where);
@@ -2034,9 +2061,9 @@ collectLauncherAccesses(const FunctionAnalysis &Launcher,
       // element touches that part of the container.
       std::optional<ElementAlias> Alias =
           elementAliasOf(cast<Expr>(*S), Launcher);
-      if (Alias && !Alias->Container)
+      if (Alias && !Alias->Container && !Alias->ContainerPath)
         Alias.reset();
-      if (auto Raw = objectPathOf(Alias ? Alias->Container : cast<Expr>(S));
+      if (auto Raw = Alias ? containerPathOf(*Alias) : objectPathOf(cast<Expr>(S));
           Raw && llvm::any_of(Objects, [&](const ObjectPath &Object) {
             return Object.Root == Raw->Root;
           }))
@@ -2094,6 +2121,16 @@ std::optional<ElementAlias> elementAliasOf(const Expr &Name,
   if (!Reference && isChangedWithin(Var, Code.body()))
     return std::nullopt;
   const Expr *Init = stripped(Var->getInit());
+  // `struct shard *s = shard_for(kv, key);` with `return &kv->shards[..];`
+  if (const auto *Call = dyn_cast<CallExpr>(Init); Call && Pointer)
+    if (std::optional<ReturnedElement> Element = elementReturnedBy(*Call)) {
+      ElementAlias Alias;
+      Alias.ContainerPath = Element->Array;
+      Alias.Key = Call;
+      Alias.Use = &Name;
+      Alias.PointsInto = true;
+      return Alias;
+    }
   if (Pointer) {
     const auto *Address = dyn_cast<UnaryOperator>(Init);
     if (!Address || Address->getOpcode() != UO_AddrOf)
@@ -2132,6 +2169,12 @@ std::optional<ElementAlias> elementAliasOf(const Expr &Name,
     Alias.PointsInto = Op->getOperator() == OO_Arrow;
   }
   return Alias;
+}
+
+std::optional<ObjectPath> containerPathOf(const ElementAlias &Alias) {
+  if (Alias.ContainerPath)
+    return Alias.ContainerPath;
+  return Alias.Container ? objectPathOf(Alias.Container) : std::nullopt;
 }
 
 IndexKind classifyWorkerIndex(const Expr &Index, const WorkerCode &Worker,

@@ -132,6 +132,16 @@ struct SharedAccess {
   /// launch reaches into the next launch's (LaunchRanges): neighbouring
   /// workers both touch the boundary.
   std::optional<OverlappingRange> Overlap;
+  /// A lock held at the write that is one of an array's stripes, picked by
+  /// data, while the write is to no element of it: where it was named.
+  const Expr *UnguardingStripe = nullptr;
+  /// An own-slot write to a slot claimed with this atomic ticket
+  /// (SummaryWrite::ClaimedBy): the counter announced the slot before the
+  /// write filled it.
+  const Expr *ClaimedBy = nullptr;
+  /// The worker makes the access before any hand-off of its own (in the
+  /// order of its code): nothing it synchronizes with orders this one.
+  bool BeforeAnyHandOff = false;
 
   /// The access is to one element at a constant index (`parts[0]`).
   std::optional<int64_t> ConstantSlot;
@@ -221,7 +231,15 @@ struct ElementAlias {
   const Expr *Use = nullptr;
   /// Use is a pointer to the element (only a use through it touches it).
   bool PointsInto = false;
+  /// The container, already in this function's names, when a helper's
+  /// call returns the element (`shard_for(kv, key)`, ReturnedElements;
+  /// Container is null then, and Key is the call).
+  std::optional<ObjectPath> ContainerPath;
 };
+
+/// The path of an alias's container (ContainerPath, or the initializer's
+/// container expression).
+std::optional<ObjectPath> containerPathOf(const ElementAlias &Alias);
 
 /// For Name, a use in Code of such a local, the alias; nullopt for any
 /// other name, and for an iterator used other than through `->` or `*`.

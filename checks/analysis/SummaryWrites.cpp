@@ -1,4 +1,5 @@
 #include "SummaryWrites.h"
+#include "ClaimedSlots.h"
 #include "FieldWrites.h"
 #include "LazyInitialization.h"
 #include "DataBranches.h"
@@ -90,6 +91,8 @@ private:
   /// parameter: an index made of them is a slot the caller chooses.
   WorkerCode IndexScope;
   WriteSummary Result;
+  /// Result.HandsOff just before the call being visited.
+  bool HandedOffBeforeCall = false;
 
   bool isOwnParameter(const ValueDecl *D) const {
     const auto *Param = dyn_cast_or_null<ParmVarDecl>(D);
@@ -106,6 +109,12 @@ private:
   /// mutex protects nothing shared and is left out; one through a local
   /// pointer is a wildcard.
   LockSet keptLocks(const LockSet &Held) const;
+  /// The locks held at an access that guard what it touches.
+  LockSet heldOver(const SharedAccess &Found,
+                   const Expr **Unguarded = nullptr) const {
+    return locksGuarding(Locks.heldAt(*Found.Where), Found.Object, *Found.Where,
+                         Unguarded);
+  }
   /// The by-value parameters an index mentions.
   llvm::SmallVector<unsigned, 2> parametersIn(const Expr &Index) const;
 
@@ -113,7 +122,17 @@ private:
   void visitCall(const CallExpr &Call);
   void noteHandOff(const CallExpr &Call);
   void add(SummaryWrite Write);
-  void addRead(const ObjectPath &Object, LockSet Held, const Expr &Where);
+  /// Method: the container method the read calls (`size()`), if any.
+  /// SlotParams: the by-value parameters that pick the element read.
+  void addRead(const ObjectPath &Object, LockSet Held, const Expr &Where,
+               const CXXMethodDecl *Method = nullptr,
+               llvm::SmallVector<unsigned, 2> SlotParams = {},
+               std::optional<bool> BeforeAnyHandOff = std::nullopt);
+  /// The slot parameters of a callee's access in this function's names
+  /// (Mapped): false for a write to a slot this function cannot map (its
+  /// own through a local, or picked by a call).
+  bool mapSlotParams(const SummaryWrite &Access, const CallBinding &Binding,
+                     llvm::SmallVector<unsigned, 2> &Mapped) const;
   /// branchesOnDataOnly of the summarized function, asked once.
   bool dataBranches() {
     if (!DataBranches)
@@ -149,6 +168,7 @@ WriteSummary WriteScanner::run() {
     if (isa<UnaryExprOrTypeTraitExpr>(S))
       return;
     if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+      HandedOffBeforeCall = Result.HandsOff;
       noteHandOff(*Call);
       visitCall(*Call);
     }
@@ -231,16 +251,56 @@ WriteScanner::parametersIn(const Expr &Index) const {
   return Found;
 }
 
+bool WriteScanner::mapSlotParams(const SummaryWrite &Access,
+                                 const CallBinding &Binding,
+                                 llvm::SmallVector<unsigned, 2> &Mapped) const {
+  Mapped.clear();
+  bool Unclear = false, ChosenHere = false;
+  for (unsigned Param : Access.SlotParams) {
+    if (Param >= Binding.Args.size()) {
+      Unclear = true;
+      break;
+    }
+    const Expr &Arg = *Binding.Args[Param];
+    switch (classifyWorkerIndex(Arg, IndexScope, Code)) {
+    case IndexKind::PerWorker: {
+      auto Params = parametersIn(Arg);
+      Unclear |= Params.empty();
+      Mapped.append(Params.begin(), Params.end());
+      ChosenHere = true;
+      break;
+    }
+    case IndexKind::Unknown:
+      Unclear = true;
+      break;
+    default:
+      break;
+    }
+  }
+  if (!ChosenHere || Unclear)
+    Mapped.clear();
+  // A write to a slot this function cannot map is left out; a read of one
+  // reads the container.
+  return !Unclear || Access.Write == WriteKind::None;
+}
+
 void WriteScanner::visitName(const Expr &Name) {
   // A local bound to an element (`auto it = entries_.find(key);`): its uses
   // touch the container, at the key's slot.
   std::optional<ElementAlias> Alias = elementAliasOf(Name, Code);
-  auto Raw = objectPathOf(Alias ? Alias->Container : &Name);
+  auto Raw = Alias ? containerPathOf(*Alias) : objectPathOf(&Name);
   if (!Raw || !mayReachCaller(*Raw, /*Reading=*/true))
     return;
   llvm::SmallVector<unsigned, 2> SlotParams;
   bool Unclear = false;
+  const Expr *Ticket = nullptr;
   auto SlotOfItsOwn = [&](const Expr &Index) {
+    // A slot claimed with an atomic ticket: no other caller writes it, but
+    // a reader may look at it once the counter moved.
+    if (const Expr *Claim = ticketOfIndex(Index, Code)) {
+      Ticket = Claim;
+      return false;
+    }
     switch (classifyWorkerIndex(Index, IndexScope, Code)) {
     case IndexKind::PerWorker: {
       auto Params = parametersIn(Index);
@@ -260,24 +320,38 @@ void WriteScanner::visitName(const Expr &Name) {
   };
   if (Alias && Alias->Key && SlotOfItsOwn(*Alias->Key))
     return;
-  auto Found = Alias ? walkSharedAccess(*Alias->Use, *Raw, Code, SlotOfItsOwn,
-                                        Alias->PointsInto)
-                     : walkSharedAccess(Name, *Raw, Code, SlotOfItsOwn);
-  if (Unclear || !Found || !reachesCaller(Found->Object, !Found->isWrite()))
+  auto Walk = [&](llvm::function_ref<bool(const Expr &)> OwnSlot) {
+    return Alias ? walkSharedAccess(*Alias->Use, *Raw, Code, OwnSlot,
+                                    Alias->PointsInto)
+                 : walkSharedAccess(Name, *Raw, Code, OwnSlot);
+  };
+  auto Found = Walk(SlotOfItsOwn);
+  // A slot the caller cannot map (picked through a local, or by a call): a
+  // write there is left out, a read of it reads the container.
+  if (Unclear) {
+    Found = Walk([](const Expr &) { return false; });
+    if (!Found || Found->isWrite())
+      return;
+    SlotParams.clear();
+    Ticket = nullptr;
+  }
+  if (!Found || !reachesCaller(Found->Object, !Found->isWrite()))
     return;
+  if (Ticket && (!Found->isWrite() || mayPublishAfterFill(*Found->Where, Code)))
+    return; // the claimer's own slot, or one it publishes once filled
   if (!Found->isWrite()) {
-    if (SlotParams.empty())
-      addRead(Found->Object, keptLocks(Locks.heldAt(*Found->Where)),
-              *Found->Where);
+    addRead(Found->Object, keptLocks(heldOver(*Found)), *Found->Where,
+            Found->Method, std::move(SlotParams));
     return;
   }
   SummaryWrite Write;
+  Write.ClaimedBy = Ticket;
   Write.Object = Found->Object;
   Write.Write = Found->Write;
   Write.Method = Found->Method;
   Write.Scalar = Found->Scalar;
   Write.ConstantToVolatile = Found->ConstantToVolatile;
-  Write.Held = keptLocks(Locks.heldAt(*Found->Where));
+  Write.Held = keptLocks(heldOver(*Found, &Write.UnguardingStripe));
   Write.SlotParams = std::move(SlotParams);
   Write.Where = Found->Where;
   Write.WhereFunction = &Function;
@@ -324,10 +398,15 @@ void WriteScanner::visitCall(const CallExpr &Call) {
     return Held;
   };
   // Reads on any path of the callee are reads of this call.
-  for (const SummaryWrite &Read : Inner.Reads)
-    if (auto Object = SummaryWrites::mapPath(Read.Object, *Callee, Binding);
-        Object && reachesCaller(*Object, /*Reading=*/true))
-      addRead(*Object, HeldThere(Read), *Read.Where);
+  for (const SummaryWrite &Read : Inner.Reads) {
+    auto Object = SummaryWrites::mapPath(Read.Object, *Callee, Binding);
+    llvm::SmallVector<unsigned, 2> SlotParams;
+    if (Object && reachesCaller(*Object, /*Reading=*/true) &&
+        mapSlotParams(Read, Binding, SlotParams))
+      addRead(*Object, HeldThere(Read), *Read.Where, Read.Method,
+              std::move(SlotParams),
+              Read.BeforeAnyHandOff && !HandedOffBeforeCall);
+  }
   // The callee's writes are ours on every call only if the call is.
   if (Inner.Writes.empty())
     return;
@@ -350,36 +429,8 @@ void WriteScanner::visitCall(const CallExpr &Call) {
          (!CallEveryTime && isGuardedByParameterTest(Code, Call, Function))))
       continue;
     Mapped.SlotParams.clear();
-    if (!Write.SlotParams.empty()) {
-      // The slot is chosen by our arguments: ours if they come from our
-      // by-value parameters, shared if constant or read from data.
-      bool Unclear = false, ChosenHere = false;
-      for (unsigned Param : Write.SlotParams) {
-        if (Param >= Binding.Args.size()) {
-          Unclear = true;
-          break;
-        }
-        const Expr &Arg = *Binding.Args[Param];
-        switch (classifyWorkerIndex(Arg, IndexScope, Code)) {
-        case IndexKind::PerWorker: {
-          auto Params = parametersIn(Arg);
-          Unclear |= Params.empty();
-          Mapped.SlotParams.append(Params.begin(), Params.end());
-          ChosenHere = true;
-          break;
-        }
-        case IndexKind::Unknown:
-          Unclear = true;
-          break;
-        default:
-          break;
-        }
-      }
-      if (Unclear)
-        continue;
-      if (!ChosenHere)
-        Mapped.SlotParams.clear();
-    }
+    if (!mapSlotParams(Write, Binding, Mapped.SlotParams))
+      continue;
     Mapped.Held = HeldThere(Write);
     add(std::move(Mapped));
   }
@@ -399,15 +450,21 @@ void WriteScanner::noteHandOff(const CallExpr &Call) {
 }
 
 void WriteScanner::addRead(const ObjectPath &Object, LockSet Held,
-                           const Expr &Where) {
+                           const Expr &Where, const CXXMethodDecl *Method,
+                           llvm::SmallVector<unsigned, 2> SlotParams,
+                           std::optional<bool> BeforeAnyHandOff) {
   if (Result.Reads.size() >= MaxWritesPerSummary)
     return;
   for (const SummaryWrite &Known : Result.Reads)
-    if (Known.Object == Object && Known.Held == Held)
+    if (Known.Object == Object && Known.Held == Held &&
+        Known.Method == Method && Known.SlotParams == SlotParams)
       return;
   SummaryWrite Read;
   Read.Object = Object;
   Read.Write = WriteKind::None;
+  Read.Method = Method;
+  Read.SlotParams = std::move(SlotParams);
+  Read.BeforeAnyHandOff = BeforeAnyHandOff.value_or(!Result.HandsOff);
   Read.Held = std::move(Held);
   Read.Where = &Where;
   Read.WhereFunction = &Function;

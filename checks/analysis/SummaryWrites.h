@@ -47,6 +47,15 @@ struct SummaryWrite {
   /// parameters (`out[i] = v` with `i` a parameter): the caller decides
   /// whether that slot is a worker's own. Empty: not a slot choice.
   llvm::SmallVector<unsigned, 2> SlotParams;
+  /// SharedAccess's UnguardingStripe.
+  const Expr *UnguardingStripe = nullptr;
+  /// The element's index is an atomic ticket taken here (ClaimedSlots) and
+  /// nothing after the write publishes it: each caller writes a slot of its
+  /// own, which the counter announced before it was filled.
+  const Expr *ClaimedBy = nullptr;
+  /// For a read: the function makes it before any hand-off of its own, in
+  /// the order of its code.
+  bool BeforeAnyHandOff = false;
   /// The write lies on every path that returns, in each function on the
   /// way down. A write on some paths only is kept while it stays a member
   /// of `*this` (see WriteSummary::Writes).

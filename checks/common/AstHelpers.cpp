@@ -30,6 +30,18 @@ const Expr *stripped(const Expr *E) {
            : nullptr;
 }
 
+const Expr *singleReturnedValue(const FunctionDecl *Callee) {
+  const FunctionDecl *Definition = nullptr;
+  if (!Callee || Callee->isVariadic() || !Callee->hasBody(Definition) ||
+      isa<CXXMethodDecl>(Definition))
+    return nullptr;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Definition->getBody());
+  if (!Body || Body->size() != 1)
+    return nullptr;
+  const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
+  return Return ? Return->getRetValue() : nullptr;
+}
+
 const ValueDecl *rootVariable(const Expr *E) {
   while (E) {
     E = E->IgnoreParenImpCasts();

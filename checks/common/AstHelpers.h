@@ -27,6 +27,10 @@ const FunctionDecl *calleeOf(const Expr *E);
 /// explicit casts around it.
 const Expr *stripped(const Expr *E);
 
+/// The value a free function returns when its whole body is one `return`
+/// (`return 1 + id % 3;`, `return &kv->shards[h % N];`), or null.
+const Expr *singleReturnedValue(const FunctionDecl *Callee);
+
 /// The variable or field an expression designates at its root: `v` in
 /// `v`, `v[i]`, `&v[i]`, `v.x`, `*v`, `this->v`, `v.back()`.
 const ValueDecl *rootVariable(const Expr *E);

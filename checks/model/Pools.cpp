@@ -1,5 +1,6 @@
 #include "Pools.h"
 #include "Handles.h"
+#include "Launch.h"
 #include "../common/AstHelpers.h"
 #include "../common/ProjectConfig.h"
 
@@ -233,6 +234,11 @@ StringRef waitBeforeDestruction(const CXXRecordDecl *Record) {
   return Library ? StringRef(Library->WaitBeforeDestruction) : StringRef();
 }
 
+namespace {
+bool startsThreadsInALoop(const FunctionDecl &Function);
+bool joinsThreads(const FunctionDecl &Function);
+} // namespace
+
 bool waitsForPoolWork(const CXXMemberCallExpr &Call) {
   const CXXMethodDecl *Method = Call.getMethodDecl();
   if (!Method || !Method->getIdentifier())
@@ -241,8 +247,12 @@ bool waitsForPoolWork(const CXXMemberCallExpr &Call) {
   const CXXRecordDecl *Record = objectClass(Call);
   if (const LibraryPool *Library = libraryOf(Record))
     return llvm::is_contained(Library->WaitMethods, Name);
-  return isProjectPool(Record) &&
-         contains(projectConfig().PoolWaitMethods, Name);
+  if (isProjectPool(Record) && contains(projectConfig().PoolWaitMethods, Name))
+    return true;
+  // A pool of the program whose `run()` starts a thread per task list and
+  // joins them: every task queued before has run when it returns.
+  return isPoolImplementation(Record) && startsThreadsInALoop(*Method) &&
+         joinsThreads(*Method);
 }
 
 const Expr *workerCountArgument(const CXXConstructExpr &Construct,
@@ -337,9 +347,67 @@ QualType elementBehindPointer(QualType Type) {
 
 /// A queue, deque, list or vector (any class template) of callables, also
 /// behind a smart pointer (std::unique_ptr<Task>).
-bool isTaskQueue(QualType Type) {
+bool isTaskQueue(QualType Type, unsigned Depth = 0) {
   QualType Element = elementBehindPointer(Type);
-  return !Element.isNull() && isCallableType(Element, 0);
+  if (Element.isNull())
+    return false;
+  // Lists of tasks, one per worker (`std::vector<std::vector<Task>>`).
+  return isCallableType(Element, 0) || (Depth == 0 && isTaskQueue(Element, 1));
+}
+
+/// The member of the object an adder is called on, through subscripts
+/// (`lists_[next_++ % n].push_back(task)`).
+const MemberExpr *memberAddedTo(const Expr &Object) {
+  const Expr *E = Object.IgnoreParenImpCasts();
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E);
+      Operator && Operator->getOperator() == OO_Subscript)
+    E = Operator->getArg(0)->IgnoreParenImpCasts();
+  else if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
+    E = Subscript->getBase()->IgnoreParenImpCasts();
+  return dyn_cast<MemberExpr>(E);
+}
+
+/// Whether some statement of Function's body (lambdas left out) satisfies
+/// Test.
+bool anyInBody(const FunctionDecl &Function,
+               llvm::function_ref<bool(const Stmt &)> Test) {
+  const FunctionDecl *Definition = Function.getDefinition();
+  if (!Definition || !Definition->getBody())
+    return false;
+  bool Found = false;
+  forEachDescendant(Definition->getBody(), /*SkipLambdas=*/true,
+                    [&](const Stmt &S) { Found = Found || Test(S); });
+  return Found;
+}
+
+/// Whether a function starts threads in a loop (a fork-join pool's `run()`
+/// starting one thread per task list).
+bool startsThreadsInALoop(const FunctionDecl &Function) {
+  return anyInBody(Function, [&](const Stmt &S) {
+    bool Starts = false;
+    if (isLoop(S))
+      forEachLaunch(S, Function.getASTContext(),
+                    [&](const Launch &L) { Starts |= L.startsOwnThread(); });
+    return Starts;
+  });
+}
+
+/// Whether a function joins a thread (`t.join()`, pthread_join).
+bool joinsThreads(const FunctionDecl &Function) {
+  return anyInBody(Function, [](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(Call))
+      return memberOp(Member->getMethodDecl()) == HandleOp::Join;
+    return Call && freeFunctionOp(Call->getDirectCallee()) == HandleOp::Join;
+  });
+}
+
+/// Whether a member function of Record starts threads in a loop: the class
+/// runs its queued tasks on several threads at once.
+bool startsThreadsInALoop(const CXXRecordDecl &Record) {
+  return llvm::any_of(Record.methods(), [](const CXXMethodDecl *Method) {
+    return startsThreadsInALoop(*Method);
+  });
 }
 
 /// `this`, or a local reference or pointer to a part of it (`Shard &s =
@@ -397,9 +465,8 @@ bool queuesTask(const CXXMethodDecl &Method) {
   forEachDescendant(Definition->getBody(), /*SkipLambdas=*/true,
                     [&](const Stmt &S) {
     const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
-    const auto *Member = Call ? dyn_cast<MemberExpr>(
-                                    Call->getImplicitObjectArgument()->IgnoreParenImpCasts())
-                              : nullptr;
+    const MemberExpr *Member =
+        Call ? memberAddedTo(*Call->getImplicitObjectArgument()) : nullptr;
     if (!Member || !isOwnObject(*Member->getBase()) ||
         !isTaskQueue(Member->getType()))
       return;
@@ -443,7 +510,7 @@ bool isPoolImplementation(const CXXRecordDecl *Record) {
     if (keepsPoolShards(Field->getType()))
       return true;
   }
-  if (Threads && Tasks)
+  if (Tasks && (Threads || startsThreadsInALoop(*Record)))
     return true;
   for (const CXXBaseSpecifier &Base : Record->bases())
     if (isPoolImplementation(Base.getType()->getAsCXXRecordDecl()))

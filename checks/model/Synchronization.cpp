@@ -695,4 +695,47 @@ bool hasSlotSubscript(QualType Type) {
                               "basic_string"});
 }
 
+bool isAtomicTicket(const Expr &E) {
+  const Expr *Step = E.IgnoreParenImpCasts();
+  if (const auto *Atomic = dyn_cast<AtomicExpr>(Step)) {
+    switch (Atomic->getOp()) {
+    case AtomicExpr::AO__c11_atomic_fetch_add:
+    case AtomicExpr::AO__c11_atomic_fetch_sub:
+    case AtomicExpr::AO__atomic_fetch_add:
+    case AtomicExpr::AO__atomic_fetch_sub:
+    case AtomicExpr::AO__atomic_add_fetch:
+    case AtomicExpr::AO__atomic_sub_fetch:
+      return true;
+    default:
+      return false;
+    }
+  }
+  if (const auto *Unary = dyn_cast<UnaryOperator>(Step))
+    return Unary->isIncrementDecrementOp() &&
+           Unary->getSubExpr()->getType()->isAtomicType();
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Step)) {
+    StringRef Name = identifierOf(Member->getMethodDecl());
+    return isLibraryRecord(objectClassOf(*Member), {"atomic", "atomic_ref"}) &&
+           (Name == "fetch_add" || Name == "fetch_sub");
+  }
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Step)) {
+    OverloadedOperatorKind Kind = Operator->getOperator();
+    return (Kind == OO_PlusPlus || Kind == OO_MinusMinus) &&
+           Operator->getNumArgs() > 0 &&
+           isLibraryRecord(
+               recordOf(Operator->getArg(0)->IgnoreParenImpCasts()->getType()),
+               {"atomic", "atomic_ref"});
+  }
+  const auto *Call = dyn_cast<CallExpr>(Step);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || !Callee->getIdentifier())
+    return false;
+  StringRef Name = Callee->getName();
+  return llvm::is_contained({"__sync_fetch_and_add", "__sync_add_and_fetch",
+                             "__sync_fetch_and_sub", "__sync_sub_and_fetch",
+                             "atomic_fetch_add", "atomic_fetch_add_explicit",
+                             "atomic_fetch_sub", "atomic_fetch_sub_explicit"},
+                            Name);
+}
+
 } // namespace clang::tidy::parlint

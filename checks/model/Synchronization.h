@@ -124,6 +124,12 @@ HandOffKind handOffKindOf(const AtomicExpr &Atomic);
 bool observesAnotherThread(const AtomicExpr &Atomic);
 bool isAtomicLoad(const AtomicExpr &Atomic);
 
+/// A read-modify-write step of an atomic counter that hands its caller a
+/// ticket no other caller gets: `head_.fetch_add(1)`, `++next_` on a
+/// std::atomic or a C _Atomic, `atomic_fetch_add(&n, 1)`,
+/// `__atomic_fetch_add`, `__sync_fetch_and_add` (and their sub forms).
+bool isAtomicTicket(const Expr &E);
+
 /// An object whose own operations are synchronized, so touching it from
 /// several threads is not a data race on it: a mutex, a guard, an atomic, a
 /// condition variable, a thread, a future, a promise, a latch, a barrier, a

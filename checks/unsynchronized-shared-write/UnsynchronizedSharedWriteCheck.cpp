@@ -1,4 +1,5 @@
 #include "UnsynchronizedSharedWriteCheck.h"
+#include "../analysis/FieldWorkers.h"
 #include "../analysis/LoopBounds.h"
 #include "../analysis/SpawnHandle.h"
 #include "../analysis/SummaryWrites.h"
@@ -188,6 +189,7 @@ void UnsynchronizedSharedWriteCheck::checkFunction(
   if (const auto *Method = dyn_cast<CXXMethodDecl>(&Function.Decl);
       Method && Method->isInstance())
     checkMemberWorkers(*Method, Function);
+  checkFieldWorkers(Function);
 }
 
 void UnsynchronizedSharedWriteCheck::checkMemberWorkers(
@@ -238,6 +240,14 @@ void UnsynchronizedSharedWriteCheck::checkMemberWorkers(
     }
     // What the worker reads, against the methods that write it meanwhile.
     for (const SharedAccess &Read : Accesses.Accesses) {
+      // An update reads what it writes: a write made before the join meets
+      // it too (`cursor_ = 0;` in the destructor, `cursor_++` in the worker).
+      if (Read.isWrite() && Read.Object.isThis() &&
+          !llvm::any_of(Reported, [&](const ObjectPath &Object) {
+            return Object.overlaps(Read.Object);
+          }) &&
+          checkWriteBeforeJoin(Read, Spawn, *Handle, *Method.getParent(), Context))
+        Reported.push_back(Read.Object);
       if (Read.isWrite() || !Read.Object.isThis() ||
           llvm::any_of(Reported, [&](const ObjectPath &Object) {
             return Object.overlaps(Read.Object);
@@ -258,11 +268,17 @@ void UnsynchronizedSharedWriteCheck::checkConstructorBodyWrites(
     const FunctionUnderCheck &Constructor) {
   const FunctionAnalysis &Body = Constructor.Analysis;
   const SourceManager &SM = Constructor.Context.getSourceManager();
+  // A worker that hands off may read only once the body handed it the
+  // value; a read before its first hand-off is ordered by nothing.
+  bool Unordered = !Worker.HandsOff || Worker.PollsOnly;
+  auto Counts = [&](const SharedAccess &A) {
+    return !A.isWrite() && A.Object.isThis() && (Unordered || A.BeforeAnyHandOff);
+  };
   llvm::SmallVector<ObjectPath, 4> Read;
   for (const SharedAccess &A : Worker.Accesses)
-    if (!A.isWrite() && A.Object.isThis() && !llvm::is_contained(Read, A.Object))
+    if (Counts(A) && !llvm::is_contained(Read, A.Object))
       Read.push_back(A.Object);
-  if (Read.empty() || (Worker.HandsOff && !Worker.PollsOnly))
+  if (Read.empty())
     return;
   checkLaterMemberInitializers(Worker, Spawn, Handle, Constructor);
   // The body may wait for the worker, or hand off with it, before it
@@ -275,7 +291,7 @@ void UnsynchronizedSharedWriteCheck::checkConstructorBodyWrites(
     else if (const auto *Atomic = dyn_cast<AtomicExpr>(&Node))
       TakesPart |= SummaryWrites::takesPartInHandOff(*Atomic);
   });
-  if (TakesPart || (Worker.HandsOff && !Worker.PollsOnly))
+  if (TakesPart)
     return;
   llvm::SmallVector<ObjectPath, 4> Reported;
   for (const SharedAccess &Write : collectLauncherAccesses(Body, {}, Read)) {
@@ -284,7 +300,7 @@ void UnsynchronizedSharedWriteCheck::checkConstructorBodyWrites(
       continue;
     const SharedAccess *Reading = nullptr;
     for (const SharedAccess &A : Worker.Accesses)
-      if (!Reading && !A.isWrite() && readsWritten(A.Object, Write.Object) &&
+      if (!Reading && Counts(A) && readsWritten(A.Object, Write.Object) &&
           !sharesLock(Write.Held, A.Held))
         Reading = &A;
     if (!Reading)
@@ -347,7 +363,6 @@ bool UnsynchronizedSharedWriteCheck::checkWriteBeforeJoin(
     const SharedAccess &Read, const Launch &Spawn, const FieldDecl &Handle,
     const CXXRecordDecl &Record, ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
-  auto Location = [&](const Stmt *S) { return expansionStart(*S, SM); };
   for (const WriteBeforeJoin &Write : writesBeforeJoin(Record, Handle, Context)) {
     if (!readsWritten(Read.Object, Write.Object) ||
         sharesLock(Read.Held, Write.Held))
@@ -355,28 +370,81 @@ bool UnsynchronizedSharedWriteCheck::checkWriteBeforeJoin(
     SourceLocation Where = reportLocation(*Write.Where, SM);
     if (Where.isInvalid())
       continue;
-    if (!firstReportAt(Where))
-      return true;
-    diag(Where, "unsynchronized write to '%0' while the object's worker, "
-                "joined only below, reads it; %select{|make it std::atomic, "
-                "or }1%select{write it holding the lock the worker reads it "
-                "under|read it under the lock taken here}2")
-        << Write.Object.describe() << Write.Scalar << !Write.Held.empty();
-    noteWorkerRead(Read, !Write.Held.empty(), SM);
-    if (Write.JoinedByMemberDestructor)
-      diag(SM.getExpansionLoc(Write.Join->getEndLoc()),
-           "%0 joins the worker when it is destroyed, after the destructor's "
-           "body",
-           DiagnosticIDs::Note)
-          << &Handle;
-    else
-      diag(Location(Write.Join), "the worker is joined here", DiagnosticIDs::Note);
-    diag(Location(Spawn.Call), "the worker is started here and kept in %0",
-         DiagnosticIDs::Note)
-        << &Handle;
+    if (firstReportAt(Where))
+      reportWriteBeforeJoin(Read, *Write.Where, Write.Object, Write.Scalar,
+                            !Write.Held.empty(), Write.Join,
+                            Write.JoinedByMemberDestructor, Spawn, Handle, SM);
     return true;
   }
   return false;
+}
+
+void UnsynchronizedSharedWriteCheck::reportWriteBeforeJoin(
+    const SharedAccess &Read, const Expr &Write, const ObjectPath &Written,
+    bool Scalar, bool Locked, const Stmt *Join, bool JoinedByMemberDestructor,
+    const Launch &Spawn, const FieldDecl &Handle, const SourceManager &SM) {
+  diag(reportLocation(Write, SM),
+       "unsynchronized write to '%0' while the object's worker, joined only "
+       "below, reads it; %select{|make it %select{_Atomic|std::atomic}3, or "
+       "}1%select{write it holding the lock the worker reads it under|read it "
+       "under the lock taken here}2")
+      << Written.describe() << Scalar << Locked
+      << static_cast<bool>(getLangOpts().CPlusPlus);
+  noteWorkerRead(Read, Locked, SM);
+  if (JoinedByMemberDestructor)
+    diag(SM.getExpansionLoc(Join->getEndLoc()),
+         "%0 joins the worker when it is destroyed, after the destructor's "
+         "body",
+         DiagnosticIDs::Note)
+        << &Handle;
+  else
+    diag(expansionStart(*Join, SM), "the worker is joined here",
+         DiagnosticIDs::Note);
+  diag(expansionStart(*Spawn.Call, SM),
+       "the worker is started here and kept in %0", DiagnosticIDs::Note)
+      << &Handle;
+}
+
+void UnsynchronizedSharedWriteCheck::checkFieldWorkers(
+    const FunctionUnderCheck &Function) {
+  ASTContext &Context = Function.Context;
+  const SourceManager &SM = Context.getSourceManager();
+  forEachLaunch(Function.Body, Context, [&](const Launch &Spawn) {
+    if (Function.Analysis.enclosingLambda(*Spawn.Call))
+      return;
+    std::optional<FieldWorker> Kept = fieldHoldingLaunch(Spawn, Function.Decl);
+    if (!Kept)
+      return;
+    WorkerCode Code = describeWorker(Spawn, Function.Analysis, nullptr, false);
+    WorkerAccesses Accesses = collectWorkerAccesses(Code, Context);
+    // A worker that takes turns with its owner through a hand-off may
+    // read the object only once it is handed over.
+    if (Accesses.HandsOff && !Accesses.PollsOnly)
+      return;
+    llvm::SmallVector<FieldWriteBeforeJoin, 2> Writes;
+    bool Collected = false;
+    llvm::SmallVector<const Expr *, 2> Reported;
+    for (const SharedAccess &Read : Accesses.Accesses) {
+      if (Read.isWrite() || Read.Object.Root != Kept->Object ||
+          !Read.Object.ThroughPointer)
+        continue;
+      if (!Collected) {
+        Writes = writesBeforeFieldJoin(*Kept, Context);
+        Collected = true;
+      }
+      for (const FieldWriteBeforeJoin &Write : Writes) {
+        if (llvm::is_contained(Reported, Write.Where) ||
+            !readsWritten(Read.Object, Write.Object) ||
+            sharesLock(Read.Held, Write.Held))
+          continue;
+        Reported.push_back(Write.Where);
+        if (firstReportAt(reportLocation(*Write.Where, SM)))
+          reportWriteBeforeJoin(Read, *Write.Where, Write.Object, Write.Scalar,
+                                !Write.Held.empty(), Write.Join, false, Spawn,
+                                *Kept->Handle, SM);
+      }
+    }
+  });
 }
 
 bool UnsynchronizedSharedWriteCheck::checkMemberWorkerRead(
@@ -841,6 +909,13 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
                 "shared mode run at the same time; take it exclusively "
                 "(std::unique_lock, lock()) to write",
          DiagnosticIDs::Note);
+  if (Write.UnguardingStripe)
+    diag(expansionStart(*Write.UnguardingStripe, SM),
+         "this lock is one of an array's stripes, picked by the data; two "
+         "threads holding different stripes write %0 at the same time: "
+         "guard it with one lock for the whole array, or make it per stripe",
+         DiagnosticIDs::Note)
+        << Object;
   noteWorkerCall(Write, SM);
   if (Write.Overlap && First.Why == Repeated)
     diag(expansionStart(*Write.Overlap->Bound, SM),
@@ -1017,17 +1092,21 @@ void UnsynchronizedSharedWriteCheck::checkOwnSlotWrites(LaunchingBody &Body) {
           if (!Read && ReadsTheSlots(A) && Body.runningAt(W, *A.Where))
             Read = &A;
       // Another worker reading them meanwhile: a watchdog, a monitor. Either
-      // side's hand-off may order the two.
+      // side's hand-off may order the two, except for a slot claimed with a
+      // ticket: the reader's loads of the counter meet the claim, made
+      // before the fill, and the writer publishes nothing after it.
       if (!Read && !W.Accesses.HandsOff)
         for (const Worker &Other : Body.Workers) {
-          if (Read || &Other == &W || Other.Accesses.HandsOff ||
+          if (Read || &Other == &W ||
+              (Other.Accesses.HandsOff && !Write.ClaimedBy) ||
               sameCallable(Other.Spawn, W.Spawn) || !Body.overlap(W, Other))
             continue;
-          for (const SharedAccess &A : Other.Accesses.Accesses)
+          for (const SharedAccess &A : Other.Accesses.Accesses) {
             if (!Read && ReadsTheSlots(A)) {
               Read = &A;
               Reader = &Other;
             }
+          }
         }
       if (!Read)
         continue;
@@ -1042,6 +1121,13 @@ void UnsynchronizedSharedWriteCheck::checkOwnSlotWrites(LaunchingBody &Body) {
                   "read the slots only once the workers have finished")
           << whatIsWritten(Write) << (Reader ? 1 : 0)
           << (atomicWouldDo(Write) ? (getLangOpts().CPlusPlus ? 1 : 2) : 0);
+      if (Write.ClaimedBy)
+        diag(expansionStart(*Write.ClaimedBy, SM),
+             "the slot is claimed here: the counter announces it before it "
+             "is filled, so a reader that trusts the counter reads it while "
+             "it is written; publish each slot once filled (a second counter "
+             "stored with release after the write, or a ready flag per slot)",
+             DiagnosticIDs::Note);
       noteWorkerCall(Write, SM);
       if (Reader) {
         diag(expansionStart(*Read->Where, SM),

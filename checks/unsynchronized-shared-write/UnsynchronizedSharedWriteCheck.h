@@ -91,6 +91,18 @@ private:
   bool checkWriteBeforeJoin(const SharedAccess &Read, const Launch &Spawn,
                             const FieldDecl &Handle, const CXXRecordDecl &Record,
                             ASTContext &Context);
+  /// Workers a function starts and keeps in a field of the object its
+  /// pointer parameter designates (`pthread_create(&s->thread, NULL, run,
+  /// s)`): what another function writes to that object before it joins the
+  /// field, against what the worker reads (FieldWorkers).
+  void checkFieldWorkers(const FunctionUnderCheck &Function);
+  /// The report of a write made before the join while the worker reads its
+  /// object; false when it was reported at that place already.
+  void reportWriteBeforeJoin(const SharedAccess &Read, const Expr &Write,
+                             const ObjectPath &Written, bool Scalar, bool Locked,
+                             const Stmt *Join, bool JoinedByMemberDestructor,
+                             const Launch &Spawn, const FieldDecl &Handle,
+                             const SourceManager &SM);
   /// Writes of a constructor's body to members that a worker started in
   /// its member initializers reads: the worker runs before the body.
   void checkConstructorBodyWrites(const WorkerAccesses &Worker,

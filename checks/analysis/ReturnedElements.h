@@ -1,0 +1,34 @@
+// An element a helper hands back: the helper's whole body is one return of
+// an element's address (`return &kv->shards[hash(key) % N];`, `return
+// t->buckets + h;`). What the caller does through the pointer it gets, it
+// does to that array's element; the helper's pointer parameter at the
+// array's root stands for the call's argument.
+#ifndef PARLINT_CHECKS_ANALYSIS_RETURNEDELEMENTS_H
+#define PARLINT_CHECKS_ANALYSIS_RETURNEDELEMENTS_H
+
+#include "ObjectPath.h"
+
+#include "clang/AST/Expr.h"
+#include <optional>
+
+namespace clang::tidy::parlint {
+
+/// `&A[i]`, `A + i` (a pointer plus an integer), `A[i]`: the array and the
+/// index expressions, or {null, null}.
+std::pair<const Expr *, const Expr *> arrayAndIndexOf(const Expr *Element);
+
+struct ReturnedElement {
+  /// The array, in the caller's names.
+  ObjectPath Array;
+  /// The index, in the helper's names.
+  const Expr *Index = nullptr;
+};
+
+/// The element Call returns, when its callee's whole body returns one
+/// (`shard_for(kv, key)`), with the array rooted at a global or at the
+/// plain variable the call passes for the helper's parameter; or nullopt.
+std::optional<ReturnedElement> elementReturnedBy(const CallExpr &Call);
+
+} // namespace clang::tidy::parlint
+
+#endif
