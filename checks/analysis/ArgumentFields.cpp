@@ -282,4 +282,68 @@ sharedArgumentFields(const Expr &Argument, const Stmt &Loop,
   return Shared;
 }
 
+llvm::DenseMap<const FieldDecl *, SharedPointee>
+sharedFieldsOfLocalStruct(const Expr &Argument, const FunctionAnalysis &Launcher) {
+  llvm::DenseMap<const FieldDecl *, SharedPointee> Shared;
+  const auto *Address = dyn_cast<UnaryOperator>(stripped(&Argument));
+  if (!Address || Address->getOpcode() != UO_AddrOf)
+    return Shared;
+  const auto *Struct = dyn_cast_or_null<VarDecl>(declOf(Address->getSubExpr()));
+  const RecordDecl *Record =
+      Struct ? Struct->getType()->getAsRecordDecl() : nullptr;
+  // A local or a static local: named by no other function.
+  if (!Record || Record->isUnion() ||
+      !(Struct->hasLocalStorage() || Struct->isStaticLocal()) ||
+      isa<ParmVarDecl>(Struct) || !Launcher.declarationOf(*Struct))
+    return Shared;
+  llvm::DenseMap<const FieldDecl *, llvm::SmallVector<const Expr *, 2>> Values;
+  if (const auto *List = dyn_cast_or_null<InitListExpr>(stripped(Struct->getInit())))
+    for (const FieldDecl *Field : Record->fields())
+      if (Field->getFieldIndex() < List->getNumInits() &&
+          !isa<ImplicitValueInitExpr>(List->getInit(Field->getFieldIndex())))
+        Values[Field].push_back(List->getInit(Field->getFieldIndex()));
+  // Every later value of a field; a struct assigned whole, or whose address
+  // goes elsewhere than to launches, may be given anything.
+  bool Unknown = false;
+  forEachDescendant(&Launcher.body(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+    const auto *Assign = dyn_cast<BinaryOperator>(&S);
+    if (!Assign || !Assign->isAssignmentOp())
+      return;
+    const Expr *Target = Assign->getLHS()->IgnoreParens();
+    if (namesVariable(Target, Struct)) {
+      Unknown = true;
+      return;
+    }
+    const auto *Member = dyn_cast<MemberExpr>(Target);
+    const auto *Field =
+        Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
+    if (Field && !Member->isArrow() && declOf(Member->getBase()) == Struct)
+      Values[Field].push_back(Assign->getOpcode() == BO_Assign ? Assign->getRHS()
+                                                               : nullptr);
+  });
+  if (Unknown)
+    return Shared;
+  for (const auto &[Field, Given] : Values) {
+    if (!Field->getType()->isPointerType())
+      continue;
+    std::optional<SharedPointee> Common;
+    bool Same = true;
+    for (const Expr *Value : Given) {
+      auto Pointee = Value ? pointeeOf(Value) : std::nullopt;
+      if (!Pointee || !Pointee->Path.Root ||
+          (!Pointee->AddressOf &&
+           isChangedWithin(Pointee->Path.Root, Launcher.body())) ||
+          (Common && !(Common->Path == Pointee->Path &&
+                       Common->AddressOf == Pointee->AddressOf))) {
+        Same = false;
+        break;
+      }
+      Common = Pointee;
+    }
+    if (Same && Common)
+      Shared[Field] = *Common;
+  }
+  return Shared;
+}
+
 } // namespace clang::tidy::parlint

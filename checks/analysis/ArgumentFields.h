@@ -36,6 +36,14 @@ llvm::DenseMap<const FieldDecl *, SharedPointee>
 sharedArgumentFields(const Expr &Argument, const Stmt &Loop,
                      const FunctionAnalysis &Launcher);
 
+/// For the argument of a single launch that is the address of a local (or
+/// static local) struct (`pthread_create(&t, NULL, rx_thread, &rx)`), the pointer fields
+/// it is given one object in (its initializer, `rx.slab = s;`), that object
+/// not changed afterwards: two workers handed two structs that both hold
+/// `s` share `*s`, though each struct is its own.
+llvm::DenseMap<const FieldDecl *, SharedPointee>
+sharedFieldsOfLocalStruct(const Expr &Argument, const FunctionAnalysis &Launcher);
+
 } // namespace clang::tidy::parlint
 
 #endif

@@ -44,6 +44,31 @@ struct FieldWriteBeforeJoin {
 llvm::SmallVector<FieldWriteBeforeJoin, 2>
 writesBeforeFieldJoin(const FieldWorker &Worker, ASTContext &Context);
 
+/// An access an owner of the object makes while its worker runs: a function
+/// that starts the worker by calling the launcher (`job_start(&j, ...)`) and
+/// joins it later in its own body (`pthread_join(j.runner, NULL)`, or a
+/// call of a function that joins it: `room_stop(&r)`). Between the two it
+/// touches the object directly (`j.cancelled = 1`, `venc.bytes_out`) or
+/// through a call that takes it (`job_cancel(&j)`, `room_info(&r, ...)`),
+/// whose summary says what it touches.
+struct OwnerAccess {
+  const FunctionDecl *Owner = nullptr;
+  /// The access itself: in the owner, or in the function a call leads to.
+  const Expr *Where = nullptr;
+  /// The owner's call that leads there; null for a direct access.
+  const Expr *Call = nullptr;
+  /// The object and the locks held, in the launcher's names.
+  ObjectPath Object;
+  LockSet Held;
+  bool Write = false;
+  bool Scalar = false;
+  const Expr *Start = nullptr;
+  const Stmt *Join = nullptr;
+};
+llvm::SmallVector<OwnerAccess, 4>
+ownerAccessesWhileRunning(const FieldWorker &Worker, const FunctionDecl &Launcher,
+                          ASTContext &Context);
+
 } // namespace clang::tidy::parlint
 
 #endif

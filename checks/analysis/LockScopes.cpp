@@ -158,10 +158,11 @@ std::optional<PickedElement> elementHeldByLocal(const ValueDecl *Root,
   const Expr *Init = stripped(Var->getInit());
   if (const auto *Via = dyn_cast<CallExpr>(Init)) {
     std::optional<ReturnedElement> Element = elementReturnedBy(*Via);
-    if (!Element || Element->Index->isValueDependent())
+    if (!Element || (Element->Index && Element->Index->isValueDependent()))
       return std::nullopt;
     return PickedElement{Element->Array,
-                         !Element->Index->isIntegerConstantExpr(Context)};
+                         !Element->Index ||
+                             !Element->Index->isIntegerConstantExpr(Context)};
   }
   if (const auto *Address = dyn_cast<UnaryOperator>(Init);
       Address && Address->getOpcode() == UO_AddrOf)

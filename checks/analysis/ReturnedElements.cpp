@@ -1,6 +1,7 @@
 #include "ReturnedElements.h"
 #include "../common/AstHelpers.h"
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::parlint {
@@ -26,17 +27,11 @@ std::pair<const Expr *, const Expr *> arrayAndIndexOf(const Expr *Element) {
   return {nullptr, nullptr};
 }
 
-std::optional<ReturnedElement> elementReturnedBy(const CallExpr &Call) {
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  const Expr *Returned = singleReturnedValue(Callee);
-  if (!Returned || !Returned->getType()->isPointerType())
-    return std::nullopt;
-  auto [Array, Index] = arrayAndIndexOf(Returned);
-  std::optional<ObjectPath> Path =
-      Array ? objectPathOf(Array->IgnoreParenImpCasts()) : std::nullopt;
-  if (!Path)
-    return std::nullopt;
-  if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(Path->Root)) {
+/// Path, rooted at a global or at a parameter of Call's callee, in the
+/// caller's names.
+static std::optional<ObjectPath> inCallerNames(ObjectPath Path,
+                                               const CallExpr &Call) {
+  if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(Path.Root)) {
     unsigned At = Param->getFunctionScopeIndex();
     if (At >= Call.getNumArgs())
       return std::nullopt;
@@ -46,15 +41,101 @@ std::optional<ReturnedElement> elementReturnedBy(const CallExpr &Call) {
     // `shard_for(kv, key)`: `kv->shards`; `slot_for(w->sched, id)`:
     // `w->sched->slots` (a pointer member's pointee goes by its name).
     if (Argument->Fields.empty() && !Argument->ThroughPointer)
-      Path->Root = Argument->Root;
+      Path.Root = Argument->Root;
     else
-      Path = Argument->extendedBy(*Path);
-  } else {
-    const auto *Global = dyn_cast_or_null<VarDecl>(Path->Root);
-    if (!Global || !Global->hasGlobalStorage())
-      return std::nullopt;
+      Path = Argument->extendedBy(Path);
+    return Path;
   }
-  return ReturnedElement{*Path, Index};
+  const auto *Global = dyn_cast_or_null<VarDecl>(Path.Root);
+  if (!Global || !Global->hasGlobalStorage())
+    return std::nullopt;
+  return Path;
+}
+
+std::optional<ReturnedElement> elementReturnedBy(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const Expr *Returned = singleReturnedValue(Callee);
+  if (!Returned) {
+    const FunctionDecl *Definition = nullptr;
+    if (!Callee || !Callee->hasBody(Definition) || isa<CXXMethodDecl>(Definition))
+      return std::nullopt;
+    std::optional<ObjectPath> Searched = searchedArrayOf(*Definition);
+    if (!Searched)
+      return std::nullopt;
+    if (auto Array = inCallerNames(*Searched, Call))
+      return ReturnedElement{*Array, nullptr};
+    return std::nullopt;
+  }
+  if (!Returned->getType()->isPointerType())
+    return std::nullopt;
+  auto [Array, Index] = arrayAndIndexOf(Returned);
+  std::optional<ObjectPath> Path =
+      Array ? objectPathOf(Array->IgnoreParenImpCasts()) : std::nullopt;
+  if (!Path)
+    return std::nullopt;
+  if (auto InCaller = inCallerNames(*Path, Call))
+    return ReturnedElement{*InCaller, Index};
+  return std::nullopt;
+}
+
+std::optional<ObjectPath> searchedArrayOf(const FunctionDecl &Helper) {
+  if (!Helper.getReturnType()->isPointerType() || !Helper.getBody())
+    return std::nullopt;
+  ASTContext &Context = Helper.getASTContext();
+  // The local every non-null return gives back.
+  const VarDecl *Found = nullptr;
+  bool Other = false;
+  forEachDescendant(Helper.getBody(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+    const auto *Return = dyn_cast<ReturnStmt>(&S);
+    if (!Return || Other)
+      return;
+    const Expr *Value = Return->getRetValue();
+    if (!Value || Value->isValueDependent()) {
+      Other = true;
+      return;
+    }
+    if (Value->IgnoreParenImpCasts()->isNullPointerConstant(
+            Context, Expr::NPC_ValueDependentIsNotNull))
+      return;
+    const auto *Ref = dyn_cast<DeclRefExpr>(stripped(Value));
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
+        (Found && Found != Var))
+      Other = true;
+    else
+      Found = Var;
+  });
+  if (!Found || Other)
+    return std::nullopt;
+  // Every value it is given: an element of one array.
+  llvm::SmallVector<const Expr *, 2> Values;
+  if (Found->getInit())
+    Values.push_back(Found->getInit());
+  forEachDescendant(Helper.getBody(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+    if (const auto *Assign = dyn_cast<BinaryOperator>(&S);
+        Assign && Assign->isAssignmentOp() &&
+        namesVariable(Assign->getLHS(), Found))
+      Values.push_back(Assign->getOpcode() == BO_Assign ? Assign->getRHS()
+                                                        : nullptr);
+    else if (const auto *Step = dyn_cast<UnaryOperator>(&S);
+             Step && (Step->isIncrementDecrementOp() ||
+                      Step->getOpcode() == UO_AddrOf) &&
+             namesVariable(Step->getSubExpr(), Found))
+      Values.push_back(nullptr);
+  });
+  std::optional<ObjectPath> Common;
+  for (const Expr *Value : Values) {
+    auto [Array, Index] = arrayAndIndexOf(Value);
+    std::optional<ObjectPath> Path =
+        Array ? objectPathOf(Array->IgnoreParenImpCasts()) : std::nullopt;
+    if (!Path || !Path->Root || (Common && !(*Common == *Path)))
+      return std::nullopt;
+    const auto *Root = dyn_cast<VarDecl>(Path->Root);
+    if (!Root || !(isa<ParmVarDecl>(Root) || Root->hasGlobalStorage()))
+      return std::nullopt;
+    Common = Path;
+  }
+  return Common;
 }
 
 } // namespace clang::tidy::parlint

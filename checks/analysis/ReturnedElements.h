@@ -20,14 +20,23 @@ std::pair<const Expr *, const Expr *> arrayAndIndexOf(const Expr *Element);
 struct ReturnedElement {
   /// The array, in the caller's names.
   ObjectPath Array;
-  /// The index, in the helper's names.
+  /// The index, in the helper's names; null for an element found by a
+  /// search (searchedArrayOf): picked by the data.
   const Expr *Index = nullptr;
 };
 
 /// The element Call returns, when its callee's whole body returns one
-/// (`shard_for(kv, key)`), with the array rooted at a global or at the
-/// plain variable the call passes for the helper's parameter; or nullopt.
+/// (`shard_for(kv, key)`) or its callee searches one array
+/// (searchedArrayOf), with the array rooted at a global or at the plain
+/// variable the call passes for the helper's parameter; or nullopt.
 std::optional<ReturnedElement> elementReturnedBy(const CallExpr &Call);
+
+/// The array a helper searches for the element it returns, in its own
+/// names: each of its returns gives a null pointer or one local pointer
+/// that is only ever set to elements of that array (`b =
+/// &buckets[(h + probe) % N]` in a probe loop, `return b;`), rooted at a
+/// global or at a parameter. What element it returns depends on the data.
+std::optional<ObjectPath> searchedArrayOf(const FunctionDecl &Helper);
 
 } // namespace clang::tidy::parlint
 

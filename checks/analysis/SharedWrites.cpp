@@ -295,6 +295,12 @@ private:
         Kind = combine(Kind, classify(Arg));
       return Kind;
     }
+    // A helper that searches an array for the element it returns: which
+    // one depends on the data.
+    if (const FunctionDecl *Definition = Callee->getDefinition();
+        Definition && !isa<CXXMethodDecl>(Definition) &&
+        !singleReturnedValue(Callee) && searchedArrayOf(*Definition))
+      return IndexKind::DataDependent;
     // `slot_for(id)` with `return 1 + id % 3;`: the helper's expression,
     // its parameters standing for the call's arguments.
     if (const Expr *Returned = singleReturnedValue(Callee);
@@ -1362,10 +1368,14 @@ private:
         recordOwnSlotWrite(*Found, Found->Object);
       return true;
     }
-    // Only what the field points to is shared, not the field itself.
-    if (Found && (Pointee->AddressOf || Found->Object.ThroughPointer))
+    // Only what the field points to is shared, not the field itself;
+    // unless the struct is shared too (a single launch's, which the
+    // launching thread holds): its own walk takes the rest.
+    if (Found && (Pointee->AddressOf || Found->Object.ThroughPointer)) {
       record(std::move(*Found));
-    return true;
+      return true;
+    }
+    return !Worker.ByReference.count(Worker.ArgumentParam);
   }
 
   /// `push(job->frontier, url)` with frontier a field every launch points
@@ -1951,10 +1961,17 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
         }
       }
       // A single launch shares its argument's object with the launching
-      // thread; a repeated one, unless each launch gets its own.
+      // thread; a repeated one, unless each launch gets its own. What the
+      // pointer fields of a local struct point to is shared with whatever
+      // else holds that pointer (another worker's struct).
       if (!Loop && !Repeated && Param->getType()->isPointerType()) {
         if (auto Bound = BoundByPointer(Call->getArg(3)); Bound && Bound->Root)
           Worker.ByReference[Param] = *Bound;
+        if (auto Fields = sharedFieldsOfLocalStruct(*Call->getArg(3), Launcher);
+            !Fields.empty()) {
+          Worker.ArgumentParam = Param;
+          Worker.SharedFields = std::move(Fields);
+        }
       } else if (auto Bound = BoundByPointer(Call->getArg(3));
                  !Varies && Bound && Bound->Root && !NewEachTrip(Bound->Root) &&
                  Param->getType()->isPointerType()) {

@@ -119,6 +119,16 @@ private:
   llvm::SmallVector<unsigned, 2> parametersIn(const Expr &Index) const;
 
   void visitName(const Expr &Name);
+  /// An argument that is a local bound to an element (`fetch_from(m, p)`
+  /// with `m = mirror_for_repo(p->repo)` or `m = &mirrors[k]`): the
+  /// container, and the parameters that pick its slot (empty: a slot any
+  /// caller may touch); nullopt for any other argument or a slot that
+  /// cannot be mapped.
+  std::optional<std::pair<ObjectPath, llvm::SmallVector<unsigned, 2>>>
+  elementArgument(const Expr &Arg) const;
+  /// Whether Write runs only under a test that reads Written itself (a
+  /// check-then-act).
+  bool isUnderTestOf(const Stmt &Write, const ObjectPath &Written) const;
   void visitCall(const CallExpr &Call);
   void noteHandOff(const CallExpr &Call);
   void add(SummaryWrite Write);
@@ -284,6 +294,42 @@ bool WriteScanner::mapSlotParams(const SummaryWrite &Access,
   return !Unclear || Access.Write == WriteKind::None;
 }
 
+bool WriteScanner::isUnderTestOf(const Stmt &Write, const ObjectPath &Written) const {
+  // Code of the program's own that parlint cannot see (a lock of its own
+  // around the test, a call through a pointer) may order the callers.
+  bool Unseen = false;
+  const SourceManager &SM = Context.getSourceManager();
+  forEachDescendant(&Code.body(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (!Call || Unseen)
+      return;
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    Unseen = !Callee || (!Callee->hasBody() &&
+                         !SM.isInSystemHeader(Callee->getLocation()) &&
+                         !Callee->getBuiltinID());
+  });
+  if (Unseen)
+    return false;
+  auto NoSlot = [](const Expr &) { return false; };
+  return Code.isUnderTest(Write, [&](const Expr &Condition, bool) {
+    bool Reads = false;
+    forEachDescendant(&Condition, /*SkipLambdas=*/true, [&](const Stmt &S) {
+      if (Reads || !isa<DeclRefExpr, CXXThisExpr>(S))
+        return;
+      const auto &Name = cast<Expr>(S);
+      std::optional<ElementAlias> Alias = elementAliasOf(Name, Code);
+      auto Raw = Alias ? containerPathOf(*Alias) : objectPathOf(&Name);
+      if (!Raw)
+        return;
+      auto Read = Alias ? walkSharedAccess(*Alias->Use, *Raw, Code, NoSlot,
+                                           Alias->PointsInto)
+                        : walkSharedAccess(Name, *Raw, Code, NoSlot);
+      Reads = Read && !Read->isWrite() && Read->Object == Written;
+    });
+    return Reads;
+  });
+}
+
 void WriteScanner::visitName(const Expr &Name) {
   // A local bound to an element (`auto it = entries_.find(key);`): its uses
   // touch the container, at the key's slot.
@@ -360,16 +406,46 @@ void WriteScanner::visitName(const Expr &Name) {
   // picks the path with an argument (`if (file_id == -1) ++last_file_id_;`).
   // A lazy initialization (`if (!table) table = load();`): any caller
   // that comes first takes it.
+  // A check-then-act (`if (b->tokens > 0) b->tokens--;`): its path is
+  // taken by whichever caller finds the value so.
   Write.EveryCall = summaries::onEveryIteration(Code, *Found->Where) ||
                     (dataBranches() &&
                      !isGuardedByParameterTest(Code, *Found->Where, Function)) ||
-                    isLazyInitialization(Code, *Found->Where, Found->Object);
+                    isLazyInitialization(Code, *Found->Where, Found->Object) ||
+                    isUnderTestOf(*Found->Where, Found->Object);
   // A member of the object on some paths: unless the caller picks the path
   // with an argument.
   if (Write.EveryCall ||
       (Write.Object.isThis() &&
        !isGuardedByParameterTest(Code, *Found->Where, Function)))
     add(std::move(Write));
+}
+
+std::optional<std::pair<ObjectPath, llvm::SmallVector<unsigned, 2>>>
+WriteScanner::elementArgument(const Expr &Arg) const {
+  const auto *Ref = dyn_cast<DeclRefExpr>(stripped(&Arg));
+  if (!Ref)
+    return std::nullopt;
+  std::optional<ElementAlias> Alias = elementAliasOf(*Ref, Code);
+  if (!Alias || !Alias->PointsInto)
+    return std::nullopt;
+  std::optional<ObjectPath> Container = containerPathOf(*Alias);
+  if (!Container || !mayReachCaller(*Container, /*Reading=*/true))
+    return std::nullopt;
+  llvm::SmallVector<unsigned, 2> Params;
+  if (Alias->Key)
+    switch (classifyWorkerIndex(*Alias->Key, IndexScope, Code)) {
+    case IndexKind::PerWorker:
+      Params = parametersIn(*Alias->Key);
+      if (Params.empty())
+        return std::nullopt;
+      break;
+    case IndexKind::Unknown:
+      return std::nullopt;
+    default:
+      break;
+    }
+  return std::make_pair(std::move(*Container), std::move(Params));
 }
 
 void WriteScanner::visitCall(const CallExpr &Call) {
@@ -397,10 +473,38 @@ void WriteScanner::visitCall(const CallExpr &Call) {
     }
     return Held;
   };
+  // What the callee touches through a pointer parameter given a local
+  // bound to an element touches that element; the caller's parameters that
+  // pick the slot, in Slot.
+  auto ThroughElement = [&](const SummaryWrite &Access, bool Reading,
+                            llvm::SmallVector<unsigned, 2> &Slot)
+      -> std::optional<ObjectPath> {
+    const auto *Param = dyn_cast_or_null<ParmVarDecl>(Access.Object.Root);
+    if (!Param || !Access.Object.ThroughPointer || !Access.SlotParams.empty() ||
+        !Param->getType()->isPointerType() ||
+        Param->getDeclContext() != Callee ||
+        Param->getFunctionScopeIndex() >= Binding.Args.size())
+      return std::nullopt;
+    auto Element = elementArgument(*Binding.Args[Param->getFunctionScopeIndex()]);
+    if (!Element)
+      return std::nullopt;
+    ObjectPath Path = std::move(Element->first);
+    Path.Fields.append(Access.Object.Fields.begin(), Access.Object.Fields.end());
+    if (!reachesCaller(Path, Reading))
+      return std::nullopt;
+    Slot = std::move(Element->second);
+    return Path;
+  };
   // Reads on any path of the callee are reads of this call.
   for (const SummaryWrite &Read : Inner.Reads) {
-    auto Object = SummaryWrites::mapPath(Read.Object, *Callee, Binding);
     llvm::SmallVector<unsigned, 2> SlotParams;
+    if (auto Element = ThroughElement(Read, /*Reading=*/true, SlotParams)) {
+      addRead(*Element, HeldThere(Read), *Read.Where, Read.Method,
+              std::move(SlotParams),
+              Read.BeforeAnyHandOff && !HandedOffBeforeCall);
+      continue;
+    }
+    auto Object = SummaryWrites::mapPath(Read.Object, *Callee, Binding);
     if (Object && reachesCaller(*Object, /*Reading=*/true) &&
         mapSlotParams(Read, Binding, SlotParams))
       addRead(*Object, HeldThere(Read), *Read.Where, Read.Method,
@@ -414,7 +518,11 @@ void WriteScanner::visitCall(const CallExpr &Call) {
       summaries::onEveryIteration(Code, Call) ||
       (dataBranches() && !isGuardedByParameterTest(Code, Call, Function));
   for (const SummaryWrite &Write : Inner.Writes) {
-    auto Object = SummaryWrites::mapPath(Write.Object, *Callee, Binding);
+    llvm::SmallVector<unsigned, 2> ElementSlot;
+    auto Object = ThroughElement(Write, /*Reading=*/false, ElementSlot);
+    bool InElement = Object.has_value();
+    if (!InElement)
+      Object = SummaryWrites::mapPath(Write.Object, *Callee, Binding);
     if (!Object || !reachesCaller(*Object))
       continue;
     SummaryWrite Mapped = Write;
@@ -429,7 +537,9 @@ void WriteScanner::visitCall(const CallExpr &Call) {
          (!CallEveryTime && isGuardedByParameterTest(Code, Call, Function))))
       continue;
     Mapped.SlotParams.clear();
-    if (!mapSlotParams(Write, Binding, Mapped.SlotParams))
+    if (InElement)
+      Mapped.SlotParams = std::move(ElementSlot);
+    else if (!mapSlotParams(Write, Binding, Mapped.SlotParams))
       continue;
     Mapped.Held = HeldThere(Write);
     add(std::move(Mapped));

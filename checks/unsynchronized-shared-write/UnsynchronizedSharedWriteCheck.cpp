@@ -444,7 +444,68 @@ void UnsynchronizedSharedWriteCheck::checkFieldWorkers(
                                 *Kept->Handle, SM);
       }
     }
+    checkOwnerAccesses(Accesses, *Kept, Spawn, Function.Decl, Context);
   });
+}
+
+void UnsynchronizedSharedWriteCheck::checkOwnerAccesses(
+    const WorkerAccesses &Worker, const FieldWorker &Kept, const Launch &Spawn,
+    const FunctionDecl &Launcher, ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  auto OnObject = [&](const SharedAccess &A) {
+    return A.Object.Root == Kept.Object && A.Object.ThroughPointer &&
+           !A.ConstantToVolatile;
+  };
+  if (llvm::none_of(Worker.Accesses, OnObject))
+    return;
+  llvm::SmallVector<const SharedAccess *, 4> Reported;
+  for (const OwnerAccess &Owner :
+       ownerAccessesWhileRunning(Kept, Launcher, Context)) {
+    for (const SharedAccess &A : Worker.Accesses) {
+      if (!OnObject(A) || (!A.isWrite() && !Owner.Write) ||
+          !(Owner.Write ? readsWritten(A.Object, Owner.Object)
+                        : readsWritten(Owner.Object, A.Object)) ||
+          sharesLock(A.Held, Owner.Held))
+        continue;
+      // The owner's write is the finding; else the worker's, once.
+      const Expr &At = Owner.Write ? *Owner.Where : *A.Where;
+      if (!Owner.Write && llvm::is_contained(Reported, &A))
+        break;
+      SourceLocation Where = reportLocation(At, SM);
+      if (Where.isInvalid() || !firstReportAt(Where))
+        break;
+      Reported.push_back(&A);
+      bool Scalar = Owner.Write ? Owner.Scalar : atomicWouldDo(A);
+      diag(Where, "unsynchronized write to '%0' while %select{its owner "
+                  "reads it|the object's worker %select{reads|writes}2 it}1 "
+                  "before the worker is joined; %select{|make it "
+                  "%select{_Atomic|std::atomic}4, or }3guard both with one "
+                  "mutex%select{, or read it after the join|}1")
+          << (Owner.Write ? Owner.Object : A.Object).describe() << Owner.Write
+          << A.isWrite() << Scalar << static_cast<bool>(getLangOpts().CPlusPlus);
+      if (Owner.Write) {
+        noteWorkerRead(A, false, SM);
+      } else {
+        noteWorkerCall(A, SM);
+        diag(expansionStart(*Owner.Where, SM), "the owner reads '%0' here",
+             DiagnosticIDs::Note)
+            << Owner.Object.describe();
+      }
+      if (Owner.Call)
+        diag(expansionStart(*Owner.Call, SM),
+             "the owner %select{reads|writes}0 it through this call",
+             DiagnosticIDs::Note)
+            << Owner.Write;
+      diag(expansionStart(*Owner.Start, SM),
+           "the owner starts the worker here", DiagnosticIDs::Note);
+      diag(expansionStart(*Owner.Join, SM), "and joins it only here",
+           DiagnosticIDs::Note);
+      diag(expansionStart(*Spawn.Call, SM),
+           "the worker is started here and kept in %0", DiagnosticIDs::Note)
+          << Kept.Handle;
+      break;
+    }
+  }
 }
 
 bool UnsynchronizedSharedWriteCheck::checkMemberWorkerRead(
@@ -1108,6 +1169,21 @@ void UnsynchronizedSharedWriteCheck::checkOwnSlotWrites(LaunchingBody &Body) {
             }
           }
         }
+      // Another instance of the same worker reading the others' slots (a
+      // peer's progress, a neighbour's lag): the instances run at once
+      // unless a hand-off orders them.
+      bool ReadByPeer = false;
+      if (!Read && !W.Accesses.HandsOff && !mayOrderInstances(W.Accesses, Write) &&
+          (W.LoopOverlaps ||
+           llvm::any_of(Body.Workers, [&](const Worker &Other) {
+             return &Other != &W && sameCallable(Other.Spawn, W.Spawn) &&
+                    Body.overlap(W, Other);
+           })))
+        for (const SharedAccess &A : W.Accesses.Accesses)
+          if (!Read && ReadsTheSlots(A)) {
+            Read = &A;
+            ReadByPeer = true;
+          }
       if (!Read)
         continue;
       Reported.push_back(Write.Object);
@@ -1115,11 +1191,12 @@ void UnsynchronizedSharedWriteCheck::checkOwnSlotWrites(LaunchingBody &Body) {
       if (Where.isInvalid() || !firstReportAt(Where))
         continue;
       diag(Where, "unsynchronized %0 in the worker's own slot, which %select{"
-                  "the launching thread|another thread}1 reads while the "
-                  "worker may still be running; %select{|make it std::atomic, "
-                  "|make it _Atomic, }2guard every access with one mutex, or "
-                  "read the slots only once the workers have finished")
-          << whatIsWritten(Write) << (Reader ? 1 : 0)
+                  "the launching thread|another thread|another instance of "
+                  "the worker}1 reads while the worker may still be running; "
+                  "%select{|make it std::atomic, |make it _Atomic, }2guard "
+                  "every access with one mutex, or read the slots only once "
+                  "the workers have finished")
+          << whatIsWritten(Write) << (ReadByPeer ? 2 : Reader ? 1 : 0)
           << (atomicWouldDo(Write) ? (getLangOpts().CPlusPlus ? 1 : 2) : 0);
       if (Write.ClaimedBy)
         diag(expansionStart(*Write.ClaimedBy, SM),
@@ -1129,7 +1206,14 @@ void UnsynchronizedSharedWriteCheck::checkOwnSlotWrites(LaunchingBody &Body) {
              "stored with release after the write, or a ready flag per slot)",
              DiagnosticIDs::Note);
       noteWorkerCall(Write, SM);
-      if (Reader) {
+      if (ReadByPeer) {
+        diag(expansionStart(*Read->Where, SM),
+             "%select{each instance reads '%1' here|each instance reads '%1' "
+             "through this call of '%2'}0, other instances' slots included",
+             DiagnosticIDs::Note)
+            << (Read->ViaCallee != nullptr) << Read->Object.describe()
+            << calleeName(Read->ViaCallee);
+      } else if (Reader) {
         diag(expansionStart(*Read->Where, SM),
              "%select{another worker reads '%1' here|another worker reads "
              "'%1' through this call of '%2'}0",

@@ -1,6 +1,7 @@
 #ifndef PARLINT_CHECKS_UNSYNCHRONIZEDSHAREDWRITE_UNSYNCHRONIZEDSHAREDWRITECHECK_H
 #define PARLINT_CHECKS_UNSYNCHRONIZEDSHAREDWRITE_UNSYNCHRONIZEDSHAREDWRITECHECK_H
 
+#include "../analysis/FieldWorkers.h"
 #include "../analysis/MemberWorkers.h"
 #include "../analysis/SharedWrites.h"
 #include "../analysis/WorkerLifetime.h"
@@ -96,6 +97,12 @@ private:
   /// s)`): what another function writes to that object before it joins the
   /// field, against what the worker reads (FieldWorkers).
   void checkFieldWorkers(const FunctionUnderCheck &Function);
+  /// What a function that starts such a worker (`job_start(&j, ...)`) and
+  /// joins it later touches of the object in between, directly or through
+  /// a call, against what the worker touches (FieldWorkers' OwnerAccess).
+  void checkOwnerAccesses(const WorkerAccesses &Worker, const FieldWorker &Kept,
+                          const Launch &Spawn, const FunctionDecl &Launcher,
+                          ASTContext &Context);
   /// The report of a write made before the join while the worker reads its
   /// object; false when it was reported at that place already.
   void reportWriteBeforeJoin(const SharedAccess &Read, const Expr &Write,
