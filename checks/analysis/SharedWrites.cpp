@@ -166,6 +166,14 @@ public:
       if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
           Field && Worker.SharedFields.count(Field))
         return IndexKind::Shared;
+      // `img.w` of the one object every launch is given, a field the
+      // worker never writes: the same in every worker (a stride, a size).
+      if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+          Field && Field->getType()->isIntegralOrEnumerationType())
+        if (const auto *Root = dyn_cast<DeclRefExpr>(strip(Member->getBase())))
+          if (const auto *Param = dyn_cast<ParmVarDecl>(Root->getDecl());
+              Param && Worker.ByReference.count(Param) && !writesField(*Field))
+            return IndexKind::Shared;
       return classify(Member->getBase());
     }
     if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
@@ -209,6 +217,7 @@ private:
   const FunctionAnalysis &Code;
   const SourceManager &SM;
   llvm::DenseMap<const VarDecl *, IndexKind> Locals;
+  llvm::DenseMap<const FieldDecl *, bool> WrittenFields;
   llvm::DenseMap<const ValueDecl *, OverlappingRange> Overlaps;
   llvm::SmallPtrSet<const VarDecl *, 4> InProgress;
   /// What each local of the worker is assigned, once the body is scanned.
@@ -219,6 +228,27 @@ private:
   /// arguments.
   llvm::SmallVector<llvm::DenseMap<const ParmVarDecl *, const Expr *>, 2>
       Substituted;
+
+  /// Whether the worker's own code assigns or steps Field anywhere.
+  bool writesField(const FieldDecl &Field) {
+    auto [It, Inserted] = WrittenFields.try_emplace(&Field, false);
+    if (!Inserted)
+      return It->second;
+    auto Names = [&](const Expr *E) {
+      const auto *Member = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
+      return Member && Member->getMemberDecl() == &Field;
+    };
+    bool Written = false;
+    forEachDescendant(Worker.Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
+      if (const auto *Binary = dyn_cast<BinaryOperator>(&S))
+        Written |= Binary->isAssignmentOp() && Names(Binary->getLHS());
+      else if (const auto *Unary = dyn_cast<UnaryOperator>(&S))
+        Written |= (Unary->isIncrementDecrementOp() ||
+                    Unary->getOpcode() == UO_AddrOf) &&
+                   Names(Unary->getSubExpr());
+    });
+    return WrittenFields[&Field] = Written;
+  }
 
   IndexKind classifyBinary(const BinaryOperator &Binary) {
     if (Binary.isComparisonOp() || Binary.isLogicalOp())
