@@ -739,6 +739,7 @@ private:
       Access.Object = *Object;
       Access.Method = Read.Method;
       Access.BeforeAnyHandOff = Read.BeforeAnyHandOff && !HandedOffBeforeCall;
+      Access.OneInstance = isOneInstance(Call);
       Access.Held = translate(
           SummaryWrites::withCalleeLocks(*AtCall, Read, *Callee, Binding));
       Access.ViaCallee = Callee;
@@ -1167,7 +1168,7 @@ private:
       Held = locksGuarding(std::move(Held), *InWorker, *Found.Where,
                            &Found.UnguardingStripe);
     Found.Held = translate(Held);
-    Found.OneInstance = Found.isWrite() && isOneInstance(*Found.Where);
+    Found.OneInstance = isOneInstance(*Found.Where);
     if (Found.isWrite() && Found.Held.empty())
       Found.PublishedByNothing = !mayPublishAfter(*Found.Where);
     if (const Stmt *Loop = innermostLoop(*Found.Where)) {

@@ -94,7 +94,7 @@ struct SharedAccess {
   /// objects it cannot name are wildcards).
   LockSet Held;
   /// Only the instance with one particular id does it (`if (id == 0)`,
-  /// after `if (id != 0) return;`).
+  /// after `if (id != 0) return;`); a read or a write.
   bool OneInstance = false;
   /// The accessed value is a scalar (arithmetic, enum, pointer): atomic
   /// would do.

@@ -162,7 +162,14 @@ enum Reason { Repeated = 0, OtherWorker = 1, Launcher = 2 };
 struct Conflict {
   Reason Why;
   SourceLocation NoteAt;
-  enum NoteKind { AtLoop, AgainHere, AtAccess, UnlockedRead, OtherLockWrite } Note;
+  enum NoteKind {
+    AtLoop,
+    AgainHere,
+    AtAccess,
+    UnlockedRead,
+    OtherLockWrite,
+    OthersRead
+  } Note;
   bool OtherWrites = false;
 };
 
@@ -895,6 +902,33 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
                              Unlocked->isWrite()});
     }
   }
+  // Written by one instance only (`if (id == 0) th.z = ...`) and read by
+  // every other, which runs at the same time.
+  if (Conflicts.empty() && !InstancesOrdered && Write.OneInstance) {
+    const auto *Read =
+        llvm::find_if(Writer.Accesses.Accesses, [&](const SharedAccess &A) {
+          return !A.isWrite() && !A.OneInstance &&
+                 readsWritten(A.Object, Write.Object) &&
+                 !Write.inOtherSlotThan(A) && !sharesLock(Write.Held, A.Held);
+        });
+    if (Read != Writer.Accesses.Accesses.end()) {
+      if (Writer.LoopOverlaps && SharedAcrossIterations(Write.Object))
+        Conflicts.push_back(
+            {Repeated, Location(Writer.Loop), Conflict::AtLoop, true});
+      else
+        for (const Worker &Other : Body.Workers)
+          if (&Other != &Writer && sameCallable(Other.Spawn, Writer.Spawn) &&
+              !mayOrderInstances(Other.Accesses, Write) &&
+              Body.overlap(Writer, Other)) {
+            Conflicts.push_back({Repeated, Location(Other.Spawn.Call),
+                                 Conflict::AgainHere, true});
+            break;
+          }
+      if (!Conflicts.empty())
+        Conflicts.push_back(
+            {Repeated, Location(Read->Where), Conflict::OthersRead, false});
+    }
+  }
   // Another worker.
   if (Conflicts.empty())
     for (const Worker &Other : Body.Workers) {
@@ -1010,6 +1044,13 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
                      "taken at the write",
            DiagnosticIDs::Note)
           << Object;
+      break;
+    case Conflict::OthersRead:
+      diag(C.NoteAt, "only one instance writes %0, and every other reads it "
+                     "here%select{| without holding the lock taken at the "
+                     "write}1",
+           DiagnosticIDs::Note)
+          << Object << !Write.Held.empty();
       break;
     case Conflict::OtherLockWrite:
       diag(C.NoteAt, "each instance also writes %0 here, holding another "
