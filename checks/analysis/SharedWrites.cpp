@@ -711,6 +711,25 @@ private:
                                      Access.Object.Fields.end());
             return Where.Path;
           }
+      // `decode_into(f, seq)` with `Frame *f = &g_frames[seq % 2]`: what
+      // the callee touches through that pointer parameter is in the element.
+      if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(Access.Object.Root);
+          Param && Access.Object.ThroughPointer &&
+          Param->getType()->isPointerType() && Param->getDeclContext() == Callee &&
+          Param->getFunctionScopeIndex() < Binding.Args.size())
+        if (const auto *Ref = dyn_cast<DeclRefExpr>(
+                stripped(Binding.Args[Param->getFunctionScopeIndex()])))
+          if (auto Alias = elementAliasOf(*Ref, Code);
+              Alias && Alias->PointsInto &&
+              !(Alias->Key && slotOfItsOwn(*Alias->Key)))
+            if (auto Container = containerPathOf(*Alias)) {
+              Resolved Where = resolve(*Container);
+              if (Where.Kind != Reach::Shared)
+                return std::nullopt;
+              Where.Path.Fields.append(Access.Object.Fields.begin(),
+                                       Access.Object.Fields.end());
+              return Where.Path;
+            }
       auto Raw = SummaryWrites::mapPath(Access.Object, *Callee, Binding);
       if (!Raw)
         return std::nullopt;
