@@ -125,6 +125,10 @@ std::optional<ObjectPath> searchedArrayOf(const FunctionDecl &Helper) {
   });
   std::optional<ObjectPath> Common;
   for (const Expr *Value : Values) {
+    // `struct frame *f = NULL;` before the search.
+    if (Value && Value->IgnoreParenImpCasts()->isNullPointerConstant(
+                     Context, Expr::NPC_ValueDependentIsNotNull))
+      continue;
     auto [Array, Index] = arrayAndIndexOf(Value);
     std::optional<ObjectPath> Path =
         Array ? objectPathOf(Array->IgnoreParenImpCasts()) : std::nullopt;

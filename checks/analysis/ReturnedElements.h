@@ -33,7 +33,7 @@ std::optional<ReturnedElement> elementReturnedBy(const CallExpr &Call);
 
 /// The array a helper searches for the element it returns, in its own
 /// names: each of its returns gives a null pointer or one local pointer
-/// that is only ever set to elements of that array (`b =
+/// that is only ever set to null or to elements of that array (`b =
 /// &buckets[(h + probe) % N]` in a probe loop, `return b;`), rooted at a
 /// global or at a parameter. What element it returns depends on the data.
 std::optional<ObjectPath> searchedArrayOf(const FunctionDecl &Helper);
