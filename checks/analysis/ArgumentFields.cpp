@@ -2,6 +2,7 @@
 #include "../common/AstHelpers.h"
 
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::parlint {
@@ -144,6 +145,25 @@ std::optional<SharedPointee> ownElementOf(const Expr *Value,
   return SharedPointee{*Container, true, true};
 }
 
+/// The one object every value given to a field points to (a null value:
+/// one not known), never repointed within Scope; nullopt when they differ
+/// or Rejected says a value is not the same for every launch.
+std::optional<SharedPointee>
+commonPointee(llvm::ArrayRef<const Expr *> Given, const Stmt &Scope,
+              llvm::function_ref<bool(const Expr *)> Rejected) {
+  std::optional<SharedPointee> Common;
+  for (const Expr *Value : Given) {
+    auto Pointee = Value ? pointeeOf(Value) : std::nullopt;
+    if (!Pointee || Rejected(Value) ||
+        (!Pointee->AddressOf && isChangedWithin(Pointee->Path.Root, Scope)) ||
+        (Common && !(Common->Path == Pointee->Path &&
+                     Common->AddressOf == Pointee->AddressOf)))
+      return std::nullopt;
+    Common = Pointee;
+  }
+  return Common;
+}
+
 } // namespace
 
 llvm::DenseMap<const FieldDecl *, SharedPointee>
@@ -263,20 +283,9 @@ sharedArgumentFields(const Expr &Argument, const Stmt &Loop,
       Shared[Field] = *Own;
       continue;
     }
-    std::optional<SharedPointee> Common;
-    bool Same = true;
-    for (const Expr *Value : Given) {
-      auto Pointee = pointeeOf(Value);
-      if (!Pointee || PerElement(Value, *AssignmentOf[Value]) ||
-          (!Pointee->AddressOf && isChangedWithin(Pointee->Path.Root, Loop)) ||
-          (Common && !(Common->Path == Pointee->Path &&
-                       Common->AddressOf == Pointee->AddressOf))) {
-        Same = false;
-        break;
-      }
-      Common = Pointee;
-    }
-    if (Same && Common)
+    if (auto Common = commonPointee(Given, Loop, [&](const Expr *Value) {
+          return PerElement(Value, *AssignmentOf[Value]);
+        }))
       Shared[Field] = *Common;
   }
   return Shared;
@@ -326,21 +335,11 @@ sharedFieldsOfLocalStruct(const Expr &Argument, const FunctionAnalysis &Launcher
   for (const auto &[Field, Given] : Values) {
     if (!Field->getType()->isPointerType())
       continue;
-    std::optional<SharedPointee> Common;
-    bool Same = true;
-    for (const Expr *Value : Given) {
-      auto Pointee = Value ? pointeeOf(Value) : std::nullopt;
-      if (!Pointee || !Pointee->Path.Root ||
-          (!Pointee->AddressOf &&
-           isChangedWithin(Pointee->Path.Root, Launcher.body())) ||
-          (Common && !(Common->Path == Pointee->Path &&
-                       Common->AddressOf == Pointee->AddressOf))) {
-        Same = false;
-        break;
-      }
-      Common = Pointee;
-    }
-    if (Same && Common)
+    // An object `this` points to is no local's.
+    if (auto Common = commonPointee(Given, Launcher.body(), [](const Expr *Value) {
+          auto Pointee = pointeeOf(Value);
+          return !Pointee || !Pointee->Path.Root;
+        }))
       Shared[Field] = *Common;
   }
   return Shared;

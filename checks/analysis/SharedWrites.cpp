@@ -697,20 +697,32 @@ private:
     auto SharedObject = [&](const SummaryWrite &Access) -> std::optional<ObjectPath> {
       if (auto Pointee = throughSharedFieldArgument(Access.Object, *Callee, Binding))
         return Pointee;
+      // The element a local alias of the worker is bound to (not a slot of
+      // its own): Access is in it. Nullopt, and Known set, when the alias
+      // is the worker's own or unshared.
+      bool Known = false;
+      auto InElement = [&](const Expr &Name,
+                           bool PointsInto) -> std::optional<ObjectPath> {
+        auto Alias = elementAliasOf(Name, Code);
+        if (!Alias || Alias->PointsInto != PointsInto ||
+            (Alias->Key && slotOfItsOwn(*Alias->Key)))
+          return std::nullopt;
+        auto Container = containerPathOf(*Alias);
+        if (!Container)
+          return std::nullopt;
+        Known = true;
+        Resolved Where = resolve(*Container);
+        if (Where.Kind != Reach::Shared)
+          return std::nullopt;
+        Where.Path.Fields.append(Access.Object.Fields.begin(),
+                                 Access.Object.Fields.end());
+        return Where.Path;
+      };
       // `item.refresh()` on `for (Item &item : items)`, `e.touch()` on
       // `Entry &e = table.at(key)`: the method works on that element.
       if (Access.Object.isThis() && Binding.Object && !Binding.ObjectIsPointer)
-        if (auto Alias = elementAliasOf(*stripped(Binding.Object), Code);
-            Alias && !Alias->PointsInto &&
-            !(Alias->Key && slotOfItsOwn(*Alias->Key)))
-          if (auto Container = containerPathOf(*Alias)) {
-            Resolved Where = resolve(*Container);
-            if (Where.Kind != Reach::Shared)
-              return std::nullopt;
-            Where.Path.Fields.append(Access.Object.Fields.begin(),
-                                     Access.Object.Fields.end());
-            return Where.Path;
-          }
+        if (auto Path = InElement(*stripped(Binding.Object), false); Path || Known)
+          return Path;
       // `decode_into(f, seq)` with `Frame *f = &g_frames[seq % 2]`: what
       // the callee touches through that pointer parameter is in the element.
       if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(Access.Object.Root);
@@ -719,17 +731,8 @@ private:
           Param->getFunctionScopeIndex() < Binding.Args.size())
         if (const auto *Ref = dyn_cast<DeclRefExpr>(
                 stripped(Binding.Args[Param->getFunctionScopeIndex()])))
-          if (auto Alias = elementAliasOf(*Ref, Code);
-              Alias && Alias->PointsInto &&
-              !(Alias->Key && slotOfItsOwn(*Alias->Key)))
-            if (auto Container = containerPathOf(*Alias)) {
-              Resolved Where = resolve(*Container);
-              if (Where.Kind != Reach::Shared)
-                return std::nullopt;
-              Where.Path.Fields.append(Access.Object.Fields.begin(),
-                                       Access.Object.Fields.end());
-              return Where.Path;
-            }
+          if (auto Path = InElement(*Ref, true); Path || Known)
+            return Path;
       auto Raw = SummaryWrites::mapPath(Access.Object, *Callee, Binding);
       if (!Raw)
         return std::nullopt;

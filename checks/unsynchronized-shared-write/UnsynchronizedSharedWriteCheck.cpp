@@ -850,6 +850,24 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
   };
 
   llvm::SmallVector<Conflict, 3> Conflicts;
+  // Another instance that runs at once: the launching loop's next one, or
+  // the same callable launched again (unless Ordered says a hand-off of
+  // that launch orders the two).
+  auto NoteAnotherInstance =
+      [&](llvm::function_ref<bool(const Worker &)> Ordered) {
+        if (Writer.LoopOverlaps && SharedAcrossIterations(Write.Object)) {
+          Conflicts.push_back(
+              {Repeated, Location(Writer.Loop), Conflict::AtLoop, true});
+          return;
+        }
+        for (const Worker &Other : Body.Workers)
+          if (&Other != &Writer && sameCallable(Other.Spawn, Writer.Spawn) &&
+              !Ordered(Other) && Body.overlap(Writer, Other)) {
+            Conflicts.push_back({Repeated, Location(Other.Spawn.Call),
+                                 Conflict::AgainHere, true});
+            return;
+          }
+      };
   // Instances of the worker that take turns through a hand-off (a barrier,
   // an atomic flag) meet only other threads.
   bool InstancesOrdered = mayOrderInstances(Writer.Accesses, Write);
@@ -884,17 +902,9 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
                  (!A.isWrite() || (!A.Held.empty() && A.Where != Write.Where));
         });
     if (Unlocked != Writer.Accesses.Accesses.end()) {
-      if (Writer.LoopOverlaps && SharedAcrossIterations(Write.Object))
-        Conflicts.push_back(
-            {Repeated, Location(Writer.Loop), Conflict::AtLoop, true});
-      else
-        for (const Worker &Other : Body.Workers)
-          if (&Other != &Writer && sameCallable(Other.Spawn, Writer.Spawn) &&
-              !Other.Accesses.OrdersInstances && Body.overlap(Writer, Other)) {
-            Conflicts.push_back({Repeated, Location(Other.Spawn.Call),
-                                 Conflict::AgainHere, true});
-            break;
-          }
+      NoteAnotherInstance([](const Worker &Other) {
+        return Other.Accesses.OrdersInstances;
+      });
       if (!Conflicts.empty())
         Conflicts.push_back({Repeated, Location(Unlocked->Where),
                              Unlocked->isWrite() ? Conflict::OtherLockWrite
@@ -912,18 +922,9 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
                  !Write.inOtherSlotThan(A) && !sharesLock(Write.Held, A.Held);
         });
     if (Read != Writer.Accesses.Accesses.end()) {
-      if (Writer.LoopOverlaps && SharedAcrossIterations(Write.Object))
-        Conflicts.push_back(
-            {Repeated, Location(Writer.Loop), Conflict::AtLoop, true});
-      else
-        for (const Worker &Other : Body.Workers)
-          if (&Other != &Writer && sameCallable(Other.Spawn, Writer.Spawn) &&
-              !mayOrderInstances(Other.Accesses, Write) &&
-              Body.overlap(Writer, Other)) {
-            Conflicts.push_back({Repeated, Location(Other.Spawn.Call),
-                                 Conflict::AgainHere, true});
-            break;
-          }
+      NoteAnotherInstance([&](const Worker &Other) {
+        return mayOrderInstances(Other.Accesses, Write);
+      });
       if (!Conflicts.empty())
         Conflicts.push_back(
             {Repeated, Location(Read->Where), Conflict::OthersRead, false});
