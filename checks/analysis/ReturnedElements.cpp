@@ -52,7 +52,58 @@ static std::optional<ObjectPath> inCallerNames(ObjectPath Path,
   return Path;
 }
 
+const Expr *memberElementReturnedBy(const CXXMethodDecl *Method) {
+  const FunctionDecl *Definition = nullptr;
+  if (!Method || Method->isVirtual() || !Method->isInstance() ||
+      !Method->hasBody(Definition) ||
+      !(Method->getReturnType()->isReferenceType() ||
+        Method->getReturnType()->isPointerType()))
+    return nullptr;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Definition->getBody());
+  const auto *Return = Body && Body->size() == 1
+                           ? dyn_cast<ReturnStmt>(Body->body_front())
+                           : nullptr;
+  const Expr *Value = Return ? Return->getRetValue() : nullptr;
+  auto [Array, Index] = arrayAndIndexOf(Value);
+  const auto *Member =
+      Array ? dyn_cast<MemberExpr>(Array->IgnoreParenImpCasts()) : nullptr;
+  if (!Member || !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()) ||
+      !isa<FieldDecl>(Member->getMemberDecl()))
+    return nullptr;
+  return Value;
+}
+
+/// `world.body(0)` with `Body &body(size_t i) { return bodies_[i]; }`: the
+/// element of the object's member array.
+static std::optional<ReturnedElement>
+memberElementOf(const CXXMemberCallExpr &Call) {
+  const Expr *Returned = memberElementReturnedBy(Call.getMethodDecl());
+  if (!Returned)
+    return std::nullopt;
+  auto [Array, Index] = arrayAndIndexOf(Returned);
+  std::optional<ObjectPath> Member = objectPathOf(Array->IgnoreParenImpCasts());
+  const Expr *Object = Call.getImplicitObjectArgument()->IgnoreParenImpCasts();
+  std::optional<ObjectPath> Base;
+  if (isa<CXXThisExpr>(Object))
+    Base = ObjectPath{};
+  else if (Object->getType()->isPointerType()) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(Object);
+    if (Ref && isa<VarDecl>(Ref->getDecl())) {
+      Base = ObjectPath{};
+      Base->Root = Ref->getDecl();
+      Base->ThroughPointer = true;
+    }
+  } else {
+    Base = objectPathOf(Object);
+  }
+  if (!Member || !Base)
+    return std::nullopt;
+  return ReturnedElement{Base->extendedBy(*Member), Index};
+}
+
 std::optional<ReturnedElement> elementReturnedBy(const CallExpr &Call) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+    return memberElementOf(*Member);
   const FunctionDecl *Callee = Call.getDirectCallee();
   const Expr *Returned = singleReturnedValue(Callee);
   if (!Returned) {

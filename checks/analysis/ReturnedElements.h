@@ -8,6 +8,7 @@
 
 #include "ObjectPath.h"
 
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include <optional>
 
@@ -25,7 +26,13 @@ struct ReturnedElement {
   const Expr *Index = nullptr;
 };
 
+/// The returned element of a method whose whole body returns one of a
+/// member array's (`Body &body(size_t i) { return bodies_[i]; }`, by
+/// reference or by address), or null.
+const Expr *memberElementReturnedBy(const CXXMethodDecl *Method);
+
 /// The element Call returns, when its callee's whole body returns one
+/// (a method: of the object's member array)
 /// (`shard_for(kv, key)`) or its callee searches one array
 /// (searchedArrayOf), with the array rooted at a global or at the plain
 /// variable the call passes for the helper's parameter; or nullopt.

@@ -332,9 +332,15 @@ private:
         !singleReturnedValue(Callee) && searchedArrayOf(*Definition))
       return IndexKind::DataDependent;
     // `slot_for(id)` with `return 1 + id % 3;`: the helper's expression,
-    // its parameters standing for the call's arguments.
-    if (const Expr *Returned = singleReturnedValue(Callee);
-        Returned && Substituted.size() < 2 &&
+    // its parameters standing for the call's arguments; `world.body(i)`
+    // with `return bodies_[i];`: the member array's index.
+    const Expr *Returned = singleReturnedValue(Callee);
+    const Expr *MemberElement =
+        Returned ? nullptr
+                 : memberElementReturnedBy(dyn_cast_or_null<CXXMethodDecl>(Callee));
+    if (MemberElement)
+      Returned = arrayAndIndexOf(MemberElement).second;
+    if (Returned && Substituted.size() < 2 &&
         Call.getNumArgs() == Callee->getNumParams()) {
       llvm::DenseMap<const ParmVarDecl *, const Expr *> Frame;
       for (unsigned I = 0; I < Call.getNumArgs(); ++I)
@@ -1841,6 +1847,10 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
         Filled->Scalar = false; // a buffer: no atomic will do
       return Filled;
     }
+    // `return bodies_[i];` as a reference (an lvalue the return hands on
+    // as it is): the caller gets the element's address, nothing is read.
+    if (isa<ReturnStmt>(Parent) && Current->isGLValue())
+      return std::nullopt;
     return Read();
   }
 }
@@ -2191,14 +2201,15 @@ std::optional<ElementAlias> elementAliasOf(const Expr &Name,
   if (!Reference && isChangedWithin(Var, Code.body()))
     return std::nullopt;
   const Expr *Init = stripped(Var->getInit());
-  // `struct shard *s = shard_for(kv, key);` with `return &kv->shards[..];`
-  if (const auto *Call = dyn_cast<CallExpr>(Init); Call && Pointer)
+  // `struct shard *s = shard_for(kv, key);` with `return &kv->shards[..];`,
+  // `Body &player = world.body(0);` with `return bodies_[i];`.
+  if (const auto *Call = dyn_cast<CallExpr>(Init); Call && (Pointer || Reference))
     if (std::optional<ReturnedElement> Element = elementReturnedBy(*Call)) {
       ElementAlias Alias;
       Alias.ContainerPath = Element->Array;
       Alias.Key = Call;
       Alias.Use = &Name;
-      Alias.PointsInto = true;
+      Alias.PointsInto = Pointer;
       return Alias;
     }
   if (Pointer) {
