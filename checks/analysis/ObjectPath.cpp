@@ -4,13 +4,30 @@
 
 namespace clang::tidy::parlint {
 
+/// Whether two bit-fields share a memory location: adjacent bit-fields of
+/// one record, with no other member nor a zero-width bit-field between
+/// them, are one location, and writing one writes the others (C11 3.14,
+/// C++ [intro.memory]).
+static bool shareMemoryLocation(const FieldDecl &A, const FieldDecl &B) {
+  if (!A.isBitField() || !B.isBitField() || A.getParent() != B.getParent())
+    return false;
+  unsigned First = std::min(A.getFieldIndex(), B.getFieldIndex());
+  unsigned Last = std::max(A.getFieldIndex(), B.getFieldIndex());
+  for (const FieldDecl *Between : A.getParent()->fields())
+    if (Between->getFieldIndex() > First && Between->getFieldIndex() <= Last &&
+        (!Between->isBitField() || Between->isZeroLengthBitField(
+                                       Between->getASTContext())))
+      return false;
+  return true;
+}
+
 bool ObjectPath::overlaps(const ObjectPath &Other) const {
   if (Root != Other.Root || ThroughPointer != Other.ThroughPointer)
     return false;
   size_t Common = std::min(Fields.size(), Other.Fields.size());
   for (size_t I = 0; I < Common; ++I)
     if (Fields[I] != Other.Fields[I])
-      return false;
+      return shareMemoryLocation(*Fields[I], *Other.Fields[I]);
   return true;
 }
 

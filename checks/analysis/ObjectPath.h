@@ -32,7 +32,8 @@ struct ObjectPath {
     return Root == Other.Root && ThroughPointer == Other.ThroughPointer &&
            Fields == Other.Fields;
   }
-  /// Same root, and one member chain a prefix of the other's.
+  /// Same root, and one member chain a prefix of the other's, or the two
+  /// chains part at bit-fields that share a memory location.
   bool overlaps(const ObjectPath &Other) const;
   /// `stats.hits`, `queue_`, `*out`: for messages.
   std::string describe() const;

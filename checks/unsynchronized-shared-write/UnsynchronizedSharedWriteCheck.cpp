@@ -56,10 +56,12 @@ std::string whatIsWritten(const SharedAccess &Write) {
   }
 }
 
-/// An atomic would do for the written value: a scalar assigned or updated.
+/// An atomic would do for the written value: a scalar assigned or updated,
+/// not a bit-field (which cannot be atomic).
 bool atomicWouldDo(const SharedAccess &Write) {
   return Write.Scalar &&
-         (Write.Write == WriteKind::Assign || Write.Write == WriteKind::Update);
+         (Write.Write == WriteKind::Assign || Write.Write == WriteKind::Update) &&
+         (Write.Object.Fields.empty() || !Write.Object.Fields.back()->isBitField());
 }
 
 /// The expansion of S's start: where a note about S goes.
@@ -171,7 +173,19 @@ struct Conflict {
     OthersRead
   } Note;
   bool OtherWrites = false;
+  /// The other access is to a bit-field next to the written one (the same
+  /// memory location), named for the note.
+  const FieldDecl *NeighbourBitField = nullptr;
 };
+
+/// The bit-field B's path ends in when it parts from A's at a bit-field
+/// (two neighbours in one memory location), or null.
+const FieldDecl *neighbourBitField(const ObjectPath &A, const ObjectPath &B) {
+  for (size_t I = 0; I < std::min(A.Fields.size(), B.Fields.size()); ++I)
+    if (A.Fields[I] != B.Fields[I])
+      return A.Fields[I]->isBitField() ? B.Fields[I] : nullptr;
+  return nullptr;
+}
 
 } // namespace
 
@@ -960,8 +974,8 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
         // finding.
         if (!Write.Held.empty() && A.isWrite() && A.Held.empty())
           continue;
-        Conflicts.push_back(
-            {OtherWorker, Location(A.Where), Conflict::AtAccess, A.isWrite()});
+        Conflicts.push_back({OtherWorker, Location(A.Where), Conflict::AtAccess,
+                             A.isWrite(), neighbourBitField(Write.Object, A.Object)});
         break;
       }
     }
@@ -978,8 +992,8 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
       if (!A.Object.overlaps(Write.Object) || Write.inOtherSlotThan(A) ||
           sharesLock(Write.Held, A.Held) || !Body.runningAt(Writer, *A.Where))
         continue;
-      Conflicts.push_back(
-          {Launcher, Location(A.Where), Conflict::AtAccess, A.isWrite()});
+      Conflicts.push_back({Launcher, Location(A.Where), Conflict::AtAccess,
+                           A.isWrite(), neighbourBitField(Write.Object, A.Object)});
       if (Conflicts.size() == 2)
         break;
     }
@@ -1060,6 +1074,16 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
           << Object;
       break;
     case Conflict::AtAccess:
+      if (C.NeighbourBitField) {
+        diag(C.NoteAt, "%select{another worker|the launching thread}0 "
+                       "%select{reads|writes}1 %2 here%select{| while the "
+                       "worker may still be running}0: a bit-field next to "
+                       "%3 in the same memory location",
+             DiagnosticIDs::Note)
+            << (C.Why == Launcher) << C.OtherWrites << C.NeighbourBitField
+            << Object;
+        break;
+      }
       diag(C.NoteAt, "%select{another worker|the launching thread}0 "
                      "%select{reads|writes}1 %2 here%select{| while the "
                      "worker may still be running}0%select{| without holding "
