@@ -128,7 +128,11 @@ private:
   elementArgument(const Expr &Arg) const;
   /// Whether Write runs only under a test that reads Written itself (a
   /// check-then-act).
-  bool isUnderTestOf(const Stmt &Write, const ObjectPath &Written) const;
+  bool isUnderTestOf(const Stmt &Write, const ObjectPath &Written);
+  /// Whether the body calls code of the program's own without a body here
+  /// (or through a pointer), asked once.
+  bool callsUnseenCode();
+  std::optional<bool> CallsUnseen;
   void visitCall(const CallExpr &Call);
   void noteHandOff(const CallExpr &Call);
   void add(SummaryWrite Write);
@@ -294,9 +298,9 @@ bool WriteScanner::mapSlotParams(const SummaryWrite &Access,
   return !Unclear || Access.Write == WriteKind::None;
 }
 
-bool WriteScanner::isUnderTestOf(const Stmt &Write, const ObjectPath &Written) const {
-  // Code of the program's own that parlint cannot see (a lock of its own
-  // around the test, a call through a pointer) may order the callers.
+bool WriteScanner::callsUnseenCode() {
+  if (CallsUnseen)
+    return *CallsUnseen;
   bool Unseen = false;
   const SourceManager &SM = Context.getSourceManager();
   forEachDescendant(&Code.body(), /*SkipLambdas=*/true, [&](const Stmt &S) {
@@ -308,7 +312,14 @@ bool WriteScanner::isUnderTestOf(const Stmt &Write, const ObjectPath &Written) c
                          !SM.isInSystemHeader(Callee->getLocation()) &&
                          !Callee->getBuiltinID());
   });
-  if (Unseen)
+  CallsUnseen = Unseen;
+  return Unseen;
+}
+
+bool WriteScanner::isUnderTestOf(const Stmt &Write, const ObjectPath &Written) {
+  // Code of the program's own that parlint cannot see (a lock of its own
+  // around the test, a call through a pointer) may order the callers.
+  if (callsUnseenCode())
     return false;
   auto NoSlot = [](const Expr &) { return false; };
   return Code.isUnderTest(Write, [&](const Expr &Condition, bool) {
