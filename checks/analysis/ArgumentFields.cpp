@@ -293,13 +293,19 @@ sharedArgumentFields(const Expr &Argument, const Stmt &Loop,
 
 llvm::DenseMap<const FieldDecl *, SharedPointee>
 sharedFieldsOfLocalStruct(const Expr &Argument, const FunctionAnalysis &Launcher) {
-  llvm::DenseMap<const FieldDecl *, SharedPointee> Shared;
   const auto *Address = dyn_cast<UnaryOperator>(stripped(&Argument));
   if (!Address || Address->getOpcode() != UO_AddrOf)
-    return Shared;
+    return {};
   const auto *Struct = dyn_cast_or_null<VarDecl>(declOf(Address->getSubExpr()));
-  const RecordDecl *Record =
-      Struct ? Struct->getType()->getAsRecordDecl() : nullptr;
+  return Struct ? pointerFieldsOfLocal(*Struct, Launcher)
+                : llvm::DenseMap<const FieldDecl *, SharedPointee>{};
+}
+
+llvm::DenseMap<const FieldDecl *, SharedPointee>
+pointerFieldsOfLocal(const VarDecl &StructVar, const FunctionAnalysis &Launcher) {
+  llvm::DenseMap<const FieldDecl *, SharedPointee> Shared;
+  const VarDecl *Struct = &StructVar;
+  const RecordDecl *Record = Struct->getType()->getAsRecordDecl();
   // A local or a static local: named by no other function.
   if (!Record || Record->isUnion() ||
       !(Struct->hasLocalStorage() || Struct->isStaticLocal()) ||

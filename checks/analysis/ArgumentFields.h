@@ -44,6 +44,11 @@ sharedArgumentFields(const Expr &Argument, const Stmt &Loop,
 llvm::DenseMap<const FieldDecl *, SharedPointee>
 sharedFieldsOfLocalStruct(const Expr &Argument, const FunctionAnalysis &Launcher);
 
+/// The same for a local (or static local) struct Struct of Launcher, however
+/// it is used: `tr.dl` given only `&dl` is `&dl` wherever Launcher names it.
+llvm::DenseMap<const FieldDecl *, SharedPointee>
+pointerFieldsOfLocal(const VarDecl &Struct, const FunctionAnalysis &Launcher);
+
 } // namespace clang::tidy::parlint
 
 #endif

@@ -2101,6 +2101,30 @@ collectLauncherAccesses(const FunctionAnalysis &Launcher,
       return Object.overlaps(Path);
     });
   };
+  // `download_pause(tr.dl)` with `tr.dl = &dl;`: what a pointer field of a
+  // local struct holds, when it is only ever given one object, is that
+  // object (the worker names it so through its argument struct).
+  llvm::DenseMap<const VarDecl *,
+                 llvm::DenseMap<const FieldDecl *, SharedPointee>> LocalFields;
+  auto ThroughLocalField = [&](ObjectPath Path) {
+    const auto *Struct = dyn_cast_or_null<VarDecl>(Path.Root);
+    // `tr.dl` alone is the pointer; `tr.dl` then `paused` is what it points to.
+    if (!Struct || Path.ThroughPointer || Path.Fields.size() < 2 ||
+        !Path.Fields.front()->getType()->isPointerType() ||
+        !Struct->getType()->isRecordType())
+      return Path;
+    auto [It, New] = LocalFields.try_emplace(Struct);
+    if (New)
+      It->second = pointerFieldsOfLocal(*Struct, Launcher);
+    auto Field = It->second.find(Path.Fields.front());
+    if (Field == It->second.end() || Field->second.OwnElement)
+      return Path;
+    ObjectPath Pointee = Field->second.Path;
+    if (!Field->second.AddressOf)
+      Pointee.ThroughPointer = true;
+    Pointee.Fields.append(std::next(Path.Fields.begin()), Path.Fields.end());
+    return Pointee;
+  };
   // A call the summaries follow touches what its summary says.
   auto CalleeAccesses = [&](const CallExpr &Call) {
     CallBinding Binding;
@@ -2112,6 +2136,8 @@ collectLauncherAccesses(const FunctionAnalysis &Launcher,
     for (const auto *List : {&Summary.Reads, &Summary.Writes})
       for (const SummaryWrite &Touch : *List) {
         auto Object = SummaryWrites::mapPath(Touch.Object, *Callee, Binding);
+        if (Object)
+          Object = ThroughLocalField(*Object);
         if (!Object || !Overlapping(*Object))
           continue;
         if (!Scopes)

@@ -182,6 +182,28 @@ std::optional<HandleEvents> futureContainerEvents(const VarDecl &Holder,
   return Events;
 }
 
+/// A later use of a worker's handle ends the claim that it runs: the
+/// statement the CFG lists for it (the whole call around the use) finishes
+/// the worker, or the loop around it when the launch is outside that loop
+/// (`for (i = 0; i < n; i++) pthread_join(workers[i].thread, NULL);` ends
+/// them once control reaches it, as HandleUses' element joins).
+void addUseAsEnd(const Stmt &End, const Launch &Spawn,
+                 const FunctionAnalysis &Launcher, HandleEvents &Events) {
+  const Stmt *Around = &End;
+  while (const Stmt *P = Launcher.parentIgnoringImplicit(*Around)) {
+    if (!isa<Expr>(P))
+      break;
+    Around = P;
+  }
+  if (Launcher.isWithin(*Spawn.Call, *Around)) // the launch's own
+    return;
+  if (const Stmt *Loop = enclosingLoop(*Around, Launcher);
+      Loop && !Launcher.isWithin(*Spawn.Call, *Loop))
+    Events.AtLoop[Loop] = HandleEffect::Finish;
+  else
+    Events.AtStmt[Around] = HandleEffect::Finish;
+}
+
 /// A thread kept in a member or a global (`worker_ = std::thread(...)`) is
 /// joined by whatever code reaches it: from any later use of it (a join, a
 /// call it is passed to), and from any call of a member function of this
@@ -200,26 +222,91 @@ void addMemberHandleEnds(const ValueDecl &Holder, const Launch &Spawn,
              Call && isa<CXXThisExpr>(
                          Call->getImplicitObjectArgument()->IgnoreParenImpCasts()))
       End = Call;
-    if (!End)
-      return;
-    // The statement the CFG lists: the whole call around a use.
-    const Stmt *Around = End;
-    while (const Stmt *P = Launcher.parentIgnoringImplicit(*Around)) {
-      if (!isa<Expr>(P))
-        break;
-      Around = P;
-    }
-    if (Launcher.isWithin(*Spawn.Call, *Around)) // the launch's own
-      return;
-    // `for (i = 0; i < n; i++) pthread_join(workers[i].thread, NULL);`: a
-    // loop over the holder's elements ends them once control reaches it,
-    // whether or not it runs a trip (as HandleUses' element joins).
-    if (const Stmt *Loop = enclosingLoop(*Around, Launcher);
-        Loop && !Launcher.isWithin(*Spawn.Call, *Loop))
-      Events.AtLoop[Loop] = HandleEffect::Finish;
-    else
-      Events.AtStmt[Around] = HandleEffect::Finish;
+    if (End)
+      addUseAsEnd(*End, Spawn, Launcher, Events);
   });
+}
+
+/// Whether a call of Callee may reach Field of a struct it is given: its
+/// body (or a function it calls, a few calls deep) names the field, or it
+/// calls code parlint cannot see. A library function cannot know the field.
+bool mayReachField(const FunctionDecl *Callee, const FieldDecl &Field,
+                   const SourceManager &SM, unsigned Depth) {
+  if (!Callee)
+    return true;
+  if (SM.isInSystemHeader(Callee->getLocation()) || Callee->getBuiltinID())
+    return false;
+  const FunctionDecl *Definition = nullptr;
+  if (!Callee->hasBody(Definition) || Depth == 0)
+    return true;
+  bool Reaches = false;
+  forEachDescendant(Definition->getBody(), /*SkipLambdas=*/false,
+                    [&](const Stmt &S) {
+    if (Reaches)
+      return;
+    if (const auto *Member = dyn_cast<MemberExpr>(&S))
+      Reaches = Member->getMemberDecl() == &Field;
+    else if (const auto *Call = dyn_cast<CallExpr>(&S))
+      Reaches = Call->getDirectCallee() != Definition &&
+                mayReachField(Call->getDirectCallee(), Field, SM, Depth - 1);
+  });
+  return Reaches;
+}
+
+/// `pthread_create(&acc.thread, NULL, run, &acc)`: a pthread_t kept in a
+/// field of a local struct. The thread runs from the launch (not on the
+/// path where the call reports a failure) until the field is used again
+/// (`pthread_join(acc.thread, NULL)`), or the struct is handed to code that
+/// may join it (`acceptor_stop(&acc)`) or assigned whole.
+std::optional<WorkerLifetime> localFieldLifetime(const Launch &Spawn,
+                                                 const FunctionAnalysis &Launcher) {
+  const auto *Call = dyn_cast<CallExpr>(Spawn.Call);
+  if (Spawn.Kind != LaunchKind::PthreadCreate || !Call || Call->getNumArgs() < 1)
+    return std::nullopt;
+  const auto *Address = dyn_cast<UnaryOperator>(stripped(Call->getArg(0)));
+  const auto *Member =
+      Address && Address->getOpcode() == UO_AddrOf
+          ? dyn_cast<MemberExpr>(Address->getSubExpr()->IgnoreParens())
+          : nullptr;
+  if (!Member || Member->isArrow())
+    return std::nullopt;
+  const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+  const auto *Base = dyn_cast<DeclRefExpr>(Member->getBase()->IgnoreParenImpCasts());
+  const auto *Struct = Base ? dyn_cast<VarDecl>(Base->getDecl()) : nullptr;
+  if (!Field || !Struct || !Struct->hasLocalStorage() || isa<ParmVarDecl>(Struct) ||
+      Struct->getType()->isReferenceType() ||
+      handleTypeOf(Field->getType()) != HandleType::PosixThread)
+    return std::nullopt;
+  WorkerLifetime Lifetime;
+  Lifetime.Kind = WorkerLifetime::Tracked;
+  Lifetime.Rules.Lifetime = HandleLifetime::Value;
+  Lifetime.Events.AtStmt[Spawn.Call] = HandleEffect::Start;
+  if (startResultOf(Call->getDirectCallee()) != StartResult::None)
+    Lifetime.Events.CheckedStarts.push_back(Call);
+  forEachDescendant(&Launcher.body(), /*SkipLambdas=*/false, [&](const Stmt &S) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+    if (!Ref || Ref->getDecl() != Struct)
+      return;
+    // Another field of the struct (`acc.backlog`) says nothing of the thread.
+    const auto *Use =
+        dyn_cast_or_null<MemberExpr>(Launcher.parentIgnoringImplicit(S));
+    if (Use && !Use->isArrow()) {
+      if (Use->getMemberDecl() == Field)
+        addUseAsEnd(S, Spawn, Launcher, Lifetime.Events);
+      return;
+    }
+    // `ui_on_pause_clicked(&tr)`: a function that never reaches the field
+    // cannot join the thread.
+    const Stmt *User = Launcher.parentIgnoringImplicit(S);
+    if (const auto *Call = dyn_cast_or_null<CallExpr>(
+            User ? Launcher.parentIgnoringImplicit(*User) : nullptr);
+        Call && !Launcher.isWithin(*Spawn.Call, *Call) &&
+        !mayReachField(Call->getDirectCallee(), *Field,
+                       Launcher.context().getSourceManager(), 4))
+      return;
+    addUseAsEnd(S, Spawn, Launcher, Lifetime.Events);
+  });
+  return Lifetime;
 }
 
 } // namespace
@@ -269,6 +356,8 @@ WorkerLifetime lifetimeOf(const Launch &Spawn, const FunctionAnalysis &Launcher)
   WorkerLifetime Lifetime;
   if (!Spawn.startsOwnThread())
     return Lifetime;
+  if (auto InField = localFieldLifetime(Spawn, Launcher))
+    return *InField;
   SpawnSite Site = describeSpawn(Spawn, Launcher);
   if (Site.WaitedAtOnce) {
     Lifetime.Kind = WorkerLifetime::WaitedAtOnce;

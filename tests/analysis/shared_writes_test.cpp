@@ -302,6 +302,42 @@ TEST(WorkerLifetime, JoinEndsTheWorkerDetachDoesNot) {
   EXPECT_TRUE(Running(Detached, Launches[1], 3));
 }
 
+TEST(WorkerLifetime, APthreadInALocalStructFieldRunsUntilThatFieldIsUsed) {
+  Snippet S("int x;\n"
+            "struct job { pthread_t tid; int *out; };\n"
+            "void *run(void *);\n"
+            "void look(job *j) { x = *j->out; }\n"
+            "void stop(job *j) { pthread_join(j->tid, nullptr); }\n"
+            "void f() {\n"
+            "  job a, b;\n"
+            "  pthread_create(&a.tid, nullptr, run, &a);\n"
+            "  look(&a);\n"
+            "  x = 1;\n"
+            "  pthread_join(a.tid, nullptr);\n"
+            "  x = 2;\n"
+            "  pthread_create(&b.tid, nullptr, run, &b);\n"
+            "  x = 3;\n"
+            "  stop(&b);\n"
+            "  x = 4;\n"
+            "}\n");
+  ASSERT_TRUE(S.F);
+  auto Launches = S.launches();
+  ASSERT_EQ(Launches.size(), 2u);
+  const FunctionAnalysis &A = S.analysis();
+  WorkerLifetime First = lifetimeOf(Launches[0], A);
+  WorkerLifetime Second = lifetimeOf(Launches[1], A);
+  ASSERT_EQ(First.Kind, WorkerLifetime::Tracked);
+  ASSERT_EQ(Second.Kind, WorkerLifetime::Tracked);
+  auto Running = [&](const WorkerLifetime &L, const Launch &Spawn, int Value) {
+    return mayBeRunningAt(L, Spawn, A, *S.assignmentOf(Value), false);
+  };
+  // look(&a) never names `tid`: the first worker still runs after it.
+  EXPECT_TRUE(Running(First, Launches[0], 1));
+  EXPECT_FALSE(Running(First, Launches[0], 2));
+  EXPECT_TRUE(Running(Second, Launches[1], 3));
+  EXPECT_FALSE(Running(Second, Launches[1], 4)); // stop(&b) joins it
+}
+
 TEST(WorkerLifetime, PoolTasksRunUntilTheFutureOrThePoolIsWaited) {
   Snippet S("int x;\n"
             "void f(parlint::ThreadPool &pool) {\n"
