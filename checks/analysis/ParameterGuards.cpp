@@ -61,6 +61,52 @@ private:
   }
 };
 
+/// The guard Condition makes when it evaluates to Truth, if it is a test of
+/// an integral parameter of Function against a constant (or the parameter
+/// alone).
+std::optional<ParameterGuard> simpleGuard(const Expr *Condition, bool Truth,
+                                          const FunctionDecl &Function,
+                                          const ASTContext &Context) {
+  const Expr *Plain = stripped(Condition);
+  while (const auto *Not = dyn_cast<UnaryOperator>(Plain)) {
+    if (Not->getOpcode() != UO_LNot)
+      return std::nullopt;
+    Truth = !Truth;
+    Plain = stripped(Not->getSubExpr());
+  }
+  auto ParamOf = [&](const Expr *E) -> const ParmVarDecl * {
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripped(E));
+    const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    return Param && Param->getDeclContext() == &Function &&
+                   Param->getType()->isIntegralOrEnumerationType()
+               ? Param
+               : nullptr;
+  };
+  auto ConstantOf = [&](const Expr *E) -> std::optional<int64_t> {
+    E = stripped(E);
+    if (E->isValueDependent() || !E->getType()->isIntegralOrEnumerationType())
+      return std::nullopt;
+    if (auto Value = E->getIntegerConstantExpr(Context))
+      return Value->getExtValue();
+    return std::nullopt;
+  };
+  if (const ParmVarDecl *Param = ParamOf(Plain)) // `if (flag)`: flag != 0
+    return ParameterGuard{Param->getFunctionScopeIndex(), 0, !Truth};
+  const auto *Compare = dyn_cast<BinaryOperator>(Plain);
+  if (!Compare || !Compare->isEqualityOp())
+    return std::nullopt;
+  const ParmVarDecl *Param = ParamOf(Compare->getLHS());
+  std::optional<int64_t> Value = ConstantOf(Compare->getRHS());
+  if (!Param) {
+    Param = ParamOf(Compare->getRHS());
+    Value = ConstantOf(Compare->getLHS());
+  }
+  if (!Param || !Value)
+    return std::nullopt;
+  bool Equal = Compare->getOpcode() == BO_EQ ? Truth : !Truth;
+  return ParameterGuard{Param->getFunctionScopeIndex(), *Value, Equal};
+}
+
 /// A branch that leaves the enclosing block: return, throw, break, continue,
 /// goto, or a block that ends with one.
 bool leaves(const Stmt *S) {
@@ -106,6 +152,68 @@ bool isGuardedByParameterTest(const FunctionAnalysis &Body, const Stmt &S,
       break;
   }
   return false;
+}
+
+} // namespace clang::tidy::parlint
+
+namespace clang::tidy::parlint {
+
+std::optional<bool> ParameterGuard::holdsFor(const Expr &Arg,
+                                             const ASTContext &Context) const {
+  const Expr *E = Arg.IgnoreParenImpCasts();
+  if (E->isValueDependent() || !E->getType()->isIntegralOrEnumerationType())
+    return std::nullopt;
+  auto Constant = E->getIntegerConstantExpr(Context);
+  if (!Constant)
+    return std::nullopt;
+  return (Constant->getExtValue() == Value) == Equal;
+}
+
+std::optional<ParameterGuard> parameterGuardOf(const FunctionAnalysis &Body,
+                                               const Stmt &S,
+                                               const FunctionDecl &Function) {
+  GuardReader Reader(Function, Body.context());
+  std::optional<ParameterGuard> Found;
+  bool Several = false;
+  auto Note = [&](const Expr *Condition, bool Truth) {
+    if (!Reader.testsParameter(Condition))
+      return;
+    auto Guard = simpleGuard(Condition, Truth, Function, Body.context());
+    Several |= Found.has_value() || !Guard;
+    Found = Guard;
+  };
+  const Stmt *Child = &S;
+  for (const Stmt *Parent = Body.parent(S); Parent;
+       Child = Parent, Parent = Body.parent(*Parent)) {
+    if (const auto *If = dyn_cast<IfStmt>(Parent); If && If->getCond() != Child)
+      Note(If->getCond(), If->getThen() == Child);
+    else if (const auto *Choice = dyn_cast<ConditionalOperator>(Parent);
+             Choice && Choice->getCond() != Child)
+      Note(Choice->getCond(), Choice->getTrueExpr() == Child);
+    else if (const auto *Switch = dyn_cast<SwitchStmt>(Parent);
+             Switch && Switch->getCond() != Child && Reader.testsParameter(Switch->getCond()))
+      Several = true;
+    else if (const auto *Logic = dyn_cast<BinaryOperator>(Parent);
+             Logic && Logic->isLogicalOp() && Logic->getRHS() == Child)
+      Note(Logic->getLHS(), Logic->getOpcode() == BO_LAnd);
+    if (const auto *Block = dyn_cast<CompoundStmt>(Parent))
+      for (const Stmt *Sibling : Block->body()) {
+        if (Sibling == Child)
+          break;
+        if (const auto *If = dyn_cast<IfStmt>(Sibling)) {
+          // `if (!verbose) return;`: what follows runs when it is false.
+          if (leaves(If->getThen()))
+            Note(If->getCond(), false);
+          else if (leaves(If->getElse()))
+            Note(If->getCond(), true);
+        }
+      }
+    if (Parent == &Body.body())
+      break;
+  }
+  if (Several)
+    return std::nullopt;
+  return Found;
 }
 
 } // namespace clang::tidy::parlint

@@ -7,11 +7,32 @@
 #define PARLINT_CHECKS_ANALYSIS_PARAMETERGUARDS_H
 
 #include "../common/AnalysisCache.h"
+#include <optional>
 
 namespace clang::tidy::parlint {
 
 bool isGuardedByParameterTest(const FunctionAnalysis &Body, const Stmt &S,
                               const FunctionDecl &Function);
+
+/// The one argument test that picks the path of S, when it is that simple:
+/// S runs iff parameter Param's value compares to Value as Equal says
+/// (`if (is_error)`: Param != 0; `if (mode == MODE_FAST)`; `if (!quiet)`;
+/// `if (level != LOG_DEBUG) return;` before S). A caller that passes a
+/// constant decides whether S runs.
+struct ParameterGuard {
+  unsigned Param = 0;
+  int64_t Value = 0;
+  bool Equal = true;
+  /// Whether a call passing Arg takes the path: nullopt when Arg is no
+  /// integer constant.
+  std::optional<bool> holdsFor(const Expr &Arg, const ASTContext &Context) const;
+};
+
+/// That guard, or nullopt when S is under no parameter test, or under more
+/// than one, or one of another shape (a switch, a pointer, a range).
+std::optional<ParameterGuard> parameterGuardOf(const FunctionAnalysis &Body,
+                                               const Stmt &S,
+                                               const FunctionDecl &Function);
 
 } // namespace clang::tidy::parlint
 

@@ -787,7 +787,8 @@ private:
       Access.Object = std::move(Object);
       Result.OwnSlotWrites.push_back(std::move(Access));
     };
-    for (const SummaryWrite &Write : Summary.Writes) {
+    for (const SummaryWrite &Write :
+         SummaryWrites::writesAt(Summary, Binding, Context)) {
       if (auto Own = ownSlotObject(Write, *Callee, Binding)) {
         KeepOwnSlotWrite(Write, std::move(*Own), /*ForOwnSlot=*/true);
         continue;
@@ -2133,8 +2134,12 @@ collectLauncherAccesses(const FunctionAnalysis &Launcher,
     if (!Callee)
       return;
     const WriteSummary &Summary = SummaryWrites::of(*Callee, Launcher.context());
-    for (const auto *List : {&Summary.Reads, &Summary.Writes})
-      for (const SummaryWrite &Touch : *List) {
+    llvm::SmallVector<SummaryWrite, 4> Writes =
+        SummaryWrites::writesAt(Summary, Binding, Launcher.context());
+    for (llvm::ArrayRef<SummaryWrite> List :
+         {llvm::ArrayRef<SummaryWrite>(Summary.Reads),
+          llvm::ArrayRef<SummaryWrite>(Writes)})
+      for (const SummaryWrite &Touch : List) {
         auto Object = SummaryWrites::mapPath(Touch.Object, *Callee, Binding);
         if (Object)
           Object = ThroughLocalField(*Object);

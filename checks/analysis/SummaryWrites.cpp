@@ -136,6 +136,7 @@ private:
   void visitCall(const CallExpr &Call);
   void noteHandOff(const CallExpr &Call);
   void add(SummaryWrite Write);
+  void addGuarded(SummaryWrite Write);
   /// Method: the container method the read calls (`size()`), if any.
   /// SlotParams: the by-value parameters that pick the element read.
   void addRead(const ObjectPath &Object, LockSet Held, const Expr &Where,
@@ -428,8 +429,26 @@ void WriteScanner::visitName(const Expr &Name) {
   // with an argument.
   if (Write.EveryCall ||
       (Write.Object.isThis() &&
-       !isGuardedByParameterTest(Code, *Found->Where, Function)))
+       !isGuardedByParameterTest(Code, *Found->Where, Function))) {
     add(std::move(Write));
+    return;
+  }
+  // The caller picks the path with one argument: its constant decides.
+  if (dataBranches() && !Found->ConstantToVolatile)
+    if (auto Guard = parameterGuardOf(Code, *Found->Where, Function)) {
+      Write.EveryCall = true;
+      Write.Guard = Guard;
+      addGuarded(std::move(Write));
+    }
+}
+
+void WriteScanner::addGuarded(SummaryWrite Write) {
+  if (Result.GuardedWrites.size() >= MaxWritesPerSummary)
+    return;
+  for (const SummaryWrite &Known : Result.GuardedWrites)
+    if (Known.Where == Write.Where && Known.Object == Write.Object)
+      return;
+  Result.GuardedWrites.push_back(std::move(Write));
 }
 
 std::optional<std::pair<ObjectPath, llvm::SmallVector<unsigned, 2>>>
@@ -469,7 +488,7 @@ void WriteScanner::visitCall(const CallExpr &Call) {
   Result.HandsOff |= Inner.HandsOff;
   Result.OrdersInstances |= Inner.OrdersInstances;
   Result.Observes |= Inner.Observes;
-  if (Inner.Writes.empty() && Inner.Reads.empty())
+  if (Inner.Writes.empty() && Inner.Reads.empty() && Inner.GuardedWrites.empty())
     return;
   LockSet AtCall = keptLocks(Locks.heldAt(Call));
   auto HeldThere = [&](const SummaryWrite &Access) {
@@ -523,12 +542,30 @@ void WriteScanner::visitCall(const CallExpr &Call) {
               Read.BeforeAnyHandOff && !HandedOffBeforeCall);
   }
   // The callee's writes are ours on every call only if the call is.
-  if (Inner.Writes.empty())
+  llvm::SmallVector<SummaryWrite, 4> Writes =
+      SummaryWrites::writesAt(Inner, Binding, Context);
+  // A guarded write whose argument is a parameter of ours stays guarded,
+  // by that parameter (`report(d, is_error, msg)`).
+  for (const SummaryWrite &Guarded : Inner.GuardedWrites) {
+    const Expr *Arg = Guarded.Guard->Param < Binding.Args.size()
+                          ? Binding.Args[Guarded.Guard->Param]
+                          : nullptr;
+    const auto *Ref =
+        Arg ? dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts()) : nullptr;
+    const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    if (!Param || Param->getDeclContext() != &Function ||
+        !Param->getType()->isIntegralOrEnumerationType())
+      continue;
+    SummaryWrite Passed = Guarded;
+    Passed.Guard->Param = Param->getFunctionScopeIndex();
+    Writes.push_back(std::move(Passed));
+  }
+  if (Writes.empty())
     return;
   bool CallEveryTime =
       summaries::onEveryIteration(Code, Call) ||
       (dataBranches() && !isGuardedByParameterTest(Code, Call, Function));
-  for (const SummaryWrite &Write : Inner.Writes) {
+  for (const SummaryWrite &Write : Writes) {
     llvm::SmallVector<unsigned, 2> ElementSlot;
     auto Object = ThroughElement(Write, /*Reading=*/false, ElementSlot);
     bool InElement = Object.has_value();
@@ -553,6 +590,11 @@ void WriteScanner::visitCall(const CallExpr &Call) {
     else if (!mapSlotParams(Write, Binding, Mapped.SlotParams))
       continue;
     Mapped.Held = HeldThere(Write);
+    if (Mapped.Guard) {
+      if (CallEveryTime)
+        addGuarded(std::move(Mapped));
+      continue;
+    }
     add(std::move(Mapped));
   }
 }
@@ -607,6 +649,21 @@ void WriteScanner::add(SummaryWrite Write) {
 const WriteSummary &SummaryWrites::of(const FunctionDecl &Function,
                                       ASTContext &Context) {
   return AnalysisCache::layerState<WriteCache>(Context).get(Function);
+}
+
+llvm::SmallVector<SummaryWrite, 4>
+SummaryWrites::writesAt(const WriteSummary &Summary, const CallBinding &Binding,
+                        const ASTContext &Context) {
+  llvm::SmallVector<SummaryWrite, 4> Writes(Summary.Writes.begin(),
+                                            Summary.Writes.end());
+  for (const SummaryWrite &Guarded : Summary.GuardedWrites)
+    if (Guarded.Guard->Param < Binding.Args.size() &&
+        Guarded.Guard->holdsFor(*Binding.Args[Guarded.Guard->Param], Context)
+            .value_or(false)) {
+      Writes.push_back(Guarded);
+      Writes.back().Guard.reset();
+    }
+  return Writes;
 }
 
 SummaryWrites::CallHandOff SummaryWrites::handOffOf(const CallExpr &Call,

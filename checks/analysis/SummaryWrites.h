@@ -15,6 +15,7 @@
 
 #include "../model/Synchronization.h"
 #include "LockScopes.h"
+#include "ParameterGuards.h"
 #include "ObjectPath.h"
 #include "SharedWrites.h"
 
@@ -60,6 +61,9 @@ struct SummaryWrite {
   /// way down. A write on some paths only is kept while it stays a member
   /// of `*this` (see WriteSummary::Writes).
   bool EveryCall = true;
+  /// For a write of WriteSummary::GuardedWrites: the argument test that
+  /// picks its path.
+  std::optional<ParameterGuard> Guard;
   /// The write itself, in whichever function it is in the end.
   const Expr *Where = nullptr;
   const FunctionDecl *WhereFunction = nullptr;
@@ -75,6 +79,11 @@ struct WriteSummary {
   /// `this`: the object's own methods are its contract with every thread
   /// that calls them (`get()` inserting on a miss).
   llvm::SmallVector<SummaryWrite, 4> Writes;
+  /// Writes on the path a caller picks with a constant argument
+  /// (`report(d, /*is_error=*/true, msg)` takes `if (is_error) d.errors++;`),
+  /// each with its Guard: on every call that passes a value taking the
+  /// path, on none that passes another (see writesAt).
+  llvm::SmallVector<SummaryWrite, 2> GuardedWrites;
   /// What a call may read of the same objects (Write is None), on any path,
   /// with the locks held there: a call of the summarized function stands
   /// for these reads, not for a read of the whole object it is called on.
@@ -108,6 +117,12 @@ public:
   /// unknown code, recursion cut and calls past MaxSummaryDepth.
   static const WriteSummary &of(const FunctionDecl &Function,
                                 ASTContext &Context);
+  /// The writes a call bound by Binding makes: Summary's Writes, and its
+  /// GuardedWrites whose argument at the call is a constant taking their
+  /// path (with Guard cleared).
+  static llvm::SmallVector<SummaryWrite, 4>
+  writesAt(const WriteSummary &Summary, const CallBinding &Binding,
+           const ASTContext &Context);
   /// What a call hands off (model/Synchronization's kind), or, for a call
   /// on an object of a synchronized class whose body the summaries do not
   /// follow, that object: the caller decides whether it is shared, and if

@@ -164,6 +164,35 @@ struct S { bool on; void count() { if (on) found++; } };
   EXPECT_TRUE(C.objects("count").empty()) << "a member of the object";
 }
 
+// A write on the path a caller picks with one argument is kept apart, with
+// its guard: a constant argument that takes the path makes it a write of
+// the call, another constant drops it, and a caller passing its own
+// parameter keeps it guarded by that parameter.
+TEST(SummaryWrites, GuardedWritesFollowTheConstantArgument) {
+  Code C(R"cpp(
+long found, errors;
+enum Level { Info, Error };
+void picked(int k) { if (k == -1) found++; }
+void tally(Level level) { if (level != Error) return; errors++; }
+void passed(Level level) { tally(level); }
+void loud() { passed(Error); }
+void quiet() { passed(Info); }
+void mixed(int k, bool twice) { if (k == 1 && twice) found++; }
+)cpp");
+  ASSERT_EQ(C.writes("picked").GuardedWrites.size(), 1u);
+  const ParameterGuard &Guard = *C.writes("picked").GuardedWrites[0].Guard;
+  EXPECT_EQ(Guard.Param, 0u);
+  EXPECT_EQ(Guard.Value, -1);
+  EXPECT_TRUE(Guard.Equal);
+  ASSERT_EQ(C.writes("passed").GuardedWrites.size(), 1u)
+      << "the caller's own parameter carries the guard";
+  EXPECT_TRUE(C.objects("passed").empty());
+  EXPECT_EQ(C.objects("loud"), Strings{"errors"});
+  EXPECT_TRUE(C.objects("quiet").empty()) << "Info skips the write";
+  EXPECT_TRUE(C.writes("mixed").GuardedWrites.empty())
+      << "two tests of arguments: no single guard";
+}
+
 // A write under a test of the object it writes is a lazy initialization:
 // whichever caller comes first makes it, so it counts on every call.
 TEST(SummaryWrites, LazyInitializationCountsOnEveryCall) {
