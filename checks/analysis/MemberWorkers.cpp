@@ -481,6 +481,47 @@ writesBeforeJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,
         Found.push_back({Destructor, Write.Where, Write.Object, Write.Held,
                          Write.Scalar, Destructor->getBody(),
                          /*JoinedByMemberDestructor=*/true});
+  // Members declared after it are destroyed before it joins (in reverse
+  // order of declaration): what their destructors write, the worker may
+  // still touch. Unless the destructor's body finishes the worker itself.
+  // (A body that names the member or calls anything may stop it first.)
+  auto MayFinishFirst = [&] {
+    if (!Destructor || !Destructor->isUserProvided())
+      return false;
+    if (!Destructor->hasBody() || mentions(Destructor->getBody(), &Handle))
+      return true;
+    bool Calls = false;
+    forEachDescendant(Destructor->getBody(), /*SkipLambdas=*/false,
+                      [&](const Stmt &S) { Calls |= isa<CallExpr>(S); });
+    return Calls;
+  };
+  if ((Type == HandleType::JThread || Type == HandleType::JThreadContainer) &&
+      !MayFinishFirst()) {
+    bool After = false;
+    for (const FieldDecl *Member : Record.fields()) {
+      After |= Member == &Handle;
+      const CXXRecordDecl *Class = Member->getType()->getAsCXXRecordDecl();
+      const CXXDestructorDecl *MemberDestructor =
+          After && Class && Class->hasDefinition() ? Class->getDestructor()
+                                                   : nullptr;
+      if (!MemberDestructor || !MemberDestructor->isUserProvided() ||
+          !MemberDestructor->hasBody())
+        continue;
+      for (const SummaryWrite &Write :
+           SummaryWrites::of(*MemberDestructor, Context).Writes) {
+        if (!Write.Object.isThis() || !Write.Where || Write.ConstantToVolatile ||
+            !Write.Held.empty())
+          continue;
+        ObjectPath Object;
+        Object.Fields.push_back(Member);
+        Object.Fields.append(Write.Object.Fields.begin(), Write.Object.Fields.end());
+        WriteBeforeJoin Destroyed{MemberDestructor, Write.Where, std::move(Object),
+                                  {}, Write.Scalar, nullptr, true};
+        Destroyed.DestroyedMember = Member;
+        Found.push_back(std::move(Destroyed));
+      }
+    }
+  }
   const ClassModel *Model = ClassModels::of(Record, Context);
   if (!Model)
     return Found;

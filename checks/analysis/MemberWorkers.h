@@ -80,6 +80,9 @@ struct WriteBeforeJoin {
   /// The member joins itself when destroyed (std::jthread), after the
   /// destructor's body: Join is that body.
   bool JoinedByMemberDestructor = false;
+  /// The write is made by the destructor of this member, declared after
+  /// the std::jthread and so destroyed before it joins.
+  const FieldDecl *DestroyedMember = nullptr;
 };
 llvm::SmallVector<WriteBeforeJoin, 2>
 writesBeforeJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,

@@ -273,8 +273,9 @@ std::optional<WorkerLifetime> localFieldLifetime(const Launch &Spawn,
   const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
   const auto *Base = dyn_cast<DeclRefExpr>(Member->getBase()->IgnoreParenImpCasts());
   const auto *Struct = Base ? dyn_cast<VarDecl>(Base->getDecl()) : nullptr;
-  if (!Field || !Struct || !Struct->hasLocalStorage() || isa<ParmVarDecl>(Struct) ||
-      Struct->getType()->isReferenceType() ||
+  // A static local too: no other function names it.
+  if (!Field || !Struct || !(Struct->hasLocalStorage() || Struct->isStaticLocal()) ||
+      isa<ParmVarDecl>(Struct) || Struct->getType()->isReferenceType() ||
       handleTypeOf(Field->getType()) != HandleType::PosixThread)
     return std::nullopt;
   WorkerLifetime Lifetime;

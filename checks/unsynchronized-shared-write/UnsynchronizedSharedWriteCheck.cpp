@@ -394,7 +394,8 @@ bool UnsynchronizedSharedWriteCheck::checkWriteBeforeJoin(
     if (firstReportAt(Where))
       reportWriteBeforeJoin(Read, *Write.Where, Write.Object, Write.Scalar,
                             !Write.Held.empty(), Write.Join,
-                            Write.JoinedByMemberDestructor, Spawn, Handle, SM);
+                            Write.JoinedByMemberDestructor, Spawn, Handle, SM,
+                            Write.DestroyedMember);
     return true;
   }
   return false;
@@ -403,7 +404,8 @@ bool UnsynchronizedSharedWriteCheck::checkWriteBeforeJoin(
 void UnsynchronizedSharedWriteCheck::reportWriteBeforeJoin(
     const SharedAccess &Read, const Expr &Write, const ObjectPath &Written,
     bool Scalar, bool Locked, const Stmt *Join, bool JoinedByMemberDestructor,
-    const Launch &Spawn, const FieldDecl &Handle, const SourceManager &SM) {
+    const Launch &Spawn, const FieldDecl &Handle, const SourceManager &SM,
+    const FieldDecl *DestroyedMember) {
   diag(reportLocation(Write, SM),
        "unsynchronized write to '%0' while the object's worker, joined only "
        "below, reads it; %select{|make it %select{_Atomic|std::atomic}3, or "
@@ -412,7 +414,14 @@ void UnsynchronizedSharedWriteCheck::reportWriteBeforeJoin(
       << Written.describe() << Scalar << Locked
       << static_cast<bool>(getLangOpts().CPlusPlus);
   noteWorkerRead(Read, Locked, SM);
-  if (JoinedByMemberDestructor)
+  if (DestroyedMember)
+    diag(SM.getExpansionLoc(DestroyedMember->getLocation()),
+         "%0 is destroyed, and its destructor makes the write, before %1 "
+         "joins the worker: members are destroyed in reverse order of "
+         "declaration; declare %0 above %1",
+         DiagnosticIDs::Note)
+        << DestroyedMember << &Handle;
+  else if (JoinedByMemberDestructor)
     diag(SM.getExpansionLoc(Join->getEndLoc()),
          "%0 joins the worker when it is destroyed, after the destructor's "
          "body",
@@ -585,7 +594,8 @@ void UnsynchronizedSharedWriteCheck::noteWorkerCall(const SharedAccess &Write,
 void UnsynchronizedSharedWriteCheck::noteWorkerRead(const SharedAccess &Read,
                                                     bool WithoutWritersLock,
                                                     const SourceManager &SM) {
-  diag(expansionStart(*Read.Where, SM),
+  // A write the worker makes in a callee reads too: the note is at its call.
+  diag(expansionStart(Read.Via ? *Read.Via : *Read.Where, SM),
        "%select{the worker reads '%1' here|the worker reads '%1' through this "
        "call of '%2'}0%select{| without holding the lock taken at the write}3",
        DiagnosticIDs::Note)

@@ -109,7 +109,8 @@ private:
                              const ObjectPath &Written, bool Scalar, bool Locked,
                              const Stmt *Join, bool JoinedByMemberDestructor,
                              const Launch &Spawn, const FieldDecl &Handle,
-                             const SourceManager &SM);
+                             const SourceManager &SM,
+                             const FieldDecl *DestroyedMember = nullptr);
   /// Writes of a constructor's body to members that a worker started in
   /// its member initializers reads: the worker runs before the body.
   void checkConstructorBodyWrites(const WorkerAccesses &Worker,

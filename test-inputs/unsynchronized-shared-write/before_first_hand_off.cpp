@@ -68,7 +68,8 @@ private:
 class Prefetcher {
 public:
   explicit Prefetcher(std::size_t ring) : ring_(ring) {
-    // EXPECT-NOTE@+1:15 the worker is started here and kept in 'worker_'
+    // EXPECT-NOTE@+2:15 the worker is started here and kept in 'worker_'
+    // EXPECT-NOTE@+1:59 the worker reads 'cursor_' through this call of 'Prefetcher::run'
     worker_ = std::jthread([this](std::stop_token stop) { run(stop); });
   }
   ~Prefetcher() {
@@ -81,7 +82,6 @@ public:
 private:
   void run(std::stop_token stop) {
     while (!stop.stop_requested()) {
-      // EXPECT-NOTE@+1:26 the worker reads 'cursor_' through this call of 'Prefetcher::run'
       std::size_t slot = cursor_++ % ring_.size();
       ring_[slot] = slot;
     }
