@@ -736,9 +736,21 @@ private:
           Param->getType()->isPointerType() && Param->getDeclContext() == Callee &&
           Param->getFunctionScopeIndex() < Binding.Args.size())
         if (const auto *Ref = dyn_cast<DeclRefExpr>(
-                stripped(Binding.Args[Param->getFunctionScopeIndex()])))
+                stripped(Binding.Args[Param->getFunctionScopeIndex()]))) {
           if (auto Path = InElement(*Ref, true); Path || Known)
             return Path;
+        } else if (auto Element =
+                       elementArgument(Binding.Args[Param->getFunctionScopeIndex()])) {
+          // `complete_job(s, &s->jobs[i])`: the element's address itself.
+          if (Element->Index && slotOfItsOwn(*Element->Index))
+            return std::nullopt;
+          Resolved Where = resolve(Element->Container);
+          if (Where.Kind != Reach::Shared)
+            return std::nullopt;
+          Where.Path.Fields.append(Access.Object.Fields.begin(),
+                                   Access.Object.Fields.end());
+          return Where.Path;
+        }
       auto Raw = SummaryWrites::mapPath(Access.Object, *Callee, Binding);
       if (!Raw)
         return std::nullopt;
@@ -2088,6 +2100,25 @@ static bool rangeOfReferenceLoop(const Expr &Name, const FunctionAnalysis &Code)
   return false;
 }
 
+/// What a callee touches through a pointer parameter given an element's
+/// address (`wait_job(&s.jobs[i])`) is in that element: the container's
+/// path, then the callee's members.
+static std::optional<ObjectPath>
+throughElementArgument(const ObjectPath &InCallee, const FunctionDecl &Callee,
+                       const CallBinding &Binding) {
+  const auto *Param = dyn_cast_or_null<ParmVarDecl>(InCallee.Root);
+  if (!Param || !InCallee.ThroughPointer || !Param->getType()->isPointerType() ||
+      Param->getDeclContext() != &Callee ||
+      Param->getFunctionScopeIndex() >= Binding.Args.size())
+    return std::nullopt;
+  auto Element = elementArgument(Binding.Args[Param->getFunctionScopeIndex()]);
+  if (!Element)
+    return std::nullopt;
+  ObjectPath Path = std::move(Element->Container);
+  Path.Fields.append(InCallee.Fields.begin(), InCallee.Fields.end());
+  return Path;
+}
+
 llvm::SmallVector<SharedAccess, 8>
 collectLauncherAccesses(const FunctionAnalysis &Launcher,
                         llvm::ArrayRef<const Stmt *> Launches,
@@ -2141,6 +2172,8 @@ collectLauncherAccesses(const FunctionAnalysis &Launcher,
           llvm::ArrayRef<SummaryWrite>(Writes)})
       for (const SummaryWrite &Touch : List) {
         auto Object = SummaryWrites::mapPath(Touch.Object, *Callee, Binding);
+        if (!Object)
+          Object = throughElementArgument(Touch.Object, *Callee, Binding);
         if (Object)
           Object = ThroughLocalField(*Object);
         if (!Object || !Overlapping(*Object))
