@@ -254,10 +254,11 @@ bool mayReachField(const FunctionDecl *Callee, const FieldDecl &Field,
 }
 
 /// `pthread_create(&acc.thread, NULL, run, &acc)`: a pthread_t kept in a
-/// field of a local struct. The thread runs from the launch (not on the
-/// path where the call reports a failure) until the field is used again
-/// (`pthread_join(acc.thread, NULL)`), or the struct is handed to code that
-/// may join it (`acceptor_stop(&acc)`) or assigned whole.
+/// field of a local struct, or of an element of a local array of structs
+/// (`&workers[i].thread`). The thread runs from the launch (not on the path
+/// where the call reports a failure) until the field is used again
+/// (`pthread_join(acc.thread, NULL)`, a loop joining each element's), or
+/// the struct is handed to code that may join it (`acceptor_stop(&acc)`).
 std::optional<WorkerLifetime> localFieldLifetime(const Launch &Spawn,
                                                  const FunctionAnalysis &Launcher) {
   const auto *Call = dyn_cast<CallExpr>(Spawn.Call);
@@ -271,11 +272,16 @@ std::optional<WorkerLifetime> localFieldLifetime(const Launch &Spawn,
   if (!Member || Member->isArrow())
     return std::nullopt;
   const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
-  const auto *Base = dyn_cast<DeclRefExpr>(Member->getBase()->IgnoreParenImpCasts());
-  const auto *Struct = Base ? dyn_cast<VarDecl>(Base->getDecl()) : nullptr;
+  const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+  const auto *Element = dyn_cast<ArraySubscriptExpr>(Base);
+  if (Element)
+    Base = Element->getBase()->IgnoreParenImpCasts();
+  const auto *BaseRef = dyn_cast<DeclRefExpr>(Base);
+  const auto *Struct = BaseRef ? dyn_cast<VarDecl>(BaseRef->getDecl()) : nullptr;
   // A static local too: no other function names it.
   if (!Field || !Struct || !(Struct->hasLocalStorage() || Struct->isStaticLocal()) ||
       isa<ParmVarDecl>(Struct) || Struct->getType()->isReferenceType() ||
+      (Element && !Struct->getType()->isConstantArrayType()) ||
       handleTypeOf(Field->getType()) != HandleType::PosixThread)
     return std::nullopt;
   WorkerLifetime Lifetime;
@@ -288,21 +294,39 @@ std::optional<WorkerLifetime> localFieldLifetime(const Launch &Spawn,
     const auto *Ref = dyn_cast<DeclRefExpr>(&S);
     if (!Ref || Ref->getDecl() != Struct)
       return;
+    // The struct the use names: the variable, or one of its elements.
+    const Stmt *Named = &S;
+    if (Element)
+      if (const auto *Subscript = dyn_cast_or_null<ArraySubscriptExpr>(
+              Launcher.parentIgnoringImplicit(S));
+          Subscript && Subscript->getBase()->IgnoreParenImpCasts() == &S)
+        Named = Subscript;
     // Another field of the struct (`acc.backlog`) says nothing of the thread.
     const auto *Use =
-        dyn_cast_or_null<MemberExpr>(Launcher.parentIgnoringImplicit(S));
+        dyn_cast_or_null<MemberExpr>(Launcher.parentIgnoringImplicit(*Named));
     if (Use && !Use->isArrow()) {
       if (Use->getMemberDecl() == Field)
         addUseAsEnd(S, Spawn, Launcher, Lifetime.Events);
       return;
     }
+    // `fes[i] = (struct frontend){...}`: a store over the struct joins
+    // nothing (the handle it overwrites is lost, its thread runs on).
+    const Stmt *User = Launcher.parentIgnoringImplicit(*Named);
+    if (const auto *Store = dyn_cast_or_null<BinaryOperator>(User);
+        Store && Store->getOpcode() == BO_Assign &&
+        Store->getLHS()->IgnoreParenImpCasts() == Named)
+      return;
     // `ui_on_pause_clicked(&tr)`: a function that never reaches the field
     // cannot join the thread.
-    const Stmt *User = Launcher.parentIgnoringImplicit(S);
-    if (const auto *Call = dyn_cast_or_null<CallExpr>(
+    if (const auto *Passed = dyn_cast_or_null<CallExpr>(User);
+        Passed && Named == &S && !Launcher.isWithin(*Spawn.Call, *Passed) &&
+        !mayReachField(Passed->getDirectCallee(), *Field,
+                       Launcher.context().getSourceManager(), 4))
+      return; // `scan_all(workers)`
+    if (const auto *Passed = dyn_cast_or_null<CallExpr>(
             User ? Launcher.parentIgnoringImplicit(*User) : nullptr);
-        Call && !Launcher.isWithin(*Spawn.Call, *Call) &&
-        !mayReachField(Call->getDirectCallee(), *Field,
+        Passed && !Launcher.isWithin(*Spawn.Call, *Passed) &&
+        !mayReachField(Passed->getDirectCallee(), *Field,
                        Launcher.context().getSourceManager(), 4))
       return;
     addUseAsEnd(S, Spawn, Launcher, Lifetime.Events);

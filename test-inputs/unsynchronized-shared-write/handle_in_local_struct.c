@@ -1,11 +1,13 @@
 /* A pthread_t kept in a field of a local struct (`&acc.thread`), whose
  * address is the worker's argument: the worker runs from the launch until
- * the launching function joins that field, or hands the struct to code that
+ * the launching function joins that field (a loop joining each element's
+ * `&workers[i].thread` too), or hands the struct to code that
  * may join it. What the launching thread touches in between meets the
  * worker, including what the struct's pointer fields point to (`tr.dl`,
  * given only `&dl`). Near misses: a read after the join, after a helper that
  * joins, after a function parlint cannot see, on the failure path of the
- * launch, and through a field that points at another object. */
+ * launch, through a field that points at another object, and per-worker
+ * results read after the loop that joins every element's thread. */
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
@@ -94,7 +96,79 @@ unsigned long progress_while_running(void) {
   return seen;
 }
 
+struct indexer {
+  pthread_t thread;
+  int id;
+};
+
+static long indexed_docs;
+
+static void *indexer_main(void *arg) {
+  struct indexer *me = arg;
+  long mine = me->id;
+  // EXPECT-WARNING@+1:3 unsynchronized write to 'indexed_docs' in a worker launched several times at once; make it _Atomic, guard every access with one mutex, or give each worker its own slot and combine them once all have finished
+  indexed_docs += mine;
+  return 0;
+}
+
+long progress_of_indexers(void) {
+  struct indexer workers[4];
+  // EXPECT-NOTE@+1:3 the worker is launched on each iteration of this loop, and the iterations' workers run at the same time
+  for (int i = 0; i < 4; i++) {
+    workers[i] = (struct indexer){.id = i}; // a store over the struct joins nothing
+    pthread_create(&workers[i].thread, 0, indexer_main, &workers[i]);
+  }
+  long seen = indexed_docs; // also before the join loop (one finding per write)
+  for (int i = 0; i < 4; i++)
+    pthread_join(workers[i].thread, 0);
+  return seen;
+}
+
+static long reset_count;
+
+static void *resetter_main(void *arg) {
+  struct indexer *me = arg;
+  // EXPECT-NOTE@+1:17 the worker reads 'reset_count' here
+  me->id = (int)reset_count;
+  return 0;
+}
+
+long reset_between_loops(void) {
+  struct indexer workers[2];
+  for (int i = 0; i < 2; i++)
+    // EXPECT-NOTE@+1:9 the worker is started here
+    if (pthread_create(&workers[i].thread, 0, resetter_main, &workers[i]) != 0)
+      return -1;
+  // EXPECT-WARNING@+1:3 unsynchronized write to 'reset_count' while a worker started earlier may be reading it; make it _Atomic or guard every access with one mutex
+  reset_count = 5;
+  for (int i = 0; i < 2; i++)
+    pthread_join(workers[i].thread, 0);
+  return reset_count;
+}
+
 /* Near misses. */
+
+static long results[4];
+
+static void *result_main(void *arg) {
+  struct indexer *me = arg;
+  results[me->id] = 2L * me->id;
+  return 0;
+}
+
+long results_after_join_loop(void) {
+  struct indexer workers[4];
+  for (int i = 0; i < 4; i++) {
+    workers[i].id = i;
+    pthread_create(&workers[i].thread, 0, result_main, &workers[i]);
+  }
+  for (int i = 0; i < 4; i++)
+    pthread_join(workers[i].thread, 0);
+  long sum = 0;
+  for (int i = 0; i < 4; i++)
+    sum += results[i];
+  return sum;
+}
 
 static struct table quiet_table;
 
