@@ -237,6 +237,7 @@ StringRef waitBeforeDestruction(const CXXRecordDecl *Record) {
 namespace {
 bool startsThreadsInALoop(const FunctionDecl &Function);
 bool joinsThreads(const FunctionDecl &Function);
+bool joinsThreadsInALoop(const FunctionDecl &Function);
 } // namespace
 
 bool waitsForPoolWork(const CXXMemberCallExpr &Call) {
@@ -250,9 +251,13 @@ bool waitsForPoolWork(const CXXMemberCallExpr &Call) {
   if (isProjectPool(Record) && contains(projectConfig().PoolWaitMethods, Name))
     return true;
   // A pool of the program whose `run()` starts a thread per task list and
-  // joins them: every task queued before has run when it returns.
-  return isPoolImplementation(Record) && startsThreadsInALoop(*Method) &&
-         joinsThreads(*Method);
+  // joins them: every task queued before has run when it returns. So has
+  // every task a worker took when a method joins each of the workers
+  // (`shutdown()`: `for (auto &w : workers_) w.join();`); one never taken
+  // never runs.
+  return isPoolImplementation(Record) &&
+         ((startsThreadsInALoop(*Method) && joinsThreads(*Method)) ||
+          joinsThreadsInALoop(*Method));
 }
 
 const Expr *workerCountArgument(const CXXConstructExpr &Construct,
@@ -399,6 +404,23 @@ bool joinsThreads(const FunctionDecl &Function) {
     if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(Call))
       return memberOp(Member->getMethodDecl()) == HandleOp::Join;
     return Call && freeFunctionOp(Call->getDirectCallee()) == HandleOp::Join;
+  });
+}
+
+/// Whether a function joins threads in a loop (each of a container's).
+bool joinsThreadsInALoop(const FunctionDecl &Function) {
+  return anyInBody(Function, [&](const Stmt &S) {
+    if (!isLoop(&S))
+      return false;
+    bool Joins = false;
+    forEachDescendant(&S, /*SkipLambdas=*/true, [&](const Stmt &Node) {
+      const auto *Call = dyn_cast<CallExpr>(&Node);
+      if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(Call))
+        Joins |= memberOp(Member->getMethodDecl()) == HandleOp::Join;
+      else if (Call)
+        Joins |= freeFunctionOp(Call->getDirectCallee()) == HandleOp::Join;
+    });
+    return Joins;
   });
 }
 
