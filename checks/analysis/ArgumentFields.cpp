@@ -153,6 +153,15 @@ commonPointee(llvm::ArrayRef<const Expr *> Given, const Stmt &Scope,
               llvm::function_ref<bool(const Expr *)> Rejected) {
   std::optional<SharedPointee> Common;
   for (const Expr *Value : Given) {
+    // `struct job jobs[4] = {{0}};` then `jobs[i].pager = pager;`: a null
+    // pointer points a worker at nothing it could share.
+    if (Value) {
+      const Expr *Plain = Value->IgnoreParenCasts();
+      const auto *Zero = dyn_cast<IntegerLiteral>(Plain);
+      if ((Zero && Zero->getValue() == 0) ||
+          isa<GNUNullExpr, CXXNullPtrLiteralExpr>(Plain))
+        continue;
+    }
     auto Pointee = Value ? pointeeOf(Value) : std::nullopt;
     if (!Pointee || Rejected(Value) ||
         (!Pointee->AddressOf && isChangedWithin(Pointee->Path.Root, Scope)) ||

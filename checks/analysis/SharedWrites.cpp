@@ -518,6 +518,8 @@ public:
       Result.PollsOnly = !Result.HandsOff;
       Result.HandsOff = Result.OrdersInstances = true;
     }
+    if (!PolledFlag && !OrderedUnplaced && BarrierWaits.size() == 1)
+      Result.SingleBarrierLoop = innermostLoop(*BarrierWaits.front());
     keepRefillsUnwatched();
     return std::move(Result);
   }
@@ -541,6 +543,10 @@ private:
   llvm::DenseMap<const Expr *, const Stmt *> RefillLoops;
   /// An atomic load in a loop's condition was seen (not in HandsOff yet).
   bool PolledFlag = false;
+  /// The worker's own barrier waits, and whether anything else may order
+  /// its instances (SingleBarrierLoop).
+  llvm::SmallVector<const CallExpr *, 2> BarrierWaits;
+  bool OrderedUnplaced = false;
   /// Whether the worker handed off before the call being visited.
   bool HandedOffBeforeCall = false;
 
@@ -672,6 +678,7 @@ private:
       auto [Any, Orders] = SummaryWrites::constructionHandOffs(*Construct, Context);
       Result.HandsOff |= Any;
       Result.OrdersInstances |= Orders;
+      OrderedUnplaced |= Orders;
     }
     if (isa<DeclRefExpr, CXXThisExpr>(S))
       access(cast<Expr>(*S));
@@ -698,6 +705,7 @@ private:
         ThroughTable ? Common : SummaryWrites::of(*Callee, Context);
     Result.HandsOff |= Summary.HandsOff;
     Result.OrdersInstances |= Summary.OrdersInstances;
+    OrderedUnplaced |= Summary.OrdersInstances;
     std::optional<LockSet> AtCall;
     // The object of a summary's access, when the worker shares it.
     auto SharedObject = [&](const SummaryWrite &Access) -> std::optional<ObjectPath> {
@@ -905,6 +913,7 @@ private:
     HandOffKind Kind = handOffKindOf(Atomic);
     Result.HandsOff |= Kind != HandOffKind::None;
     Result.OrdersInstances |= Kind == HandOffKind::Ordering;
+    OrderedUnplaced |= Kind == HandOffKind::Ordering;
   }
 
   void noteHandOff(const CallExpr &Call) {
@@ -915,12 +924,31 @@ private:
     SummaryWrites::CallHandOff HandOff = SummaryWrites::handOffOf(Call, Context);
     Result.HandsOff |= HandOff.Kind != HandOffKind::None;
     Result.OrdersInstances |= HandOff.Kind == HandOffKind::Ordering;
+    if (HandOff.Kind == HandOffKind::Ordering) {
+      if (isBarrierWait(Call))
+        BarrierWaits.push_back(&Call);
+      else
+        OrderedUnplaced = true;
+    }
     if (!HandOff.SynchronizedObject)
       return;
     if (auto Raw = objectPathOf(HandOff.SynchronizedObject);
         Raw && resolve(*Raw).Kind != Reach::Local &&
         resolve(*Raw).Kind != Reach::OwnSlot)
-      Result.HandsOff = Result.OrdersInstances = true;
+      Result.HandsOff = Result.OrdersInstances = OrderedUnplaced = true;
+  }
+
+  /// `pthread_barrier_wait(&b)`, `sync_point.arrive_and_wait()` on a
+  /// std::barrier: every instance waits there once per trip.
+  static bool isBarrierWait(const CallExpr &Call) {
+    const FunctionDecl *Callee = Call.getDirectCallee();
+    if (!Callee)
+      return false;
+    if (identifierOf(Callee) == "pthread_barrier_wait")
+      return true;
+    const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+    return Method && identifierOf(Method) == "arrive_and_wait" &&
+           Method->getParent()->getName() == "barrier";
   }
 
 

@@ -169,6 +169,11 @@ struct SharedAccess {
 
 struct WorkerAccesses {
   llvm::SmallVector<SharedAccess, 8> Accesses;
+  /// The loop of the worker whose one barrier wait is the only hand-off
+  /// that orders its instances: what two instances do after the same wait
+  /// (in one trip's phase) is not ordered by it, since the next trip's
+  /// accesses before the wait share the phase too.
+  const Stmt *SingleBarrierLoop = nullptr;
   /// The worker orders its work with other threads without a lock around
   /// the data: a hand-off call (condition variable, future, promise, atomic
   /// load/store, latch, barrier, semaphore), or a call on a shared object

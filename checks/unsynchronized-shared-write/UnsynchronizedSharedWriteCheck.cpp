@@ -895,6 +895,13 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
   // Instances of the worker that take turns through a hand-off (a barrier,
   // an atomic flag) meet only other threads.
   bool InstancesOrdered = mayOrderInstances(Writer.Accesses, Write);
+  // Unless the one hand-off is a barrier wait in a loop and the write is in
+  // that loop: a read there by another instance may share its phase.
+  auto InBarrierPhase = [&](const SharedAccess &A) {
+    const Stmt *Loop = Writer.Accesses.SingleBarrierLoop;
+    return Loop && isWithin(A.Via ? A.Via : A.Where, Loop, SM);
+  };
+  bool SamePhase = InstancesOrdered && Write.OneInstance && InBarrierPhase(Write);
   // Another instance of the same worker: unless the write holds a lock
   // exclusively (a reader lock lets the instances in together).
   if (!InstancesOrdered && !sharesLock(Write.Held, Write.Held) &&
@@ -938,16 +945,17 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
   }
   // Written by one instance only (`if (id == 0) th.z = ...`) and read by
   // every other, which runs at the same time.
-  if (Conflicts.empty() && !InstancesOrdered && Write.OneInstance) {
+  if (Conflicts.empty() && (!InstancesOrdered || SamePhase) && Write.OneInstance) {
     const auto *Read =
         llvm::find_if(Writer.Accesses.Accesses, [&](const SharedAccess &A) {
           return !A.isWrite() && !A.OneInstance &&
                  readsWritten(A.Object, Write.Object) &&
-                 !Write.inOtherSlotThan(A) && !sharesLock(Write.Held, A.Held);
+                 !Write.inOtherSlotThan(A) && !sharesLock(Write.Held, A.Held) &&
+                 (!SamePhase || InBarrierPhase(A));
         });
     if (Read != Writer.Accesses.Accesses.end()) {
       NoteAnotherInstance([&](const Worker &Other) {
-        return mayOrderInstances(Other.Accesses, Write);
+        return !SamePhase && mayOrderInstances(Other.Accesses, Write);
       });
       if (!Conflicts.empty())
         Conflicts.push_back(
