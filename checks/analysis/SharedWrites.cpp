@@ -197,6 +197,15 @@ public:
       return IndexKind::DataDependent;
     if (const auto *Call = dyn_cast<CallExpr>(E))
       return classifyCall(*Call);
+    // `atomic_load_explicit(&r->head, ...)`: what another thread left there.
+    if (const auto *Atomic = dyn_cast<AtomicExpr>(E))
+      switch (Atomic->getOp()) {
+      case AtomicExpr::AO__c11_atomic_load:
+      case AtomicExpr::AO__atomic_load_n:
+        return IndexKind::DataDependent;
+      default:
+        return IndexKind::Unknown;
+      }
     return IndexKind::Unknown;
   }
 
