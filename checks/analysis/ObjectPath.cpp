@@ -1,4 +1,5 @@
 #include "ObjectPath.h"
+#include "../model/Synchronization.h"
 
 #include "clang/AST/ExprCXX.h"
 
@@ -54,6 +55,37 @@ ObjectPath ObjectPath::extendedBy(const ObjectPath &Tail) const {
 
 namespace {
 
+/// The member a method hands out by reference: a body of only guard
+/// declarations and `return member_;` (a getter), or null.
+const FieldDecl *memberReturnedBy(const CXXMethodDecl *Method) {
+  const FunctionDecl *Definition = nullptr;
+  if (!Method || Method->isVirtual() || !Method->isInstance() ||
+      !Method->getReturnType()->isReferenceType() || !Method->hasBody(Definition))
+    return nullptr;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Definition->getBody());
+  if (!Body || Body->body_empty())
+    return nullptr;
+  for (const Stmt *Item : Body->body()) {
+    if (Item == Body->body_back())
+      break;
+    const auto *Declaration = dyn_cast<DeclStmt>(Item);
+    const auto *Guard = Declaration && Declaration->isSingleDecl()
+                            ? dyn_cast<VarDecl>(Declaration->getSingleDecl())
+                            : nullptr;
+    if (!Guard || guardKindOf(Guard->getType()->getAsCXXRecordDecl()) ==
+                      GuardKind::None)
+      return nullptr;
+  }
+  const auto *Return = dyn_cast<ReturnStmt>(Body->body_back());
+  const Expr *Value = Return && Return->getRetValue()
+                          ? Return->getRetValue()->IgnoreParenImpCasts()
+                          : nullptr;
+  const auto *Member = dyn_cast_or_null<MemberExpr>(Value);
+  if (!Member || !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+    return nullptr;
+  return dyn_cast<FieldDecl>(Member->getMemberDecl());
+}
+
 std::optional<ObjectPath> pathOf(const Expr *E, unsigned Depth) {
   if (!E || Depth > 4)
     return std::nullopt;
@@ -97,6 +129,22 @@ std::optional<ObjectPath> pathOf(const Expr *E, unsigned Depth) {
     Path->Fields.push_back(Field);
     return Path;
   }
+  // `room.state()` with `const RoomState &state() const { lock_guard g(mu_);
+  // return state_; }`: the member itself, read after the lock is gone.
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+    if (const FieldDecl *Field = memberReturnedBy(Call->getMethodDecl())) {
+      const Expr *Object = Call->getImplicitObjectArgument()->IgnoreParenImpCasts();
+      auto Path = pathOf(Object, Depth + 1);
+      if (!Path)
+        return std::nullopt;
+      if (Object->getType()->isPointerType() && !isa<CXXThisExpr>(Object)) {
+        if (Path->ThroughPointer || !Path->Fields.empty())
+          return std::nullopt;
+        Path->ThroughPointer = true;
+      }
+      Path->Fields.push_back(Field);
+      return Path;
+    }
   if (const auto *Unary = dyn_cast<UnaryOperator>(E);
       Unary && Unary->getOpcode() == UO_Deref) {
     const Expr *Sub = Unary->getSubExpr()->IgnoreParenImpCasts();
