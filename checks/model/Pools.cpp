@@ -1,4 +1,6 @@
 #include "Pools.h"
+#include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "Handles.h"
 #include "Launch.h"
 #include "../common/AstHelpers.h"
@@ -524,6 +526,13 @@ bool isPoolImplementation(const CXXRecordDecl *Record) {
     return false;
   if (isKnownPool(Record))
     return true;
+  // A method of the class that queues onto another object of the class in
+  // a loop asks this again about the same class (through the launches of
+  // that loop): the question in progress answers no.
+  thread_local llvm::SmallPtrSet<const CXXRecordDecl *, 4> InProgress;
+  if (!InProgress.insert(Record).second)
+    return false;
+  auto Done = llvm::make_scope_exit([&] { InProgress.erase(Record); });
   bool Threads = false, Tasks = false;
   for (const FieldDecl *Field : Record->fields()) {
     Threads |= keepsWorkerThreads(Field->getType());
