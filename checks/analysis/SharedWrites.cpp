@@ -336,7 +336,8 @@ private:
     }
     // A helper that searches an array for the element it returns: which
     // one depends on the data.
-    if (const FunctionDecl *Definition = Callee->getDefinition();
+    // (A call through a function pointer has no callee to read.)
+    if (const FunctionDecl *Definition = Callee ? Callee->getDefinition() : nullptr;
         Definition && !isa<CXXMethodDecl>(Definition) &&
         !singleReturnedValue(Callee) && searchedArrayOf(*Definition))
       return IndexKind::DataDependent;
