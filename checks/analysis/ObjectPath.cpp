@@ -1,4 +1,5 @@
 #include "ObjectPath.h"
+#include "../model/Allocation.h"
 #include "../model/Synchronization.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -117,10 +118,16 @@ std::optional<ObjectPath> pathOf(const Expr *E, unsigned Depth) {
     if (!Field)
       return std::nullopt;
     const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+    // `sp->x` with a std::unique_ptr or std::shared_ptr `sp`: as `p->x`.
+    bool ThroughSmartPointer = false;
+    if (const Expr *Smart = smartPointerDereferenced(Base)) {
+      Base = Smart;
+      ThroughSmartPointer = true;
+    }
     auto Path = pathOf(Base, Depth + 1);
     if (!Path)
       return std::nullopt;
-    if (Member->isArrow() && !isa<CXXThisExpr>(Base)) {
+    if ((Member->isArrow() || ThroughSmartPointer) && !isa<CXXThisExpr>(Base)) {
       // p->x: through the pointer variable p, once.
       if (Path->ThroughPointer || !Path->Fields.empty())
         return std::nullopt;
@@ -145,6 +152,13 @@ std::optional<ObjectPath> pathOf(const Expr *E, unsigned Depth) {
       Path->Fields.push_back(Field);
       return Path;
     }
+  if (const Expr *Smart = smartPointerDereferenced(E)) {
+    auto Path = pathOf(Smart, Depth + 1);
+    if (!Path || Path->ThroughPointer || !Path->Fields.empty() || !Path->Root)
+      return std::nullopt;
+    Path->ThroughPointer = true;
+    return Path;
+  }
   if (const auto *Unary = dyn_cast<UnaryOperator>(E);
       Unary && Unary->getOpcode() == UO_Deref) {
     const Expr *Sub = Unary->getSubExpr()->IgnoreParenImpCasts();

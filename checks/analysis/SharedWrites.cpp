@@ -1,8 +1,10 @@
 #include "SharedWrites.h"
+#include "Publication.h"
 #include "ReturnedElements.h"
 #include "SummaryWrites.h"
 #include "LoopBounds.h"
 #include "../common/AstHelpers.h"
+#include "../model/Allocation.h"
 #include "../model/BufferWrites.h"
 #include "../model/Synchronization.h"
 
@@ -93,6 +95,23 @@ static std::optional<ElementArgument> elementArgument(const Expr *Arg) {
   if (!Container || !Container->Root)
     return std::nullopt;
   return ElementArgument{*Container, Index};
+}
+
+/// The element a member call is made on: `latches[i].complete()`, or
+/// `workers[k]->stop()` through an element that is a pointer or a smart
+/// pointer (what an element points to belongs to the container, as what a
+/// pointer member points to goes by the member's name).
+static std::optional<ElementArgument> elementCalledOn(const CallBinding &Binding) {
+  if (!Binding.Object)
+    return std::nullopt;
+  const Expr *Object = strip(Binding.Object);
+  if (const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(Object);
+      Binding.ObjectIsPointer && Arrow && Arrow->getOperator() == OO_Arrow &&
+      Arrow->getNumArgs() == 1)
+    Object = strip(Arrow->getArg(0));
+  if (isa<UnaryOperator>(Object))
+    return std::nullopt; // `(&x)->f()`: no element
+  return elementArgument(Object);
 }
 
 std::optional<LambdaCaptureKind> captureKindOf(const LambdaExpr &Lambda,
@@ -501,7 +520,8 @@ bool isPointerRetype(const Stmt &S) {
 
 bool isRootPointer(const ObjectPath &Path) {
   return Path.Root && !Path.ThroughPointer && Path.Fields.empty() &&
-         Path.Root->getType().getNonReferenceType()->isPointerType();
+         (Path.Root->getType().getNonReferenceType()->isPointerType() ||
+          isStdSmartPointer(Path.Root->getType()));
 }
 
 /// Where a worker-side name leads: OwnSlot is the worker's own element of
@@ -549,7 +569,7 @@ private:
   mutable llvm::DenseMap<const VarDecl *, bool> UnchangedPointers;
   mutable llvm::DenseMap<const Stmt *, bool> HandOffLoops;
   mutable llvm::DenseMap<const Stmt *, bool> PublishingLoops;
-  mutable llvm::DenseMap<const CFGBlock *, bool> PublishingBlocks;
+  PublicationPaths Publication{Code};
   llvm::DenseMap<const Expr *, const Stmt *> RefillLoops;
   /// An atomic load in a loop's condition was seen (not in HandsOff yet).
   bool PolledFlag = false;
@@ -769,6 +789,17 @@ private:
                                    Access.Object.Fields.end());
           return Where.Path;
         }
+      // `latches[k].complete(r)`: the method works on that element; a slot
+      // of the worker's own is ownSlotObject's.
+      if (Access.Object.isThis())
+        if (auto Element = elementCalledOn(Binding)) {
+          if (Element->Index && slotOfItsOwn(*Element->Index))
+            return std::nullopt;
+          Resolved Where = resolve(Element->Container);
+          if (Where.Kind != Reach::Shared)
+            return std::nullopt;
+          return Where.Path.extendedBy(Access.Object);
+        }
       auto Raw = SummaryWrites::mapPath(Access.Object, *Callee, Binding);
       if (!Raw)
         return std::nullopt;
@@ -815,6 +846,7 @@ private:
                                          *Callee, Binding),
           ForOwnSlot);
       Access.Object = std::move(Object);
+      Access.PublishedByNothing = unpublishedAfterCall(Call, Write, Access);
       Result.OwnSlotWrites.push_back(std::move(Access));
     };
     for (const SummaryWrite &Write :
@@ -845,8 +877,17 @@ private:
       SharedAccess Access = summaryWriteAt(Call, Write, *Callee);
       Access.Object = *Object;
       Access.Held = translate(Held);
+      Access.PublishedByNothing = unpublishedAfterCall(Call, Write, Access);
       Result.Accesses.push_back(std::move(Access));
     }
+  }
+
+  /// A callee's unlocked write that nothing after it publishes, in the
+  /// callee nor in the worker after the call.
+  bool unpublishedAfterCall(const CallExpr &Call, const SummaryWrite &Write,
+                            const SharedAccess &Access) const {
+    return Write.UnpublishedAtReturn && Access.Held.empty() &&
+           !Publication.mayPublishAfter(Call);
   }
 
   /// A summary's write at the worker's call of Callee, object and locks
@@ -904,6 +945,13 @@ private:
       return Element;
     if (auto Element = throughOwnSubscriptArgument(Write.Object, Callee, Binding))
       return Element;
+    // `latches[i].complete(r)` with the worker's own index.
+    if (Write.Object.isThis())
+      if (auto Element = elementCalledOn(Binding);
+          Element && Element->Index && isOwnSlot(*Element->Index))
+        if (Resolved Where = resolve(Element->Container);
+            Where.Kind == Reach::Shared)
+          return Where.Path.extendedBy(Write.Object);
     if (Worker.OwnElements.empty())
       return std::nullopt;
     auto Raw = SummaryWrites::mapPath(Write.Object, Callee, Binding);
@@ -1087,6 +1135,14 @@ private:
     auto Kind = captureKindOf(*Worker.Lambda, Var);
     if (!Kind)
       return R;
+    // `auto *state = new State;` captured by reference or by copy: what a
+    // pointer of the launching function that is never changed points to,
+    // named through it as the launching function names it.
+    if (Raw.ThroughPointer && isUnchangedLaunchingPointer(*Var)) {
+      R.Kind = Reach::Shared;
+      R.Path = Raw;
+      return R;
+    }
     if (*Kind == LCK_ByCopy)
       return LocalUnlessPointer();
     if (Raw.ThroughPointer)
@@ -1225,7 +1281,7 @@ private:
     Own.Object = std::move(InContainer);
     Own.Held = translate(heldAt(*Own.Where, Lambdas.size()), /*ForOwnSlot=*/true);
     if (Own.Held.empty() && !Own.Via)
-      Own.PublishedByNothing = !mayPublishAfter(*Own.Where);
+      Own.PublishedByNothing = !Publication.mayPublishAfter(*Own.Where);
     Result.OwnSlotWrites.push_back(std::move(Own));
   }
 
@@ -1249,7 +1305,7 @@ private:
     Found.Held = translate(Held);
     Found.OneInstance = isOneInstance(*Found.Where);
     if (Found.isWrite() && Found.Held.empty())
-      Found.PublishedByNothing = !mayPublishAfter(*Found.Where);
+      Found.PublishedByNothing = !Publication.mayPublishAfter(*Found.Where);
     if (const Stmt *Loop = innermostLoop(*Found.Where)) {
       Found.InHandOffLoop = handsOffOnEachTrip(*Loop);
       if (Found.isWrite() && Found.Held.empty() &&
@@ -1259,110 +1315,6 @@ private:
       }
     }
     Result.Accesses.push_back(std::move(Found));
-  }
-
-  /// Whether a path of the worker's code from S (a statement of its own,
-  /// not of a lambda inside) reaches a call that may take part in a
-  /// hand-off, a lock's call or a guard's construction. True when the
-  /// paths cannot be told.
-  bool mayPublishAfter(const Stmt &S) const {
-    const CFG *Graph = Code.cfg();
-    const CFGBlock *Start = Code.blockOf(S);
-    if (!Graph || !Start || Code.enclosingLambda(S) || destroysObjectAfter(S))
-      return true;
-    auto Publishes = [&](const Stmt *Element) {
-      bool Found = false;
-      forEachDescendant(Element, /*SkipLambdas=*/true, [&](const Stmt &Node) {
-        if (Found)
-          return;
-        if (const auto *Call = dyn_cast<CallExpr>(&Node))
-          Found = lockOpOf(*Call) != LockOp::None ||
-                  namedLockOpOf(*Call) != LockOp::None ||
-                  SummaryWrites::takesPartInHandOff(*Call, Context);
-        else if (const auto *Atomic = dyn_cast<AtomicExpr>(&Node))
-          Found = SummaryWrites::takesPartInHandOff(*Atomic);
-        else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Node))
-          Found = guardKindOf(Construct->getConstructor()
-                                  ? Construct->getConstructor()->getParent()
-                                  : nullptr) != GuardKind::None;
-      });
-      return Found;
-    };
-    // The rest of S's own block, from the element that holds S.
-    bool Seen = false;
-    for (const CFGElement &Element : *Start) {
-      auto Statement = Element.getAs<CFGStmt>();
-      if (!Statement)
-        continue;
-      const Stmt *E = Statement->getStmt();
-      if (!Seen) {
-        Seen = E == &S || Code.isWithin(S, *E);
-        // An element around S (`report(x = v)`) may publish after it.
-        if (Seen && E != &S && Publishes(E))
-          return true;
-        continue;
-      }
-      if (Publishes(E))
-        return true;
-    }
-    // Whole blocks are asked once for the worker (many writes share them).
-    auto BlockPublishes = [&](const CFGBlock &Block) {
-      auto [It, New] = PublishingBlocks.try_emplace(&Block, false);
-      if (New)
-        for (const CFGElement &Element : Block)
-          if (auto Statement = Element.getAs<CFGStmt>();
-              Statement && Publishes(Statement->getStmt())) {
-            It->second = true;
-            break;
-          }
-      return It->second;
-    };
-    llvm::SmallPtrSet<const CFGBlock *, 16> Visited;
-    llvm::SmallVector<const CFGBlock *, 16> Work(Start->succ_begin(),
-                                                 Start->succ_end());
-    while (!Work.empty()) {
-      const CFGBlock *Block = Work.pop_back_val();
-      if (!Block || !Visited.insert(Block).second)
-        continue;
-      if (BlockPublishes(*Block))
-        return true;
-      Work.append(Block->succ_begin(), Block->succ_end());
-    }
-    return false;
-  }
-
-  /// Whether a local declared before S in a block around it has a
-  /// destructor that may publish, which runs after S when the block ends (a
-  /// guard that unlocks, a class of the program's own whose destructor
-  /// stores a flag or notifies).
-  bool destroysObjectAfter(const Stmt &S) const {
-    const Stmt *Child = &S;
-    for (const Stmt *Up = Code.parent(S); Up; Child = Up, Up = Code.parent(*Up)) {
-      const auto *Block = dyn_cast<CompoundStmt>(Up);
-      if (!Block)
-        continue;
-      for (const Stmt *Item : Block->body()) {
-        if (Item == Child)
-          break;
-        const auto *Declaration = dyn_cast<DeclStmt>(Item);
-        if (!Declaration)
-          continue;
-        for (const Decl *D : Declaration->decls())
-          if (const auto *Var = dyn_cast<VarDecl>(D)) {
-            // A guard, or a class of the program's own with a destructor
-            // (the standard library's containers publish nothing).
-            const CXXRecordDecl *Record = Var->getType()->getAsCXXRecordDecl();
-            const CXXDestructorDecl *Destructor =
-                Record && Record->hasDefinition() ? Record->getDestructor()
-                                                  : nullptr;
-            if (guardKindOf(Record) != GuardKind::None ||
-                (Destructor && Destructor->isUserProvided() &&
-                 !SM.isInSystemHeader(SM.getExpansionLoc(Destructor->getLocation()))))
-              return true;
-          }
-      }
-    }
-    return false;
   }
 
   /// The innermost loop of the worker's code around S, not past a lambda.
@@ -1540,6 +1492,65 @@ private:
     return It->second;
   }
 
+  /// A pointer of the launching function (a local initialized to an object,
+  /// or a parameter) that neither it nor the worker ever changes, and that
+  /// is not declared anew for each launch of a loop (`Job *job = new Job;`
+  /// in the launching loop gives each worker its own).
+  bool isUnchangedLaunchingPointer(const VarDecl &Var) const {
+    bool Smart = isStdSmartPointer(Var.getType());
+    if (!Var.hasLocalStorage() || !Worker.Body ||
+        !(Var.getType()->isPointerType() || Smart))
+      return false;
+    const auto *Launcher =
+        dyn_cast_or_null<FunctionDecl>(Var.getParentFunctionOrMethod());
+    if (!Launcher || !Launcher->getBody())
+      return false;
+    if (!isa<ParmVarDecl>(Var) &&
+        (!Var.getInit() ||
+         Var.getInit()->isNullPointerConstant(Context,
+                                              Expr::NPC_ValueDependentIsNull)))
+      return false;
+    if (Worker.LaunchLoop && isWithin(&Var, Worker.LaunchLoop, SM))
+      return false;
+    auto [It, Inserted] = UnchangedPointers.try_emplace(&Var, false);
+    if (Inserted)
+      It->second = Smart ? !isSmartPointerChangedWithin(Var, *Launcher->getBody())
+                         : !isChangedWithin(&Var, *Launcher->getBody()) &&
+                               !isChangedWithin(&Var, *Worker.Body);
+    return It->second;
+  }
+
+  /// Whether S (lambdas inside included) may point Var, a smart pointer,
+  /// at another object: anything but dereferencing it, a const member call
+  /// (`get()`, `use_count()`), a comparison, a test, or a copy of it (a
+  /// copy shares the object).
+  static bool isSmartPointerChangedWithin(const VarDecl &Var, const Stmt &S) {
+    bool Changed = false;
+    forEachDescendant(&S, /*SkipLambdas=*/false, [&](const Stmt &Node) {
+      const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Node);
+      const auto *Member = dyn_cast<CXXMemberCallExpr>(&Node);
+      const auto *Call = dyn_cast<CallExpr>(&Node);
+      if (Op && Op->getNumArgs() > 0 && namesVariable(Op->getArg(0), &Var))
+        Changed |= Op->isAssignmentOp();
+      else if (Member && namesVariable(Member->getImplicitObjectArgument(), &Var))
+        Changed |= !Member->getMethodDecl() || !Member->getMethodDecl()->isConst();
+      else if (Call && !Op && !Member)
+        // `std::move(sp)`, `reset_state(sp)` by non-const reference.
+        for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+          const FunctionDecl *Callee = Call->getDirectCallee();
+          const ParmVarDecl *Param =
+              Callee && I < Callee->getNumParams() ? Callee->getParamDecl(I) : nullptr;
+          Changed |= namesVariable(Call->getArg(I), &Var) &&
+                     (!Param || (Param->getType()->isReferenceType() &&
+                                 !Param->getType().getNonReferenceType().isConstQualified()));
+        }
+      else if (const auto *Address = dyn_cast<UnaryOperator>(&Node))
+        Changed |= Address->getOpcode() == UO_AddrOf &&
+                   namesVariable(Address->getSubExpr(), &Var);
+    });
+    return Changed;
+  }
+
   /// The worker's parameter that receives its argument struct, or a local
   /// pointer initialized from it and never changed (`struct job *job =
   /// arg;`).
@@ -1639,6 +1650,9 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
   bool PointsInto = PointsIntoPath;
   // Name is a pointer to the object: only a use through it touches it.
   bool Reached = !PointsIntoPath;
+  // The last step was a smart pointer's operator->: the arrow after it
+  // takes no further step through a pointer.
+  bool SmartArrow = false;
   // Steps through a pointer: once, from a pointer variable at the root.
   auto ThroughPointer = [&]() {
     if (PointsInto) {
@@ -1744,10 +1758,21 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
     }
     if (isa<UnaryExprOrTypeTraitExpr>(Parent))
       return std::nullopt;
+    // `sp->x`, `*sp` with a std::unique_ptr or std::shared_ptr at the root:
+    // as through a pointer; its operator-> hands the arrow its object.
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Parent);
+        Op && smartPointerDereferenced(Op) &&
+        smartPointerDereferenced(Op) == Current->IgnoreParenImpCasts() &&
+        Path.Root && !Path.ThroughPointer && Path.Fields.empty() && !PointsInto) {
+      Path.ThroughPointer = true;
+      Current = Op;
+      SmartArrow = Op->getOperator() == OO_Arrow;
+      continue;
+    }
     if (const auto *Member = dyn_cast<MemberExpr>(Parent)) {
       if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl())) {
         if (Member->isArrow() && !isa<CXXThisExpr>(Current->IgnoreImpCasts()) &&
-            !ThroughPointer())
+            !std::exchange(SmartArrow, false) && !ThroughPointer())
           return std::nullopt;
         Path.Fields.push_back(Field);
         Current = Member;
@@ -1763,7 +1788,7 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
           Path.Fields.empty())
         return std::nullopt;
       if (Member->isArrow() && !isa<CXXThisExpr>(Current->IgnoreImpCasts()) &&
-          !ThroughPointer())
+          !std::exchange(SmartArrow, false) && !ThroughPointer())
         return std::nullopt;
       if (mutatesContainer(Method))
         return Finish(Call, WriteKind::Modify, Method);
@@ -2139,11 +2164,19 @@ static bool rangeOfReferenceLoop(const Expr &Name, const FunctionAnalysis &Code)
 }
 
 /// What a callee touches through a pointer parameter given an element's
-/// address (`wait_job(&s.jobs[i])`) is in that element: the container's
-/// path, then the callee's members.
+/// address (`wait_job(&s.jobs[i])`), or of `*this` when called on an
+/// element (`jobs[i].wait()`), is in that element: the container's path,
+/// then the callee's members.
 static std::optional<ObjectPath>
 throughElementArgument(const ObjectPath &InCallee, const FunctionDecl &Callee,
                        const CallBinding &Binding) {
+  // `latches[i].wait()`: what the method touches of `*this`.
+  if (InCallee.isThis()) {
+    auto Element = elementCalledOn(Binding);
+    if (!Element)
+      return std::nullopt;
+    return Element->Container.extendedBy(InCallee);
+  }
   const auto *Param = dyn_cast_or_null<ParmVarDecl>(InCallee.Root);
   if (!Param || !InCallee.ThroughPointer || !Param->getType()->isPointerType() ||
       Param->getDeclContext() != &Callee ||

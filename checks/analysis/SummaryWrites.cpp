@@ -5,10 +5,12 @@
 #include "DataBranches.h"
 #include "../common/AnalysisCache.h"
 #include "../common/AstHelpers.h"
+#include "../model/Allocation.h"
 #include "../model/Handles.h"
 #include "../model/Launch.h"
 #include "../model/Synchronization.h"
 #include "ParameterGuards.h"
+#include "Publication.h"
 #include "SummaryScanner.h"
 #include "SummaryTable.h"
 
@@ -39,6 +41,9 @@ std::optional<ObjectPath> pointeeOf(const Expr *Arg) {
     return std::nullopt;
   if (isa<CXXThisExpr>(E))
     return ObjectPath{};
+  // `sp->f()`: the object a std::unique_ptr or std::shared_ptr owns.
+  if (smartPointerDereferenced(E))
+    return objectPathOf(E);
   if (const auto *Address = dyn_cast<UnaryOperator>(E);
       Address && Address->getOpcode() == UO_AddrOf)
     return objectPathOf(Address->getSubExpr());
@@ -87,6 +92,7 @@ private:
   ASTContext &Context;
   const FunctionAnalysis &Code;
   LockScopes Locks;
+  PublicationPaths Publication{Code};
   /// The function seen as a worker whose own index is any by-value
   /// parameter: an index made of them is a slot the caller chooses.
   WorkerCode IndexScope;
@@ -410,6 +416,8 @@ void WriteScanner::visitName(const Expr &Name) {
   Write.Scalar = Found->Scalar;
   Write.ConstantToVolatile = Found->ConstantToVolatile;
   Write.Held = keptLocks(heldOver(*Found, &Write.UnguardingStripe));
+  Write.UnpublishedAtReturn =
+      Write.Held.empty() && !Publication.mayPublishAfter(*Found->Where);
   Write.SlotParams = std::move(SlotParams);
   Write.Where = Found->Where;
   Write.WhereFunction = &Function;
@@ -590,6 +598,8 @@ void WriteScanner::visitCall(const CallExpr &Call) {
     else if (!mapSlotParams(Write, Binding, Mapped.SlotParams))
       continue;
     Mapped.Held = HeldThere(Write);
+    Mapped.UnpublishedAtReturn = Write.UnpublishedAtReturn && Mapped.Held.empty() &&
+                                 !Publication.mayPublishAfter(Call);
     if (Mapped.Guard) {
       if (CallEveryTime)
         addGuarded(std::move(Mapped));
@@ -637,10 +647,13 @@ void WriteScanner::addRead(const ObjectPath &Object, LockSet Held,
 void WriteScanner::add(SummaryWrite Write) {
   if (Result.Writes.size() >= MaxWritesPerSummary)
     return;
-  for (const SummaryWrite &Known : Result.Writes)
+  for (SummaryWrite &Known : Result.Writes)
     if (Known.Where == Write.Where && Known.Object == Write.Object &&
-        Known.Held == Write.Held && Known.SlotParams == Write.SlotParams)
+        Known.Held == Write.Held && Known.SlotParams == Write.SlotParams) {
+      // Published on one way there: the caller cannot tell which it takes.
+      Known.UnpublishedAtReturn &= Write.UnpublishedAtReturn;
       return;
+    }
   Result.Writes.push_back(std::move(Write));
 }
 

@@ -61,6 +61,10 @@ struct SummaryWrite {
   /// way down. A write on some paths only is kept while it stays a member
   /// of `*this` (see WriteSummary::Writes).
   bool EveryCall = true;
+  /// A write with no lock held after which no path, in the function and in
+  /// each on the way down, may publish it (Publication.h): only what the
+  /// caller does after the call can (`done_ = true; cv_.notify_all();`).
+  bool UnpublishedAtReturn = false;
   /// For a write of WriteSummary::GuardedWrites: the argument test that
   /// picks its path.
   std::optional<ParameterGuard> Guard;

@@ -1,7 +1,9 @@
 // Calls that allocate memory and report failure by returning null: malloc
 // and its family, strdup, and the wrappers projects name after them
 // (zmalloc, g_malloc, ngx_palloc, xcalloc). A test of their result for null
-// separates the error path from the path the program normally takes.
+// separates the error path from the path the program normally takes. The
+// standard smart pointers own what they point to, and reach it as a pointer
+// does.
 #ifndef PARLINT_CHECKS_MODEL_ALLOCATION_H
 #define PARLINT_CHECKS_MODEL_ALLOCATION_H
 
@@ -13,6 +15,13 @@ namespace clang::tidy::parlint {
 /// function returning a pointer: one named strdup, strndup, or whose name
 /// ends in "alloc" (malloc, calloc, realloc, aligned_alloc, zmalloc, ...).
 bool isAllocationCall(const Expr *E);
+
+/// std::unique_ptr or std::shared_ptr (of one object, not an array).
+bool isStdSmartPointer(QualType Type);
+
+/// The smart pointer dereferenced by E, `sp` for `*sp` or the base of
+/// `sp->x` (operator* or operator-> of isStdSmartPointer), or null.
+const Expr *smartPointerDereferenced(const Expr *E);
 
 } // namespace clang::tidy::parlint
 

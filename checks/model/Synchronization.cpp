@@ -407,6 +407,19 @@ bool isRelaxedAtomicCall(const CallExpr &Call) {
   return Relaxed;
 }
 
+bool isConditionNotify(const CallExpr &Call) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    const CXXRecordDecl *Record = objectClassOf(*Member);
+    return Record && Member->getMethodDecl() &&
+           isLibraryRecord(Record, {"condition_variable", "condition_variable_any"}) &&
+           identifierOf(Member->getMethodDecl()).starts_with("notify_");
+  }
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  return Callee && Callee->getIdentifier() &&
+         (Callee->getName() == "pthread_cond_signal" ||
+          Callee->getName() == "pthread_cond_broadcast");
+}
+
 HandOffKind handOffKindOf(const CallExpr &Call) {
   constexpr HandOffKind None = HandOffKind::None, Dispatch = HandOffKind::Dispatch,
                         Ordering = HandOffKind::Ordering;

@@ -98,6 +98,12 @@ inline bool isHandOffCall(const CallExpr &Call) {
   return handOffKindOf(Call) != HandOffKind::None;
 }
 
+/// A condition variable's notify (`cv.notify_one()`, `notify_all`,
+/// `pthread_cond_signal`, `pthread_cond_broadcast`): it wakes a waiter and
+/// publishes nothing; the waiter sees what the notifier wrote only through
+/// the mutex both take.
+bool isConditionNotify(const CallExpr &Call);
+
 /// A call after which this thread may see what another thread wrote before
 /// it published it: one that waits for another thread (model/Pools'
 /// waitsForAnotherThread: a join, a future's get, a condition variable's,

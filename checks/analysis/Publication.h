@@ -1,0 +1,37 @@
+// Whether anything after a write can publish it to another thread: a lock
+// taken or released, a hand-off that orders threads (an atomic store, a
+// semaphore, a promise), code that may do either, or a guard's destructor
+// at the end of a block around the write. A condition variable's notify is
+// not one: it wakes a waiter, and only the mutex the waiter takes again
+// orders what the notifier wrote before it released that mutex.
+#ifndef PARLINT_CHECKS_ANALYSIS_PUBLICATION_H
+#define PARLINT_CHECKS_ANALYSIS_PUBLICATION_H
+
+#include "../common/AnalysisCache.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace clang::tidy::parlint {
+
+class PublicationPaths {
+public:
+  explicit PublicationPaths(const FunctionAnalysis &Code) : Code(Code) {}
+
+  /// Whether a path of Code from S (a statement of its own, not of a lambda
+  /// inside) reaches something that may publish what S wrote. True when
+  /// the paths cannot be told.
+  bool mayPublishAfter(const Stmt &S) const;
+
+private:
+  bool publishes(const Stmt &Element) const;
+  bool blockPublishes(const CFGBlock &Block) const;
+  bool destroysObjectAfter(const Stmt &S) const;
+
+  const FunctionAnalysis &Code;
+  /// Whole blocks are asked once (many writes share them).
+  mutable llvm::DenseMap<const CFGBlock *, bool> PublishingBlocks;
+};
+
+} // namespace clang::tidy::parlint
+
+#endif
