@@ -428,7 +428,14 @@ void WriteScanner::visitName(const Expr &Name) {
   // that comes first takes it.
   // A check-then-act (`if (b->tokens > 0) b->tokens--;`): its path is
   // taken by whichever caller finds the value so.
-  Write.EveryCall = summaries::onEveryIteration(Code, *Found->Where) ||
+  // A write under a lock held in shared mode only (`++hits_` under a
+  // std::shared_lock): the lock says the code runs in several threads at
+  // once, whichever path the data picks.
+  bool UnderReaderLocksOnly =
+      !Write.Held.empty() &&
+      llvm::all_of(Write.Held, [](const HeldLock &Lock) { return Lock.Shared; });
+  Write.EveryCall = UnderReaderLocksOnly ||
+                    summaries::onEveryIteration(Code, *Found->Where) ||
                     (dataBranches() &&
                      !isGuardedByParameterTest(Code, *Found->Where, Function)) ||
                     isLazyInitialization(Code, *Found->Where, Found->Object) ||

@@ -801,35 +801,55 @@ bool UnsynchronizedSharedWriteCheck::LaunchingBody::overlap(const Worker &A,
   return Result;
 }
 
+void UnsynchronizedSharedWriteCheck::LaunchingBody::findHandOffCalls() {
+  if (HandOffCallsFound)
+    return;
+  HandOffCallsFound = true;
+  ASTContext &Context = Owner.context();
+  forEachDescendant(&Owner.body(), /*SkipLambdas=*/true, [&](const Stmt &Node) {
+    if (const auto *Call = dyn_cast<CallExpr>(&Node);
+        Call && SummaryWrites::takesPartInHandOff(*Call, Context))
+      HandOffCalls.push_back(Call);
+    else if (const auto *Atomic = dyn_cast<AtomicExpr>(&Node);
+             Atomic && SummaryWrites::takesPartInHandOff(*Atomic))
+      HandOffCalls.push_back(Atomic);
+  });
+}
+
+bool UnsynchronizedSharedWriteCheck::LaunchingBody::inLoopAround(
+    const Stmt &S, const Stmt &Call) const {
+  for (const Stmt *Up = Owner.parent(S); Up; Up = Owner.parent(*Up))
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Up) &&
+        Owner.isWithin(Call, *Up))
+      return true;
+  return false;
+}
+
 bool UnsynchronizedSharedWriteCheck::LaunchingBody::handOffAfterStart(
     const Worker &W) {
-  ASTContext &Context = Owner.context();
-  if (!HandOffCallsFound) {
-    HandOffCallsFound = true;
-    forEachDescendant(&Owner.body(), /*SkipLambdas=*/true, [&](const Stmt &Node) {
-      if (const auto *Call = dyn_cast<CallExpr>(&Node);
-          Call && SummaryWrites::takesPartInHandOff(*Call, Context))
-        HandOffCalls.push_back(Call);
-      else if (const auto *Atomic = dyn_cast<AtomicExpr>(&Node);
-               Atomic && SummaryWrites::takesPartInHandOff(*Atomic))
-        HandOffCalls.push_back(Atomic);
-    });
-  }
-  const SourceManager &SM = Context.getSourceManager();
+  findHandOffCalls();
+  const SourceManager &SM = Owner.context().getSourceManager();
   const Stmt &Start = *W.Spawn.Call;
   // After the start in the text, or in a loop around the start (the next
   // iteration's).
-  auto InLoopAroundStart = [&](const Stmt &Call) {
-    for (const Stmt *Up = Owner.parent(Start); Up; Up = Owner.parent(*Up))
-      if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Up) &&
-          Owner.isWithin(Call, *Up))
-        return true;
-    return false;
-  };
   return llvm::any_of(HandOffCalls, [&](const Expr *Call) {
     return SM.isBeforeInTranslationUnit(Start.getBeginLoc(),
                                         Call->getBeginLoc()) ||
-           InLoopAroundStart(*Call);
+           inLoopAround(Start, *Call);
+  });
+}
+
+bool UnsynchronizedSharedWriteCheck::LaunchingBody::handOffBefore(
+    const Worker &W, const Stmt &S) {
+  findHandOffCalls();
+  const SourceManager &SM = Owner.context().getSourceManager();
+  const Stmt &Start = *W.Spawn.Call;
+  return llvm::any_of(HandOffCalls, [&](const Expr *Call) {
+    return (SM.isBeforeInTranslationUnit(Start.getBeginLoc(),
+                                         Call->getBeginLoc()) &&
+            !SM.isBeforeInTranslationUnit(S.getBeginLoc(), Call->getBeginLoc())) ||
+           Owner.isWithin(*Call, S) || inLoopAround(Start, *Call) ||
+           inLoopAround(S, *Call);
   });
 }
 
@@ -1001,14 +1021,21 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
   // kind may be how the two take turns, when the launching thread takes part
   // in one; between instances of one worker only an ordering one may
   // (SharedWrites' OrdersInstances).
+  // A write the worker makes without a lock before any hand-off of its
+  // own meets what the launching thread does before it takes part in one
+  // after the start, whatever hands off later: nothing orders the two.
+  bool MayBeOrdered = mayBeOrderedByHandOff(Writer.Accesses, Write) &&
+                      Body.handOffAfterStart(Writer);
+  bool WrittenFirst = Write.Held.empty() && Write.BeforeAnyHandOff &&
+                      !Write.InHandOffLoop && !Write.Via;
   if (Conflicts.empty() &&
       (Writer.Lifetime.Kind == WorkerLifetime::Tracked ||
        Writer.Lifetime.Kind == WorkerLifetime::RunsOn) &&
-      !(mayBeOrderedByHandOff(Writer.Accesses, Write) &&
-        Body.handOffAfterStart(Writer)))
+      (!MayBeOrdered || WrittenFirst))
     for (const SharedAccess &A : Body.Accesses) {
       if (!A.Object.overlaps(Write.Object) || Write.inOtherSlotThan(A) ||
-          sharesLock(Write.Held, A.Held) || !Body.runningAt(Writer, *A.Where))
+          sharesLock(Write.Held, A.Held) || !Body.runningAt(Writer, *A.Where) ||
+          (MayBeOrdered && Body.handOffBefore(Writer, *A.Where)))
         continue;
       Conflicts.push_back({Launcher, Location(A.Where), Conflict::AtAccess,
                            A.isWrite(), neighbourBitField(Write.Object, A.Object)});

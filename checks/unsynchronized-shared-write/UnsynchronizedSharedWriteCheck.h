@@ -53,11 +53,18 @@ private:
     /// wait for the other): a worker's hand-off orders nothing with a
     /// thread that never takes part in one.
     bool handOffAfterStart(const Worker &W);
+    /// Whether the launching thread may take part in a hand-off between
+    /// W's start and S: one written after the start and before S, one in
+    /// a loop around S or around the start, or S itself.
+    bool handOffBefore(const Worker &W, const Stmt &S);
     /// Whether W may take part in a hand-off at all: one of its own, or a
     /// call that may hand off (SummaryWrites::takesPartInHandOff).
     bool mayTakePartInHandOff(const Worker &W);
 
   private:
+    void findHandOffCalls();
+    /// Whether Call is in a loop around S.
+    bool inLoopAround(const Stmt &S, const Stmt &Call) const;
     llvm::SmallVector<const Expr *, 8> HandOffCalls;
     bool HandOffCallsFound = false;
     llvm::DenseMap<std::pair<const Worker *, const Worker *>, bool> Overlaps;
