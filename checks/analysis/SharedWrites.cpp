@@ -2,6 +2,7 @@
 #include "Publication.h"
 #include "ReturnedElements.h"
 #include "SummaryWrites.h"
+#include "SummaryScanner.h"
 #include "LoopBounds.h"
 #include "../common/AstHelpers.h"
 #include "../model/Allocation.h"
@@ -706,9 +707,11 @@ private:
       noteHandOff(*Atomic);
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
       auto [Any, Orders] = SummaryWrites::constructionHandOffs(*Construct, Context);
+      HandedOffBeforeCall = Result.HandsOff || PolledFlag;
       Result.HandsOff |= Any;
       Result.OrdersInstances |= Orders;
       OrderedUnplaced |= Orders;
+      constructionWrites(*Construct);
     }
     if (isa<DeclRefExpr, CXXThisExpr>(S))
       access(cast<Expr>(*S));
@@ -723,16 +726,40 @@ private:
     CallBinding Binding;
     const FunctionDecl *Callee =
         SummaryWrites::followedCallee(Call, Binding, Context);
-    WriteSummary Common;
-    bool ThroughTable = false;
-    if (!Callee) {
-      Callee = SummaryWrites::commonCallbackSummary(Call, Binding, Common, Context);
-      ThroughTable = Callee != nullptr;
-    }
-    if (!Callee)
+    if (Callee) {
+      calleeWritesAt(Call, *Callee, Binding, SummaryWrites::of(*Callee, Context));
       return;
-    const WriteSummary &Summary =
-        ThroughTable ? Common : SummaryWrites::of(*Callee, Context);
+    }
+    WriteSummary Common;
+    if ((Callee = SummaryWrites::commonCallbackSummary(Call, Binding, Common, Context)))
+      calleeWritesAt(Call, *Callee, Binding, Common);
+  }
+
+  /// The constructor's writes, and the destructor's at the end of the
+  /// object's scope, of an object of the program's own class the worker
+  /// makes (`DepthGuard guard;`): its `*this` is the worker's own.
+  void constructionWrites(const CXXConstructExpr &Construct) {
+    const CXXConstructorDecl *Constructor = Construct.getConstructor();
+    const CXXRecordDecl *Record = Constructor ? Constructor->getParent() : nullptr;
+    if (!Record || !Record->hasDefinition() ||
+        SM.isInSystemHeader(SM.getExpansionLoc(Record->getLocation())))
+      return;
+    CallBinding Binding;
+    for (const Expr *Arg : Construct.arguments())
+      Binding.Args.push_back(Arg);
+    if (const FunctionDecl *Body = summaries::summarizableDefinition(*Constructor))
+      calleeWritesAt(Construct, *Body, Binding, SummaryWrites::of(*Body, Context));
+    Binding.Args.clear();
+    if (const CXXDestructorDecl *Destructor = Record->getDestructor())
+      if (const FunctionDecl *Body = summaries::summarizableDefinition(*Destructor))
+        calleeWritesAt(Construct, *Body, Binding, SummaryWrites::of(*Body, Context));
+  }
+
+  /// What the worker's call at Site of Callee, bound by Binding, writes and
+  /// reads by Summary.
+  void calleeWritesAt(const Expr &Call, const FunctionDecl &CalleeDecl,
+                      const CallBinding &Binding, const WriteSummary &Summary) {
+    const FunctionDecl *Callee = &CalleeDecl;
     Result.HandsOff |= Summary.HandsOff;
     Result.OrdersInstances |= Summary.OrdersInstances;
     OrderedUnplaced |= Summary.OrdersInstances;
@@ -884,7 +911,7 @@ private:
 
   /// A callee's unlocked write that nothing after it publishes, in the
   /// callee nor in the worker after the call.
-  bool unpublishedAfterCall(const CallExpr &Call, const SummaryWrite &Write,
+  bool unpublishedAfterCall(const Expr &Call, const SummaryWrite &Write,
                             const SharedAccess &Access) const {
     return Write.UnpublishedAtReturn && Access.Held.empty() &&
            !Publication.mayPublishAfter(Call);
@@ -892,7 +919,7 @@ private:
 
   /// A summary's write at the worker's call of Callee, object and locks
   /// left to the caller.
-  SharedAccess summaryWriteAt(const CallExpr &Call, const SummaryWrite &Write,
+  SharedAccess summaryWriteAt(const Expr &Call, const SummaryWrite &Write,
                               const FunctionDecl &Callee) {
     SharedAccess Access;
     Access.Where = Write.Where;

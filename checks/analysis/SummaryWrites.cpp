@@ -140,6 +140,14 @@ private:
   bool callsUnseenCode();
   std::optional<bool> CallsUnseen;
   void visitCall(const CallExpr &Call);
+  /// What constructing an object of the program's own class does, and
+  /// destroying it at the end of its scope (`DepthGuard g;` counting a
+  /// global depth up and down).
+  void visitConstruction(const CXXConstructExpr &Construct);
+  /// What a call at Site of Callee, bound by Binding, does (a call, a
+  /// construction, a destruction).
+  void visitCallee(const Expr &Site, const FunctionDecl &Callee,
+                   const CallBinding &Binding);
   void noteHandOff(const CallExpr &Call);
   void add(SummaryWrite Write);
   void addGuarded(SummaryWrite Write);
@@ -203,6 +211,7 @@ WriteSummary WriteScanner::run() {
       auto [Any, Orders] = SummaryWrites::constructionHandOffs(*Construct, Context);
       Result.HandsOff |= Any;
       Result.OrdersInstances |= Orders;
+      visitConstruction(*Construct);
     }
     if (isa<DeclRefExpr, CXXThisExpr>(S))
       visitName(cast<Expr>(S));
@@ -495,17 +504,43 @@ WriteScanner::elementArgument(const Expr &Arg) const {
 
 void WriteScanner::visitCall(const CallExpr &Call) {
   CallBinding Binding;
-  const FunctionDecl *Callee =
-      SummaryWrites::followedCallee(Call, Binding, Context);
-  if (!Callee)
+  if (const FunctionDecl *Callee =
+          SummaryWrites::followedCallee(Call, Binding, Context))
+    visitCallee(Call, *Callee, Binding);
+}
+
+void WriteScanner::visitConstruction(const CXXConstructExpr &Construct) {
+  const CXXConstructorDecl *Constructor = Construct.getConstructor();
+  const CXXRecordDecl *Record = Constructor ? Constructor->getParent() : nullptr;
+  const SourceManager &SM = Context.getSourceManager();
+  if (!Record || !Record->hasDefinition() ||
+      SM.isInSystemHeader(SM.getExpansionLoc(Record->getLocation())))
     return;
+  // `*this` is nothing the caller reaches (a local, a temporary); the
+  // arguments bind the constructor's parameters.
+  CallBinding Binding;
+  for (const Expr *Arg : Construct.arguments())
+    Binding.Args.push_back(Arg);
+  if (const FunctionDecl *Body = summaries::summarizableDefinition(*Constructor))
+    visitCallee(Construct, *Body, Binding);
+  // The destructor runs at the end of the object's scope, with the locks
+  // taken before the object still held.
+  Binding.Args.clear();
+  if (const CXXDestructorDecl *Destructor = Record->getDestructor())
+    if (const FunctionDecl *Body = summaries::summarizableDefinition(*Destructor))
+      visitCallee(Construct, *Body, Binding);
+}
+
+void WriteScanner::visitCallee(const Expr &Site, const FunctionDecl &CalleeDecl,
+                               const CallBinding &Binding) {
+  const FunctionDecl *Callee = &CalleeDecl;
   const WriteSummary &Inner = Cache.get(*Callee);
   Result.HandsOff |= Inner.HandsOff;
   Result.OrdersInstances |= Inner.OrdersInstances;
   Result.Observes |= Inner.Observes;
   if (Inner.Writes.empty() && Inner.Reads.empty() && Inner.GuardedWrites.empty())
     return;
-  LockSet AtCall = keptLocks(Locks.heldAt(Call));
+  LockSet AtCall = keptLocks(Locks.heldAt(Site));
   auto HeldThere = [&](const SummaryWrite &Access) {
     LockSet Held = AtCall;
     for (const HeldLock &Lock : Access.Held) {
@@ -578,8 +613,8 @@ void WriteScanner::visitCall(const CallExpr &Call) {
   if (Writes.empty())
     return;
   bool CallEveryTime =
-      summaries::onEveryIteration(Code, Call) ||
-      (dataBranches() && !isGuardedByParameterTest(Code, Call, Function));
+      summaries::onEveryIteration(Code, Site) ||
+      (dataBranches() && !isGuardedByParameterTest(Code, Site, Function));
   for (const SummaryWrite &Write : Writes) {
     llvm::SmallVector<unsigned, 2> ElementSlot;
     auto Object = ThroughElement(Write, /*Reading=*/false, ElementSlot);
@@ -594,10 +629,10 @@ void WriteScanner::visitCall(const CallExpr &Call) {
     // the call, which whichever caller comes first makes.
     Mapped.EveryCall =
         Write.EveryCall &&
-        (CallEveryTime || isLazyInitialization(Code, Call, Mapped.Object));
+        (CallEveryTime || isLazyInitialization(Code, Site, Mapped.Object));
     if (!Mapped.EveryCall &&
         (!Mapped.Object.isThis() ||
-         (!CallEveryTime && isGuardedByParameterTest(Code, Call, Function))))
+         (!CallEveryTime && isGuardedByParameterTest(Code, Site, Function))))
       continue;
     Mapped.SlotParams.clear();
     if (InElement)
@@ -606,7 +641,7 @@ void WriteScanner::visitCall(const CallExpr &Call) {
       continue;
     Mapped.Held = HeldThere(Write);
     Mapped.UnpublishedAtReturn = Write.UnpublishedAtReturn && Mapped.Held.empty() &&
-                                 !Publication.mayPublishAfter(Call);
+                                 !Publication.mayPublishAfter(Site);
     if (Mapped.Guard) {
       if (CallEveryTime)
         addGuarded(std::move(Mapped));
