@@ -464,6 +464,43 @@ accessesThroughBoundReference(const CXXRecordDecl &Record,
   return Found;
 }
 
+llvm::SmallVector<ReadBeforeJoin, 2>
+readsBeforeMemberJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,
+                      ASTContext &Context) {
+  llvm::SmallVector<ReadBeforeJoin, 2> Found;
+  HandleType Type = handleTypeOf(Handle.getType());
+  const CXXDestructorDecl *Destructor = Record.getDestructor();
+  if ((Type != HandleType::JThread && Type != HandleType::JThreadContainer) ||
+      !Destructor || !Destructor->isUserProvided() || !Destructor->hasBody() ||
+      !Destructor->getBody())
+    return Found;
+  const SourceManager &SM = Context.getSourceManager();
+  bool MayWait = false;
+  forEachDescendant(Destructor->getBody(), /*SkipLambdas=*/false,
+                    [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (!Call || MayWait)
+      return;
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+    bool Requests = Member && Member->getMethodDecl() &&
+                    identifierOf(Member->getMethodDecl()) == "request_stop";
+    MayWait = !Requests &&
+              (!Callee || !SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())) ||
+               SummaryWrites::takesPartInHandOff(*Call, Context) ||
+               observesAnotherThread(*Call) ||
+               (Member && memberOp(Member->getMethodDecl()) == HandleOp::Join));
+  });
+  if (MayWait)
+    return Found;
+  for (const SummaryWrite &Read : SummaryWrites::of(*Destructor, Context).Reads)
+    if (Read.Object.isThis() && !Read.Object.Fields.empty() &&
+        Read.Object.Fields.front() != &Handle && Read.WhereFunction == Destructor &&
+        Read.Where)
+      Found.push_back({Read.Where, Read.Object, Read.Held, Destructor});
+  return Found;
+}
+
 llvm::SmallVector<WriteBeforeJoin, 2>
 writesBeforeJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,
                  ASTContext &Context) {

@@ -88,6 +88,22 @@ llvm::SmallVector<WriteBeforeJoin, 2>
 writesBeforeJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,
                  ASTContext &Context);
 
+/// A read the destructor's body makes of a member of `*this` while a
+/// std::jthread member still runs: it joins only when destroyed, after the
+/// body (`~Exporter() { worker_.request_stop(); report(sent_); }`). Only
+/// for a body whose calls are all of the standard library's or the C
+/// library's and none waits for another thread (a request_stop on the
+/// handle asks; it waits for nothing).
+struct ReadBeforeJoin {
+  const Expr *Where = nullptr;
+  ObjectPath Object; ///< rooted at `this`
+  LockSet Held;
+  const CXXDestructorDecl *Destructor = nullptr;
+};
+llvm::SmallVector<ReadBeforeJoin, 2>
+readsBeforeMemberJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,
+                      ASTContext &Context);
+
 /// A place the write of a member worker through a reference member bound
 /// by the constructor (`Downloader(TransferStats &s) : stats_(s)`) meets
 /// another thread: the caller's own access to the object it bound, or the

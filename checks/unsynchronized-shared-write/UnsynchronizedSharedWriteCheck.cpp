@@ -256,7 +256,9 @@ void UnsynchronizedSharedWriteCheck::checkMemberWorkers(
                                  Write.PublishedByNothing ? *CallsBeforeJoin : *Calls,
                                  Context) ||
           checkBoundReferenceWrite(Write, Spawn, *Handle, *Method.getParent(),
-                                   Context))
+                                   Context) ||
+          checkReadBeforeMemberJoin(Write, Spawn, *Handle, *Method.getParent(),
+                                    Context))
         Reported.push_back(Write.Object);
     }
     // What the worker reads, against the methods that write it meanwhile.
@@ -396,6 +398,38 @@ bool UnsynchronizedSharedWriteCheck::checkWriteBeforeJoin(
                             !Write.Held.empty(), Write.Join,
                             Write.JoinedByMemberDestructor, Spawn, Handle, SM,
                             Write.DestroyedMember);
+    return true;
+  }
+  return false;
+}
+
+bool UnsynchronizedSharedWriteCheck::checkReadBeforeMemberJoin(
+    const SharedAccess &Write, const Launch &Spawn, const FieldDecl &Handle,
+    const CXXRecordDecl &Record, ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  for (const ReadBeforeJoin &Read : readsBeforeMemberJoin(Record, Handle, Context)) {
+    if (!readsWritten(Read.Object, Write.Object) || sharesLock(Read.Held, Write.Held))
+      continue;
+    SourceLocation Where = reportLocation(*Write.Where, SM);
+    if (Where.isInvalid() || !firstReportAt(Where))
+      return true;
+    diag(Where, "unsynchronized %0 in the object's worker, which the "
+                "destructor reads before %1 joins it; %select{|make it "
+                "std::atomic, or }2read it under the lock the worker writes "
+                "it under, or join the worker first")
+        << whatIsWritten(Write) << &Handle << atomicWouldDo(Write);
+    noteWorkerCall(Write, SM);
+    diag(expansionStart(*Read.Where, SM), "the destructor reads '%0' here",
+         DiagnosticIDs::Note)
+        << Read.Object.describe();
+    diag(SM.getExpansionLoc(Read.Destructor->getBody()->getEndLoc()),
+         "%0 joins the worker when it is destroyed, after the destructor's "
+         "body",
+         DiagnosticIDs::Note)
+        << &Handle;
+    diag(expansionStart(*Spawn.Call, SM),
+         "the worker is started here and kept in %0", DiagnosticIDs::Note)
+        << &Handle;
     return true;
   }
   return false;

@@ -93,6 +93,12 @@ private:
                              const FieldDecl &Handle,
                              llvm::ArrayRef<CallWhileRunning> Calls,
                              ASTContext &Context);
+  /// Reports the member worker's write when the destructor's body reads
+  /// it while a std::jthread member still runs (MemberWorkers'
+  /// readsBeforeMemberJoin); true when it was reported.
+  bool checkReadBeforeMemberJoin(const SharedAccess &Write, const Launch &Spawn,
+                                 const FieldDecl &Handle,
+                                 const CXXRecordDecl &Record, ASTContext &Context);
   /// Reports a method's write, before it joins the member worker, to what
   /// the worker reads there without a lock shared with it (a plain stop
   /// flag); true when it was reported.
