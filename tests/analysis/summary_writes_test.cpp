@@ -509,3 +509,57 @@ long viaGlobal() { return peek(&g) + peekRef(g); }
   EXPECT_EQ(Reads("viaGlobal"), (Strings{"g.hits", "g.misses"}));
   EXPECT_TRUE(C.writes("peek").Writes.empty());
 }
+
+// A write with no lock held that nothing after it publishes (a notify
+// publishes nothing) says so; a lock taken after it, an atomic store, or
+// such a write in a callee followed by a lock in the caller publish it.
+TEST(SummaryWrites, UnpublishedAtReturnIgnoresNotifies) {
+  Code C(R"cpp(
+std::mutex mu;
+std::condition_variable cv;
+std::atomic<bool> ready;
+bool done;
+void notified() { done = true; cv.notify_one(); }
+void relocked() { done = true; mu.lock(); mu.unlock(); }
+void stored() { done = true; ready.store(true); }
+void locked() { std::lock_guard<std::mutex> g(mu); done = true; }
+void callerLocks() { notified(); mu.lock(); mu.unlock(); }
+void callerNotifies() { notified(); cv.notify_one(); }
+)cpp");
+  auto Unpublished = [&](const std::string &Name) {
+    const WriteSummary &Summary = C.writes(Name);
+    EXPECT_EQ(Summary.Writes.size(), 1u) << Name;
+    return !Summary.Writes.empty() && Summary.Writes[0].UnpublishedAtReturn;
+  };
+  EXPECT_TRUE(Unpublished("notified"));
+  EXPECT_FALSE(Unpublished("relocked"));
+  EXPECT_FALSE(Unpublished("stored"));
+  EXPECT_FALSE(Unpublished("locked")) << "written under the lock";
+  EXPECT_FALSE(Unpublished("callerLocks"));
+  EXPECT_TRUE(Unpublished("callerNotifies"));
+}
+
+// Constructing an object of the program's own class writes what its
+// constructor and its destructor write of globals and arguments; its own
+// members are the object's.
+TEST(SummaryWrites, ConstructionRunsConstructorAndDestructor) {
+  Code C(R"cpp(
+int depth, peak;
+struct Guard {
+  Guard() { ++depth; level = depth; }
+  ~Guard() { --depth; }
+  int level;
+};
+struct Recorder {
+  explicit Recorder(int &out) : out_(out) {}
+  ~Recorder() { out_ = 1; }
+  int &out_;
+};
+void guarded() { Guard g; }
+void recorded() { Recorder r(peak); }
+)cpp");
+  EXPECT_EQ(C.objects("guarded"), (Strings{"depth", "depth"}))
+      << "the constructor's and the destructor's";
+  EXPECT_TRUE(C.objects("recorded").empty())
+      << "a reference member's target is not followed from a construction";
+}
