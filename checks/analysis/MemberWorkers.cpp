@@ -464,15 +464,25 @@ accessesThroughBoundReference(const CXXRecordDecl &Record,
   return Found;
 }
 
-llvm::SmallVector<ReadBeforeJoin, 2>
-readsBeforeMemberJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,
-                      ASTContext &Context) {
-  llvm::SmallVector<ReadBeforeJoin, 2> Found;
+/// The user-written destructor of Record, with a body, when Handle is a
+/// std::jthread (or a container of them) that joins only after that body.
+static const CXXDestructorDecl *bodyBeforeMemberJoin(const CXXRecordDecl &Record,
+                                                     const FieldDecl &Handle) {
   HandleType Type = handleTypeOf(Handle.getType());
   const CXXDestructorDecl *Destructor = Record.getDestructor();
   if ((Type != HandleType::JThread && Type != HandleType::JThreadContainer) ||
       !Destructor || !Destructor->isUserProvided() || !Destructor->hasBody() ||
       !Destructor->getBody())
+    return nullptr;
+  return Destructor;
+}
+
+llvm::SmallVector<ReadBeforeJoin, 2>
+readsBeforeMemberJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,
+                      ASTContext &Context) {
+  llvm::SmallVector<ReadBeforeJoin, 2> Found;
+  const CXXDestructorDecl *Destructor = bodyBeforeMemberJoin(Record, Handle);
+  if (!Destructor)
     return Found;
   const SourceManager &SM = Context.getSourceManager();
   bool MayWait = false;
@@ -509,10 +519,8 @@ writesBeforeJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,
   // body: what that body writes, the worker may still read.
   HandleType Type = handleTypeOf(Handle.getType());
   const CXXDestructorDecl *Destructor = Record.getDestructor();
-  if ((Type == HandleType::JThread || Type == HandleType::JThreadContainer) &&
-      Destructor && Destructor->hasBody() && Destructor->getBody() &&
-      Destructor->isUserProvided())
-    for (const SummaryWrite &Write : SummaryWrites::of(*Destructor, Context).Writes)
+  if (const CXXDestructorDecl *Body = bodyBeforeMemberJoin(Record, Handle))
+    for (const SummaryWrite &Write : SummaryWrites::of(*Body, Context).Writes)
       if (Write.Object.isThis() && Write.WhereFunction == Destructor &&
           Write.Where && !Write.ConstantToVolatile)
         Found.push_back({Destructor, Write.Where, Write.Object, Write.Held,
