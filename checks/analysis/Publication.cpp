@@ -17,12 +17,9 @@ bool PublicationPaths::publishes(const Stmt &Element) const {
     if (Found)
       return;
     if (const auto *Call = dyn_cast<CallExpr>(&Node))
-      Found = lockOpOf(*Call) != LockOp::None ||
-              namedLockOpOf(*Call) != LockOp::None ||
-              (!isConditionNotify(*Call) &&
-               SummaryWrites::takesPartInHandOff(*Call, Context));
+      Found = SummaryWrites::mayPublish(*Call, Context);
     else if (const auto *Atomic = dyn_cast<AtomicExpr>(&Node))
-      Found = SummaryWrites::takesPartInHandOff(*Atomic);
+      Found = SummaryWrites::takesPartInHandOff(*Atomic) && !isAtomicLoad(*Atomic);
     else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Node))
       Found = guardKindOf(Construct->getConstructor()
                               ? Construct->getConstructor()->getParent()

@@ -1,9 +1,11 @@
 // Whether anything after a write can publish it to another thread: a lock
-// taken or released, a hand-off that orders threads (an atomic store, a
-// semaphore, a promise), code that may do either, or a guard's destructor
-// at the end of a block around the write. A condition variable's notify is
-// not one: it wakes a waiter, and only the mutex the waiter takes again
-// orders what the notifier wrote before it released that mutex.
+// taken or released, a hand-off that releases (an atomic store, a
+// semaphore's post, a promise's value), code that may do either, or a
+// guard's destructor at the end of a block around the write. A condition
+// variable's notify is not one: it wakes a waiter, and only the mutex the
+// waiter takes again orders what the notifier wrote before it released that
+// mutex. Nor is a wait that only takes (`sem_wait`, a future's `get`, an
+// atomic load): it orders what comes after it, not what came before.
 #ifndef PARLINT_CHECKS_ANALYSIS_PUBLICATION_H
 #define PARLINT_CHECKS_ANALYSIS_PUBLICATION_H
 

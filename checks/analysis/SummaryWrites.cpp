@@ -200,9 +200,11 @@ WriteSummary WriteScanner::run() {
       HandedOffBeforeCall = Result.HandsOff;
       noteHandOff(*Call);
       visitCall(*Call);
+      Result.Publishes = Result.Publishes || SummaryWrites::mayPublish(*Call, Context);
     }
     if (const auto *Atomic = dyn_cast<AtomicExpr>(&S)) {
       HandOffKind Kind = handOffKindOf(*Atomic);
+      Result.Publishes |= Kind != HandOffKind::None && !isAtomicLoad(*Atomic);
       Result.HandsOff |= Kind != HandOffKind::None;
       Result.OrdersInstances |= Kind == HandOffKind::Ordering;
       Result.Observes |= observesAnotherThread(*Atomic);
@@ -211,6 +213,9 @@ WriteSummary WriteScanner::run() {
       auto [Any, Orders] = SummaryWrites::constructionHandOffs(*Construct, Context);
       Result.HandsOff |= Any;
       Result.OrdersInstances |= Orders;
+      const CXXConstructorDecl *Constructor = Construct->getConstructor();
+      Result.Publishes |=
+          Any || (Constructor && guardKindOf(Constructor->getParent()) != GuardKind::None);
       visitConstruction(*Construct);
     }
     if (isa<DeclRefExpr, CXXThisExpr>(S))
@@ -535,6 +540,7 @@ void WriteScanner::visitCallee(const Expr &Site, const FunctionDecl &CalleeDecl,
                                const CallBinding &Binding) {
   const FunctionDecl *Callee = &CalleeDecl;
   const WriteSummary &Inner = Cache.get(*Callee);
+  Result.Publishes |= Inner.Publishes;
   Result.HandsOff |= Inner.HandsOff;
   Result.OrdersInstances |= Inner.OrdersInstances;
   Result.Observes |= Inner.Observes;
@@ -758,6 +764,17 @@ bool SummaryWrites::takesPartInHandOff(const CallExpr &Call,
   const auto *Method = dyn_cast<CXXMethodDecl>(Direct);
   return !Context.getSourceManager().isInSystemHeader(Direct->getLocation()) &&
          (!Direct->hasBody() || (Method && Method->isVirtual()));
+}
+
+bool SummaryWrites::mayPublish(const CallExpr &Call, ASTContext &Context) {
+  if (lockOpOf(Call) != LockOp::None || namedLockOpOf(Call) != LockOp::None)
+    return true;
+  if (isConditionNotify(Call) || onlyAcquires(Call))
+    return false;
+  CallBinding Binding;
+  if (const FunctionDecl *Callee = followedCallee(Call, Binding, Context))
+    return of(*Callee, Context).Publishes;
+  return takesPartInHandOff(Call, Context);
 }
 
 std::pair<bool, bool>

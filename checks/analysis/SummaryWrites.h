@@ -100,6 +100,11 @@ struct WriteSummary {
   /// A hand-off that can order two threads running the same code with each
   /// other (SharedWrites' OrdersInstances).
   bool OrdersInstances = false;
+  /// The function (or one it calls) may publish what its caller wrote
+  /// before the call: a lock's call, a hand-off that releases (a store, a
+  /// post, a promise's value; not a notify, not a wait that only takes),
+  /// code parlint cannot see.
+  bool Publishes = false;
   /// The function (or one it calls) observes another thread
   /// (model/Synchronization's observesAnotherThread): what it reads after
   /// that may have been handed to it.
@@ -142,6 +147,9 @@ public:
   /// program the summaries cannot see into. A join is not: the worker's end
   /// is the path engine's.
   static bool takesPartInHandOff(const CallExpr &Call, ASTContext &Context);
+  /// Whether Call may publish what was written before it (WriteSummary's
+  /// Publishes, for a call the summaries follow).
+  static bool mayPublish(const CallExpr &Call, ASTContext &Context);
   /// A call through a function-pointer field that only ever holds functions
   /// of the program (a table of callbacks, FieldWrites): what every one of
   /// them writes and reads, in the first one's names (returned, with the

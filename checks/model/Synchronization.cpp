@@ -575,6 +575,32 @@ bool isAtomicLoad(const CallExpr &Call) {
          isNamed(Callee, {"::std::atomic_load", "::std::atomic_load_explicit"});
 }
 
+bool onlyAcquires(const CallExpr &Call) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    const CXXRecordDecl *Record = objectClassOf(*Member);
+    if (!Method || !Record)
+      return false;
+    StringRef Name = identifierOf(Method);
+    if (isLibraryRecord(Record, {"atomic", "atomic_ref", "atomic_flag"}))
+      return isa<CXXConversionDecl>(Method) || Name == "load" || Name == "test";
+    if (isLibraryRecord(Record, {"future", "shared_future"}))
+      return Name == "get" || Name.starts_with("wait");
+    if (isLibraryRecord(Record, {"latch"}))
+      return Name == "wait" || Name == "try_wait";
+    if (isLibraryRecord(Record, {"counting_semaphore", "binary_semaphore"}))
+      return Name.starts_with("acquire") || Name.starts_with("try_acquire");
+    return false;
+  }
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return false;
+  StringRef Name = Callee->getName();
+  return Name == "sem_wait" || Name == "sem_trywait" || Name == "sem_timedwait" ||
+         Name.starts_with("__atomic_load") || Name.starts_with("atomic_load") ||
+         isNamed(Callee, {"::std::atomic_load", "::std::atomic_load_explicit"});
+}
+
 bool observesAnotherThread(const CallExpr &Call) {
   if (waitsForAnotherThread(Call))
     return true;

@@ -104,6 +104,12 @@ inline bool isHandOffCall(const CallExpr &Call) {
 /// the mutex both take.
 bool isConditionNotify(const CallExpr &Call);
 
+/// A call that only takes what another thread published and releases
+/// nothing of its own: an atomic load, `sem_wait` (and its try and timed
+/// forms), a future's `get` or `wait`, a latch's `wait`, a semaphore's
+/// `acquire`. What the caller wrote before it stays unpublished.
+bool onlyAcquires(const CallExpr &Call);
+
 /// A call after which this thread may see what another thread wrote before
 /// it published it: one that waits for another thread (model/Pools'
 /// waitsForAnotherThread: a join, a future's get, a condition variable's,
