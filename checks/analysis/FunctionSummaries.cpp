@@ -212,6 +212,18 @@ const FunctionDecl *summarizableDefinition(const FunctionDecl &Function) {
   return Definition;
 }
 
+ConstructionBodies constructionBodies(const CXXConstructExpr &Construct) {
+  ConstructionBodies Bodies;
+  const CXXConstructorDecl *Constructor = Construct.getConstructor();
+  const CXXRecordDecl *Record = Constructor ? Constructor->getParent() : nullptr;
+  if (!Record || !Record->hasDefinition())
+    return Bodies;
+  Bodies.Constructor = summarizableDefinition(*Constructor);
+  if (const CXXDestructorDecl *Destructor = Record->getDestructor())
+    Bodies.Destructor = summarizableDefinition(*Destructor);
+  return Bodies;
+}
+
 /// Whether a member call dispatches through the vtable to a function that
 /// is not known here.
 bool isVirtualDispatch(const CXXMemberCallExpr &Call) {

@@ -739,20 +739,16 @@ private:
   /// object's scope, of an object of the program's own class the worker
   /// makes (`DepthGuard guard;`): its `*this` is the worker's own.
   void constructionWrites(const CXXConstructExpr &Construct) {
-    const CXXConstructorDecl *Constructor = Construct.getConstructor();
-    const CXXRecordDecl *Record = Constructor ? Constructor->getParent() : nullptr;
-    if (!Record || !Record->hasDefinition() ||
-        SM.isInSystemHeader(SM.getExpansionLoc(Record->getLocation())))
-      return;
+    summaries::ConstructionBodies Bodies = summaries::constructionBodies(Construct);
     CallBinding Binding;
     for (const Expr *Arg : Construct.arguments())
       Binding.Args.push_back(Arg);
-    if (const FunctionDecl *Body = summaries::summarizableDefinition(*Constructor))
-      calleeWritesAt(Construct, *Body, Binding, SummaryWrites::of(*Body, Context));
-    Binding.Args.clear();
-    if (const CXXDestructorDecl *Destructor = Record->getDestructor())
-      if (const FunctionDecl *Body = summaries::summarizableDefinition(*Destructor))
-        calleeWritesAt(Construct, *Body, Binding, SummaryWrites::of(*Body, Context));
+    if (Bodies.Constructor)
+      calleeWritesAt(Construct, *Bodies.Constructor, Binding,
+                     SummaryWrites::of(*Bodies.Constructor, Context));
+    if (Bodies.Destructor)
+      calleeWritesAt(Construct, *Bodies.Destructor, CallBinding(),
+                     SummaryWrites::of(*Bodies.Destructor, Context));
   }
 
   /// What the worker's call at Site of Callee, bound by Binding, writes and

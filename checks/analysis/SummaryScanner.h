@@ -29,6 +29,14 @@ HandleShape shapeOf(QualType Type);
 bool isInSystemHeader(const Decl &D);
 /// The body the summaries read for a call of Function, or null.
 const FunctionDecl *summarizableDefinition(const FunctionDecl &Function);
+/// The bodies constructing an object runs, each as summarizableDefinition
+/// gives it (null otherwise): its constructor's, with the construction's
+/// arguments, and its destructor's, at the end of the object's scope.
+struct ConstructionBodies {
+  const FunctionDecl *Constructor = nullptr;
+  const FunctionDecl *Destructor = nullptr;
+};
+ConstructionBodies constructionBodies(const CXXConstructExpr &Construct);
 /// Whether a member call dispatches through the vtable to a function that
 /// is not known here.
 bool isVirtualDispatch(const CXXMemberCallExpr &Call);

@@ -515,25 +515,17 @@ void WriteScanner::visitCall(const CallExpr &Call) {
 }
 
 void WriteScanner::visitConstruction(const CXXConstructExpr &Construct) {
-  const CXXConstructorDecl *Constructor = Construct.getConstructor();
-  const CXXRecordDecl *Record = Constructor ? Constructor->getParent() : nullptr;
-  const SourceManager &SM = Context.getSourceManager();
-  if (!Record || !Record->hasDefinition() ||
-      SM.isInSystemHeader(SM.getExpansionLoc(Record->getLocation())))
-    return;
+  summaries::ConstructionBodies Bodies = summaries::constructionBodies(Construct);
   // `*this` is nothing the caller reaches (a local, a temporary); the
-  // arguments bind the constructor's parameters.
+  // arguments bind the constructor's parameters. The destructor runs with
+  // the locks taken before the object still held.
   CallBinding Binding;
   for (const Expr *Arg : Construct.arguments())
     Binding.Args.push_back(Arg);
-  if (const FunctionDecl *Body = summaries::summarizableDefinition(*Constructor))
-    visitCallee(Construct, *Body, Binding);
-  // The destructor runs at the end of the object's scope, with the locks
-  // taken before the object still held.
-  Binding.Args.clear();
-  if (const CXXDestructorDecl *Destructor = Record->getDestructor())
-    if (const FunctionDecl *Body = summaries::summarizableDefinition(*Destructor))
-      visitCallee(Construct, *Body, Binding);
+  if (Bodies.Constructor)
+    visitCallee(Construct, *Bodies.Constructor, Binding);
+  if (Bodies.Destructor)
+    visitCallee(Construct, *Bodies.Destructor, CallBinding());
 }
 
 void WriteScanner::visitCallee(const Expr &Site, const FunctionDecl &CalleeDecl,
