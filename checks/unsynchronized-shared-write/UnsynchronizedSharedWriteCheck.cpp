@@ -114,6 +114,16 @@ bool mayBeOrderedByHandOff(const WorkerAccesses &Worker,
 
 /// Whether the worker's hand-offs may order Access in two of its instances
 /// (WorkerAccesses::OrdersInstances), with the same exception.
+/// A read the worker makes before it takes part in any hand-off, while it
+/// takes no lock on anything it shares: only what the launching thread
+/// does before the start orders it.
+bool readBeforeAnyHandOff(const WorkerAccesses &Worker, const SharedAccess &Read) {
+  return !Read.isWrite() && Read.BeforeAnyHandOff && !Read.InHandOffLoop &&
+         !Read.WhilePolling &&
+         llvm::none_of(Worker.Accesses,
+                       [](const SharedAccess &A) { return !A.Held.empty(); });
+}
+
 bool mayOrderInstances(const WorkerAccesses &Worker, const SharedAccess &Access) {
   return Worker.OrdersInstances && !(Worker.PollsOnly && Access.WhilePolling) &&
          !Access.PublishedByNothing;
@@ -197,16 +207,26 @@ void UnsynchronizedSharedWriteCheck::checkFunction(
       Method && Method->getParent()->isLambda() &&
       Method->getParent()->getDeclContext()->isFunctionOrMethod())
     return;
-  llvm::MapVector<const Stmt *, std::vector<Launch>> ByOwner;
+  struct Launches {
+    std::vector<Launch> Spawns;
+    std::vector<CalledWorker> Called;
+  };
+  llvm::MapVector<const Stmt *, Launches> ByOwner;
+  auto OwnerOf = [&](const Expr &Start) -> Launches & {
+    const LambdaExpr *Lambda = Function.Analysis.enclosingLambda(Start);
+    return ByOwner[Lambda ? Lambda->getBody() : &Function.Body];
+  };
   forEachLaunch(Function.Body, Function.Context, [&](const Launch &Spawn) {
-    if (!runsConcurrently(Spawn))
-      return;
-    const LambdaExpr *Lambda = Function.Analysis.enclosingLambda(*Spawn.Call);
-    const Stmt *Owner = Lambda ? Lambda->getBody() : &Function.Body;
-    ByOwner[Owner].push_back(Spawn);
+    if (runsConcurrently(Spawn))
+      OwnerOf(*Spawn.Call).Spawns.push_back(Spawn);
   });
-  for (auto &[Owner, Spawns] : ByOwner)
-    checkLauncher(std::move(Spawns), analysisOf(*Owner, Function.Context));
+  // Threads started by the functions it calls run alongside it too.
+  forEachCalledWorker(Function.Body, Function.Context, [&](CalledWorker Worker) {
+    OwnerOf(*Worker.Call).Called.push_back(std::move(Worker));
+  });
+  for (auto &[Owner, Found] : ByOwner)
+    checkLauncher(std::move(Found.Spawns), std::move(Found.Called),
+                  analysisOf(*Owner, Function.Context));
   if (const auto *Method = dyn_cast<CXXMethodDecl>(&Function.Decl);
       Method && Method->isInstance())
     checkMemberWorkers(*Method, Function);
@@ -734,14 +754,24 @@ bool UnsynchronizedSharedWriteCheck::checkMemberWorkerWrite(
 }
 
 void UnsynchronizedSharedWriteCheck::checkLauncher(
-    std::vector<Launch> Spawns, const FunctionAnalysis &Owner) {
+    std::vector<Launch> Spawns, std::vector<CalledWorker> Called,
+    const FunctionAnalysis &Owner) {
   ASTContext &Context = Owner.context();
   LaunchingBody Body(Owner);
   std::vector<Worker> &Workers = Body.Workers;
-  Workers.reserve(Spawns.size()); // WorkerCode points at its Spawn
-  for (Launch &Spawn : Spawns) {
+  // WorkerCode points at its Spawn
+  Workers.reserve(Spawns.size() + Called.size());
+  for (Launch &Spawn : Spawns)
+    Workers.emplace_back().Spawn = std::move(Spawn);
+  for (CalledWorker &Through : Called) {
     Worker &W = Workers.emplace_back();
-    W.Spawn = std::move(Spawn);
+    // The caller holds the worker from the call on: the call's value is its
+    // handle, if any.
+    W.Spawn = Through.Inner;
+    W.Spawn.Call = Through.Call;
+    W.Through = std::move(Through);
+  }
+  for (Worker &W : Workers) {
     if (const Stmt *Loop = enclosingLoop(*W.Spawn.Call, Owner);
         Loop && !singleTrip(*Loop, Context) &&
         !runsTasksOneAtATime(W.Spawn, Owner))
@@ -753,20 +783,39 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
     bool LaunchedElsewhere = llvm::any_of(Workers, [&](const Worker &Other) {
       return &Other != &W && sameCallable(Other.Spawn, W.Spawn);
     });
-    W.Code = describeWorker(W.Spawn, Owner, W.Loop, LaunchedElsewhere);
-    W.Accesses = collectWorkerAccesses(W.Code, Context);
+    if (W.Through) {
+      // The worker's code in the callee's names, then in the body's.
+      const CalledWorker &Through = *W.Through;
+      W.Code = describeWorker(Through.Inner,
+                              analysisOf(*Through.Callee->getBody(), Context),
+                              nullptr, LaunchedElsewhere);
+      W.Accesses =
+          inCallerNames(collectWorkerAccesses(W.Code, Context), Through);
+    } else {
+      W.Code = describeWorker(W.Spawn, Owner, W.Loop, LaunchedElsewhere);
+      W.Accesses = collectWorkerAccesses(W.Code, Context);
+    }
     AnyWrite |= llvm::any_of(W.Accesses.Accesses, [&](const SharedAccess &A) {
       return A.isWrite() && !A.ConstantToVolatile;
     });
     AnyWrite |= !W.Accesses.OwnSlotWrites.empty();
     AnyRead |= llvm::any_of(W.Accesses.Accesses, [&](const SharedAccess &A) {
-      return !mayBeOrderedByHandOff(W.Accesses, A);
+      return !mayBeOrderedByHandOff(W.Accesses, A) ||
+             readBeforeAnyHandOff(W.Accesses, A);
     });
   }
   if (!AnyWrite && !AnyRead)
     return;
   // When each worker runs, and whether a loop's workers overlap.
   for (Worker &W : Workers) {
+    if (W.Through && W.Through->Detached) {
+      // Let go by the callee: it runs on from the call.
+      W.Lifetime.Kind = WorkerLifetime::RunsOn;
+      W.Lifetime.Detached = true;
+      W.Lifetime.Events.AtStmt[W.Spawn.Call] = HandleEffect::Start;
+      W.LoopOverlaps = W.Loop != nullptr;
+      continue;
+    }
     W.Lifetime = lifetimeOf(W.Spawn, Owner);
     if (!W.Loop)
       continue;
@@ -799,7 +848,7 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
     Calls.push_back(W.Spawn.Call);
     for (const SharedAccess &A : W.Accesses.Accesses)
       if ((A.isWrite() || !mayBeOrderedByHandOff(W.Accesses, A) ||
-           !Body.handOffAfterStart(W)) &&
+           readBeforeAnyHandOff(W.Accesses, A) || !Body.handOffAfterStart(W)) &&
           !llvm::is_contained(Touched, A.Object))
         Touched.push_back(A.Object);
     for (const SharedAccess &A : W.Accesses.OwnSlotWrites)
@@ -1173,6 +1222,10 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
       break;
     }
   }
+  // The write is in a function the launching code never names: say which
+  // call started it.
+  if (Writer.Through)
+    noteStart(Writer, SM);
   return true;
 }
 
@@ -1217,12 +1270,21 @@ void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
                    sharesLock(Write.Held, A.Held);
           }) &&
           WrittenRepeatedly(W, Write);
+      // A read the worker makes before it takes part in any hand-off or
+      // takes any lock meets a write the launching thread makes before it
+      // takes part in one after the start: neither side acquires anything
+      // the other released in between.
+      bool WriteBeforeHandOff = !Body.handOffBefore(W, *Write.Where);
+      auto ReadFirst = [&](const SharedAccess &A) {
+        return WriteBeforeHandOff && readBeforeAnyHandOff(W.Accesses, A);
+      };
       const SharedAccess *Read = nullptr;
       for (const SharedAccess &A : W.Accesses.Accesses)
         if (!Read && readsWritten(A.Object, Write.Object) &&
             !Write.inOtherSlotThan(A) && !sharesLock(Write.Held, A.Held) &&
-            (SharedUnderLock || !(mayBeOrderedByHandOff(W.Accesses, A) &&
-                                  Body.handOffAfterStart(W))))
+            (SharedUnderLock || ReadFirst(A) ||
+             !(mayBeOrderedByHandOff(W.Accesses, A) &&
+               Body.handOffAfterStart(W))))
           Read = &A;
       if (!Read || !Body.runningAt(W, *Write.Where))
         continue;
@@ -1259,8 +1321,7 @@ void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
              "the launching thread makes the write through this call of '%0'",
              DiagnosticIDs::Note)
             << calleeName(Write.ViaCallee);
-      diag(expansionStart(*W.Spawn.Call, SM),
-           "the worker is started here", DiagnosticIDs::Note);
+      noteStart(W, SM);
       noteWorkerRead(*Read, !Write.Held.empty(), SM);
       break;
     }
@@ -1374,10 +1435,21 @@ void UnsynchronizedSharedWriteCheck::checkOwnSlotWrites(LaunchingBody &Body) {
              DiagnosticIDs::Note)
             << Read->Object.describe();
       }
-      diag(expansionStart(*W.Spawn.Call, SM), "the worker is started here",
-           DiagnosticIDs::Note);
+      noteStart(W, SM);
     }
   }
+}
+
+void UnsynchronizedSharedWriteCheck::noteStart(const Worker &W,
+                                               const SourceManager &SM) {
+  if (!W.Through) {
+    diag(expansionStart(*W.Spawn.Call, SM), "the worker is started here",
+         DiagnosticIDs::Note);
+    return;
+  }
+  diag(expansionStart(*W.Spawn.Call, SM),
+       "the worker is started by this call of '%0'", DiagnosticIDs::Note)
+      << calleeName(W.Through->Callee);
 }
 
 } // namespace clang::tidy::parlint

@@ -1,6 +1,7 @@
 #ifndef PARLINT_CHECKS_UNSYNCHRONIZEDSHAREDWRITE_UNSYNCHRONIZEDSHAREDWRITECHECK_H
 #define PARLINT_CHECKS_UNSYNCHRONIZEDSHAREDWRITE_UNSYNCHRONIZEDSHAREDWRITECHECK_H
 
+#include "../analysis/CalledWorkers.h"
 #include "../analysis/FieldWorkers.h"
 #include "../analysis/MemberWorkers.h"
 #include "../analysis/SharedWrites.h"
@@ -35,6 +36,9 @@ private:
     WorkerLifetime Lifetime;
     WorkerCode Code;
     WorkerAccesses Accesses;
+    /// A worker started by a function the body calls (CalledWorkers):
+    /// Spawn is then its launch with the call as where it starts.
+    std::optional<CalledWorker> Through;
   };
   /// The launches of one body (a function's or a lambda's), what the
   /// launching thread itself touches, and the path engine's answers, asked
@@ -71,7 +75,11 @@ private:
     llvm::DenseMap<std::pair<const Worker *, const Stmt *>, bool> Running;
     llvm::DenseMap<const Worker *, bool> TakesPart;
   };
-  void checkLauncher(std::vector<Launch> Spawns, const FunctionAnalysis &Owner);
+  /// Where W starts: its launch, or the call of the function that starts
+  /// it.
+  void noteStart(const Worker &W, const SourceManager &SM);
+  void checkLauncher(std::vector<Launch> Spawns, std::vector<CalledWorker> Called,
+                     const FunctionAnalysis &Owner);
   /// Writes to a worker's own slot that the launching thread reads, every
   /// slot, while the worker runs.
   void checkOwnSlotWrites(LaunchingBody &Body);
