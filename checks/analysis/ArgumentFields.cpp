@@ -173,6 +173,55 @@ commonPointee(llvm::ArrayRef<const Expr *> Given, const Stmt &Scope,
   return Common;
 }
 
+/// The values a helper given the whole array gives the fields of its
+/// elements (`plan_slices(slices, n, g_samples)` storing `s[t].data =
+/// data`), in the launching function's names: a parameter of the helper is
+/// the call's argument, a global is itself, anything else is unknown (null).
+/// Each value's statement, for loops around it, is the call.
+void valuesGivenByHelpers(
+    const ValueDecl &Array, const FunctionAnalysis &Launcher,
+    llvm::DenseMap<const FieldDecl *, llvm::SmallVector<const Expr *, 2>> &Values,
+    llvm::DenseMap<const Expr *, const Stmt *> &AssignmentOf) {
+  forEachDescendant(&Launcher.body(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    const FunctionDecl *Definition = Callee ? Callee->getDefinition() : nullptr;
+    if (!Definition || !Definition->hasBody() ||
+        Launcher.context().getSourceManager().isInSystemHeader(
+            Definition->getLocation()))
+      return;
+    for (unsigned I = 0; I < Call->getNumArgs() && I < Definition->getNumParams(); ++I) {
+      if (declOf(Call->getArg(I)) != &Array)
+        continue;
+      const ParmVarDecl *Param = Definition->getParamDecl(I);
+      forEachDescendant(Definition->getBody(), /*SkipLambdas=*/true, [&](const Stmt &Node) {
+        const auto *Assign = dyn_cast<BinaryOperator>(&Node);
+        if (!Assign || Assign->getOpcode() != BO_Assign)
+          return;
+        const auto *Member = dyn_cast<MemberExpr>(Assign->getLHS()->IgnoreParens());
+        const auto *Field = Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
+        const auto *Element = Member && !Member->isArrow()
+                                  ? dyn_cast<ArraySubscriptExpr>(stripped(Member->getBase()))
+                                  : nullptr;
+        if (!Field || !Element || declOf(Element->getBase()) != Param)
+          return;
+        const Expr *Value = nullptr;
+        const ValueDecl *Named = declOf(Assign->getRHS());
+        if (const auto *Given = dyn_cast_or_null<ParmVarDecl>(Named);
+            Given && Given->getDeclContext() == Definition &&
+            Given->getFunctionScopeIndex() < Call->getNumArgs())
+          Value = Call->getArg(Given->getFunctionScopeIndex());
+        else if (const auto *Var = dyn_cast_or_null<VarDecl>(Named);
+                 Var && Var->hasGlobalStorage() && !Var->isStaticLocal())
+          Value = Assign->getRHS();
+        Values[Field].push_back(Value);
+        if (Value)
+          AssignmentOf[Value] = Call;
+      });
+    }
+  });
+}
+
 } // namespace
 
 llvm::DenseMap<const FieldDecl *, SharedPointee>
@@ -252,6 +301,8 @@ sharedArgumentFields(const Expr &Argument, const Stmt &Loop,
         TargetIndexOf[List->getInit(Field->getFieldIndex())] = IndexOfTarget(Target);
       }
   });
+  if (Slot->Array)
+    valuesGivenByHelpers(*Slot->Array, Launcher, Values, AssignmentOf);
   // `struct job jobs[2] = {{&cache, ...}, {&cache, ...}};`: each element's
   // fields from the array's initializer.
   if (const auto *Array = dyn_cast_or_null<VarDecl>(Slot->Array))

@@ -30,11 +30,22 @@ public:
         Class && Class->hasUserDeclaredConstructor())
       return std::nullopt;
     auto It = Stores.find(&Field);
-    if (It == Stores.end() || It->second.size() != 1)
+    if (It == Stores.end())
       return std::nullopt;
-    auto Loop = InLoopBody.find(It->second.front());
+    // Apart from clamps to a bound every trip shares (`if (s[t].last > n -
+    // 1) s[t].last = n - 1;`): they shorten only the trailing ranges.
+    llvm::SmallVector<const Stmt *, 2> Kept;
+    for (const Stmt *Store : It->second)
+      if (!Clamps.contains(Store))
+        Kept.push_back(Store);
+    if (Kept.size() != 1)
+      return std::nullopt;
+    auto Loop = InLoopBody.find(Kept.front());
     if (Loop == InLoopBody.end())
       return std::nullopt;
+    for (const Stmt *Store : It->second)
+      if (Store != Kept.front() && Clamps.lookup(Store) != Loop->second)
+        return std::nullopt;
     const auto *Assign = cast<BinaryOperator>(Loop->first);
     const auto *Member = cast<MemberExpr>(stripped(Assign->getLHS()));
     const auto *Element =
@@ -78,8 +89,48 @@ private:
   /// Every value the field is given, by assignment or initializer.
   llvm::DenseMap<const FieldDecl *, llvm::SmallVector<const Expr *, 2>> Values;
   llvm::DenseMap<const Stmt *, const ForStmt *> InLoopBody;
+  /// `if (X > B) X = B;` in the body of a loop (B naming nothing the loop
+  /// changes), by its assignment.
+  llvm::DenseMap<const Stmt *, const ForStmt *> Clamps;
   llvm::SmallPtrSet<const FieldDecl *, 8> Spoiled;
   llvm::SmallPtrSet<const RecordDecl *, 8> SpoiledRecords;
+
+  /// `if (X > B) X = B;` (or `>=`), with no else, B the same expression in
+  /// both places and naming nothing Loop changes: its assignment.
+  const BinaryOperator *clampIn(const Stmt &S, const ForStmt &Loop) const {
+    const auto *If = dyn_cast<IfStmt>(&S);
+    if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
+      return nullptr;
+    const Stmt *Then = If->getThen();
+    if (const auto *Block = dyn_cast<CompoundStmt>(Then))
+      Then = Block->size() == 1 ? Block->body_front() : nullptr;
+    const auto *Assign = dyn_cast_or_null<BinaryOperator>(Then);
+    const auto *Test = dyn_cast<BinaryOperator>(stripped(If->getCond()));
+    if (!Assign || Assign->getOpcode() != BO_Assign || !Test ||
+        (Test->getOpcode() != BO_GT && Test->getOpcode() != BO_GE) ||
+        !fieldOf(Assign->getLHS()))
+      return nullptr;
+    auto Same = [&](const Expr *A, const Expr *B) {
+      llvm::FoldingSetNodeID IdA, IdB;
+      stripped(A)->Profile(IdA, Context, /*Canonical=*/true);
+      stripped(B)->Profile(IdB, Context, /*Canonical=*/true);
+      return IdA == IdB;
+    };
+    if (!Same(Test->getLHS(), Assign->getLHS()) ||
+        !Same(Test->getRHS(), Assign->getRHS()))
+      return nullptr;
+    bool Changing = false;
+    forEachDescendant(Assign->getRHS(), /*SkipLambdas=*/true, [&](const Stmt &N) {
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(&N))
+        if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+            Var && Loop.getBody() &&
+            (isChangedWithin(Var, *Loop.getBody()) || Var == stepOneCounter(Loop)))
+          Changing = true;
+      if (isa<CallExpr, MemberExpr, ArraySubscriptExpr>(N))
+        Changing = true;
+    });
+    return Changing ? nullptr : Assign;
+  }
 
   static const FieldDecl *fieldOf(const Expr *E) {
     const auto *Member = dyn_cast_or_null<MemberExpr>(stripped(E));
@@ -96,10 +147,13 @@ private:
   void visit(const Stmt &S) {
     if (const auto *Loop = dyn_cast<ForStmt>(&S)) {
       if (const auto *Body = dyn_cast_or_null<CompoundStmt>(Loop->getBody()))
-        for (const Stmt *Child : Body->body())
+        for (const Stmt *Child : Body->body()) {
           if (const auto *Assign = dyn_cast<BinaryOperator>(Child);
               Assign && Assign->getOpcode() == BO_Assign)
             InLoopBody[Assign] = Loop;
+          if (const BinaryOperator *Clamp = clampIn(*Child, *Loop))
+            Clamps[Clamp] = Loop;
+        }
     } else if (const auto *Binary = dyn_cast<BinaryOperator>(&S)) {
       if (!Binary->isAssignmentOp())
         return;

@@ -25,6 +25,51 @@ public:
       : Worker(Worker), Code(Code), Context(Code.context()),
         SM(Context.getSourceManager()) {}
 
+  /// The value of E, an expression of Frame's callee, in one launch: its
+  /// by-value parameters are the call's arguments, its pointer parameters
+  /// given the launch's argument struct read that struct's fields, its
+  /// locals their initial values.
+  std::optional<Polynomial> inCallee(const Expr *E, const CalleeFrame &Frame,
+                                     unsigned Depth = 0) {
+    if (!E || Depth > MaxDepth)
+      return std::nullopt;
+    auto Sub = [&](const Expr *Inner) { return inCallee(Inner, Frame, Depth + 1); };
+    if (auto Value = arithmetic(E, Sub))
+      return Value;
+    E = stripped(E);
+    auto ArgumentOf = [&](const VarDecl *Var) -> const Expr * {
+      const auto *Param = dyn_cast_or_null<ParmVarDecl>(Var);
+      if (!Param || Param->getDeclContext() != Frame.Callee ||
+          Param->getFunctionScopeIndex() >= Frame.Args.size())
+        return nullptr;
+      return Frame.Args[Param->getFunctionScopeIndex()];
+    };
+    if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+      const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+      const Expr *Argument = Member->isArrow()
+                                 ? ArgumentOf(variableOf(Member->getBase()))
+                                 : nullptr;
+      if (!Field || !Argument || !isArgumentStruct(Argument))
+        return std::nullopt;
+      return ofField(*Field, Depth + 1);
+    }
+    const VarDecl *Var = variableOf(E);
+    if (!Var)
+      return std::nullopt;
+    if (const Expr *Argument = ArgumentOf(Var))
+      return Var->getType()->isIntegerType() ? inWorker(Argument, Depth + 1)
+                                             : std::nullopt;
+    const Stmt *Body = Frame.Callee->getBody();
+    if (Var->hasLocalStorage() && isWithin(Var, Body, SM)) {
+      if (!Var->getInit() || isChangedWithin(Var, *Body))
+        return std::nullopt;
+      return Sub(Var->getInit());
+    }
+    if (Var->hasGlobalStorage() && !Var->isStaticLocal())
+      return Polynomial::atom(Var);
+    return std::nullopt;
+  }
+
   /// The launch index the values are in, once one was met.
   const VarDecl *index() const { return Index; }
 
@@ -237,7 +282,8 @@ void conjuncts(const Expr *Condition, llvm::SmallVectorImpl<const Expr *> &Out) 
 std::optional<OverlappingRange>
 overlapWithNextLaunch(const VarDecl &Counter, const WorkerCode &Worker,
                       const FunctionAnalysis &Code,
-                      llvm::function_ref<bool(const Expr &)> SameInEveryWorker) {
+                      llvm::function_ref<bool(const Expr &)> SameInEveryWorker,
+                      const CalleeFrame *Frame) {
   const ForStmt *Loop = loopDeclaring(Counter, Code);
 
   if (!Loop || stepOneCounter(*Loop) != &Counter || !Counter.getInit() ||
@@ -270,8 +316,11 @@ overlapWithNextLaunch(const VarDecl &Counter, const WorkerCode &Worker,
   if (!Limit)
     return std::nullopt;
   LaunchValues Values(Worker, Code);
-  auto First = Values.inWorker(Counter.getInit());
-  auto Last = Values.inWorker(Limit);
+  auto ValueOf = [&](const Expr *E) {
+    return Frame ? Values.inCallee(E, *Frame) : Values.inWorker(E);
+  };
+  auto First = ValueOf(Counter.getInit());
+  auto Last = ValueOf(Limit);
 
   const VarDecl *Index = Values.index();
   if (!First || !Last || !Index || !First->mentions(Index))

@@ -30,15 +30,27 @@ struct OverlappingRange {
   int64_t SharedValues = 0;
 };
 
+/// A function the worker's code calls directly, and the call's arguments
+/// in the worker's names: a counting loop there is bounded by what the
+/// call hands over (`normalize_slice(arg)` looping from `s->first` to
+/// `s->last` of the worker's argument struct, `relax(next, lo, hi)`).
+struct CalleeFrame {
+  const FunctionDecl *Callee = nullptr;
+  llvm::ArrayRef<const Expr *> Args;
+};
+
 /// For Counter, the variable of a `for` of the worker's code counting up
 /// by one, whether each launch's range of it reaches into the next
 /// launch's. SameInEveryWorker says whether an expression of the worker is
 /// the same in all of them (another condition of the loop may use only
-/// such values).
+/// such values). With Frame, Counter is a loop's of that callee (Code is
+/// its body's analysis), and SameInEveryWorker is asked of the callee's
+/// expressions.
 std::optional<OverlappingRange>
 overlapWithNextLaunch(const VarDecl &Counter, const WorkerCode &Worker,
                       const FunctionAnalysis &Code,
-                      llvm::function_ref<bool(const Expr &)> SameInEveryWorker);
+                      llvm::function_ref<bool(const Expr &)> SameInEveryWorker,
+                      const CalleeFrame *Frame = nullptr);
 
 } // namespace clang::tidy::parlint
 

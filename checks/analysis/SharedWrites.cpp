@@ -241,6 +241,36 @@ public:
     return Found;
   }
 
+  /// For Counter, a counting loop's of a function the worker calls
+  /// directly with Args, whether each launch's range of it reaches into the
+  /// next launch's. Another test of the loop may use only constants,
+  /// globals and the call's arguments that are the same in every worker.
+  std::optional<OverlappingRange>
+  overlapInCallee(const VarDecl &Counter, const FunctionDecl &Callee,
+                  llvm::ArrayRef<const Expr *> Args) {
+    const FunctionAnalysis &CalleeCode =
+        AnalysisCache::of(*Callee.getBody(), Code.context());
+    CalleeFrame Frame{&Callee, Args};
+    auto SameInEveryWorker = [&](const Expr &Bound) {
+      bool Same = true;
+      forEachDescendant(&Bound, /*SkipLambdas=*/true, [&](const Stmt &S) {
+        const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+        if (!Ref)
+          return;
+        const auto *Param = dyn_cast<ParmVarDecl>(Ref->getDecl());
+        if (Param && Param->getDeclContext() == &Callee &&
+            Param->getFunctionScopeIndex() < Args.size())
+          Same = Same && classify(Args[Param->getFunctionScopeIndex()]) ==
+                             IndexKind::Shared;
+        else if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+          Same = Same && Var->hasGlobalStorage() && !Var->isStaticLocal();
+      });
+      return Same;
+    };
+    return overlapWithNextLaunch(Counter, Worker, CalleeCode, SameInEveryWorker,
+                                 &Frame);
+  }
+
 private:
   const WorkerCode &Worker;
   const FunctionAnalysis &Code;
@@ -903,6 +933,28 @@ private:
       Access.PublishedByNothing = unpublishedAfterCall(Call, Write, Access);
       Result.Accesses.push_back(std::move(Access));
     }
+    // A loop of a callee the worker's own code calls, over the range the
+    // call hands over: shared where it runs into the next launch's range.
+    if (Summary.RangeWrites.empty() || Lambdas.size() > 0 ||
+        !Code.isWithin(Call, *Worker.Body))
+      return;
+    for (const SummaryWrite &Write : Summary.RangeWrites) {
+      auto Object = throughArgumentStruct(Write.Object, *Callee, Binding);
+      if (!Object)
+        Object = SharedObject(Write);
+      if (!Object || Write.WhereFunction != Callee)
+        continue;
+      auto Overlap = Index.overlapInCallee(*Write.RangeCounter, *Callee, Binding.Args);
+      if (!Overlap)
+        continue;
+      SharedAccess Access = summaryWriteAt(Call, Write, *Callee);
+      Access.Object = *Object;
+      Access.Held = translate(
+          SummaryWrites::withCalleeLocks(heldAt(Call, Lambdas.size()), Write,
+                                         *Callee, Binding));
+      Access.Overlap = Overlap;
+      Result.Accesses.push_back(std::move(Access));
+    }
   }
 
   /// A callee's unlocked write that nothing after it publishes, in the
@@ -1493,6 +1545,31 @@ private:
     if (!Pointee->AddressOf)
       Path.ThroughPointer = true;
     Path.Fields.append(Touched.Fields.begin(), Touched.Fields.end());
+    return Path;
+  }
+
+  /// What a callee reaches through a shared pointer field of the launch's
+  /// argument struct, handed the struct itself (`normalize_slice(arg)`
+  /// writing `s->data[i]`, `data` pointing every launch at `g_samples`).
+  std::optional<ObjectPath>
+  throughArgumentStruct(const ObjectPath &Touched, const FunctionDecl &Callee,
+                        const CallBinding &Binding) const {
+    const auto *Param = dyn_cast_or_null<ParmVarDecl>(Touched.Root);
+    if (!Param || !Touched.ThroughPointer || Touched.Fields.empty() ||
+        Param->getDeclContext() != &Callee ||
+        Param->getFunctionScopeIndex() >= Binding.Args.size())
+      return std::nullopt;
+    const auto *Ref = dyn_cast<DeclRefExpr>(
+        stripped(Binding.Args[Param->getFunctionScopeIndex()]));
+    if (!Ref || !isArgumentStruct(Ref->getDecl()))
+      return std::nullopt;
+    auto It = Worker.SharedFields.find(Touched.Fields.front());
+    if (It == Worker.SharedFields.end() || It->second.OwnElement)
+      return std::nullopt;
+    ObjectPath Path = It->second.Path;
+    if (!It->second.AddressOf)
+      Path.ThroughPointer = true;
+    Path.Fields.append(std::next(Touched.Fields.begin()), Touched.Fields.end());
     return Path;
   }
 

@@ -151,6 +151,63 @@ private:
   void noteHandOff(const CallExpr &Call);
   void add(SummaryWrite Write);
   void addGuarded(SummaryWrite Write);
+  /// For a write to an element, `s->data[i] = v` or `next[i] += d`: the
+  /// index when it is the counter of a `for` of this function counting up
+  /// by one (FieldWrites' stepOneCounter) from a value its caller hands
+  /// over (a parameter, a field of what one points to): a range the caller
+  /// chose; the index may mention it among other names (`dst[y * W + x]`).
+  /// Null for anything else (`for (j = 0; ...)` writes the same elements on
+  /// every call).
+  const VarDecl *handedRangeCounter(const SharedAccess &Found) const {
+    const Expr *Target = nullptr;
+    if (const auto *Assign = dyn_cast<BinaryOperator>(Found.Where);
+        Assign && Assign->isAssignmentOp())
+      Target = Assign->getLHS();
+    else if (const auto *Step = dyn_cast<UnaryOperator>(Found.Where);
+             Step && Step->isIncrementDecrementOp())
+      Target = Step->getSubExpr();
+    const auto *Element =
+        Target ? dyn_cast<ArraySubscriptExpr>(stripped(Target)) : nullptr;
+    if (!Element)
+      return nullptr;
+    const VarDecl *Counter = nullptr;
+    forEachDescendant(Element->getIdx(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+      const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+      if (!Counter && Var && isHandedRangeCounter(*Var))
+        Counter = Var;
+    });
+    return Counter;
+  }
+  bool isHandedRangeCounter(const VarDecl &Counter) const {
+    const VarDecl *Var = &Counter;
+    const DeclStmt *Declaration = Code.declarationOf(*Var);
+    const auto *Loop = dyn_cast_or_null<ForStmt>(
+        Declaration ? Code.parent(*Declaration) : nullptr);
+    if (!Loop || Loop->getInit() != Declaration || stepOneCounter(*Loop) != Var ||
+        !Var->getInit())
+      return false;
+    bool FromCaller = false;
+    forEachDescendant(Var->getInit(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+      if (const auto *Name = dyn_cast<DeclRefExpr>(&S))
+        FromCaller = FromCaller || isOwnParameter(Name->getDecl());
+    });
+    return FromCaller;
+  }
+  /// A write to the element a loop counter picks (WriteSummary's
+  /// RangeWrites).
+  void addRangeWrite(const SharedAccess &Found, const VarDecl &Counter) {
+    SummaryWrite Write;
+    Write.Object = Found.Object;
+    Write.Write = Found.Write;
+    Write.Method = Found.Method;
+    Write.Scalar = Found.Scalar;
+    Write.Held = keptLocks(heldOver(Found));
+    Write.RangeCounter = &Counter;
+    Write.Where = Found.Where;
+    Write.WhereFunction = &Function;
+    Result.RangeWrites.push_back(std::move(Write));
+  }
   /// Method: the container method the read calls (`size()`), if any.
   /// SlotParams: the by-value parameters that pick the element read.
   void addRead(const ObjectPath &Object, LockSet Held, const Expr &Where,
@@ -237,8 +294,10 @@ bool WriteScanner::reachesCaller(const ObjectPath &Path, bool Reading) const {
     QualType Type = Var->getType();
     // What a const parameter designates is read, never written, except its
     // `mutable` members (a cache filled on first use).
+    // Nor what a pointer member of it points to (`b->dst[i] = v` with
+    // `const struct band *b`): only the struct itself is const.
     bool Mutable = llvm::any_of(Path.Fields, [](const FieldDecl *Field) {
-      return Field->isMutable();
+      return Field->isMutable() || Field->getType()->isPointerType();
     });
     if (Type->isReferenceType())
       return Reading || Mutable || !Type.getNonReferenceType().isConstQualified();
@@ -408,6 +467,11 @@ void WriteScanner::visitName(const Expr &Name) {
   // write there is left out, a read of it reads the container.
   if (Unclear) {
     Found = Walk([](const Expr &) { return false; });
+    if (Found && Found->isWrite() && !Alias && reachesCaller(Found->Object))
+      if (const VarDecl *Counter = handedRangeCounter(*Found)) {
+        addRangeWrite(*Found, *Counter);
+        return;
+      }
     if (!Found || Found->isWrite())
       return;
     SlotParams.clear();
@@ -422,6 +486,11 @@ void WriteScanner::visitName(const Expr &Name) {
             Found->Method, std::move(SlotParams));
     return;
   }
+  if (!Alias && !Ticket && SlotParams.empty())
+    if (const VarDecl *Counter = handedRangeCounter(*Found)) {
+      addRangeWrite(*Found, *Counter);
+      return;
+    }
   SummaryWrite Write;
   Write.ClaimedBy = Ticket;
   Write.Object = Found->Object;

@@ -68,6 +68,9 @@ struct SummaryWrite {
   /// For a write of WriteSummary::GuardedWrites: the argument test that
   /// picks its path.
   std::optional<ParameterGuard> Guard;
+  /// For a write of WriteSummary::RangeWrites: the counter of the
+  /// function's own counting loop that picks the element.
+  const VarDecl *RangeCounter = nullptr;
   /// The write itself, in whichever function it is in the end.
   const Expr *Where = nullptr;
   const FunctionDecl *WhereFunction = nullptr;
@@ -88,6 +91,13 @@ struct WriteSummary {
   /// each with its Guard: on every call that passes a value taking the
   /// path, on none that passes another (see writesAt).
   llvm::SmallVector<SummaryWrite, 2> GuardedWrites;
+  /// Writes of the function's own code (not of those it calls) to an
+  /// element picked by the counter of one of its counting loops (`for (i =
+  /// s->first; i <= s->last; i++) s->data[i] = v;`): whose slot that is
+  /// depends on the range the caller hands over, which only a worker's
+  /// direct call can place (SharedWrites, LaunchRanges). Not passed on to
+  /// the function's callers.
+  llvm::SmallVector<SummaryWrite, 2> RangeWrites;
   /// What a call may read of the same objects (Write is None), on any path,
   /// with the locks held there: a call of the summarized function stands
   /// for these reads, not for a read of the whole object it is called on.
