@@ -563,3 +563,37 @@ void recorded() { Recorder r(peak); }
   EXPECT_TRUE(C.objects("recorded").empty())
       << "a reference member's target is not followed from a construction";
 }
+
+// A loop over a range its caller hands over (`for (i = s->first; ...)`,
+// `for (i = lo; ...)`) writes the elements of that range: whose they are is
+// for the worker's call to place (RangeWrites, not Writes). A loop from 0
+// writes the same elements on every call.
+TEST(SummaryWrites, RangesHandedOverAreRangeWrites) {
+  Code C(R"cpp(
+struct Slice { double *data; int first, last; };
+double table[64];
+void scale(const Slice *s) {
+  for (int i = s->first; i <= s->last; i++)
+    s->data[i] *= 2;
+}
+void relax(double *out, int lo, int hi) {
+  for (int i = lo; i <= hi; i++)
+    out[i * 2 + 1] = 0;
+}
+void clearAll(int n) {
+  for (int i = 0; i < n; i++)
+    table[i] = 0;
+}
+)cpp");
+  const WriteSummary &Scale = C.writes("scale");
+  ASSERT_EQ(Scale.RangeWrites.size(), 1u);
+  EXPECT_EQ(Scale.RangeWrites[0].Object.describe(), "s->data");
+  EXPECT_EQ(Scale.RangeWrites[0].RangeCounter->getName(), "i");
+  EXPECT_TRUE(Scale.Writes.empty())
+      << "a write through a pointer member of a const struct reaches the "
+         "caller, as a range write";
+  const WriteSummary &Relax = C.writes("relax");
+  ASSERT_EQ(Relax.RangeWrites.size(), 1u) << "the counter among other names";
+  EXPECT_EQ(C.writes("clearAll").RangeWrites.size(), 0u);
+  EXPECT_EQ(C.objects("clearAll"), Strings{"table"});
+}
