@@ -197,16 +197,23 @@ private:
   /// A write to the element a loop counter picks (WriteSummary's
   /// RangeWrites).
   void addRangeWrite(const SharedAccess &Found, const VarDecl &Counter) {
+    SummaryWrite Write = writeOf(Found);
+    Write.RangeCounter = &Counter;
+    Result.RangeWrites.push_back(std::move(Write));
+  }
+  /// The summary's record of a write of this function's own code, with the
+  /// locks held over it.
+  SummaryWrite writeOf(const SharedAccess &Found) const {
     SummaryWrite Write;
     Write.Object = Found.Object;
     Write.Write = Found.Write;
     Write.Method = Found.Method;
     Write.Scalar = Found.Scalar;
-    Write.Held = keptLocks(heldOver(Found));
-    Write.RangeCounter = &Counter;
+    Write.ConstantToVolatile = Found.ConstantToVolatile;
+    Write.Held = keptLocks(heldOver(Found, &Write.UnguardingStripe));
     Write.Where = Found.Where;
     Write.WhereFunction = &Function;
-    Result.RangeWrites.push_back(std::move(Write));
+    return Write;
   }
   /// Method: the container method the read calls (`size()`), if any.
   /// SlotParams: the by-value parameters that pick the element read.
@@ -491,19 +498,11 @@ void WriteScanner::visitName(const Expr &Name) {
       addRangeWrite(*Found, *Counter);
       return;
     }
-  SummaryWrite Write;
+  SummaryWrite Write = writeOf(*Found);
   Write.ClaimedBy = Ticket;
-  Write.Object = Found->Object;
-  Write.Write = Found->Write;
-  Write.Method = Found->Method;
-  Write.Scalar = Found->Scalar;
-  Write.ConstantToVolatile = Found->ConstantToVolatile;
-  Write.Held = keptLocks(heldOver(*Found, &Write.UnguardingStripe));
   Write.UnpublishedAtReturn =
       Write.Held.empty() && !Publication.mayPublishAfter(*Found->Where);
   Write.SlotParams = std::move(SlotParams);
-  Write.Where = Found->Where;
-  Write.WhereFunction = &Function;
   // On some paths of a function that picks them from its data alone
   // (DataBranches): some input of any caller takes it, unless the caller
   // picks the path with an argument (`if (file_id == -1) ++last_file_id_;`).
