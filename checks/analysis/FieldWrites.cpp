@@ -96,7 +96,8 @@ private:
   llvm::SmallPtrSet<const RecordDecl *, 8> SpoiledRecords;
 
   /// `if (X > B) X = B;` (or `>=`), with no else, B the same expression in
-  /// both places and naming nothing Loop changes: its assignment.
+  /// both places and naming nothing Loop changes (no call, no element, no
+  /// field the loop stores into): its assignment.
   const BinaryOperator *clampIn(const Stmt &S, const ForStmt &Loop) const {
     const auto *If = dyn_cast<IfStmt>(&S);
     if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
@@ -126,10 +127,29 @@ private:
             Var && Loop.getBody() &&
             (isChangedWithin(Var, *Loop.getBody()) || Var == stepOneCounter(Loop)))
           Changing = true;
-      if (isa<CallExpr, MemberExpr, ArraySubscriptExpr>(N))
+      if (isa<CallExpr, ArraySubscriptExpr>(N))
         Changing = true;
+      // `tb->n - 1`: a field the loop never stores into.
+      if (const auto *Member = dyn_cast<MemberExpr>(&N))
+        Changing = Changing || !isa<FieldDecl>(Member->getMemberDecl()) ||
+                   storesInto(cast<FieldDecl>(*Member->getMemberDecl()), Loop);
     });
     return Changing ? nullptr : Assign;
+  }
+
+  /// Whether Loop's body assigns, increments or takes the address of Field.
+  static bool storesInto(const FieldDecl &Field, const ForStmt &Loop) {
+    bool Stores = false;
+    forEachDescendant(Loop.getBody(), /*SkipLambdas=*/false, [&](const Stmt &S) {
+      if (const auto *Binary = dyn_cast<BinaryOperator>(&S);
+          Binary && Binary->isAssignmentOp())
+        Stores = Stores || fieldOf(Binary->getLHS()) == &Field;
+      else if (const auto *Unary = dyn_cast<UnaryOperator>(&S);
+               Unary && (Unary->isIncrementDecrementOp() ||
+                         Unary->getOpcode() == UO_AddrOf))
+        Stores = Stores || fieldOf(Unary->getSubExpr()) == &Field;
+    });
+    return Stores;
   }
 
   static const FieldDecl *fieldOf(const Expr *E) {
