@@ -15,7 +15,8 @@ namespace clang::tidy::parlint {
 
 /// The atomic ticket an element index comes from (`i % kCap` with `i` a
 /// local initialized by `head_.fetch_add(1)` and never changed, or the
-/// ticket written in the index itself), or null.
+/// ticket written in the index itself), or a ticket taken under a lock
+/// (`seq = r->head++;` between lock and unlock), or null.
 const Expr *ticketOfIndex(const Expr &Index, const FunctionAnalysis &Code);
 
 /// Whether anything after Write in the function may publish it: a hand-off
