@@ -493,11 +493,11 @@ void WriteScanner::visitName(const Expr &Name) {
             Found->Method, std::move(SlotParams));
     return;
   }
+  // A range the caller hands over, and still the write it was: a worker
+  // handing every instance the same range writes the same elements.
   if (!Alias && !Ticket && SlotParams.empty())
-    if (const VarDecl *Counter = handedRangeCounter(*Found)) {
+    if (const VarDecl *Counter = handedRangeCounter(*Found))
       addRangeWrite(*Found, *Counter);
-      return;
-    }
   SummaryWrite Write = writeOf(*Found);
   Write.ClaimedBy = Ticket;
   Write.UnpublishedAtReturn =

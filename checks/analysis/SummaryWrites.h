@@ -96,7 +96,9 @@ struct WriteSummary {
   /// s->first; i <= s->last; i++) s->data[i] = v;`): whose slot that is
   /// depends on the range the caller hands over, which only a worker's
   /// direct call can place (SharedWrites, LaunchRanges). Not passed on to
-  /// the function's callers.
+  /// the function's callers. A write whose element the function could not
+  /// name otherwise is only here; one it could (through a pointer member,
+  /// `s->data`) is among Writes too.
   llvm::SmallVector<SummaryWrite, 2> RangeWrites;
   /// What a call may read of the same objects (Write is None), on any path,
   /// with the locks held there: a call of the summarized function stands
