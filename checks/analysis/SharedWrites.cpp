@@ -1541,10 +1541,16 @@ private:
     const SharedPointee *Pointee = sharedFieldOf(*Member);
     if (!Pointee || Pointee->OwnElement != OwnElement)
       return std::nullopt;
-    ObjectPath Path = Pointee->Path;
-    if (!Pointee->AddressOf)
+    return pointeeExtendedBy(*Pointee, Touched.Fields);
+  }
+
+  /// The object a shared field points to, then Fields of it.
+  static ObjectPath pointeeExtendedBy(const SharedPointee &Pointee,
+                                      llvm::ArrayRef<const FieldDecl *> Fields) {
+    ObjectPath Path = Pointee.Path;
+    if (!Pointee.AddressOf)
       Path.ThroughPointer = true;
-    Path.Fields.append(Touched.Fields.begin(), Touched.Fields.end());
+    Path.Fields.append(Fields.begin(), Fields.end());
     return Path;
   }
 
@@ -1566,11 +1572,8 @@ private:
     auto It = Worker.SharedFields.find(Touched.Fields.front());
     if (It == Worker.SharedFields.end() || It->second.OwnElement)
       return std::nullopt;
-    ObjectPath Path = It->second.Path;
-    if (!It->second.AddressOf)
-      Path.ThroughPointer = true;
-    Path.Fields.append(std::next(Touched.Fields.begin()), Touched.Fields.end());
-    return Path;
+    return pointeeExtendedBy(It->second,
+                             llvm::ArrayRef(Touched.Fields).drop_front());
   }
 
   const SharedPointee *sharedFieldOf(const MemberExpr &Member) const {
