@@ -21,10 +21,12 @@ std::optional<Launch> threadLaunch(const Expr *Origin, ASTContext &Context) {
   return Inner;
 }
 
-/// Path, in the callee's names, in the caller's: nullopt for what only the
-/// callee has (a local, a parameter it received by value).
-std::optional<ObjectPath> inCaller(const ObjectPath &Path,
-                                   const CalledWorker &Worker) {
+/// Path, in Callee's names, in the names of the function making the call
+/// bound by Binding: nullopt for what only the callee has (a local, a
+/// parameter it received by value).
+std::optional<ObjectPath> throughCall(const ObjectPath &Path,
+                                      const FunctionDecl &Callee,
+                                      const CallBinding &Binding) {
   if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(Path.Root)) {
     QualType Type = Param->getType();
     if (!Type->isReferenceType() && !Type->isPointerType())
@@ -33,7 +35,49 @@ std::optional<ObjectPath> inCaller(const ObjectPath &Path,
              Var && Var->hasLocalStorage()) {
     return std::nullopt;
   }
-  return SummaryWrites::mapPath(Path, *Worker.Callee, Worker.Binding);
+  return SummaryWrites::mapPath(Path, Callee, Binding);
+}
+
+/// Path, in the launching function's names, in the caller's: through each
+/// call on the way, innermost first.
+std::optional<ObjectPath> inCaller(const ObjectPath &Path,
+                                   const CalledWorker &Worker) {
+  std::optional<ObjectPath> Mapped = Path;
+  for (const CallFrame &Frame : llvm::reverse(Worker.Deeper)) {
+    Mapped = throughCall(*Mapped, *Frame.Callee, Frame.Binding);
+    if (!Mapped)
+      return std::nullopt;
+  }
+  return throughCall(*Mapped, *Worker.Callee, Worker.Binding);
+}
+
+/// The detached start Start of Callee's summary, when a function Callee
+/// calls holds the launch: the calls from Callee's body down to it, each
+/// with the same start in its own summary. False when a call on the way is
+/// not followed or the way is longer than MaxDetachDepth.
+bool framesDownTo(const OutlivingStart &Start, const FunctionDecl &Callee,
+                  ASTContext &Context, llvm::SmallVectorImpl<CallFrame> &Frames) {
+  const FunctionDecl *Current = &Callee;
+  const Expr *Where = Start.Where;
+  while (!sameFunction(Current, Start.OriginFunction)) {
+    const auto *Call = dyn_cast_or_null<CallExpr>(Where);
+    if (!Call || Frames.size() >= MaxDetachDepth)
+      return false;
+    CallFrame &Frame = Frames.emplace_back();
+    Frame.Callee = SummaryWrites::followedCallee(*Call, Frame.Binding, Context);
+    const SpawnSummary *Spawns = SpawnSummaries::ofCall(*Call, Context);
+    if (!Frame.Callee || !Spawns)
+      return false;
+    const OutlivingStart *Same = nullptr;
+    for (const OutlivingStart &Next : Spawns->StartsOutliving)
+      if (Next.Origin == Start.Origin && Next.Keeper == WorkerKeeper::Nobody)
+        Same = &Next;
+    if (!Same)
+      return false;
+    Current = Frame.Callee;
+    Where = Same->Where;
+  }
+  return true;
 }
 
 LockSet locksInCaller(const LockSet &Held, const CalledWorker &Worker) {
@@ -99,11 +143,12 @@ void forEachCalledWorker(const Stmt &Body, ASTContext &Context,
       return;
     for (const OutlivingStart &Start : Spawns->StartsOutliving) {
       if (Start.Kind != OutlivingKind::Thread ||
-          Start.Keeper != WorkerKeeper::Nobody ||
-          !sameFunction(Start.OriginFunction, Worker.Callee))
+          Start.Keeper != WorkerKeeper::Nobody)
+        continue;
+      CalledWorker Detached = Worker;
+      if (!framesDownTo(Start, *Worker.Callee, Context, Detached.Deeper))
         continue;
       if (std::optional<Launch> Inner = threadLaunch(Start.Origin, Context)) {
-        CalledWorker Detached = Worker;
         Detached.Inner = std::move(*Inner);
         Detached.Detached = true;
         Visit(std::move(Detached));

@@ -17,22 +17,41 @@
 
 namespace clang::tidy::parlint {
 
+/// One call on the way from the caller down to the launch.
+inline constexpr unsigned MaxDetachDepth = 3;
+
+struct CallFrame {
+  const FunctionDecl *Callee = nullptr;
+  CallBinding Binding;
+};
+
 struct CalledWorker {
   /// The call in the caller's body.
   const CallExpr *Call = nullptr;
   const FunctionDecl *Callee = nullptr;
   CallBinding Binding;
-  /// The launch in the callee's body.
+  /// For a thread let go further down (the callee calls a helper that
+  /// detaches it): the calls from the callee's body down to the function
+  /// holding the launch, outermost first. Empty when the callee launches.
+  llvm::SmallVector<CallFrame, 2> Deeper;
+  /// The launch in the body of launchingFunction().
   Launch Inner;
   /// The callee lets the worker go (detached): it runs on after the call,
   /// and nothing the caller holds ends it. Otherwise the call's value is
   /// the worker's handle (a future, a thread).
   bool Detached = false;
+
+  /// The function whose body holds the launch.
+  const FunctionDecl &launchingFunction() const {
+    return Deeper.empty() ? *Callee : *Deeper.back().Callee;
+  }
 };
 
 /// Calls Visit on every call in Body (lambdas included) whose callee starts
-/// a thread that outlives the call, as above. Calls that are launches
-/// themselves, and callees that are Body's own function, are left out.
+/// a thread that outlives the call, as above; a detached one also when it
+/// is started up to MaxDetachDepth calls further down. Calls that are
+/// launches themselves, and callees that are Body's own function, are left
+/// out.
 void forEachCalledWorker(const Stmt &Body, ASTContext &Context,
                          llvm::function_ref<void(CalledWorker)> Visit);
 

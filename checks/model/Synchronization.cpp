@@ -258,9 +258,75 @@ LockOp lockOpOf(const CallExpr &Call) {
   return LockOp::None;
 }
 
+namespace {
+
+bool isRelaxedOrder(const AtomicExpr &Atomic);
+
+/// What the body of a program's own lock helper does to order threads.
+struct BodySynchronization {
+  bool Relaxed = false;   ///< an atomic operation naming only relaxed orders
+  bool Ordering = false;  ///< anything that may order: another order, a
+                          ///< fence, a mutex, a call parlint does not follow
+};
+
+void addAtomicCall(const CallExpr &Call, BodySynchronization &Found) {
+  if (isRelaxedAtomicCall(Call)) {
+    Found.Relaxed = true;
+    return;
+  }
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  // Library calls that only wait or yield (`sched_yield`, `_mm_pause`)
+  // order nothing; any other call may.
+  bool Ordering = !Callee || !isInLibrary(Callee) ||
+                  lockOpOf(Call) != LockOp::None || isHandOffCall(Call);
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+    Ordering |= isAtomicType(Member->getImplicitObjectArgument()->getType());
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call))
+    Ordering |= Operator->getNumArgs() > 0 && isAtomicType(Operator->getArg(0)->getType());
+  if (Callee && Callee->getIdentifier()) {
+    StringRef Name = Callee->getName();
+    Ordering |= Name.contains("atomic") || Name.starts_with("__sync");
+  }
+  Found.Ordering |= Ordering;
+}
+
+void scanBody(const Stmt *S, BodySynchronization &Found) {
+  if (!S || Found.Ordering)
+    return;
+  if (const auto *Atomic = dyn_cast<AtomicExpr>(S)) {
+    (isRelaxedOrder(*Atomic) ? Found.Relaxed : Found.Ordering) = true;
+  } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    addAtomicCall(*Call, Found);
+  } else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(S)) {
+    // A plain read of an atomic (`while (flag)`) is a seq_cst load.
+    if (Cast->getCastKind() == CK_AtomicToNonAtomic)
+      Found.Ordering = true;
+  } else if (const auto *Assign = dyn_cast<BinaryOperator>(S)) {
+    if (Assign->getLHS()->getType()->isAtomicType())
+      Found.Ordering = true; // `_Atomic` assignment or compound: seq_cst
+  } else if (const auto *Step = dyn_cast<UnaryOperator>(S)) {
+    if (Step->isIncrementDecrementOp() && Step->getSubExpr()->getType()->isAtomicType())
+      Found.Ordering = true;
+  }
+  for (const Stmt *Child : S->children())
+    scanBody(Child, Found);
+}
+
+} // namespace
+
+bool synchronizesOnlyRelaxed(const FunctionDecl &Helper) {
+  const FunctionDecl *Definition = Helper.getDefinition();
+  if (!Definition || !Definition->hasBody())
+    return false;
+  BodySynchronization Found;
+  scanBody(Definition->getBody(), Found);
+  return Found.Relaxed && !Found.Ordering;
+}
+
 LockOp namedLockOpOf(const CallExpr &Call) {
   const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee || isInLibrary(Callee) || lockOpOf(Call) != LockOp::None)
+  if (!Callee || isInLibrary(Callee) || lockOpOf(Call) != LockOp::None ||
+      synchronizesOnlyRelaxed(*Callee))
     return LockOp::None;
   StringRef Name = identifierOf(Callee);
   // Making or ending a lock object takes nothing: `lock_init`,

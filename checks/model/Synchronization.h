@@ -53,8 +53,17 @@ LockOp lockOpOf(const CallExpr &Call);
 
 /// A call to a function of the program whose name says it takes or releases
 /// a lock (`acquire()`, `lockTable()`, `EnterCriticalSection`): the check
-/// cannot see which lock, so it assumes one.
+/// cannot see which lock, so it assumes one (unless its body shows it
+/// orders nothing: synchronizesOnlyRelaxed).
 LockOp namedLockOpOf(const CallExpr &Call);
+
+/// A function of the program whose visible body orders threads only through
+/// atomic operations that all name `memory_order_relaxed` (a spin lock
+/// written with relaxed exchanges and stores): whatever its name says, it
+/// orders nothing, so namedLockOpOf does not take it for a lock. A body
+/// with any other order, a fence, a mutex or a call of the program's own
+/// code may synchronize and keeps its name's meaning.
+bool synchronizesOnlyRelaxed(const FunctionDecl &Helper);
 
 /// A lock taken or released through indirection: a call through a function
 /// pointer (a variable, a field of a table of functions such as

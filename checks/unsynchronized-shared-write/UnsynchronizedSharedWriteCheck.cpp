@@ -787,7 +787,7 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
       // The worker's code in the callee's names, then in the body's.
       const CalledWorker &Through = *W.Through;
       W.Code = describeWorker(Through.Inner,
-                              analysisOf(*Through.Callee->getBody(), Context),
+                              analysisOf(*Through.launchingFunction().getBody(), Context),
                               nullptr, LaunchedElsewhere);
       W.Accesses =
           inCallerNames(collectWorkerAccesses(W.Code, Context), Through);
