@@ -133,8 +133,10 @@ std::optional<ObjectPath> searchedArrayOf(const FunctionDecl &Helper) {
   if (!Helper.getReturnType()->isPointerType() || !Helper.getBody())
     return std::nullopt;
   ASTContext &Context = Helper.getASTContext();
-  // The local every non-null return gives back.
+  // The local every non-null return gives back, or elements returned
+  // directly (`return &t->rows[i];` in the search loop).
   const VarDecl *Found = nullptr;
+  llvm::SmallVector<const Expr *, 2> Values;
   bool Other = false;
   forEachDescendant(Helper.getBody(), /*SkipLambdas=*/true, [&](const Stmt &S) {
     const auto *Return = dyn_cast<ReturnStmt>(&S);
@@ -148,6 +150,10 @@ std::optional<ObjectPath> searchedArrayOf(const FunctionDecl &Helper) {
     if (Value->IgnoreParenImpCasts()->isNullPointerConstant(
             Context, Expr::NPC_ValueDependentIsNotNull))
       return;
+    if (arrayAndIndexOf(Value).first) {
+      Values.push_back(Value);
+      return;
+    }
     const auto *Ref = dyn_cast<DeclRefExpr>(stripped(Value));
     const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
     if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
@@ -156,24 +162,25 @@ std::optional<ObjectPath> searchedArrayOf(const FunctionDecl &Helper) {
     else
       Found = Var;
   });
-  if (!Found || Other)
+  if ((!Found && Values.empty()) || Other)
     return std::nullopt;
-  // Every value it is given: an element of one array.
-  llvm::SmallVector<const Expr *, 2> Values;
-  if (Found->getInit())
+  // Every value the local is given: an element of one array.
+  if (Found && Found->getInit())
     Values.push_back(Found->getInit());
-  forEachDescendant(Helper.getBody(), /*SkipLambdas=*/true, [&](const Stmt &S) {
-    if (const auto *Assign = dyn_cast<BinaryOperator>(&S);
-        Assign && Assign->isAssignmentOp() &&
-        namesVariable(Assign->getLHS(), Found))
-      Values.push_back(Assign->getOpcode() == BO_Assign ? Assign->getRHS()
-                                                        : nullptr);
-    else if (const auto *Step = dyn_cast<UnaryOperator>(&S);
-             Step && (Step->isIncrementDecrementOp() ||
-                      Step->getOpcode() == UO_AddrOf) &&
-             namesVariable(Step->getSubExpr(), Found))
-      Values.push_back(nullptr);
-  });
+  if (Found) {
+    forEachDescendant(Helper.getBody(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+      if (const auto *Assign = dyn_cast<BinaryOperator>(&S);
+          Assign && Assign->isAssignmentOp() &&
+          namesVariable(Assign->getLHS(), Found))
+        Values.push_back(Assign->getOpcode() == BO_Assign ? Assign->getRHS()
+                                                          : nullptr);
+      else if (const auto *Step = dyn_cast<UnaryOperator>(&S);
+               Step && (Step->isIncrementDecrementOp() ||
+                        Step->getOpcode() == UO_AddrOf) &&
+               namesVariable(Step->getSubExpr(), Found))
+        Values.push_back(nullptr);
+    });
+  }
   std::optional<ObjectPath> Common;
   for (const Expr *Value : Values) {
     // `struct frame *f = NULL;` before the search.

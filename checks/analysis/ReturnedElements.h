@@ -39,7 +39,8 @@ const Expr *memberElementReturnedBy(const CXXMethodDecl *Method);
 std::optional<ReturnedElement> elementReturnedBy(const CallExpr &Call);
 
 /// The array a helper searches for the element it returns, in its own
-/// names: each of its returns gives a null pointer or one local pointer
+/// names: each of its returns gives a null pointer, an element of that
+/// array (`return &t->rows[i];` in the search loop), or one local pointer
 /// that is only ever set to null or to elements of that array (`b =
 /// &buckets[(h + probe) % N]` in a probe loop, `return b;`), rooted at a
 /// global or at a parameter. What element it returns depends on the data.

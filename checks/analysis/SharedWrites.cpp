@@ -579,8 +579,8 @@ public:
       Result.PollsOnly = !Result.HandsOff;
       Result.HandsOff = Result.OrdersInstances = true;
     }
-    if (!PolledFlag && !OrderedUnplaced && BarrierWaits.size() == 1)
-      Result.SingleBarrierLoop = innermostLoop(*BarrierWaits.front());
+    if (!PolledFlag && !OrderedUnplaced)
+      findBarrierPhases();
     keepRefillsUnwatched();
     return std::move(Result);
   }
@@ -605,7 +605,7 @@ private:
   /// An atomic load in a loop's condition was seen (not in HandsOff yet).
   bool PolledFlag = false;
   /// The worker's own barrier waits, and whether anything else may order
-  /// its instances (SingleBarrierLoop).
+  /// its instances (BarrierLoop).
   llvm::SmallVector<const CallExpr *, 2> BarrierWaits;
   bool OrderedUnplaced = false;
   /// Whether the worker handed off before the call being visited.
@@ -1393,6 +1393,51 @@ private:
   }
 
   /// The innermost loop of the worker's code around S, not past a lambda.
+  /// BarrierLoop and its waits: one wait in a loop, or several that are
+  /// each a statement of one loop's body (a wait under an `if` or in a
+  /// nested block splits the trips in ways not followed here).
+  void findBarrierPhases() {
+    if (BarrierWaits.empty())
+      return;
+    const Stmt *Loop = innermostLoop(*BarrierWaits.front());
+    if (!Loop)
+      return;
+    if (BarrierWaits.size() == 1) {
+      Result.BarrierLoop = Loop;
+      Result.BarrierWaits.push_back(BarrierWaits.front());
+      return;
+    }
+    const auto *Body = dyn_cast_or_null<CompoundStmt>(loopBody(*Loop));
+    if (!Body)
+      return;
+    llvm::SmallVector<const Stmt *, 4> InOrder;
+    for (const Stmt *Child : Body->body()) {
+      const Stmt *Bare = Child;
+      if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Child))
+        Bare = Cleanups->getSubExpr();
+      if (const auto *E = dyn_cast<Expr>(Bare))
+        Bare = E->IgnoreParenCasts();
+      if (llvm::is_contained(BarrierWaits, Bare))
+        InOrder.push_back(Bare);
+    }
+    if (InOrder.size() != BarrierWaits.size())
+      return;
+    Result.BarrierLoop = Loop;
+    Result.BarrierWaits = std::move(InOrder);
+  }
+
+  static const Stmt *loopBody(const Stmt &Loop) {
+    if (const auto *For = dyn_cast<ForStmt>(&Loop))
+      return For->getBody();
+    if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+      return While->getBody();
+    if (const auto *Do = dyn_cast<DoStmt>(&Loop))
+      return Do->getBody();
+    if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop))
+      return Range->getBody();
+    return nullptr;
+  }
+
   const Stmt *innermostLoop(const Stmt &S) const {
     for (const Stmt *Up = Code.parent(S); Up; Up = Code.parent(*Up)) {
       if (isa<LambdaExpr>(Up))
@@ -2203,22 +2248,25 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
         }
       }
       // A single launch shares its argument's object with the launching
-      // thread; a repeated one, unless each launch gets its own. What the
-      // pointer fields of a local struct point to is shared with whatever
-      // else holds that pointer (another worker's struct).
+      // thread; a repeated one, unless each launch gets its own.
       if (!Loop && !Repeated && Param->getType()->isPointerType()) {
         if (auto Bound = BoundByPointer(Call->getArg(3)); Bound && Bound->Root)
           Worker.ByReference[Param] = *Bound;
-        if (auto Fields = sharedFieldsOfLocalStruct(*Call->getArg(3), Launcher);
-            !Fields.empty()) {
-          Worker.ArgumentParam = Param;
-          Worker.SharedFields = std::move(Fields);
-        }
       } else if (auto Bound = BoundByPointer(Call->getArg(3));
                  !Varies && Bound && Bound->Root && !NewEachTrip(Bound->Root) &&
                  Param->getType()->isPointerType()) {
         Worker.ByReference[Param] = *Bound;
       }
+      // What the pointer fields of a local struct point to is shared with
+      // whatever else holds that pointer: another worker's struct, also
+      // when the same function is started again with a struct of its own
+      // (`&udp`, then `&tcp`, both given `.cache = &cache`).
+      if (!Loop && Param->getType()->isPointerType())
+        if (auto Fields = sharedFieldsOfLocalStruct(*Call->getArg(3), Launcher);
+            !Fields.empty()) {
+          Worker.ArgumentParam = Param;
+          Worker.SharedFields = std::move(Fields);
+        }
     }
   // Parameters bound by the launch's arguments.
   for (unsigned I = 0; I < Spawn.Arguments.size(); ++I) {
@@ -2245,6 +2293,17 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
       Worker.PerLaunch.insert(Param);
   }
   return Worker;
+}
+
+std::optional<unsigned>
+WorkerAccesses::barrierPhaseOf(const Stmt &S, const SourceManager &SM) const {
+  if (!BarrierLoop || BarrierWaits.empty() || !isWithin(&S, BarrierLoop, SM))
+    return std::nullopt;
+  unsigned Before = 0;
+  for (const Stmt *Wait : BarrierWaits)
+    Before += SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Wait->getBeginLoc()),
+                                           SM.getExpansionLoc(S.getBeginLoc()));
+  return Before % BarrierWaits.size();
 }
 
 WorkerAccesses collectWorkerAccesses(const WorkerCode &Worker,
@@ -2412,9 +2471,73 @@ walkSharedAccess(const Expr &Name, ObjectPath Path, const FunctionAnalysis &Code
                                      PointsIntoPath);
 }
 
+namespace {
+
+/// The member of the element a structured binding names: a field of a
+/// struct (`auto &[x, y] = pt`), or `first` / `second` of a std::pair
+/// decomposed through `get<N>` (`for (auto &[key, stats] : by_key)`).
+const FieldDecl *boundMember(const BindingDecl &Binding) {
+  const Expr *Bound = Binding.getBinding();
+  if (!Bound)
+    return nullptr;
+  Bound = Bound->IgnoreParenImpCasts();
+  if (const auto *Member = dyn_cast<MemberExpr>(Bound))
+    return dyn_cast<FieldDecl>(Member->getMemberDecl());
+  const VarDecl *Holding = Binding.getHoldingVar();
+  const auto *Get = Holding && Holding->getInit()
+                        ? dyn_cast<CallExpr>(Holding->getInit()->IgnoreImplicit())
+                        : nullptr;
+  const FunctionDecl *Callee = Get ? Get->getDirectCallee() : nullptr;
+  const TemplateArgumentList *Args =
+      Callee ? Callee->getTemplateSpecializationArgs() : nullptr;
+  const CXXRecordDecl *Pair =
+      Get && Get->getNumArgs() == 1
+          ? Get->getArg(0)->getType().getNonReferenceType()->getAsCXXRecordDecl()
+          : nullptr;
+  if (!Args || Args->size() == 0 || Args->get(0).getKind() != TemplateArgument::Integral ||
+      !Pair || !Pair->getIdentifier() || Pair->getName() != "pair" ||
+      !Pair->isInStdNamespace())
+    return nullptr;
+  StringRef Wanted = Args->get(0).getAsIntegral() == 0 ? "first" : "second";
+  for (const FieldDecl *Field : Pair->fields())
+    if (Field->getName() == Wanted)
+      return Field;
+  return nullptr;
+}
+
+/// `for (auto &[key, stats] : by_key)`: each use of `stats` is of a member
+/// of the element in turn, as for `for (auto &kv : by_key)` with
+/// `kv.second`.
+std::optional<ElementAlias> bindingAliasOf(const Expr &Name,
+                                           const BindingDecl &Binding,
+                                           const FunctionAnalysis &Code) {
+  const auto *Decomposed =
+      dyn_cast_or_null<VarDecl>(Binding.getDecomposedDecl());
+  if (!Decomposed || !Decomposed->getType()->isReferenceType())
+    return std::nullopt;
+  const auto *Loop =
+      dyn_cast_or_null<CXXForRangeStmt>(Code.declarationScope(*Decomposed));
+  const FieldDecl *Member = boundMember(Binding);
+  if (!Loop || Loop->getLoopVariable() != Decomposed || !Loop->getRangeInit() ||
+      !Member)
+    return std::nullopt;
+  std::optional<ObjectPath> Container = objectPathOf(Loop->getRangeInit());
+  if (!Container)
+    return std::nullopt;
+  Container->Fields.push_back(Member);
+  ElementAlias Alias;
+  Alias.ContainerPath = std::move(Container);
+  Alias.Use = &Name;
+  return Alias;
+}
+
+} // namespace
+
 std::optional<ElementAlias> elementAliasOf(const Expr &Name,
                                            const FunctionAnalysis &Code) {
   const auto *Ref = dyn_cast<DeclRefExpr>(&Name);
+  if (const auto *Binding = Ref ? dyn_cast<BindingDecl>(Ref->getDecl()) : nullptr)
+    return bindingAliasOf(Name, *Binding, Code);
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var))
     return std::nullopt;

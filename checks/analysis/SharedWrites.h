@@ -169,11 +169,19 @@ struct SharedAccess {
 
 struct WorkerAccesses {
   llvm::SmallVector<SharedAccess, 8> Accesses;
-  /// The loop of the worker whose one barrier wait is the only hand-off
-  /// that orders its instances: what two instances do after the same wait
-  /// (in one trip's phase) is not ordered by it, since the next trip's
-  /// accesses before the wait share the phase too.
-  const Stmt *SingleBarrierLoop = nullptr;
+  /// The loop of the worker whose barrier waits are the only hand-offs
+  /// that order its instances: one wait anywhere in the loop, or several,
+  /// each a statement of the loop's body (BarrierWaits, in order). What two
+  /// instances do between the same two waits (in one phase of a trip) is
+  /// not ordered by them; after the last wait and before the first is one
+  /// phase, the next trip's.
+  const Stmt *BarrierLoop = nullptr;
+  llvm::SmallVector<const Stmt *, 4> BarrierWaits;
+  /// The phase of BarrierLoop that S (the worker's statement) is in: how
+  /// many of the waits come before it in the loop's body, modulo their
+  /// number. Nullopt outside the loop.
+  std::optional<unsigned> barrierPhaseOf(const Stmt &S,
+                                         const SourceManager &SM) const;
   /// The worker orders its work with other threads without a lock around
   /// the data: a hand-off call (condition variable, future, promise, atomic
   /// load/store, latch, barrier, semaphore), or a call on a shared object

@@ -242,7 +242,13 @@ public:
   const WriteSummary &get(const FunctionDecl &Function) {
     const WriteSummary *Found =
         Table.get(Function, [&](const FunctionDecl &Definition) {
-          return WriteScanner(Definition, *this, Context).run();
+          WriteSummary Summary = WriteScanner(Definition, *this, Context).run();
+          // A spin lock that orders nothing hands nothing off: its
+          // atomics protect only the flag it spins on.
+          if (ordersNothingAsLock(Definition))
+            Summary.HandsOff = Summary.OrdersInstances = Summary.Observes =
+                Summary.Publishes = false;
+          return Summary;
         });
     return Found ? *Found : Empty;
   }

@@ -323,6 +323,30 @@ bool synchronizesOnlyRelaxed(const FunctionDecl &Helper) {
   return Found.Relaxed && !Found.Ordering;
 }
 
+namespace {
+
+/// The unlock function named like Lock (`spin_lock` → `spin_unlock`,
+/// `LockTable` → `UnlockTable`) in Lock's own scope, or null.
+const FunctionDecl *unlockPartnerOf(const FunctionDecl &Lock) {
+  StringRef Name = identifierOf(&Lock);
+  size_t At = Name.find("lock");
+  std::string Partner;
+  if (At != StringRef::npos)
+    Partner = (Name.take_front(At) + "unlock" + Name.drop_front(At + 4)).str();
+  else if ((At = Name.find("Lock")) != StringRef::npos)
+    Partner = (Name.take_front(At) + "Unlock" + Name.drop_front(At + 4)).str();
+  else
+    return nullptr;
+  ASTContext &Context = Lock.getASTContext();
+  const DeclContext *Scope = Lock.getDeclContext()->getRedeclContext();
+  for (const NamedDecl *Found : Scope->lookup(&Context.Idents.get(Partner)))
+    if (const auto *Function = dyn_cast<FunctionDecl>(Found->getUnderlyingDecl()))
+      return Function;
+  return nullptr;
+}
+
+} // namespace
+
 LockOp namedLockOpOf(const CallExpr &Call) {
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee || isInLibrary(Callee) || lockOpOf(Call) != LockOp::None ||
@@ -341,8 +365,19 @@ LockOp namedLockOpOf(const CallExpr &Call) {
     return LockOp::Unlock;
   if (hasWord(Name, {"lock", "acquire", "trylock", "synchronized"}) ||
       (hasWord(Name, {"enter"}) && hasWord(Name, {"critical"})))
-    return LockOp::Lock;
+    return ordersNothingAsLock(*Callee) ? LockOp::None : LockOp::Lock;
   return LockOp::None;
+}
+
+bool ordersNothingAsLock(const FunctionDecl &Helper) {
+  if (isInLibrary(&Helper) || !Helper.getIdentifier())
+    return false;
+  if (synchronizesOnlyRelaxed(Helper))
+    return true;
+  // A lock whose unlock publishes nothing (a relaxed store) excludes, but
+  // its acquire has no release to pair with: it orders nothing either.
+  const FunctionDecl *Unlock = unlockPartnerOf(Helper);
+  return Unlock && Unlock != &Helper && synchronizesOnlyRelaxed(*Unlock);
 }
 
 namespace {

@@ -54,7 +54,7 @@ LockOp lockOpOf(const CallExpr &Call);
 /// A call to a function of the program whose name says it takes or releases
 /// a lock (`acquire()`, `lockTable()`, `EnterCriticalSection`): the check
 /// cannot see which lock, so it assumes one (unless its body shows it
-/// orders nothing: synchronizesOnlyRelaxed).
+/// orders nothing: ordersNothingAsLock).
 LockOp namedLockOpOf(const CallExpr &Call);
 
 /// A function of the program whose visible body orders threads only through
@@ -64,6 +64,13 @@ LockOp namedLockOpOf(const CallExpr &Call);
 /// with any other order, a fence, a mutex or a call of the program's own
 /// code may synchronize and keeps its name's meaning.
 bool synchronizesOnlyRelaxed(const FunctionDecl &Helper);
+
+/// A lock helper of the program that orders nothing: its own body orders
+/// only through relaxed atomics (above), or the unlock named like it
+/// (`spin_unlock` for `spin_lock`) does, so whatever it acquires was never
+/// released to it. Neither is a lock (namedLockOpOf), and their atomics
+/// are no hand-off: a call of one synchronizes nothing.
+bool ordersNothingAsLock(const FunctionDecl &Helper);
 
 /// A lock taken or released through indirection: a call through a function
 /// pointer (a variable, a field of a table of functions such as

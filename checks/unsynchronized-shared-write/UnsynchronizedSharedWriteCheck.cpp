@@ -133,6 +133,26 @@ bool readsWritten(const ObjectPath &Read, const ObjectPath &Written) {
   return Read.overlaps(Written) && Read.Fields.size() >= Written.Fields.size();
 }
 
+/// A read of a standard container as a whole against a write to a member of
+/// one of its elements (`sessions_` iterated or sized by one worker,
+/// `sessions_[id].bytes_out` written by another): walking the container
+/// reads its nodes and keys, which that write does not touch. A write of
+/// the element itself (`m[k] = v`) or of the container still meets it.
+bool readsContainerAround(const SharedAccess &Read, const ObjectPath &Written) {
+  if (Read.isWrite() || !Read.Object.overlaps(Written) ||
+      Read.Object.Fields.size() >= Written.Fields.size())
+    return false;
+  QualType Type = Read.Object.Fields.empty()
+                      ? (Read.Object.Root ? Read.Object.Root->getType() : QualType())
+                      : Read.Object.Fields.back()->getType();
+  if (Type.isNull())
+    return false;
+  Type = Type.getNonReferenceType();
+  if (Read.Object.ThroughPointer && Read.Object.Fields.empty() && Type->isPointerType())
+    Type = Type->getPointeeType();
+  return isStdContainer(Type.getCanonicalType()->getAsCXXRecordDecl());
+}
+
 /// Whether Method is one of Object's own class (`slots.size()`), not of an
 /// element's (`slots[i].empty()`: the path names no element); true when
 /// Object's type cannot be told.
@@ -998,13 +1018,17 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
   // Instances of the worker that take turns through a hand-off (a barrier,
   // an atomic flag) meet only other threads.
   bool InstancesOrdered = mayOrderInstances(Writer.Accesses, Write);
-  // Unless the one hand-off is a barrier wait in a loop and the write is in
-  // that loop: a read there by another instance may share its phase.
-  auto InBarrierPhase = [&](const SharedAccess &A) {
-    const Stmt *Loop = Writer.Accesses.SingleBarrierLoop;
-    return Loop && isWithin(A.Via ? A.Via : A.Where, Loop, SM);
+  // Unless the only hand-offs are barrier waits in a loop and the write is
+  // in that loop: a read by another instance between the same two waits
+  // shares its phase.
+  auto PhaseOf = [&](const SharedAccess &A) {
+    return Writer.Accesses.barrierPhaseOf(*(A.Via ? A.Via : A.Where), SM);
   };
-  bool SamePhase = InstancesOrdered && Write.OneInstance && InBarrierPhase(Write);
+  std::optional<unsigned> WritePhase = PhaseOf(Write);
+  auto InBarrierPhase = [&](const SharedAccess &A) {
+    return WritePhase && PhaseOf(A) == WritePhase;
+  };
+  bool SamePhase = InstancesOrdered && Write.OneInstance && WritePhase;
   // Another instance of the same worker: unless the write holds a lock
   // exclusively (a reader lock lets the instances in together).
   if (!InstancesOrdered && !sharesLock(Write.Held, Write.Held) &&
@@ -1086,6 +1110,7 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
         bool Refilled = Write.RefilledUnwatched && A.InHandOffLoop && !A.isWrite();
         if ((WriterOrders && !A.WhilePolling) ||
             !A.Object.overlaps(Write.Object) || Write.inOtherSlotThan(A) ||
+            readsContainerAround(A, Write.Object) ||
             sharesLock(Write.Held, A.Held) ||
             (!Refilled && (Write.RefilledUnwatched ||
                            (mayBeOrderedByHandOff(Other.Accesses, A) &&
