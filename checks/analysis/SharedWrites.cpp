@@ -1426,18 +1426,6 @@ private:
     Result.BarrierWaits = std::move(InOrder);
   }
 
-  static const Stmt *loopBody(const Stmt &Loop) {
-    if (const auto *For = dyn_cast<ForStmt>(&Loop))
-      return For->getBody();
-    if (const auto *While = dyn_cast<WhileStmt>(&Loop))
-      return While->getBody();
-    if (const auto *Do = dyn_cast<DoStmt>(&Loop))
-      return Do->getBody();
-    if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop))
-      return Range->getBody();
-    return nullptr;
-  }
-
   const Stmt *innermostLoop(const Stmt &S) const {
     for (const Stmt *Up = Code.parent(S); Up; Up = Code.parent(*Up)) {
       if (isa<LambdaExpr>(Up))
