@@ -29,6 +29,9 @@ void readSetting() { int copy = gSetting; (void)copy; }
 void startWatcher() { std::thread(readSetting).detach(); }
 void startAndJoin() { std::thread t(readSetting); t.join(); }
 std::future<int> twoDown(Job &job) { return job.begin(); }
+void startWatcherLater() { startWatcher(); }
+void watchCount(int &c) { std::thread([&c] { c = 1; }).detach(); }
+void bootWatch(int &c) { watchCount(c); }
 std::thread counter(int &out, int start) {
   return std::thread([&out, start] { int local = start; out = local; });
 }
@@ -39,6 +42,8 @@ void use(Job &job, int &total) {
   auto g = twoDown(job);
   std::thread t = counter(total, 3);
   t.join();
+  startWatcherLater();
+  bootWatch(total);
 }
 )";
 
@@ -60,7 +65,8 @@ std::vector<Found> calledWorkersOfUse() {
   forEachCalledWorker(*Use->getBody(), Context, [&](CalledWorker Worker) {
     Found F{Worker.Callee->getNameAsString(), Worker.Detached, {}};
     WorkerCode Code = describeWorker(
-        Worker.Inner, AnalysisCache::of(*Worker.Callee->getBody(), Context),
+        Worker.Inner,
+        AnalysisCache::of(*Worker.launchingFunction().getBody(), Context),
         nullptr, false);
     for (const SharedAccess &Access :
          inCallerNames(collectWorkerAccesses(Code, Context), Worker).Accesses)
@@ -77,14 +83,16 @@ TEST(CalledWorkers, CallsThatLeaveAThreadRunning) {
   for (const Found &F : Workers)
     Callees.push_back(F.Callee + (F.Detached ? " (detached)" : ""));
   EXPECT_EQ(Callees, (std::vector<std::string>{"begin", "startWatcher (detached)",
-                                               "counter"}))
-      << "a helper that joins starts nothing that outlives it; a launch two "
-         "calls down is not followed";
+                                               "counter",
+                                               "startWatcherLater (detached)",
+                                               "bootWatch (detached)"}))
+      << "a helper that joins starts nothing that outlives it; a handle "
+         "returned two calls down is not followed, a thread let go there is";
 }
 
 TEST(CalledWorkers, AccessesInTheCallersNames) {
   std::vector<Found> Workers = calledWorkersOfUse();
-  ASSERT_EQ(Workers.size(), 3u);
+  ASSERT_EQ(Workers.size(), 5u);
   EXPECT_EQ(Workers[0].Objects, std::vector<std::string>{"job.state_"})
       << "`this` is the call's object";
   EXPECT_EQ(Workers[1].Objects, std::vector<std::string>{"gSetting"})
@@ -92,6 +100,10 @@ TEST(CalledWorkers, AccessesInTheCallersNames) {
   EXPECT_EQ(Workers[2].Objects, std::vector<std::string>{"total"})
       << "a reference parameter is the argument; a by-value one and the "
          "worker's locals are nobody's";
+  EXPECT_EQ(Workers[3].Objects, std::vector<std::string>{"gSetting"});
+  EXPECT_EQ(Workers[4].Objects, std::vector<std::string>{"total"})
+      << "mapped through each call on the way: `c` of watchCount is `c` of "
+         "bootWatch, which is `total`";
 }
 
 } // namespace

@@ -206,6 +206,41 @@ void f(std::atomic<int> &a) {
   EXPECT_EQ(Observes, (std::vector<bool>{false, false, true, false, true}));
 }
 
+
+// A lock helper of the program is judged by its body when it is here: one
+// that orders only through relaxed atomics is no lock, nor is one whose
+// unlock (named like it) is relaxed; an acquire paired with a release, a
+// mutex, or a body not seen keeps the name's meaning.
+TEST(Synchronization, LockHelpersAreJudgedByTheirBodies) {
+  auto AST = parlint::test::parse(
+      std::string("# 1 \"fake_std.h\" 1 3\n") + parlint::test::FakeStd +
+      parlint::test::FakeSync + "# 1 \"input.cpp\" 2\n" + R"cpp(
+std::atomic<int> flag;
+std::mutex m;
+void relaxed_lock() { while (flag.load(std::memory_order_relaxed)) {} }
+void relaxed_unlock() { flag.store(0, std::memory_order_relaxed); }
+void spin_lock() { while (flag.load(std::memory_order_acquire)) {} }
+void spin_unlock() { flag.store(0, std::memory_order_relaxed); }
+void gate_lock() { while (flag.load(std::memory_order_acquire)) {} }
+void gate_unlock() { flag.store(0, std::memory_order_release); }
+void mutex_lock() { m.lock(); }
+void mutex_unlock() { m.unlock(); }
+void hidden_lock();
+void f() {
+  relaxed_lock(); relaxed_unlock(); spin_lock(); spin_unlock();
+  gate_lock(); gate_unlock(); mutex_lock(); mutex_unlock(); hidden_lock();
+}
+)cpp");
+  ASSERT_TRUE(AST);
+  auto Calls = parlint::test::selectAll<CallExpr>(
+      "c", callExpr(hasAncestor(functionDecl(hasName("f")))).bind("c"), *AST);
+  std::vector<LockOp> Ops;
+  for (const CallExpr *Call : Calls)
+    Ops.push_back(namedLockOpOf(*Call));
+  using L = LockOp;
+  EXPECT_EQ(Ops, (std::vector<L>{L::None, L::None, L::None, L::None, L::Lock,
+                                 L::Unlock, L::Lock, L::Unlock, L::Lock}));
+}
 } // namespace
 
 namespace {
