@@ -17,9 +17,10 @@
 
 namespace clang::tidy::parlint {
 
-/// One call on the way from the caller down to the launch.
+/// How many calls below the callee a detached launch is followed.
 inline constexpr unsigned MaxDetachDepth = 3;
 
+/// One call on the way from the callee down to the launch.
 struct CallFrame {
   const FunctionDecl *Callee = nullptr;
   CallBinding Binding;
