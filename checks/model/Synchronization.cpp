@@ -269,7 +269,7 @@ struct BodySynchronization {
                           ///< fence, a mutex, a call parlint does not follow
 };
 
-void addAtomicCall(const CallExpr &Call, BodySynchronization &Found) {
+void addCall(const CallExpr &Call, BodySynchronization &Found) {
   if (isRelaxedAtomicCall(Call)) {
     Found.Relaxed = true;
     return;
@@ -296,7 +296,7 @@ void scanBody(const Stmt *S, BodySynchronization &Found) {
   if (const auto *Atomic = dyn_cast<AtomicExpr>(S)) {
     (isRelaxedOrder(*Atomic) ? Found.Relaxed : Found.Ordering) = true;
   } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
-    addAtomicCall(*Call, Found);
+    addCall(*Call, Found);
   } else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(S)) {
     // A plain read of an atomic (`while (flag)`) is a seq_cst load.
     if (Cast->getCastKind() == CK_AtomicToNonAtomic)
@@ -347,12 +347,10 @@ const FunctionDecl *unlockPartnerOf(const FunctionDecl &Lock) {
 
 } // namespace
 
-LockOp namedLockOpOf(const CallExpr &Call) {
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee || isInLibrary(Callee) || lockOpOf(Call) != LockOp::None ||
-      synchronizesOnlyRelaxed(*Callee))
-    return LockOp::None;
-  StringRef Name = identifierOf(Callee);
+namespace {
+
+/// What a function's name says it does to a lock.
+LockOp lockOpNamedBy(StringRef Name) {
   // Making or ending a lock object takes nothing: `lock_init`,
   // `__wt_rwlock_destroy`.
   if (Name.empty() ||
@@ -365,12 +363,25 @@ LockOp namedLockOpOf(const CallExpr &Call) {
     return LockOp::Unlock;
   if (hasWord(Name, {"lock", "acquire", "trylock", "synchronized"}) ||
       (hasWord(Name, {"enter"}) && hasWord(Name, {"critical"})))
-    return ordersNothingAsLock(*Callee) ? LockOp::None : LockOp::Lock;
+    return LockOp::Lock;
   return LockOp::None;
 }
 
+} // namespace
+
+LockOp namedLockOpOf(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || isInLibrary(Callee) || lockOpOf(Call) != LockOp::None)
+    return LockOp::None;
+  // The name first: the body is read only for a helper named like a lock.
+  LockOp Named = lockOpNamedBy(identifierOf(Callee));
+  return Named != LockOp::None && ordersNothingAsLock(*Callee) ? LockOp::None
+                                                               : Named;
+}
+
 bool ordersNothingAsLock(const FunctionDecl &Helper) {
-  if (isInLibrary(&Helper) || !Helper.getIdentifier())
+  if (isInLibrary(&Helper) || !Helper.getIdentifier() ||
+      lockOpNamedBy(Helper.getName()) == LockOp::None)
     return false;
   if (synchronizesOnlyRelaxed(Helper))
     return true;
