@@ -4,6 +4,7 @@
 #include "../analysis/LoopBounds.h"
 #include "../analysis/PoolSizing.h"
 #include "../analysis/SpawnHandle.h"
+#include "../analysis/WorkerRoles.h"
 #include "../analysis/WrittenCount.h"
 #include "../common/AstHelpers.h"
 #include "../common/SourceRoles.h"
@@ -164,6 +165,28 @@ void HardcodedWorkerCountCheck::checkFunction(
         checkPoolConstructions(*Init, Function.Context);
 }
 
+namespace {
+
+/// The loop starts one dedicated thread per kind of work: each launch hands
+/// the worker a value of its trip, and the worker branches on it against
+/// several constants (analysis/WorkerRoles).
+bool startsOneThreadPerRole(const Launch &Spawn, const Stmt &Loop,
+                            ASTContext &Context) {
+  if (!Spawn.Worker || !branchesOnItsRole(*Spawn.Worker))
+    return false;
+  const SourceManager &SM = Context.getSourceManager();
+  auto PerTrip = [&](const Expr *Arg) {
+    return Arg && mentionsDeclaredWithin(Arg, &Loop, SM);
+  };
+  if (llvm::any_of(Spawn.Arguments, PerTrip))
+    return true;
+  const auto *Call = dyn_cast<CallExpr>(Spawn.Call);
+  return Call && Spawn.Kind == LaunchKind::PthreadCreate &&
+         Call->getNumArgs() == 4 && PerTrip(Call->getArg(3));
+}
+
+} // namespace
+
 void HardcodedWorkerCountCheck::checkLaunchLoops(
     const Launch &Spawn, const FunctionUnderCheck &Function,
     llvm::ArrayRef<const LambdaExpr *> Workers) {
@@ -185,7 +208,8 @@ void HardcodedWorkerCountCheck::checkLaunchLoops(
       // Only the innermost loop around the start counts the workers alive
       // at once; a loop around it repeats them (rounds, repetitions of a
       // run whose count comes from the machine).
-      checkCountingLoop(*Parent, Site, Function, Workers);
+      if (!startsOneThreadPerRole(Spawn, *Parent, Function.Context))
+        checkCountingLoop(*Parent, Site, Function, Workers);
       return;
     }
     Node = Parent;
