@@ -3,6 +3,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include <functional>
 
 namespace clang::tidy::parlint {
 
@@ -52,36 +53,203 @@ static std::optional<ObjectPath> inCallerNames(ObjectPath Path,
   return Path;
 }
 
-const Expr *memberElementReturnedBy(const CXXMethodDecl *Method) {
+/// `this->m_`: a member of the object, or null.
+static const MemberExpr *memberOfThis(const Expr *E) {
+  const auto *Member = dyn_cast_or_null<MemberExpr>(stripped(E));
+  if (!Member || !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()) ||
+      !isa<FieldDecl>(Member->getMemberDecl()))
+    return nullptr;
+  return Member;
+}
+
+/// E without the dereferences, address-ofs and `.get()`s that lead from a
+/// container's element to the object it owns (`*it->second` of a map of
+/// unique_ptr, `&it->second`).
+static const Expr *ownedObject(const Expr *E) {
+  for (E = stripped(E); E;) {
+    if (const auto *Unary = dyn_cast<UnaryOperator>(E);
+        Unary && (Unary->getOpcode() == UO_Deref || Unary->getOpcode() == UO_AddrOf))
+      E = stripped(Unary->getSubExpr());
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+             Op && Op->getOperator() == OO_Star && Op->getNumArgs() == 1)
+      E = stripped(Op->getArg(0));
+    else if (const auto *Get = dyn_cast<CXXMemberCallExpr>(E);
+             Get && Get->getNumArgs() == 0 &&
+             identifierOf(Get->getMethodDecl()) == "get")
+      E = stripped(Get->getImplicitObjectArgument());
+    else if (const auto *Copy = dyn_cast<CXXConstructExpr>(E);
+             Copy && Copy->getNumArgs() == 1 &&
+             Copy->getConstructor()->isCopyOrMoveConstructor())
+      E = stripped(Copy->getArg(0));
+    else
+      return E;
+  }
+  return E;
+}
+
+/// A lookup in a member container: `m_.find(key)`, `m_.lower_bound(key)`,
+/// the `first` of `m_.emplace(key, ..)`, `m_.try_emplace(key, ..)` or
+/// `m_.insert(..)` (no key). The member and the key.
+static std::optional<MemberElement> lookupIn(const Expr *E) {
+  E = ownedObject(E);
+  bool Inserted = false;
+  if (const auto *First = dyn_cast_or_null<MemberExpr>(E);
+      First && identifierOf(First->getMemberDecl()) == "first") {
+    E = stripped(First->getBase());
+    Inserted = true;
+  }
+  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(E);
+  const MemberExpr *Container =
+      Call ? memberOfThis(Call->getImplicitObjectArgument()) : nullptr;
+  if (!Container)
+    return std::nullopt;
+  StringRef Name = identifierOf(Call->getMethodDecl());
+  bool Keyed = Inserted ? (Name == "emplace" || Name == "try_emplace")
+                        : (Name == "find" || Name == "lower_bound");
+  if (!Keyed && !(Inserted && Name == "insert"))
+    return std::nullopt;
+  return MemberElement{Container, Keyed && Call->getNumArgs() > 0
+                                      ? Call->getArg(0)
+                                      : nullptr};
+}
+
+/// Every lookup the iterator It is set from, or nullopt when it is set
+/// from anything else.
+static std::optional<llvm::SmallVector<MemberElement, 2>>
+lookupsSetting(const VarDecl &It, const Stmt &Body) {
+  llvm::SmallVector<MemberElement, 2> Lookups;
+  bool Other = !It.getInit();
+  auto Add = [&](const Expr *Value) {
+    if (std::optional<MemberElement> Lookup = lookupIn(Value))
+      Lookups.push_back(*Lookup);
+    else
+      Other = true;
+  };
+  if (It.getInit())
+    Add(It.getInit());
+  forEachDescendant(&Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
+    if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(&S);
+        Assign && Assign->getOperator() == OO_Equal &&
+        Assign->getNumArgs() == 2 && namesVariable(Assign->getArg(0), &It))
+      Add(Assign->getArg(1));
+    else if (const auto *Plain = dyn_cast<BinaryOperator>(&S);
+             Plain && Plain->isAssignmentOp() && namesVariable(Plain->getLHS(), &It))
+      Other = true;
+  });
+  if (Other)
+    return std::nullopt;
+  return Lookups;
+}
+
+/// The elements a return of a lookup method hands back (`*it->second`,
+/// `m_.find(k)->second`, `m_[key]`, `m_.at(key)`), or nullopt.
+static std::optional<llvm::SmallVector<MemberElement, 2>>
+elementsReturned(const Expr *Value, const Stmt &Body) {
+  const Expr *E = ownedObject(Value);
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E);
+      Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
+    if (const MemberExpr *Container = memberOfThis(Op->getArg(0)))
+      return llvm::SmallVector<MemberElement, 2>{{Container, Op->getArg(1)}};
+  if (const auto *At = dyn_cast_or_null<CXXMemberCallExpr>(E);
+      At && At->getNumArgs() == 1 && identifierOf(At->getMethodDecl()) == "at")
+    if (const MemberExpr *Container = memberOfThis(At->getImplicitObjectArgument()))
+      return llvm::SmallVector<MemberElement, 2>{{Container, At->getArg(0)}};
+  const auto *Second = dyn_cast_or_null<MemberExpr>(E);
+  if (!Second || identifierOf(Second->getMemberDecl()) != "second")
+    return std::nullopt;
+  const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(stripped(Second->getBase()));
+  if (!Arrow || Arrow->getOperator() != OO_Arrow || Arrow->getNumArgs() != 1)
+    return std::nullopt;
+  if (std::optional<MemberElement> Direct = lookupIn(Arrow->getArg(0)))
+    return llvm::SmallVector<MemberElement, 2>{*Direct};
+  const auto *Ref = dyn_cast<DeclRefExpr>(stripped(Arrow->getArg(0)));
+  const auto *It = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!It || !It->hasLocalStorage() || isa<ParmVarDecl>(It))
+    return std::nullopt;
+  return lookupsSetting(*It, Body);
+}
+
+/// The element a method looks up in a member container and returns.
+static std::optional<MemberElement> lookedUpElement(const FunctionDecl &Method) {
+  ASTContext &Context = Method.getASTContext();
+  const Stmt &Body = *Method.getBody();
+  llvm::SmallVector<MemberElement, 4> Elements;
+  bool Other = false;
+  // `return it == end() ? nullptr : it->second.get();`: each arm.
+  std::function<void(const Expr *)> Take = [&](const Expr *Value) {
+    if (!Value || Value->isValueDependent()) {
+      Other = true;
+      return;
+    }
+    if (const auto *Choice = dyn_cast<ConditionalOperator>(stripped(Value))) {
+      Take(Choice->getTrueExpr());
+      Take(Choice->getFalseExpr());
+      return;
+    }
+    if (Value->IgnoreParenImpCasts()->isNullPointerConstant(
+            Context, Expr::NPC_ValueDependentIsNotNull))
+      return;
+    if (auto Returned = elementsReturned(Value, Body))
+      Elements.append(Returned->begin(), Returned->end());
+    else
+      Other = true;
+  };
+  forEachDescendant(&Body, /*SkipLambdas=*/true, [&](const Stmt &S) {
+    if (const auto *Return = dyn_cast<ReturnStmt>(&S); Return && !Other)
+      Take(Return->getRetValue());
+  });
+  if (Other || Elements.empty())
+    return std::nullopt;
+  MemberElement Common = Elements.front();
+  // One key for all: the same parameter, which the method never changes.
+  const auto *KeyRef = dyn_cast_or_null<DeclRefExpr>(stripped(Common.Index));
+  const auto *Key = KeyRef ? dyn_cast<ParmVarDecl>(KeyRef->getDecl()) : nullptr;
+  if (Key && isChangedWithin(Key, Body))
+    Key = nullptr;
+  for (const MemberElement &Element : Elements) {
+    if (Element.Array->getMemberDecl() != Common.Array->getMemberDecl())
+      return std::nullopt;
+    if (!Element.Index || !namesVariable(Element.Index, Key))
+      Key = nullptr;
+  }
+  if (!Key)
+    Common.Index = nullptr;
+  return Common;
+}
+
+std::optional<MemberElement> memberElementReturnedBy(const CXXMethodDecl *Method) {
   const FunctionDecl *Definition = nullptr;
   if (!Method || Method->isVirtual() || !Method->isInstance() ||
       !Method->hasBody(Definition) ||
       !(Method->getReturnType()->isReferenceType() ||
         Method->getReturnType()->isPointerType()))
-    return nullptr;
+    return std::nullopt;
   const auto *Body = dyn_cast_or_null<CompoundStmt>(Definition->getBody());
-  const auto *Return = Body && Body->size() == 1
+  if (!Body)
+    return std::nullopt;
+  const auto *Return = Body->size() == 1
                            ? dyn_cast<ReturnStmt>(Body->body_front())
                            : nullptr;
   const Expr *Value = Return ? Return->getRetValue() : nullptr;
   auto [Array, Index] = arrayAndIndexOf(Value);
-  const auto *Member =
-      Array ? dyn_cast<MemberExpr>(Array->IgnoreParenImpCasts()) : nullptr;
-  if (!Member || !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()) ||
-      !isa<FieldDecl>(Member->getMemberDecl()))
-    return nullptr;
-  return Value;
+  if (const MemberExpr *Member = Array ? memberOfThis(Array) : nullptr)
+    return MemberElement{Member, Index};
+  // The standard containers' own `at` and `find` are the callers' business.
+  const SourceManager &SM = Definition->getASTContext().getSourceManager();
+  if (SM.isInSystemHeader(SM.getExpansionLoc(Definition->getLocation())))
+    return std::nullopt;
+  return lookedUpElement(*Definition);
 }
 
 /// `world.body(0)` with `Body &body(size_t i) { return bodies_[i]; }`: the
 /// element of the object's member array.
 static std::optional<ReturnedElement>
 memberElementOf(const CXXMemberCallExpr &Call) {
-  const Expr *Returned = memberElementReturnedBy(Call.getMethodDecl());
+  std::optional<MemberElement> Returned =
+      memberElementReturnedBy(Call.getMethodDecl());
   if (!Returned)
     return std::nullopt;
-  auto [Array, Index] = arrayAndIndexOf(Returned);
-  std::optional<ObjectPath> Member = objectPathOf(Array->IgnoreParenImpCasts());
+  std::optional<ObjectPath> Member = objectPathOf(Returned->Array);
   const Expr *Object = Call.getImplicitObjectArgument()->IgnoreParenImpCasts();
   std::optional<ObjectPath> Base;
   if (isa<CXXThisExpr>(Object))
@@ -98,7 +266,7 @@ memberElementOf(const CXXMemberCallExpr &Call) {
   }
   if (!Member || !Base)
     return std::nullopt;
-  return ReturnedElement{Base->extendedBy(*Member), Index};
+  return ReturnedElement{Base->extendedBy(*Member), Returned->Index};
 }
 
 std::optional<ReturnedElement> elementReturnedBy(const CallExpr &Call) {

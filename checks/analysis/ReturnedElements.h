@@ -26,10 +26,24 @@ struct ReturnedElement {
   const Expr *Index = nullptr;
 };
 
-/// The returned element of a method whose whole body returns one of a
-/// member array's (`Body &body(size_t i) { return bodies_[i]; }`, by
-/// reference or by address), or null.
-const Expr *memberElementReturnedBy(const CXXMethodDecl *Method);
+/// An element of one of the object's member arrays or containers that a
+/// method hands back.
+struct MemberElement {
+  /// `this->bodies_`, in the method's names.
+  const MemberExpr *Array = nullptr;
+  /// The index or key, in the method's names; null when the element's
+  /// returns name it by different keys.
+  const Expr *Index = nullptr;
+};
+
+/// The element a method returns, by reference or by address: its whole body
+/// returns one of a member array's (`Body &body(size_t i) { return
+/// bodies_[i]; }`), or it looks one up in a member container by key (every
+/// non-null return is `*it->second`, `&it->second`, `m_[key]`, `*m_[key]`
+/// or `m_.at(key)` of one member, with the iterator `it` only ever set by
+/// that member's `find`, `lower_bound`, or the `first` of its `emplace`,
+/// `try_emplace` or `insert`: a get-or-create of a registry); or nullopt.
+std::optional<MemberElement> memberElementReturnedBy(const CXXMethodDecl *Method);
 
 /// The element Call returns, when its callee's whole body returns one
 /// (a method: of the object's member array)

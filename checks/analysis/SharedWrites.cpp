@@ -176,8 +176,18 @@ public:
       return IndexKind::Shared;
     if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
       return classifyName(Ref->getDecl());
-    if (isa<CXXThisExpr>(E))
+    // `"bytes_total"`: one key for every worker; `std::string(key)`:
+    // whatever its arguments are.
+    if (isa<CXXThisExpr, StringLiteral>(E))
       return IndexKind::Shared;
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+        Construct && Construct->getNumArgs() > 0) {
+      IndexKind Kind = IndexKind::Shared;
+      for (const Expr *Arg : Construct->arguments())
+        if (!isa<CXXDefaultArgExpr>(Arg))
+          Kind = combine(Kind, classify(Arg));
+      return Kind;
+    }
     if (const auto *Member = dyn_cast<MemberExpr>(E)) {
       if (isa<CXXMethodDecl>(Member->getMemberDecl()))
         return IndexKind::Unknown;
@@ -360,7 +370,10 @@ private:
         return IndexKind::PerWorker; // a ticket: each caller gets its own
       if (llvm::is_contained({"size", "length", "capacity"}, Name))
         return IndexKind::Shared;
-      if (llvm::is_contained({"at", "front", "back", "top"}, Name))
+      // A value kept in a container; but the program's own `at(id)` that
+      // returns an element is read below, by its key.
+      if (llvm::is_contained({"at", "front", "back", "top"}, Name) &&
+          !memberElementReturnedBy(Member->getMethodDecl()))
         return IndexKind::DataDependent;
     }
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call)) {
@@ -395,11 +408,10 @@ private:
     // its parameters standing for the call's arguments; `world.body(i)`
     // with `return bodies_[i];`: the member array's index.
     const Expr *Returned = singleReturnedValue(Callee);
-    const Expr *MemberElement =
-        Returned ? nullptr
-                 : memberElementReturnedBy(dyn_cast_or_null<CXXMethodDecl>(Callee));
-    if (MemberElement)
-      Returned = arrayAndIndexOf(MemberElement).second;
+    if (!Returned)
+      if (std::optional<MemberElement> Element =
+              memberElementReturnedBy(dyn_cast_or_null<CXXMethodDecl>(Callee)))
+        Returned = Element->Index;
     if (Returned && Substituted.size() < 2 &&
         Call.getNumArgs() == Callee->getNumParams()) {
       llvm::DenseMap<const ParmVarDecl *, const Expr *> Frame;
@@ -817,8 +829,10 @@ private:
       };
       // `item.refresh()` on `for (Item &item : items)`, `e.touch()` on
       // `Entry &e = table.at(key)`: the method works on that element.
-      if (Access.Object.isThis() && Binding.Object && !Binding.ObjectIsPointer)
-        if (auto Path = InElement(*stripped(Binding.Object), false); Path || Known)
+      // `c->clear()` on `Counter *c = reg.find(name)`: through the pointer.
+      if (Access.Object.isThis() && Binding.Object)
+        if (auto Path = InElement(*stripped(Binding.Object), Binding.ObjectIsPointer);
+            Path || Known)
           return Path;
       // `decode_into(f, seq)` with `Frame *f = &g_frames[seq % 2]`: what
       // the callee touches through that pointer parameter is in the element.
@@ -2100,8 +2114,38 @@ static const CXXMethodDecl *callOperatorOf(const CXXRecordDecl &Record) {
   return Found;
 }
 
+/// A constant argument's value as text (`3`, `"a_total"`,
+/// `std::string("a_total")`), to compare launches by; nullopt for any
+/// other argument.
+static std::optional<std::string> constantArgument(const Expr *Arg,
+                                                   const ASTContext &Context) {
+  const Expr *E = stripped(Arg);
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(E)) {
+    const Expr *Only = nullptr;
+    for (const Expr *Part : Construct->arguments()) {
+      if (isa<CXXDefaultArgExpr>(Part))
+        continue;
+      if (Only)
+        return std::nullopt;
+      Only = Part;
+    }
+    E = stripped(Only);
+  }
+  if (!E || E->isValueDependent() || E->isTypeDependent())
+    return std::nullopt;
+  if (const auto *Text = dyn_cast<StringLiteral>(E))
+    return ("s" + Text->getBytes()).str();
+  if (std::optional<llvm::APSInt> Value = E->getIntegerConstantExpr(Context)) {
+    llvm::SmallString<16> Text("i");
+    Value->toString(Text, 10);
+    return Text.str().str();
+  }
+  return std::nullopt;
+}
+
 WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
-                          const Stmt *Loop, bool Repeated) {
+                          const Stmt *Loop, bool Repeated,
+                          llvm::ArrayRef<const Launch *> Others) {
   WorkerCode Worker;
   Worker.Spawn = &Spawn;
   Worker.LaunchLoop = Loop;
@@ -2138,6 +2182,19 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
           Ref && isForInitVariable(Ref->getDecl(), *Loop, SM))
         return false;
     return mentionsDeclaredWithin(Value, Loop, SM);
+  };
+  // A constant unlike the one each other launch passes in its place.
+  auto DiffersFromOthers = [&](unsigned At, const Expr *Value) {
+    std::optional<std::string> Mine =
+        Loop || Others.empty() ? std::nullopt
+                               : constantArgument(Value, Launcher.context());
+    return Mine && llvm::all_of(Others, [&](const Launch *Other) {
+             std::optional<std::string> Theirs =
+                 At < Other->Arguments.size()
+                     ? constantArgument(Other->Arguments[At], Launcher.context())
+                     : std::nullopt;
+             return Theirs && *Theirs != *Mine;
+           });
   };
   // What a pointer argument hands over: a bound object (`&x`, an array),
   // or what a pointer variable the launching function never changes points
@@ -2277,7 +2334,7 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
       if (Bound || !isConstReferenceOrPointer(Type))
         continue;
     }
-    if (VariesPerLaunch(Arg))
+    if (VariesPerLaunch(Arg) || DiffersFromOthers(I, Arg))
       Worker.PerLaunch.insert(Param);
   }
   return Worker;

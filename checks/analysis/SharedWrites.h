@@ -72,8 +72,12 @@ struct WorkerCode {
 /// The worker of Spawn in Launcher. Loop is the loop of Launcher that runs
 /// the launch repeatedly, if any; Repeated says whether the same callable is
 /// launched elsewhere too (then its by-copy captures are the same in each).
+/// Others are those other launches when each of them runs once: a by-value
+/// argument that is a constant different from theirs at the same place
+/// (`std::thread a(work, 0); std::thread b(work, 1);`) is the launch's own.
 WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
-                          const Stmt *Loop, bool Repeated);
+                          const Stmt *Loop, bool Repeated,
+                          llvm::ArrayRef<const Launch *> Others = {});
 
 enum class WriteKind {
   None,   ///< a read

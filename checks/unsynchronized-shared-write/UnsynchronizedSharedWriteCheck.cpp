@@ -812,7 +812,17 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
       W.Accesses =
           inCallerNames(collectWorkerAccesses(W.Code, Context), Through);
     } else {
-      W.Code = describeWorker(W.Spawn, Owner, W.Loop, LaunchedElsewhere);
+      // The other launches of the callable, when each runs once.
+      llvm::SmallVector<const Launch *, 2> Others;
+      bool EachOnce = true;
+      for (const Worker &Other : Workers)
+        if (&Other != &W && sameCallable(Other.Spawn, W.Spawn)) {
+          EachOnce &= !Other.Loop && !Other.Through;
+          Others.push_back(&Other.Spawn);
+        }
+      if (!EachOnce)
+        Others.clear();
+      W.Code = describeWorker(W.Spawn, Owner, W.Loop, LaunchedElsewhere, Others);
       W.Accesses = collectWorkerAccesses(W.Code, Context);
     }
     AnyWrite |= llvm::any_of(W.Accesses.Accesses, [&](const SharedAccess &A) {
