@@ -1266,12 +1266,14 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
 
 void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
   const SourceManager &SM = Body.Owner.context().getSourceManager();
-  // One report per object: the fields of one argument struct share a fix.
+  // One report per field; one per object refilled for each launch: its
+  // fields share the fix (a copy for each worker). A setting's fields each
+  // need their own (an atomic, a lock).
   llvm::SmallVector<ObjectPath, 4> Reported;
+  llvm::SmallPtrSet<const ValueDecl *, 4> ReportedWhole;
   auto AlreadyReported = [&](const ObjectPath &Object) {
-    return llvm::any_of(Reported, [&](const ObjectPath &Done) {
-      return Done.Root ? Done.Root == Object.Root : Done == Object;
-    });
+    return llvm::is_contained(Reported, Object) ||
+           (Object.Root && ReportedWhole.contains(Object.Root));
   };
   // The launching thread makes Write in a loop of its own, one that does
   // not start W, while W may be running: again and again.
@@ -1339,6 +1341,8 @@ void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
       // the worker is meant to see change.
       bool LoopCounter = countsLoop(*Write.Where, Body.Owner);
       bool Refilled = LoopCounter || (W.Loop && Body.Owner.isWithin(*Write.Where, *W.Loop));
+      if (Refilled)
+        ReportedWhole.insert(Write.Object.Root);
       llvm::SmallVector<std::string, 3> Fixes;
       if (atomicWouldDo(Write) && !LoopCounter)
         Fixes.push_back(getLangOpts().CPlusPlus ? "make it std::atomic"
