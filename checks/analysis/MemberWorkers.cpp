@@ -4,6 +4,7 @@
 #include "../model/Synchronization.h"
 #include "FunctionSummaries.h"
 #include "HandleFlow.h"
+#include "LockScopes.h"
 #include "ClassModel.h"
 #include "ObjectPath.h"
 #include "SpawnHandle.h"
@@ -511,6 +512,47 @@ readsBeforeMemberJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,
   return Found;
 }
 
+/// What the class's own methods called by Method before Join write
+/// themselves (`shutdown()` setting `closing_` before `worker_.join()`): a
+/// call made without a lock held, of a method that does not join the
+/// worker itself (its own writes are its own method's).
+static llvm::SmallVector<WriteBeforeJoin, 2>
+writesOfCallsBefore(const CXXMethodDecl &Method, const Stmt &Join,
+                    const FieldDecl &Handle, ASTContext &Context) {
+  llvm::SmallVector<WriteBeforeJoin, 2> Found;
+  const SourceManager &SM = Context.getSourceManager();
+  llvm::SmallVector<const CXXMemberCallExpr *, 2> Calls;
+  forEachDescendant(Method.getBody(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+    const CXXMethodDecl *Callee = Call ? Call->getMethodDecl() : nullptr;
+    if (Callee && Callee->getParent() == Method.getParent() &&
+        Callee != &Method && !Callee->isVirtual() && Callee->hasBody() &&
+        isa<CXXThisExpr>(Call->getImplicitObjectArgument()->IgnoreParenImpCasts()) &&
+        SM.isBeforeInTranslationUnit(Call->getEndLoc(), Join.getBeginLoc()))
+      Calls.push_back(Call);
+  });
+  if (Calls.empty())
+    return Found;
+  LockScopes Locks(AnalysisCache::of(*Method.getBody(), Context));
+  for (const CXXMemberCallExpr *Call : Calls) {
+    const CXXMethodDecl *Callee = Call->getMethodDecl();
+    if (!Locks.heldAt(*Call).empty() ||
+        llvm::any_of(FunctionSummaries::stepsOf(*Callee, Context),
+                     [&](const HandleStep &Step) {
+                       return Step.Kind == HandleStepKind::Join &&
+                              Step.Handle == ReachedHandle::member(Handle);
+                     }))
+      continue;
+    const FunctionDecl *Definition = Callee->getDefinition();
+    for (const SummaryWrite &Write : SummaryWrites::of(*Callee, Context).Writes)
+      if (Write.Object.isThis() && Write.Where && !Write.ConstantToVolatile &&
+          Write.WhereFunction == Definition)
+        Found.push_back({&Method, Write.Where, Call, Write.Object, Write.Held,
+                         Write.Scalar, &Join});
+  }
+  return Found;
+}
+
 llvm::SmallVector<WriteBeforeJoin, 2>
 writesBeforeJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,
                  ASTContext &Context) {
@@ -523,7 +565,7 @@ writesBeforeJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,
     for (const SummaryWrite &Write : SummaryWrites::of(*Body, Context).Writes)
       if (Write.Object.isThis() && Write.WhereFunction == Destructor &&
           Write.Where && !Write.ConstantToVolatile)
-        Found.push_back({Destructor, Write.Where, Write.Object, Write.Held,
+        Found.push_back({Destructor, Write.Where, nullptr, Write.Object, Write.Held,
                          Write.Scalar, Destructor->getBody(),
                          /*JoinedByMemberDestructor=*/true});
   // Members declared after it are destroyed before it joins (in reverse
@@ -560,7 +602,8 @@ writesBeforeJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,
         ObjectPath Object;
         Object.Fields.push_back(Member);
         Object.Fields.append(Write.Object.Fields.begin(), Write.Object.Fields.end());
-        WriteBeforeJoin Destroyed{MemberDestructor, Write.Where, std::move(Object),
+        WriteBeforeJoin Destroyed{MemberDestructor, Write.Where, nullptr,
+                                  std::move(Object),
                                   {}, Write.Scalar, nullptr, true};
         Destroyed.DestroyedMember = Member;
         Found.push_back(std::move(Destroyed));
@@ -587,8 +630,11 @@ writesBeforeJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,
             Write.Where && !Write.ConstantToVolatile &&
             SM.isBeforeInTranslationUnit(Write.Where->getBeginLoc(),
                                          Step.Where->getBeginLoc()))
-          Found.push_back({Method, Write.Where, Write.Object, Write.Held,
-                           Write.Scalar, Step.Where});
+          Found.push_back({Method, Write.Where, nullptr, Write.Object,
+                           Write.Held, Write.Scalar, Step.Where});
+      for (WriteBeforeJoin &Called :
+           writesOfCallsBefore(*Method, *Step.Where, Handle, Context))
+        Found.push_back(std::move(Called));
       break;
     }
   }

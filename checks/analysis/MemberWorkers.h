@@ -72,7 +72,12 @@ callsWhileMemberRuns(const CXXRecordDecl &Record, const FieldDecl &Handle,
 /// cv_.notify_all(); worker_.join(); }`): the worker still runs there.
 struct WriteBeforeJoin {
   const CXXMethodDecl *Method = nullptr;
-  const Expr *Where = nullptr; ///< the write, in Method's own body
+  /// The write, in Method's own body or, when Via is set, in the body of
+  /// the class's own method that Via calls.
+  const Expr *Where = nullptr;
+  /// The call of Method, before the join, that makes the write
+  /// (`~Queue() { shutdown(); worker_.join(); }`), or null.
+  const CallExpr *Via = nullptr;
   ObjectPath Object;           ///< in Method's names (rooted at `this`)
   LockSet Held;
   bool Scalar = false;

@@ -99,6 +99,9 @@ private:
   WriteSummary Result;
   /// Result.HandsOff just before the call being visited.
   bool HandedOffBeforeCall = false;
+  /// The wait whose predicate is being read: its accesses hold the locks
+  /// held at the wait.
+  const CallExpr *InPredicateOf = nullptr;
 
   bool isOwnParameter(const ValueDecl *D) const {
     const auto *Param = dyn_cast_or_null<ParmVarDecl>(D);
@@ -118,8 +121,8 @@ private:
   /// The locks held at an access that guard what it touches.
   LockSet heldOver(const SharedAccess &Found,
                    const Expr **Unguarded = nullptr) const {
-    return locksGuarding(Locks.heldAt(*Found.Where), Found.Object, *Found.Where,
-                         Unguarded);
+    return locksGuarding(Locks.heldAt(InPredicateOf ? *InPredicateOf : *Found.Where),
+                         Found.Object, *Found.Where, Unguarded);
   }
   /// The by-value parameters an index mentions.
   llvm::SmallVector<unsigned, 2> parametersIn(const Expr &Index) const;
@@ -270,6 +273,17 @@ WriteSummary WriteScanner::run() {
       HandedOffBeforeCall = Result.HandsOff;
       noteHandOff(*Call);
       visitCall(*Call);
+      // A wait's predicate runs here, in this thread, holding the wait's
+      // lock: what it reads, this function reads there.
+      if (const LambdaExpr *Predicate = waitPredicateOf(*Call)) {
+        InPredicateOf = Call;
+        forEachDescendant(Predicate->getBody(), /*SkipLambdas=*/true,
+                          [&](const Stmt &Inner) {
+                            if (isa<DeclRefExpr, CXXThisExpr>(Inner))
+                              visitName(cast<Expr>(Inner));
+                          });
+        InPredicateOf = nullptr;
+      }
       Result.Publishes = Result.Publishes || SummaryWrites::mayPublish(*Call, Context);
     }
     if (const auto *Atomic = dyn_cast<AtomicExpr>(&S)) {

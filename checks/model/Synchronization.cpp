@@ -532,6 +532,16 @@ bool isConditionNotify(const CallExpr &Call) {
           Callee->getName() == "pthread_cond_broadcast");
 }
 
+const LambdaExpr *waitPredicateOf(const CallExpr &Call) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  const CXXRecordDecl *Record = Member ? objectClassOf(*Member) : nullptr;
+  if (!Record || !Member->getMethodDecl() || Call.getNumArgs() < 2 ||
+      !isLibraryRecord(Record, {"condition_variable", "condition_variable_any"}) ||
+      !identifierOf(Member->getMethodDecl()).starts_with("wait"))
+    return nullptr;
+  return dyn_cast<LambdaExpr>(stripped(Call.getArg(Call.getNumArgs() - 1)));
+}
+
 HandOffKind handOffKindOf(const CallExpr &Call) {
   constexpr HandOffKind None = HandOffKind::None, Dispatch = HandOffKind::Dispatch,
                         Ordering = HandOffKind::Ordering;

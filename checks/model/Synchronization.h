@@ -120,6 +120,12 @@ inline bool isHandOffCall(const CallExpr &Call) {
 /// the mutex both take.
 bool isConditionNotify(const CallExpr &Call);
 
+/// The predicate a std::condition_variable's wait, wait_for or wait_until
+/// runs in the waiting thread, with the lock held (`cv.wait(lock, [this] {
+/// return closing_ || !jobs_.empty(); })`): a lambda written at the call;
+/// or null.
+const LambdaExpr *waitPredicateOf(const CallExpr &Call);
+
 /// A call that only takes what another thread published and releases
 /// nothing of its own: an atomic load, `sem_wait` (and its try and timed
 /// forms), a future's `get` or `wait`, a latch's `wait`, a semaphore's

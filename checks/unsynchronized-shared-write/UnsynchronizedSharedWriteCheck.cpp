@@ -433,11 +433,17 @@ bool UnsynchronizedSharedWriteCheck::checkWriteBeforeJoin(
     SourceLocation Where = reportLocation(*Write.Where, SM);
     if (Where.isInvalid())
       continue;
-    if (firstReportAt(Where))
+    if (firstReportAt(Where)) {
       reportWriteBeforeJoin(Read, *Write.Where, Write.Object, Write.Scalar,
                             !Write.Held.empty(), Write.Join,
                             Write.JoinedByMemberDestructor, Spawn, Handle, SM,
                             Write.DestroyedMember);
+      if (Write.Via)
+        diag(expansionStart(*Write.Via, SM),
+             "%0 makes the write through this call of %1, before the join",
+             DiagnosticIDs::Note)
+            << Write.Method << Write.Via->getDirectCallee();
+    }
     return true;
   }
   return false;
