@@ -1,4 +1,5 @@
 #include "UnsynchronizedSharedWriteCheck.h"
+#include "../analysis/PolledFlags.h"
 #include "../analysis/FieldWorkers.h"
 #include "../analysis/LoopBounds.h"
 #include "../analysis/SpawnHandle.h"
@@ -964,11 +965,35 @@ bool UnsynchronizedSharedWriteCheck::LaunchingBody::handOffBefore(
   const SourceManager &SM = Owner.context().getSourceManager();
   const Stmt &Start = *W.Spawn.Call;
   return llvm::any_of(HandOffCalls, [&](const Expr *Call) {
+    if (pollsOnlyFirstValue(*Call, S))
+      return false;
     return (SM.isBeforeInTranslationUnit(Start.getBeginLoc(),
                                          Call->getBeginLoc()) &&
             !SM.isBeforeInTranslationUnit(S.getBeginLoc(), Call->getBeginLoc())) ||
            Owner.isWithin(*Call, S) || inLoopAround(Start, *Call) ||
            inLoopAround(S, *Call);
+  });
+}
+
+bool UnsynchronizedSharedWriteCheck::LaunchingBody::pollsOnlyFirstValue(
+    const Expr &Call, const Stmt &S) const {
+  for (const Stmt *Up = Owner.parent(S); Up; Up = Owner.parent(*Up))
+    if (isa<WhileStmt, ForStmt, DoStmt>(Up) &&
+        pollSeesOnlyInitialValue(Call, *Up, Owner))
+      return true;
+  return false;
+}
+
+bool UnsynchronizedSharedWriteCheck::LaunchingBody::onlyPollsAround(
+    const Worker &W, const Stmt &S) {
+  findHandOffCalls();
+  const SourceManager &SM = Owner.context().getSourceManager();
+  const Stmt &Start = *W.Spawn.Call;
+  return llvm::all_of(HandOffCalls, [&](const Expr *Call) {
+    bool AfterStart =
+        SM.isBeforeInTranslationUnit(Start.getBeginLoc(), Call->getBeginLoc()) ||
+        inLoopAround(Start, *Call);
+    return !AfterStart || pollsOnlyFirstValue(*Call, S);
   });
 }
 
@@ -1152,12 +1177,15 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
                       Body.handOffAfterStart(Writer);
   bool WrittenFirst = Write.Held.empty() && Write.BeforeAnyHandOff &&
                       !Write.InHandOffLoop && !Write.Via;
+  // An access in the body of a loop whose only hand-off polls a flag
+  // that still holds its first value each trip (`while (up.load())`)
+  // takes no turn with the worker.
   if (Conflicts.empty() &&
       (Writer.Lifetime.Kind == WorkerLifetime::Tracked ||
-       Writer.Lifetime.Kind == WorkerLifetime::RunsOn) &&
-      (!MayBeOrdered || WrittenFirst))
+       Writer.Lifetime.Kind == WorkerLifetime::RunsOn))
     for (const SharedAccess &A : Body.Accesses) {
-      if (!A.Object.overlaps(Write.Object) || Write.inOtherSlotThan(A) ||
+      if ((MayBeOrdered && !WrittenFirst && !Body.onlyPollsAround(Writer, *A.Where)) ||
+          !A.Object.overlaps(Write.Object) || Write.inOtherSlotThan(A) ||
           sharesLock(Write.Held, A.Held) || !Body.runningAt(Writer, *A.Where) ||
           (MayBeOrdered && Body.handOffBefore(Writer, *A.Where)))
         continue;

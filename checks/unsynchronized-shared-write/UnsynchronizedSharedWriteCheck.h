@@ -61,6 +61,13 @@ private:
     /// W's start and S: one written after the start and before S, one in
     /// a loop around S or around the start, or S itself.
     bool handOffBefore(const Worker &W, const Stmt &S);
+    /// Whether the hand-off Call is the load of a flag that a loop around S
+    /// polls and that, each time the loop's body runs, still holds its
+    /// first value (PolledFlags): it orders nothing for S.
+    bool pollsOnlyFirstValue(const Expr &Call, const Stmt &S) const;
+    /// Whether every hand-off of the launching thread after W's start is
+    /// such a poll around S: nothing it does can take turns with W at S.
+    bool onlyPollsAround(const Worker &W, const Stmt &S);
     /// Whether W may take part in a hand-off at all: one of its own, or a
     /// call that may hand off (SummaryWrites::takesPartInHandOff).
     bool mayTakePartInHandOff(const Worker &W);
