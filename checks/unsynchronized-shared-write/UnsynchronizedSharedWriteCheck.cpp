@@ -1,4 +1,5 @@
 #include "UnsynchronizedSharedWriteCheck.h"
+#include "../analysis/HandedOverElements.h"
 #include "../analysis/PolledFlags.h"
 #include "../analysis/FieldWorkers.h"
 #include "../analysis/LoopBounds.h"
@@ -249,9 +250,33 @@ void UnsynchronizedSharedWriteCheck::checkFunction(
     checkLauncher(std::move(Found.Spawns), std::move(Found.Called),
                   analysisOf(*Owner, Function.Context));
   if (const auto *Method = dyn_cast<CXXMethodDecl>(&Function.Decl);
-      Method && Method->isInstance())
+      Method && Method->isInstance()) {
     checkMemberWorkers(*Method, Function);
+    checkHandedOverElements(*Method, Function.Context);
+  }
   checkFieldWorkers(Function);
+}
+
+void UnsynchronizedSharedWriteCheck::checkHandedOverElements(
+    const CXXMethodDecl &Method, ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  for (const ElementAfterHandOver &Found : elementsTouchedAfterHandOver(Method)) {
+    SourceLocation Where = reportLocation(*Found.Access, SM);
+    if (Where.isInvalid() || !firstReportAt(Where))
+      continue;
+    diag(Where, "unsynchronized %select{read|write}0 of an element of %1 after "
+                "the store to %2 that hands it to the other thread; "
+                "%select{read|fill}0 the element before that store")
+        << Found.Write << Found.Array << Found.Counter;
+    diag(expansionStart(*Found.Store, SM),
+         "the element is handed over here", DiagnosticIDs::Note);
+    diag(expansionStart(*Found.OtherLoad, SM),
+         "the other thread sees the store here", DiagnosticIDs::Note);
+    diag(expansionStart(*Found.OtherAccess, SM),
+         "and then %select{writes|touches}0 the array's elements here",
+         DiagnosticIDs::Note)
+        << Found.Write;
+  }
 }
 
 void UnsynchronizedSharedWriteCheck::checkMemberWorkers(

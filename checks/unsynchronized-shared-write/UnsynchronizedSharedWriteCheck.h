@@ -95,6 +95,9 @@ private:
   /// (MemberWorkers).
   void checkMemberWorkers(const CXXMethodDecl &Method,
                           const FunctionUnderCheck &Function);
+  /// Reports ring elements a method touches after the atomic store that
+  /// hands them to the other thread (HandedOverElements).
+  void checkHandedOverElements(const CXXMethodDecl &Method, ASTContext &Context);
   /// Reports the write when one of Calls reads or writes its object without
   /// the lock taken at the write; true when it was reported.
   bool checkMemberWorkerWrite(const SharedAccess &Write, const Launch &Spawn,
