@@ -36,7 +36,18 @@ static std::optional<ObjectPath> inCallerNames(ObjectPath Path,
     unsigned At = Param->getFunctionScopeIndex();
     if (At >= Call.getNumArgs())
       return std::nullopt;
-    std::optional<ObjectPath> Argument = objectPathOf(stripped(Call.getArg(At)));
+    const Expr *Arg = stripped(Call.getArg(At));
+    // `lookup(&names, key)`: the object whose address is passed.
+    if (const auto *Address = dyn_cast<UnaryOperator>(Arg);
+        Address && Address->getOpcode() == UO_AddrOf && Path.ThroughPointer &&
+        Path.Root == Param) {
+      std::optional<ObjectPath> Object = objectPathOf(stripped(Address->getSubExpr()));
+      if (!Object || !Object->Root)
+        return std::nullopt;
+      Object->Fields.append(Path.Fields.begin(), Path.Fields.end());
+      return Object;
+    }
+    std::optional<ObjectPath> Argument = objectPathOf(Arg);
     if (!Argument || !Argument->Root)
       return std::nullopt;
     // `shard_for(kv, key)`: `kv->shards`; `slot_for(w->sched, id)`:
@@ -354,6 +365,12 @@ std::optional<ObjectPath> searchedArrayOf(const FunctionDecl &Helper) {
     // `struct frame *f = NULL;` before the search.
     if (Value && Value->IgnoreParenImpCasts()->isNullPointerConstant(
                      Context, Expr::NPC_ValueDependentIsNotNull))
+      continue;
+    // `e = e->next`: the next entry of a chain that starts at the array's
+    // elements; it is one of the objects they lead to.
+    if (const auto *Step = dyn_cast_or_null<MemberExpr>(stripped(Value));
+        Step && Found && Step->isArrow() && namesVariable(Step->getBase(), Found) &&
+        Context.hasSameType(Step->getType(), Found->getType()))
       continue;
     auto [Array, Index] = arrayAndIndexOf(Value);
     std::optional<ObjectPath> Path =
