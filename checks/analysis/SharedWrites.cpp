@@ -1581,6 +1581,12 @@ private:
       if (Copy && isUnchangedLocalPointer(*Copy))
         Member = dyn_cast_or_null<MemberExpr>(stripped(Copy->getInit()));
     }
+    // `stats_record(&ctx->listener->stats, ..)`: a member of the object
+    // the field points to.
+    llvm::SmallVector<const FieldDecl *, 2> Within;
+    if (const auto *Address = dyn_cast<UnaryOperator>(Arg);
+        Address && Address->getOpcode() == UO_AddrOf)
+      Member = sharedFieldUnder(Address->getSubExpr(), Within);
     const auto *Base =
         Member ? dyn_cast<DeclRefExpr>(stripped(Member->getBase())) : nullptr;
     if (!Base || !isArgumentStruct(Base->getDecl()))
@@ -1588,7 +1594,35 @@ private:
     const SharedPointee *Pointee = sharedFieldOf(*Member);
     if (!Pointee || Pointee->OwnElement != OwnElement)
       return std::nullopt;
-    return pointeeExtendedBy(*Pointee, Touched.Fields);
+    Within.append(Touched.Fields.begin(), Touched.Fields.end());
+    return pointeeExtendedBy(*Pointee, Within);
+  }
+
+  /// For `ctx->listener->stats.totals`: the field `ctx->listener` of the
+  /// struct variable, with the members below what it points to (`stats`,
+  /// `totals`) in Within; null when E is no such chain.
+  static const MemberExpr *
+  sharedFieldUnder(const Expr *E, llvm::SmallVector<const FieldDecl *, 2> &Within) {
+    llvm::SmallVector<const FieldDecl *, 2> Reversed;
+    for (const auto *Step = dyn_cast<MemberExpr>(stripped(E)); Step;) {
+      const auto *Field = dyn_cast<FieldDecl>(Step->getMemberDecl());
+      const auto *Base = dyn_cast<MemberExpr>(stripped(Step->getBase()));
+      if (!Field || !Base)
+        return nullptr;
+      Reversed.push_back(Field);
+      // The step off the pointer field itself is an arrow; any other goes
+      // through no pointer.
+      if (isa<DeclRefExpr>(stripped(Base->getBase()))) {
+        if (!Step->isArrow())
+          return nullptr;
+        Within.assign(Reversed.rbegin(), Reversed.rend());
+        return Base;
+      }
+      if (Step->isArrow())
+        return nullptr;
+      Step = Base;
+    }
+    return nullptr;
   }
 
   /// The object a shared field points to, then Fields of it.
