@@ -161,6 +161,14 @@ IndexKind combine(IndexKind A, IndexKind B) {
   return IndexKind::Shared;
 }
 
+/// A string: a pointer to characters, std::string, std::string_view.
+static bool isText(QualType Type) {
+  if (Type->isPointerType())
+    return Type->getPointeeType()->isAnyCharacterType();
+  const CXXRecordDecl *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
+  return Record && isNamed(Record, {"::std::basic_string", "::std::basic_string_view"});
+}
+
 /// Classifies index expressions of one worker; remembers its locals.
 class IndexClassifier {
 public:
@@ -427,9 +435,13 @@ private:
       Substituted.pop_back();
       return Kind;
     }
+    // `slot_for(key)` hashing a string: which slot is the text's, and two
+    // threads' keys may land on one.
     IndexKind Args = IndexKind::Shared;
     for (const Expr *Arg : Call.arguments())
-      Args = combine(Args, classify(Arg));
+      Args = combine(Args, isText(Arg->IgnoreParenImpCasts()->getType())
+                               ? IndexKind::DataDependent
+                               : classify(Arg));
     return Args == IndexKind::DataDependent ? IndexKind::DataDependent
                                             : IndexKind::Unknown;
   }

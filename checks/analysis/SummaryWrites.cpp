@@ -423,6 +423,16 @@ bool WriteScanner::callsUnseenCode() {
   return Unseen;
 }
 
+/// `e->valid` for `e->hits`: another field of the same object, read in the
+/// test of the write's path (`if (e->valid) e->hits++;`): the object's own
+/// data picks the path, whichever caller finds it so.
+static bool isSiblingField(const ObjectPath &Read, const ObjectPath &Written) {
+  return Read.Root == Written.Root && Read.ThroughPointer == Written.ThroughPointer &&
+         !Written.Fields.empty() && Read.Fields.size() == Written.Fields.size() &&
+         std::equal(Written.Fields.begin(), Written.Fields.end() - 1,
+                    Read.Fields.begin());
+}
+
 bool WriteScanner::isUnderTestOf(const Stmt &Write, const ObjectPath &Written) {
   // Code of the program's own that parlint cannot see (a lock of its own
   // around the test, a call through a pointer) may order the callers.
@@ -442,7 +452,8 @@ bool WriteScanner::isUnderTestOf(const Stmt &Write, const ObjectPath &Written) {
       auto Read = Alias ? walkSharedAccess(*Alias->Use, *Raw, Code, NoSlot,
                                            Alias->PointsInto)
                         : walkSharedAccess(Name, *Raw, Code, NoSlot);
-      Reads = Read && !Read->isWrite() && Read->Object == Written;
+      Reads = Read && !Read->isWrite() &&
+              (Read->Object == Written || isSiblingField(Read->Object, Written));
     });
     return Reads;
   });

@@ -44,10 +44,12 @@ const Stmt *FunctionAnalysis::declarationScope(const VarDecl &Var) const {
 }
 
 /// A branch that ends in a return.
+/// Whether S leaves what follows it in its block: a return, or a
+/// `continue` or `break` (the rest of the loop's trip).
 static bool returns(const Stmt *S) {
   if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
-    return !Block->body_empty() && isa<ReturnStmt>(Block->body_back());
-  return isa_and_nonnull<ReturnStmt>(S);
+    return !Block->body_empty() && returns(Block->body_back());
+  return isa_and_nonnull<ReturnStmt, ContinueStmt, BreakStmt>(S);
 }
 
 bool FunctionAnalysis::isUnderTest(

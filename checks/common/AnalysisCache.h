@@ -40,7 +40,8 @@ public:
   const LambdaExpr *enclosingLambda(const Stmt &S) const;
   /// Whether S runs only under a test Accepts recognizes: in the
   /// then-branch of an `if` around it (asked with Holds = true), or after an
-  /// `if` earlier in an enclosing block whose then-branch returns (Holds =
+  /// `if` earlier in an enclosing block whose then-branch returns, or ends
+  /// the loop's trip with `continue` or `break` (Holds =
   /// false: S runs when that condition does not hold). Stops at Top (the
   /// body when null).
   bool isUnderTest(const Stmt &S,
