@@ -308,46 +308,18 @@ std::optional<ReturnedElement> elementReturnedBy(const CallExpr &Call) {
   return std::nullopt;
 }
 
-std::optional<ObjectPath> searchedArrayOf(const FunctionDecl &Helper) {
-  if (!Helper.getReturnType()->isPointerType() || !Helper.getBody())
-    return std::nullopt;
-  ASTContext &Context = Helper.getASTContext();
-  // The local every non-null return gives back, or elements returned
-  // directly (`return &t->rows[i];` in the search loop).
-  const VarDecl *Found = nullptr;
-  llvm::SmallVector<const Expr *, 2> Values;
-  bool Other = false;
-  forEachDescendant(Helper.getBody(), /*SkipLambdas=*/true, [&](const Stmt &S) {
-    const auto *Return = dyn_cast<ReturnStmt>(&S);
-    if (!Return || Other)
-      return;
-    const Expr *Value = Return->getRetValue();
-    if (!Value || Value->isValueDependent()) {
-      Other = true;
-      return;
-    }
-    if (Value->IgnoreParenImpCasts()->isNullPointerConstant(
-            Context, Expr::NPC_ValueDependentIsNotNull))
-      return;
-    if (arrayAndIndexOf(Value).first) {
-      Values.push_back(Value);
-      return;
-    }
-    const auto *Ref = dyn_cast<DeclRefExpr>(stripped(Value));
-    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-    if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
-        (Found && Found != Var))
-      Other = true;
-    else
-      Found = Var;
-  });
-  if ((!Found && Values.empty()) || Other)
-    return std::nullopt;
+/// The one array every value in Values, and every value the local Found is
+/// given in Body, is an element of (null values aside), rooted at a global
+/// or a parameter; nullopt when they differ or one is anything else.
+static std::optional<ObjectPath>
+commonArrayOf(llvm::SmallVector<const Expr *, 2> Values, const VarDecl *Found,
+              const Stmt &Body, ASTContext &Context) {
+  const Stmt *HelperBody = &Body;
   // Every value the local is given: an element of one array.
   if (Found && Found->getInit())
     Values.push_back(Found->getInit());
   if (Found) {
-    forEachDescendant(Helper.getBody(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+    forEachDescendant(HelperBody, /*SkipLambdas=*/true, [&](const Stmt &S) {
       if (const auto *Assign = dyn_cast<BinaryOperator>(&S);
           Assign && Assign->isAssignmentOp() &&
           namesVariable(Assign->getLHS(), Found))
@@ -384,5 +356,52 @@ std::optional<ObjectPath> searchedArrayOf(const FunctionDecl &Helper) {
   }
   return Common;
 }
+
+std::optional<ObjectPath> searchedArrayOf(const FunctionDecl &Helper) {
+  if (!Helper.getReturnType()->isPointerType() || !Helper.getBody())
+    return std::nullopt;
+  ASTContext &Context = Helper.getASTContext();
+  // The local every non-null return gives back, or elements returned
+  // directly (`return &t->rows[i];` in the search loop).
+  const VarDecl *Found = nullptr;
+  llvm::SmallVector<const Expr *, 2> Values;
+  bool Other = false;
+  forEachDescendant(Helper.getBody(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+    const auto *Return = dyn_cast<ReturnStmt>(&S);
+    if (!Return || Other)
+      return;
+    const Expr *Value = Return->getRetValue();
+    if (!Value || Value->isValueDependent()) {
+      Other = true;
+      return;
+    }
+    if (Value->IgnoreParenImpCasts()->isNullPointerConstant(
+            Context, Expr::NPC_ValueDependentIsNotNull))
+      return;
+    if (arrayAndIndexOf(Value).first) {
+      Values.push_back(Value);
+      return;
+    }
+    const auto *Ref = dyn_cast<DeclRefExpr>(stripped(Value));
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
+        (Found && Found != Var))
+      Other = true;
+    else
+      Found = Var;
+  });
+  if ((!Found && Values.empty()) || Other)
+    return std::nullopt;
+  return commonArrayOf(std::move(Values), Found, *Helper.getBody(), Context);
+}
+
+std::optional<ObjectPath> arrayOfSearchedLocal(const VarDecl &Local,
+                                               const Stmt &Body) {
+  if (!Local.getType()->isPointerType() || !Local.hasLocalStorage() ||
+      isa<ParmVarDecl>(Local))
+    return std::nullopt;
+  return commonArrayOf({}, &Local, Body, Local.getASTContext());
+}
+
 
 } // namespace clang::tidy::parlint

@@ -60,6 +60,13 @@ std::optional<ReturnedElement> elementReturnedBy(const CallExpr &Call);
 /// global or at a parameter. What element it returns depends on the data.
 std::optional<ObjectPath> searchedArrayOf(const FunctionDecl &Helper);
 
+/// The array a local pointer of Body picks its element from by a search:
+/// it is only ever set to null, to elements of that one array (`best =
+/// &t->routes[i]` in the search loop), or to the next entry of a chain
+/// (`e = e->next`), the array rooted at a global or a parameter.
+std::optional<ObjectPath> arrayOfSearchedLocal(const VarDecl &Local,
+                                               const Stmt &Body);
+
 } // namespace clang::tidy::parlint
 
 #endif

@@ -2650,8 +2650,19 @@ std::optional<ElementAlias> elementAliasOf(const Expr &Name,
   bool Iterator = !Reference && !Pointer && Type->isRecordType();
   if (!Reference && !Pointer && !Iterator)
     return std::nullopt;
-  if (!Reference && isChangedWithin(Var, Code.body()))
+  if (!Reference && isChangedWithin(Var, Code.body())) {
+    // `best = &t->routes[i]` in a search loop: some element, picked by
+    // the data.
+    if (std::optional<ObjectPath> Array =
+            Pointer ? arrayOfSearchedLocal(*Var, Code.body()) : std::nullopt) {
+      ElementAlias Alias;
+      Alias.ContainerPath = *Array;
+      Alias.Use = &Name;
+      Alias.PointsInto = true;
+      return Alias;
+    }
     return std::nullopt;
+  }
   const Expr *Init = stripped(Var->getInit());
   // `struct shard *s = shard_for(kv, key);` with `return &kv->shards[..];`,
   // `Body &player = world.body(0);` with `return bodies_[i];`.
