@@ -47,8 +47,8 @@ static void unpin_page(struct buffer_pool *bp, struct frame *f) {
 static void *query_thread(void *arg) {
   struct buffer_pool *bp = arg;
   for (int round = 0; round < 50; round++) {
+    // EXPECT-NOTE@+1:23 the worker makes the write through this call of 'pin_page'
     struct frame *f = pin_page(bp, round % NFRAMES);
-    // EXPECT-NOTE@+1:5 the worker makes the write through this call of 'unpin_page'
     unpin_page(bp, f);
   }
   return 0;
