@@ -85,6 +85,8 @@ template <class M> struct unique_lock {
 enum memory_order { memory_order_relaxed, memory_order_acquire, memory_order_release,
                     memory_order_seq_cst };
 template <class T> struct atomic {
+  atomic() = default;
+  atomic(T);
   T operator++(int); T fetch_add(T); T load(memory_order = memory_order_seq_cst) const;
   void store(T, memory_order = memory_order_seq_cst);
   operator T() const;
