@@ -23,13 +23,42 @@ static bool shareMemoryLocation(const FieldDecl &A, const FieldDecl &B) {
   return true;
 }
 
+/// A standard map's record (std::map, std::unordered_map, multimaps).
+static bool isStandardMap(QualType Type) {
+  const auto *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
+  return Record && Record->isInStdNamespace() && Record->getName().ends_with("map");
+}
+
+/// The fields without the `second` that leads from a map's element to its
+/// mapped value: `sessions_.second.seen` (through an iterator or a
+/// structured binding) is `sessions_[id].seen` (through operator[]).
+static llvm::SmallVector<const FieldDecl *, 4>
+withoutMappedStep(const ObjectPath &Path) {
+  llvm::SmallVector<const FieldDecl *, 4> Kept;
+  for (size_t I = 0; I < Path.Fields.size(); ++I) {
+    const FieldDecl *Field = Path.Fields[I];
+    const auto *Pair = Field->getParent();
+    bool Mapped = Field->getName() == "second" && Pair->isInStdNamespace() &&
+                  Pair->getName() == "pair";
+    QualType Holder = I > 0 ? Path.Fields[I - 1]->getType()
+                      : Path.Root ? Path.Root->getType() : QualType();
+    if (Mapped && !Holder.isNull() &&
+        (isStandardMap(Holder) ||
+         (Holder->isPointerType() && isStandardMap(Holder->getPointeeType()))))
+      continue;
+    Kept.push_back(Field);
+  }
+  return Kept;
+}
+
 bool ObjectPath::overlaps(const ObjectPath &Other) const {
   if (Root != Other.Root || ThroughPointer != Other.ThroughPointer)
     return false;
-  size_t Common = std::min(Fields.size(), Other.Fields.size());
+  auto Mine = withoutMappedStep(*this), Theirs = withoutMappedStep(Other);
+  size_t Common = std::min(Mine.size(), Theirs.size());
   for (size_t I = 0; I < Common; ++I)
-    if (Fields[I] != Other.Fields[I])
-      return shareMemoryLocation(*Fields[I], *Other.Fields[I]);
+    if (Mine[I] != Theirs[I])
+      return shareMemoryLocation(*Mine[I], *Theirs[I]);
   return true;
 }
 

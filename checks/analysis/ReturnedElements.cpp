@@ -157,6 +157,13 @@ lookupsSetting(const VarDecl &It, const Stmt &Body) {
 static std::optional<llvm::SmallVector<MemberElement, 2>>
 elementsReturned(const Expr *Value, const Stmt &Body) {
   const Expr *E = ownedObject(Value);
+  // `SessionState &s = sessions_[id]; ...; return s;`: the element the
+  // local reference is bound to.
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+    if (const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
+        Local && Local->hasLocalStorage() && !isa<ParmVarDecl>(Local) &&
+        Local->getType()->isReferenceType() && Local->getInit())
+      E = ownedObject(Local->getInit());
   if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E);
       Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
     if (const MemberExpr *Container = memberOfThis(Op->getArg(0)))
