@@ -126,6 +126,9 @@ private:
   }
 };
 
+
+} // namespace
+
 const Expr *conditionOf(const Stmt &S) {
   if (const auto *If = dyn_cast<IfStmt>(&S))
     return If->getCond();
@@ -144,8 +147,6 @@ const Expr *conditionOf(const Stmt &S) {
     return Binary->getLHS();
   return nullptr;
 }
-
-} // namespace
 
 bool branchesOnDataOnly(const FunctionDecl &Function) {
   const Stmt *Body = Function.getBody();

@@ -19,6 +19,10 @@ namespace clang::tidy::parlint {
 
 bool branchesOnDataOnly(const FunctionDecl &Function);
 
+/// The condition a branch or loop tests (`if`, `while`, `for`, `do`,
+/// `switch`, `?:`, the left side of `&&` / `||`), or null.
+const Expr *conditionOf(const Stmt &S);
+
 } // namespace clang::tidy::parlint
 
 #endif

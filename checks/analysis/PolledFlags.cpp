@@ -1,6 +1,7 @@
 #include "PolledFlags.h"
 #include "../common/AstHelpers.h"
 #include "../model/Synchronization.h"
+#include "DataBranches.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -134,15 +135,6 @@ std::optional<bool> truthWith(const Expr *Condition, const VarDecl &Flag,
   }
 }
 
-const Expr *conditionOf(const Stmt &Loop) {
-  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
-    return While->getCond();
-  if (const auto *For = dyn_cast<ForStmt>(&Loop))
-    return For->getCond();
-  if (const auto *Do = dyn_cast<DoStmt>(&Loop))
-    return Do->getCond();
-  return nullptr;
-}
 
 } // namespace
 
