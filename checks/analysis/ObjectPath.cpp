@@ -51,9 +51,23 @@ withoutMappedStep(const ObjectPath &Path) {
   return Kept;
 }
 
+/// Whether some field of Path is named `second` (a pair's, maybe a map's).
+static bool hasSecond(const ObjectPath &Path) {
+  return llvm::any_of(Path.Fields,
+                      [](const FieldDecl *Field) { return Field->getName() == "second"; });
+}
+
 bool ObjectPath::overlaps(const ObjectPath &Other) const {
   if (Root != Other.Root || ThroughPointer != Other.ThroughPointer)
     return false;
+  // The common case, no pair on either path, compares the fields as they are.
+  if (!hasSecond(*this) && !hasSecond(Other)) {
+    size_t Common = std::min(Fields.size(), Other.Fields.size());
+    for (size_t I = 0; I < Common; ++I)
+      if (Fields[I] != Other.Fields[I])
+        return shareMemoryLocation(*Fields[I], *Other.Fields[I]);
+    return true;
+  }
   auto Mine = withoutMappedStep(*this), Theirs = withoutMappedStep(Other);
   size_t Common = std::min(Mine.size(), Theirs.size());
   for (size_t I = 0; I < Common; ++I)
