@@ -1165,7 +1165,8 @@ private:
     };
     // `a->stats->hits` reached through a call (`bump(a)`): what a field
     // of the argument struct points every launch at.
-    if (Raw.ThroughPointer && Raw.Fields.size() > 1 && isArgumentStruct(Var))
+    if ((Raw.ThroughPointer || Var->getType()->isReferenceType()) &&
+        Raw.Fields.size() > 1 && isArgumentStruct(Var))
       if (auto It = Worker.SharedFields.find(Raw.Fields.front());
           It != Worker.SharedFields.end() &&
           (It->second.AddressOf || It->second.Path.Fields.empty())) {
@@ -2377,6 +2378,17 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
       auto Bound = Type->isPointerType() ? BoundByPointer(Arg) : boundObject(Arg);
       if (Bound && !(Bound->Root && NewEachTrip(Bound->Root)))
         Worker.ByReference[Param] = *Bound;
+      // A local struct handed to a single launch (`std::ref(salaries)`,
+      // `&salaries`): what its pointer fields point to is shared with
+      // whatever else holds those pointers, as for pthread_create's.
+      if (!Loop && !Worker.ArgumentParam && Bound && Bound->Fields.empty() &&
+          !Bound->ThroughPointer)
+        if (const auto *Struct = dyn_cast_or_null<VarDecl>(Bound->Root))
+          if (auto Fields = pointerFieldsOfLocal(*Struct, Launcher);
+              !Fields.empty()) {
+            Worker.ArgumentParam = Param;
+            Worker.SharedFields = std::move(Fields);
+          }
       if (Bound || !isConstReferenceOrPointer(Type))
         continue;
     }

@@ -1053,6 +1053,11 @@ SummaryWrites::mapPath(const ObjectPath &Path, const FunctionDecl &Callee,
     Base = pointeeOf(Arg);
   } else {
     Base = objectPathOf(Arg);
+    // `transfer(*b.from, *b.to)`: what the member points to goes by the
+    // member's name.
+    if (const auto *Deref = dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
+        !Base && Deref && Deref->getOpcode() == UO_Deref)
+      Base = pointeeOf(Deref->getSubExpr());
     if (Base && Path.ThroughPointer) {
       // `int *&p` written through: what the caller's pointer points to.
       if (Base->ThroughPointer || !Base->Fields.empty() || !Base->Root)

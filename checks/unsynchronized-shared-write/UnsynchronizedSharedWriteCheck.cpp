@@ -175,6 +175,14 @@ bool isMethodOfObject(const CXXMethodDecl &Method, const ObjectPath &Object) {
 }
 
 /// "a", "a or b", "a, b, or c".
+/// The lock an access holds, quoted, for notes.
+std::string lockNamed(const SharedAccess &Access) {
+  for (const HeldLock &Lock : Access.Held)
+    if (Lock.Mutex)
+      return "'" + Lock.Mutex->describe() + "'";
+  return "another lock";
+}
+
 std::string alternatives(llvm::ArrayRef<std::string> Choices) {
   std::string Text;
   for (size_t I = 0; I < Choices.size(); ++I) {
@@ -202,7 +210,8 @@ struct Conflict {
     AtAccess,
     UnlockedRead,
     OtherLockWrite,
-    OthersRead
+    OthersRead,
+    AgainOtherLock
   } Note;
   bool OtherWrites = false;
   /// The other access is to a bit-field next to the written one (the same
@@ -1095,6 +1104,28 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
     return WritePhase && PhaseOf(A) == WritePhase;
   };
   bool SamePhase = InstancesOrdered && Write.OneInstance && WritePhase;
+  // The same worker launched again, once, on objects of its own, making
+  // this write to the same object under a lock of its own.
+  const Worker *OtherLaunch = nullptr;
+  const SharedAccess *OtherLaunchWrite = nullptr;
+  auto LaunchHoldingAnotherLock = [&] {
+    if (Write.Held.empty() || Writer.LoopOverlaps)
+      return false;
+    for (const Worker &Other : Body.Workers) {
+      if (&Other == &Writer || !sameCallable(Other.Spawn, Writer.Spawn) ||
+          Other.LoopOverlaps || mayOrderInstances(Other.Accesses, Write) ||
+          !Body.overlap(Writer, Other))
+        continue;
+      for (const SharedAccess &A : Other.Accesses.Accesses)
+        if (A.Where == Write.Where && A.Object.overlaps(Write.Object) &&
+            !A.Held.empty() && !sharesLock(Write.Held, A.Held)) {
+          OtherLaunch = &Other;
+          OtherLaunchWrite = &A;
+          return true;
+        }
+    }
+    return false;
+  };
   // Another instance of the same worker: unless the write holds a lock
   // exclusively (a reader lock lets the instances in together).
   if (!InstancesOrdered && !sharesLock(Write.Held, Write.Held) &&
@@ -1111,6 +1142,13 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
           }))
         Conflicts.push_back(
             {Repeated, Location(Other.Spawn.Call), Conflict::AgainHere, true});
+  } else if (!InstancesOrdered && !Write.OneInstance &&
+             LaunchHoldingAnotherLock()) {
+    // The same worker launched again on other objects: the lock it takes
+    // there is the other launch's own (`lock_guard g(from.mu)` with `from`
+    // a different account in each), which does not exclude this one.
+    Conflicts.push_back({Repeated, Location(OtherLaunch->Spawn.Call),
+                         Conflict::AgainOtherLock, true});
   } else if (!InstancesOrdered && !Write.Held.empty()) {
     // Written under the lock, but tested without it first (double-checked
     // locking): another instance, of the loop or launched again, reads
@@ -1288,6 +1326,13 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
                      "write}1",
            DiagnosticIDs::Note)
           << Object << !Write.Held.empty();
+      break;
+    case Conflict::AgainOtherLock:
+      diag(C.NoteAt, "the same worker is launched again here on other "
+                     "objects; at the write it holds %0 where the first "
+                     "holds %1, so both may write %2 at the same time",
+           DiagnosticIDs::Note)
+          << lockNamed(*OtherLaunchWrite) << lockNamed(Write) << Object;
       break;
     case Conflict::OtherLockWrite:
       diag(C.NoteAt, "each instance also writes %0 here, holding another "
