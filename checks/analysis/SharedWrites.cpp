@@ -37,6 +37,19 @@ const Expr *strip(const Expr *E) {
   return E;
 }
 
+/// E without a dereference of a pointer or a smart pointer (`*h`, `*p`),
+/// or E itself.
+static const Expr *dereferenced(const Expr *E) {
+  const Expr *Inner = E->IgnoreParenImpCasts();
+  if (const auto *Deref = dyn_cast<UnaryOperator>(Inner);
+      Deref && Deref->getOpcode() == UO_Deref)
+    return Deref->getSubExpr();
+  if (const auto *Star = dyn_cast<CXXOperatorCallExpr>(Inner);
+      Star && Star->getOperator() == OO_Star && Star->getNumArgs() == 1)
+    return Star->getArg(0);
+  return E;
+}
+
 /// The object a launch argument hands to a reference or pointer parameter:
 /// `std::ref(x)`, `&x`, an array `x`, `v.data()`, `this`.
 std::optional<ObjectPath> boundObject(const Expr *Arg) {
@@ -45,8 +58,9 @@ std::optional<ObjectPath> boundObject(const Expr *Arg) {
     return ObjectPath{};
   if (const auto *Call = dyn_cast<CallExpr>(E);
       Call && isNamed(Call->getDirectCallee(), {"::std::ref", "::std::cref"}) &&
-      Call->getNumArgs() == 1)
+      Call->getNumArgs() == 1) {
     return objectPathOf(Call->getArg(0));
+  }
   if (const auto *Address = dyn_cast<UnaryOperator>(E);
       Address && Address->getOpcode() == UO_AddrOf)
     return objectPathOf(Address->getSubExpr());
@@ -75,6 +89,9 @@ static std::optional<ElementArgument> elementArgument(const Expr *Arg) {
   else if (const auto *Address = dyn_cast<UnaryOperator>(E);
            Address && Address->getOpcode() == UO_AddrOf)
     E = strip(Address->getSubExpr());
+  // `std::ref(*per_thread[0])`: what an element points to belongs to the
+  // container.
+  E = strip(dereferenced(E));
   const Expr *Base = nullptr, *Index = nullptr;
   if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E)) {
     Base = Subscript->getBase();
@@ -846,6 +863,18 @@ private:
         if (auto Path = InElement(*stripped(Binding.Object), Binding.ObjectIsPointer);
             Path || Known)
           return Path;
+      // `merge_from(*h)` on `for (auto &h : per_thread)`, `tally(e)` on
+      // `Entry &e = table.at(key)`: a reference parameter bound to the
+      // element, or to what the element points to (which goes by the
+      // container's name).
+      if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(Access.Object.Root);
+          Param && Param->getType()->isReferenceType() &&
+          Param->getDeclContext() == Callee &&
+          Param->getFunctionScopeIndex() < Binding.Args.size())
+        if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripped(
+                dereferenced(Binding.Args[Param->getFunctionScopeIndex()]))))
+          if (auto Path = InElement(*Ref, false); Path || Known)
+            return Path;
       // `decode_into(f, seq)` with `Frame *f = &g_frames[seq % 2]`: what
       // the callee touches through that pointer parameter is in the element.
       if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(Access.Object.Root);
@@ -928,6 +957,15 @@ private:
       Access.PublishedByNothing = unpublishedAfterCall(Call, Write, Access);
       Result.OwnSlotWrites.push_back(std::move(Access));
     };
+    for (const SummaryWrite &Write : Summary.UnplacedWrites) {
+      if (auto Own = ownSlotObject(Write, *Callee, Binding))
+        KeepOwnSlotWrite(Write, std::move(*Own), /*ForOwnSlot=*/true);
+      else if (auto Object = SharedObject(Write))
+        KeepOwnSlotWrite(Write, std::move(*Object), /*ForOwnSlot=*/false);
+      else
+        continue;
+      Result.OwnSlotWrites.back().UnplacedSlot = true;
+    }
     for (const SummaryWrite &Write :
          SummaryWrites::writesAt(Summary, Binding, Context)) {
       if (auto Own = ownSlotObject(Write, *Callee, Binding)) {
@@ -947,8 +985,13 @@ private:
         Slot = combine(Slot, Param < Binding.Args.size()
                                  ? Index.classify(Binding.Args[Param])
                                  : IndexKind::Unknown);
-      if (Slot == IndexKind::PerWorker || Slot == IndexKind::Unknown)
+      // Neither is known to meet another instance's, but a thread reading
+      // every slot meets both.
+      if (Slot == IndexKind::PerWorker || Slot == IndexKind::Unknown) {
+        KeepOwnSlotWrite(Write, std::move(*Object), /*ForOwnSlot=*/false);
+        Result.OwnSlotWrites.back().UnplacedSlot = Slot == IndexKind::Unknown;
         continue;
+      }
       if (!AtCall)
         AtCall = heldAt(Call, Lambdas.size());
       LockSet Held =
@@ -1349,12 +1392,16 @@ private:
                    : walkAccess(Name, *Raw, Code, SlotOfItsOwn);
     };
     std::optional<SharedAccess> Found;
+    bool Unplaced = false;
     if (!OwnSlot)
       Found = Walk([&](const Expr &Subscript) {
-        OwnSlot |= isOwnSlot(Subscript);
-        return slotOfItsOwn(Subscript);
+        bool Own = isOwnSlot(Subscript);
+        OwnSlot |= Own;
+        bool Skipped = slotOfItsOwn(Subscript);
+        Unplaced |= Skipped && !Own;
+        return Skipped;
       });
-    if (!Found && OwnSlot) {
+    if (!Found && (OwnSlot || Unplaced)) {
       // The same walk with every slot taken as shared says what the write
       // to the own slot is.
       if (auto Own = Walk([](const Expr &) { return false; });
@@ -1362,6 +1409,7 @@ private:
         if (Resolved Where = resolve(Own->Object); Where.Kind == Reach::Shared) {
           Own->Object = Where.Path;
           Own->Held = translate(heldAt(*Own->Where, Lambdas.size()));
+          Own->UnplacedSlot = !OwnSlot;
           Result.OwnSlotWrites.push_back(std::move(*Own));
         }
       return;
@@ -2262,8 +2310,15 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
   // `&slots[i]` with `i` the loop's: each launch gets an element of its own
   // of one container.
   auto NoteOwnElement = [&](const ParmVarDecl *Param, const Expr *Arg) {
-    if (!Loop)
+    // A single launch handed one element (`std::ref(*per_thread[0])`,
+    // `&slots[2]`): its own, as far as parlint can tell; what it writes
+    // there still meets a thread reading every element.
+    if (!Loop) {
+      if (auto Element = elementArgument(Arg); Element && Element->Index &&
+                                               !boundObject(Arg))
+        Worker.OwnElements[Param] = Element->Container;
       return;
+    }
     if (auto Element = elementArgument(Arg);
         Element && !NewEachTrip(Element->Container.Root) &&
         mentionsDeclaredWithin(Element->Index, Loop, SM))

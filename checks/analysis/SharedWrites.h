@@ -143,6 +143,11 @@ struct SharedAccess {
   /// (SummaryWrite::ClaimedBy): the counter announced the slot before the
   /// write filled it.
   const Expr *ClaimedBy = nullptr;
+  /// An OwnSlotWrites entry whose element parlint cannot place (`hist[v &
+  /// 15]` with `v` from a seed, `buckets_[bucket_for(us)]`): another
+  /// instance may or may not hit the same one, but a thread reading every
+  /// element meets it.
+  bool UnplacedSlot = false;
   /// The worker makes the access before any hand-off of its own (in the
   /// order of its code): nothing it synchronizes with orders this one.
   bool BeforeAnyHandOff = false;
@@ -203,8 +208,9 @@ struct WorkerAccesses {
   /// accesses in its body (SharedAccess::WhilePolling).
   bool PollsOnly = false;
   /// Writes to a slot of the worker's own (`stats[id].n++`, `Stats &mine =
-  /// stats[id]`): no other instance meets them, but a thread that reads
-  /// every slot while the worker runs does.
+  /// stats[id]`), or to one parlint cannot place (UnplacedSlot): no other
+  /// instance is known to meet them, but a thread that reads every slot
+  /// while the worker runs does.
   llvm::SmallVector<SharedAccess, 2> OwnSlotWrites;
 };
 

@@ -218,6 +218,16 @@ private:
     Write.WhereFunction = &Function;
     return Write;
   }
+  void addUnplaced(SummaryWrite Write) {
+    if (Result.UnplacedWrites.size() >= MaxWritesPerSummary)
+      return;
+    for (const SummaryWrite &Known : Result.UnplacedWrites)
+      if (Known.Where == Write.Where && Known.Object == Write.Object &&
+          Known.Held == Write.Held)
+        return;
+    Write.SlotParams.clear();
+    Result.UnplacedWrites.push_back(std::move(Write));
+  }
   /// Method: the container method the read calls (`size()`), if any.
   /// SlotParams: the by-value parameters that pick the element read.
   void addRead(const ObjectPath &Object, LockSet Held, const Expr &Where,
@@ -510,6 +520,8 @@ void WriteScanner::visitName(const Expr &Name) {
         addRangeWrite(*Found, *Counter);
         return;
       }
+    if (Found && Found->isWrite() && reachesCaller(Found->Object))
+      addUnplaced(writeOf(*Found));
     if (!Found || Found->isWrite())
       return;
     SlotParams.clear();
@@ -635,7 +647,8 @@ void WriteScanner::visitCallee(const Expr &Site, const FunctionDecl &CalleeDecl,
   Result.HandsOff |= Inner.HandsOff;
   Result.OrdersInstances |= Inner.OrdersInstances;
   Result.Observes |= Inner.Observes;
-  if (Inner.Writes.empty() && Inner.Reads.empty() && Inner.GuardedWrites.empty())
+  if (Inner.Writes.empty() && Inner.Reads.empty() &&
+      Inner.GuardedWrites.empty() && Inner.UnplacedWrites.empty())
     return;
   LockSet AtCall = keptLocks(Locks.heldAt(Site));
   auto HeldThere = [&](const SummaryWrite &Access) {
@@ -688,6 +701,19 @@ void WriteScanner::visitCallee(const Expr &Site, const FunctionDecl &CalleeDecl,
               std::move(SlotParams),
               Read.BeforeAnyHandOff && !HandedOffBeforeCall);
   }
+  // Writes to elements no one can place stay so.
+  for (const SummaryWrite &Write : Inner.UnplacedWrites) {
+    llvm::SmallVector<unsigned, 2> Unused;
+    auto Object = ThroughElement(Write, /*Reading=*/false, Unused);
+    if (!Object)
+      Object = SummaryWrites::mapPath(Write.Object, *Callee, Binding);
+    if (!Object || !reachesCaller(*Object))
+      continue;
+    SummaryWrite Mapped = Write;
+    Mapped.Object = *Object;
+    Mapped.Held = HeldThere(Write);
+    addUnplaced(std::move(Mapped));
+  }
   // The callee's writes are ours on every call only if the call is.
   llvm::SmallVector<SummaryWrite, 4> Writes =
       SummaryWrites::writesAt(Inner, Binding, Context);
@@ -732,10 +758,15 @@ void WriteScanner::visitCallee(const Expr &Site, const FunctionDecl &CalleeDecl,
          (!CallEveryTime && isGuardedByParameterTest(Code, Site, Function))))
       continue;
     Mapped.SlotParams.clear();
-    if (InElement)
+    if (InElement) {
       Mapped.SlotParams = std::move(ElementSlot);
-    else if (!mapSlotParams(Write, Binding, Mapped.SlotParams))
+    } else if (!mapSlotParams(Write, Binding, Mapped.SlotParams)) {
+      // A slot picked here by what this function cannot place.
+      Mapped.Held = HeldThere(Write);
+      if (!Mapped.Guard)
+        addUnplaced(std::move(Mapped));
       continue;
+    }
     Mapped.Held = HeldThere(Write);
     Mapped.UnpublishedAtReturn = Write.UnpublishedAtReturn && Mapped.Held.empty() &&
                                  !Publication.mayPublishAfter(Site);

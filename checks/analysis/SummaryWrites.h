@@ -100,6 +100,11 @@ struct WriteSummary {
   /// name otherwise is only here; one it could (through a pointer member,
   /// `s->data`) is among Writes too.
   llvm::SmallVector<SummaryWrite, 2> RangeWrites;
+  /// Writes to an element neither the function nor its caller can place
+  /// (`buckets_[v & 15]`, `hist[hash(key)]`): whether two callers hit the
+  /// same one is unknown, but a thread reading every element meets each.
+  /// Kept apart from Writes, which claim a meeting of every caller.
+  llvm::SmallVector<SummaryWrite, 2> UnplacedWrites;
   /// What a call may read of the same objects (Write is None), on any path,
   /// with the locks held there: a call of the summarized function stands
   /// for these reads, not for a read of the whole object it is called on.

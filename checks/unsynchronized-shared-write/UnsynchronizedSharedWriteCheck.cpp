@@ -1539,14 +1539,16 @@ void UnsynchronizedSharedWriteCheck::checkOwnSlotWrites(LaunchingBody &Body) {
       SourceLocation Where = reportLocation(*Write.Where, SM);
       if (Where.isInvalid() || !firstReportAt(Where))
         continue;
-      diag(Where, "unsynchronized %0 in the worker's own slot, which %select{"
-                  "the launching thread|another thread|another instance of "
-                  "the worker}1 reads while the worker may still be running; "
-                  "%select{|make it std::atomic, |make it _Atomic, }2guard "
-                  "every access with one mutex, or read the slots only once "
-                  "the workers have finished")
+      diag(Where, "unsynchronized %0 in %select{the worker's own slot|an "
+                  "element the worker picks}3, which %select{the launching "
+                  "thread|another thread|another instance of the worker}1 "
+                  "reads while the worker may still be running; %select{|"
+                  "make it std::atomic, |make it _Atomic, }2guard every "
+                  "access with one mutex, or read the slots only once the "
+                  "workers have finished")
           << whatIsWritten(Write) << (ReadByPeer ? 2 : Reader ? 1 : 0)
-          << (atomicWouldDo(Write) ? (getLangOpts().CPlusPlus ? 1 : 2) : 0);
+          << (atomicWouldDo(Write) ? (getLangOpts().CPlusPlus ? 1 : 2) : 0)
+          << Write.UnplacedSlot;
       if (Write.ClaimedBy)
         diag(expansionStart(*Write.ClaimedBy, SM),
              "the slot is claimed here: the counter announces it before it "

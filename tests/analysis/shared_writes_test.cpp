@@ -726,15 +726,19 @@ TEST(SharedWrites, OwnSlotWritesAreKeptApart) {
       "      mine.done = mine.done + 1;\n"       // own slot, through an alias
       "      flat[i] += 2;\n"                    // own slot, subscripted
       "      long seen = flat[i];\n"             // a read: not kept
-      "      flat[(i + 1) % 4] = seen;\n"        // not placed: neither
+      "      flat[(i + 1) % 4] = seen;\n"        // not placed: kept, marked
       "    });\n"
       "}\n");
   ASSERT_FALSE(W.Launches.empty());
   EXPECT_EQ(W.writes(), Writes{});
   std::vector<std::string> Own;
-  for (const SharedAccess &A : W.Accesses.OwnSlotWrites)
+  std::vector<bool> Unplaced;
+  for (const SharedAccess &A : W.Accesses.OwnSlotWrites) {
     Own.push_back(A.Object.describe());
-  EXPECT_EQ(Own, (std::vector<std::string>{"slots.done", "flat"}));
+    Unplaced.push_back(A.UnplacedSlot);
+  }
+  EXPECT_EQ(Own, (std::vector<std::string>{"slots.done", "flat", "flat"}));
+  EXPECT_EQ(Unplaced, (std::vector<bool>{false, false, true}));
 }
 
 TEST(SharedWrites, WritesThroughAnElementOfTheirOwnAreOwnSlotWrites) {

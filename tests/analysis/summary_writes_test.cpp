@@ -597,3 +597,37 @@ void clearAll(int n) {
   EXPECT_EQ(C.writes("clearAll").RangeWrites.size(), 0u);
   EXPECT_EQ(C.objects("clearAll"), Strings{"table"});
 }
+
+namespace {
+std::vector<std::string> unplaced(Code &C, const std::string &Name) {
+  std::vector<std::string> Found;
+  for (const SummaryWrite &Write : C.writes(Name).UnplacedWrites)
+    Found.push_back(Write.Object.describe());
+  return Found;
+}
+} // namespace
+
+// A write to an element no one can place (`buckets_[bucket_for(v)]`, an
+// index folded from a parameter) is kept apart from Writes, which claim a
+// meeting of every caller, and passes up through callers that cannot place
+// it either; one whose index the caller places is an ordinary write there.
+TEST(SummaryWrites, UnplacedElementsAreKeptApart) {
+  Code C(R"cpp(
+struct Histogram {
+  long buckets[16];
+  int bucket_for(unsigned v);
+  void record(unsigned v) { ++buckets[bucket_for(v)]; }
+  void folded(unsigned v) { ++buckets[v & 15]; }
+  void at(int b) { ++buckets[b]; }
+};
+void serve(Histogram &h, unsigned seed) { h.record(seed * 7); }
+void first(Histogram &h) { h.at(0); }
+)cpp");
+  EXPECT_EQ(unplaced(C, "record"), Strings{"buckets"});
+  EXPECT_TRUE(C.objects("record").empty());
+  EXPECT_EQ(unplaced(C, "folded"), Strings{"buckets"});
+  EXPECT_TRUE(unplaced(C, "at").empty()) << "the caller places it";
+  EXPECT_EQ(unplaced(C, "serve"), Strings{"h.buckets"});
+  EXPECT_TRUE(C.objects("serve").empty());
+  EXPECT_EQ(C.objects("first"), Strings{"h.buckets"});
+}
