@@ -2009,7 +2009,11 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
         Op && smartPointerDereferenced(Op) &&
         smartPointerDereferenced(Op) == Current->IgnoreParenImpCasts() &&
         Path.Root && !Path.ThroughPointer && Path.Fields.empty() && !PointsInto) {
-      Path.ThroughPointer = true;
+      // Through an element of a container of smart pointers (`r->ms` on
+      // `for (auto &r : results)`), what it points to goes by the
+      // container's name, as for an element itself.
+      Path.ThroughPointer =
+          isStdSmartPointer(Path.Root->getType().getNonReferenceType());
       Current = Op;
       SmartArrow = Op->getOperator() == OO_Arrow;
       continue;
