@@ -1,3 +1,4 @@
+// RUN-STD: c++20
 // Builders each fill their own result, reached through a container of
 // smart pointers (`std::ref(*results[i])`); the coordinator waits on a
 // latch and reads every result (`for (const auto &r : results) r->ms`).
