@@ -3,6 +3,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <functional>
 
 namespace clang::tidy::parlint {
@@ -315,6 +316,50 @@ std::optional<ReturnedElement> elementReturnedBy(const CallExpr &Call) {
   return std::nullopt;
 }
 
+/// Whether Body takes the element Value reads out of its array: Value is
+/// an element's value (`q->items[q->head]`, a pointer handed over, not an
+/// element's address), and Body writes what picks it (`q->head = ...`,
+/// `items[--top]`) or that array's slots (`items[i] = items[--n]`). A
+/// queue's pop: the caller alone gets the object it points to.
+static bool takenOut(const Expr *Value, const Stmt &Body) {
+  const auto *Element =
+      Value ? dyn_cast<ArraySubscriptExpr>(Value->IgnoreParenImpCasts()) : nullptr;
+  if (!Element)
+    return false;
+  auto Picked = [](const Expr *E) -> const ValueDecl * {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      return Member->getMemberDecl();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return Ref->getDecl();
+    return nullptr;
+  };
+  llvm::SmallPtrSet<const ValueDecl *, 4> Pickers;
+  forEachDescendant(Element->getIdx(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+    if (const auto *E = dyn_cast<Expr>(&S))
+      if (const ValueDecl *D = Picked(E); D && isa<MemberExpr, DeclRefExpr>(E))
+        Pickers.insert(D);
+  });
+  const ValueDecl *ArrayDecl = Picked(Element->getBase());
+  bool Taken = false;
+  auto Written = [&](const Expr *Target) {
+    Target = Target->IgnoreParenImpCasts();
+    if (const auto *Slot = dyn_cast<ArraySubscriptExpr>(Target))
+      return ArrayDecl && Picked(Slot->getBase()) == ArrayDecl;
+    const ValueDecl *D = Picked(Target);
+    return D && Pickers.contains(D);
+  };
+  forEachDescendant(&Body, /*SkipLambdas=*/true, [&](const Stmt &S) {
+    if (const auto *Assign = dyn_cast<BinaryOperator>(&S);
+        Assign && Assign->isAssignmentOp())
+      Taken |= Written(Assign->getLHS());
+    else if (const auto *Step = dyn_cast<UnaryOperator>(&S);
+             Step && Step->isIncrementDecrementOp())
+      Taken |= Written(Step->getSubExpr());
+  });
+  return Taken;
+}
+
 /// The one array every value in Values, and every value the local Found is
 /// given in Body, is an element of (null values aside), rooted at a global
 /// or a parameter; nullopt when they differ or one is anything else.
@@ -354,7 +399,8 @@ commonArrayOf(llvm::SmallVector<const Expr *, 2> Values, const VarDecl *Found,
     auto [Array, Index] = arrayAndIndexOf(Value);
     std::optional<ObjectPath> Path =
         Array ? objectPathOf(Array->IgnoreParenImpCasts()) : std::nullopt;
-    if (!Path || !Path->Root || (Common && !(*Common == *Path)))
+    if (!Path || !Path->Root || (Common && !(*Common == *Path)) ||
+        takenOut(Value, *HelperBody))
       return std::nullopt;
     const auto *Root = dyn_cast<VarDecl>(Path->Root);
     if (!Root || !(isa<ParmVarDecl>(Root) || Root->hasGlobalStorage()))
