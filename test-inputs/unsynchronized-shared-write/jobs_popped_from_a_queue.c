@@ -87,7 +87,7 @@ static void *peek_worker(void *arg) {
   (void)arg;
   struct job *j = queue_peek(&jobs);
   if (j)
-    /* EXPECT-WARNING@+1:5 unsynchronized write to 'jobs.items.rows' in a worker launched several times at once; make it _Atomic, guard every access with one mutex, or give each worker its own slot and combine them once all have finished */
+    // EXPECT-WARNING@+1:5 unsynchronized write to 'jobs.items.rows' in a worker launched several times at once; make it _Atomic, guard every access with one mutex, or give each worker its own slot and combine them once all have finished
     j->rows = 0;
   return NULL;
 }
@@ -102,8 +102,8 @@ void run_render(void) {
 
 void run_peek(void) {
   pthread_t t[4];
+  // EXPECT-NOTE@+1:3 the worker is launched on each iteration of this loop, and the iterations' workers run at the same time
   for (int i = 0; i < 4; i++)
-    /* EXPECT-NOTE@+1:3 the worker is launched on each iteration of this loop, and the iterations' workers run at the same time */
     pthread_create(&t[i], NULL, peek_worker, NULL);
   for (int i = 0; i < 4; i++)
     pthread_join(t[i], NULL);
