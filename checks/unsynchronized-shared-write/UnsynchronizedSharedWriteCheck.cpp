@@ -372,13 +372,6 @@ void UnsynchronizedSharedWriteCheck::checkConstructorBodyWrites(
   auto Counts = [&](const SharedAccess &A) {
     return !A.isWrite() && A.Object.isThis() && (Unordered || A.BeforeAnyHandOff);
   };
-  llvm::SmallVector<ObjectPath, 4> Read;
-  for (const SharedAccess &A : Worker.Accesses)
-    if (Counts(A) && !llvm::is_contained(Read, A.Object))
-      Read.push_back(A.Object);
-  if (Read.empty())
-    return;
-  checkLaterMemberInitializers(Worker, Spawn, Handle, Constructor);
   // The body may wait for the worker, or hand off with it, before it
   // writes: parlint does not follow such a body.
   bool TakesPart = false;
@@ -389,7 +382,18 @@ void UnsynchronizedSharedWriteCheck::checkConstructorBodyWrites(
     else if (const auto *Atomic = dyn_cast<AtomicExpr>(&Node))
       TakesPart |= SummaryWrites::takesPartInHandOff(*Atomic);
   });
-  if (TakesPart)
+  // A member initialized later than the thread: only a hand-off of the
+  // body, which runs after every initializer, could order it.
+  checkLaterMemberInitializers(Worker, Spawn, Handle, Constructor,
+                               [&](const SharedAccess &A) {
+                                 return !A.isWrite() && A.Held.empty() &&
+                                        (!TakesPart || Counts(A));
+                               });
+  llvm::SmallVector<ObjectPath, 4> Read;
+  for (const SharedAccess &A : Worker.Accesses)
+    if (Counts(A) && !llvm::is_contained(Read, A.Object))
+      Read.push_back(A.Object);
+  if (Read.empty() || TakesPart)
     return;
   llvm::SmallVector<ObjectPath, 4> Reported;
   for (const SharedAccess &Write : collectLauncherAccesses(Body, {}, Read)) {
@@ -421,7 +425,8 @@ void UnsynchronizedSharedWriteCheck::checkConstructorBodyWrites(
 
 void UnsynchronizedSharedWriteCheck::checkLaterMemberInitializers(
     const WorkerAccesses &Worker, const Launch &Spawn, const FieldDecl &Handle,
-    const FunctionUnderCheck &Constructor) {
+    const FunctionUnderCheck &Constructor,
+    llvm::function_ref<bool(const SharedAccess &)> Unordered) {
   const auto *Init = dyn_cast<CXXConstructorDecl>(&Constructor.Decl);
   if (!Init)
     return;
@@ -438,7 +443,7 @@ void UnsynchronizedSharedWriteCheck::checkLaterMemberInitializers(
     Written.Fields.push_back(Field);
     const SharedAccess *Reading = nullptr;
     for (const SharedAccess &A : Worker.Accesses)
-      if (!Reading && !A.isWrite() && readsWritten(A.Object, Written) && A.Held.empty())
+      if (!Reading && Unordered(A) && readsWritten(A.Object, Written))
         Reading = &A;
     if (!Reading)
       continue;

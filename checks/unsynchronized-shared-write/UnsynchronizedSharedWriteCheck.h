@@ -148,10 +148,12 @@ private:
                                   const Launch &Spawn, const FieldDecl &Handle,
                                   const FunctionUnderCheck &Constructor);
   /// Members declared below the thread member, initialized after its
-  /// initializer started the worker that reads them.
-  void checkLaterMemberInitializers(const WorkerAccesses &Worker,
-                                  const Launch &Spawn, const FieldDecl &Handle,
-                                  const FunctionUnderCheck &Constructor);
+  /// initializer started the worker that reads them (a read Unordered
+  /// accepts: nothing the constructor does later orders it).
+  void checkLaterMemberInitializers(
+      const WorkerAccesses &Worker, const Launch &Spawn, const FieldDecl &Handle,
+      const FunctionUnderCheck &Constructor,
+      llvm::function_ref<bool(const SharedAccess &)> Unordered);
   /// A note at a worker's read (or its call that reads) that another
   /// thread's write meets; WithoutWritersLock adds that the read does not
   /// hold the lock the write holds.
