@@ -32,7 +32,8 @@ const FieldDecl *atomicMemberOf(const CXXMemberCallExpr &Call, StringRef Name) {
 /// A load of the counter that may acquire what the other side stored.
 bool acquires(const CXXMemberCallExpr &Load) { return !isRelaxedAtomicCall(Load); }
 
-/// The local a stored value steps from: `t + 1`, `t`, `(t + 1) & mask`.
+/// The local a stored value steps from: `t + 1`, `t`, `(t + 1) & mask`,
+/// `(t + 1) % N`.
 const VarDecl *steppedLocal(const Expr *Value) {
   const Expr *E = stripped(Value);
   while (const auto *Binary = dyn_cast_or_null<BinaryOperator>(E)) {
@@ -129,6 +130,11 @@ elementsTouchedAfterHandOver(const CXXMethodDecl &Method) {
     if (!Counter || Store->getNumArgs() < 1 || isRelaxedAtomicCall(*Store))
       return;
     const VarDecl *Local = steppedLocal(Store->getArg(0));
+    // `next = (h + 1) % N; head_.store(next)`: the step through a local.
+    if (const VarDecl *From = Local && Local->getInit() && !isChangedWithin(Local, Body)
+                                  ? steppedLocal(Local->getInit())
+                                  : nullptr)
+      Local = From;
     const auto *Init = Local && Local->getInit()
                            ? dyn_cast<CXXMemberCallExpr>(stripped(Local->getInit()))
                            : nullptr;

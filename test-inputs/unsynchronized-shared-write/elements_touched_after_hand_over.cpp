@@ -153,3 +153,79 @@ int main() {
   cursor.advance(3);
   return static_cast<int>(total + log.sum() + journal.count() + cursor.peek());
 }
+
+// The stored value is a local stepped from the loaded one (`next = (head +
+// 1) % N`), in a class template.
+template <typename T, std::size_t N> class PeakRing {
+public:
+  bool try_push(const T &item) {
+    const std::size_t head = head_.load(std::memory_order_relaxed);
+    const std::size_t next = (head + 1) % N;
+    if (next == tail_.load(std::memory_order_acquire))
+      return false;
+    // EXPECT-NOTE@+1:5 the element is handed over here
+    head_.store(next, std::memory_order_release);
+    // EXPECT-WARNING@+1:5 unsynchronized write of an element of 'slots_' after the store to 'head_' that hands it to the other thread; fill the element before that store
+    slots_[head] = item;
+    return true;
+  }
+  bool try_pop(T &out) {
+    const std::size_t tail = tail_.load(std::memory_order_relaxed);
+    // EXPECT-NOTE@+1:17 the other thread sees the store here
+    if (tail == head_.load(std::memory_order_acquire))
+      return false;
+    // EXPECT-NOTE@+1:11 and then touches the array's elements here
+    out = slots_[tail];
+    tail_.store((tail + 1) % N, std::memory_order_release);
+    return true;
+  }
+
+private:
+  std::array<T, N> slots_{};
+  std::atomic<std::size_t> head_{0};
+  std::atomic<std::size_t> tail_{0};
+};
+
+// Near miss: the same ring, filled before the store.
+template <typename T, std::size_t N> class SteppedRingFilledFirst {
+public:
+  bool try_push(const T &item) {
+    const std::size_t head = head_.load(std::memory_order_relaxed);
+    const std::size_t next = (head + 1) % N;
+    if (next == tail_.load(std::memory_order_acquire))
+      return false;
+    slots_[head] = item;
+    head_.store(next, std::memory_order_release);
+    return true;
+  }
+  bool try_pop(T &out) {
+    const std::size_t tail = tail_.load(std::memory_order_relaxed);
+    if (tail == head_.load(std::memory_order_acquire))
+      return false;
+    out = slots_[tail];
+    tail_.store((tail + 1) % N, std::memory_order_release);
+    return true;
+  }
+
+private:
+  std::array<T, N> slots_{};
+  std::atomic<std::size_t> head_{0};
+  std::atomic<std::size_t> tail_{0};
+};
+
+void meters() {
+  PeakRing<int, 64> peaks;
+  SteppedRingFilledFirst<int, 64> stepped;
+  std::thread producer([&] {
+    for (int i = 0; i < 100; ++i) {
+      peaks.try_push(i);
+      stepped.try_push(i);
+    }
+  });
+  int v = 0;
+  for (int i = 0; i < 100; ++i) {
+    peaks.try_pop(v);
+    stepped.try_pop(v);
+  }
+  producer.join();
+}
