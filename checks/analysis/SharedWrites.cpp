@@ -2751,6 +2751,17 @@ std::optional<ElementAlias> elementAliasOf(const Expr &Name,
     if (!Address || Address->getOpcode() != UO_AddrOf)
       return std::nullopt;
     Init = stripped(Address->getSubExpr());
+    // `struct player *p = &w->player;`, never changed: a name for that
+    // member, through which every use touches it.
+    if (!isa<ArraySubscriptExpr, CXXOperatorCallExpr, CXXMemberCallExpr>(Init))
+      if (std::optional<ObjectPath> Whole = objectPathOf(Init);
+          Whole && !Whole->Fields.empty()) {
+        ElementAlias Alias;
+        Alias.ContainerPath = *Whole;
+        Alias.Use = &Name;
+        Alias.PointsInto = true;
+        return Alias;
+      }
   }
   ElementAlias Alias;
   if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(Init);
