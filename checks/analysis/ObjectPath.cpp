@@ -97,10 +97,6 @@ ObjectPath ObjectPath::extendedBy(const ObjectPath &Tail) const {
   return Result;
 }
 
-namespace {
-
-/// The member a method hands out by reference: a body of only guard
-/// declarations and `return member_;` (a getter), or null.
 const FieldDecl *memberReturnedBy(const CXXMethodDecl *Method) {
   const FunctionDecl *Definition = nullptr;
   if (!Method || Method->isVirtual() || !Method->isInstance() ||
@@ -129,6 +125,8 @@ const FieldDecl *memberReturnedBy(const CXXMethodDecl *Method) {
     return nullptr;
   return dyn_cast<FieldDecl>(Member->getMemberDecl());
 }
+
+namespace {
 
 std::optional<ObjectPath> pathOf(const Expr *E, unsigned Depth) {
   if (!E || Depth > 4)

@@ -48,6 +48,12 @@ struct ObjectPath {
 /// initializer are followed to what they are bound to.
 std::optional<ObjectPath> objectPathOf(const Expr *E);
 
+/// The member a method hands out by reference: a body of only guard
+/// declarations and `return member_;` (a getter, `const Stats &stats()
+/// const { lock_guard g(mu_); return stats_; }`), or null. What the caller
+/// reads through it, it reads after the getter's lock is gone.
+const FieldDecl *memberReturnedBy(const CXXMethodDecl *Method);
+
 /// The caller's object a constructor's argument binds reference member
 /// Field to (`Downloader(TransferStats &s) : stats_(s)` constructed with
 /// `stats`), or nullopt.

@@ -1278,6 +1278,12 @@ private:
       if (captureKindOf(*Lambda, Var) == LCK_ByCopy)
         return LocalUnlessPointer();
     auto Kind = captureKindOf(*Worker.Lambda, Var);
+    // Not captured, yet named: a local of the launching function a
+    // reference member of a captured object is bound to (`Dash dash(meter)`
+    // with `dash` captured): shared as that object is.
+    if (!Kind && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
+        !Var->getType()->isReferenceType())
+      Kind = LCK_ByRef;
     if (!Kind)
       return R;
     // `auto *state = new State;` captured by reference or by copy: what a
@@ -2032,6 +2038,24 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
           dyn_cast_or_null<CXXMemberCallExpr>(Code.parent(*Member));
       if (!Method || !Call || Call->getCallee()->IgnoreParens() != Member)
         return Read();
+      // `meter.stats().requests` with a getter returning `stats_` by
+      // reference: the member, touched after the getter's lock is gone.
+      if (const FieldDecl *Returned = memberReturnedBy(Method);
+          Returned && (!Member->isArrow() || ThroughPointer() ||
+                       isa<CXXThisExpr>(Current->IgnoreImpCasts()))) {
+        // `const State &s = room.state();` binds, touching nothing: the
+        // uses of `s` are walked on their own.
+        if (const auto *Declaration =
+                dyn_cast_or_null<DeclStmt>(Code.parentIgnoringImplicit(*Call)))
+          for (const Decl *D : Declaration->decls())
+            if (const auto *Var = dyn_cast<VarDecl>(D);
+                Var && Var->getType()->isReferenceType() && Var->getInit() &&
+                Var->getInit()->IgnoreParenImpCasts() == Call)
+              return std::nullopt;
+        Path.Fields.push_back(Returned);
+        Current = Call;
+        continue;
+      }
       // this->helper(): what it touches is in its own body, not seen here.
       if (isa<CXXThisExpr>(Current->IgnoreParenImpCasts()) && Path.isThis() &&
           Path.Fields.empty())

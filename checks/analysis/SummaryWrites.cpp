@@ -1051,6 +1051,39 @@ LockSet SummaryWrites::withCalleeLocks(LockSet AtCall,
   return AtCall;
 }
 
+/// The construction of a temporary object a member call is made on
+/// (`Handler(meter).serve()`), or null.
+static const CXXConstructExpr *constructionOf(const Expr *Object) {
+  const Expr *E = Object->IgnoreParenImpCasts();
+  if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E))
+    E = Temporary->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+    E = Bind->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E)) // `Handler(m)`
+    E = Cast->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+    E = Bind->getSubExpr()->IgnoreParenImpCasts();
+  return dyn_cast<CXXConstructExpr>(E);
+}
+
+/// `dash.meter_.stats_` with `Dash dash(meter)` binding the reference
+/// member `meter_` to `meter`: `meter.stats_`. Other paths as they are.
+static ObjectPath throughBoundReference(ObjectPath Path) {
+  const auto *Local = dyn_cast_or_null<VarDecl>(Path.Root);
+  if (!Local || !Local->hasLocalStorage() || isa<ParmVarDecl>(Local) ||
+      Path.ThroughPointer || Path.Fields.empty() ||
+      !Path.Fields.front()->getType()->isReferenceType() || !Local->getInit())
+    return Path;
+  const auto *Construct = constructionOf(Local->getInit());
+  if (!Construct)
+    return Path;
+  auto Bound = boundByConstruction(*Construct, *Path.Fields.front());
+  if (!Bound)
+    return Path;
+  Bound->Fields.append(std::next(Path.Fields.begin()), Path.Fields.end());
+  return *Bound;
+}
+
 std::optional<ObjectPath>
 SummaryWrites::mapPath(const ObjectPath &Path, const FunctionDecl &Callee,
                        const CallBinding &Binding) {
@@ -1058,13 +1091,24 @@ SummaryWrites::mapPath(const ObjectPath &Path, const FunctionDecl &Callee,
     const Expr *Object = withoutParens(Binding.Object);
     if (!Object)
       return std::nullopt;
+    // `Handler(meter).serve()`: a temporary's reference member is what its
+    // construction bound it to; its other members are its own.
+    if (const auto *Temporary = constructionOf(Object)) {
+      if (Path.Fields.empty() || !Path.Fields.front()->getType()->isReferenceType())
+        return std::nullopt;
+      auto Bound = boundByConstruction(*Temporary, *Path.Fields.front());
+      if (!Bound)
+        return std::nullopt;
+      Bound->Fields.append(std::next(Path.Fields.begin()), Path.Fields.end());
+      return Bound;
+    }
     std::optional<ObjectPath> Base =
         isa<CXXThisExpr>(Object) ? ObjectPath{}
         : Binding.ObjectIsPointer ? pointeeOf(Object)
                                   : objectPathOf(Object);
     if (!Base)
       return std::nullopt;
-    return Base->extendedBy(Path);
+    return throughBoundReference(Base->extendedBy(Path));
   }
   const auto *Param = dyn_cast<ParmVarDecl>(Path.Root);
   if (!Param) // a global or a static
