@@ -360,6 +360,62 @@ const CallExpr *LockScopes::nullGuardedLockCall(const CFGBlock &Block) const {
   return TestedObject && *TestedObject == *Locked ? Call : nullptr;
 }
 
+std::optional<LockScopes::TryTest>
+LockScopes::tryLockTestOf(const CFGBlock &Block) const {
+  const auto *If = dyn_cast_or_null<IfStmt>(Block.getTerminatorStmt());
+  if (!If || !If->getCond() || If->getConditionVariable() ||
+      Block.succ_size() != 2)
+    return std::nullopt;
+  const Expr *Cond = If->getCond()->IgnoreParenImpCasts();
+  bool SuccessIfTrue = true;
+  while (const auto *Not = dyn_cast<UnaryOperator>(Cond)) {
+    if (Not->getOpcode() != UO_LNot)
+      return std::nullopt;
+    SuccessIfTrue = !SuccessIfTrue;
+    Cond = Not->getSubExpr()->IgnoreParenImpCasts();
+  }
+  // `pthread_mutex_trylock(&m) == 0`, `!= 0`: zero is success.
+  if (const auto *Compare = dyn_cast<BinaryOperator>(Cond);
+      Compare && Compare->isEqualityOp()) {
+    std::optional<llvm::APSInt> Zero =
+        Compare->getRHS()->getIntegerConstantExpr(Body.context());
+    if (!Zero || *Zero != 0)
+      return std::nullopt;
+    if (Compare->getOpcode() == BO_NE)
+      SuccessIfTrue = !SuccessIfTrue;
+    Cond = Compare->getLHS()->IgnoreParenImpCasts();
+  } else if (const auto *Call = dyn_cast<CallExpr>(Cond);
+             Call && !isa<CXXMemberCallExpr>(Call) &&
+             lockOpOf(*Call) == LockOp::TryLock) {
+    SuccessIfTrue = !SuccessIfTrue; // `if (pthread_mutex_trylock(&m))`
+  }
+  TryTest Test;
+  Test.FailureSuccessor = SuccessIfTrue ? 1 : 0;
+  // `lock.owns_lock()`, `lock` (its operator bool), `lock.try_lock()`.
+  const Expr *Object = nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Cond)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    StringRef Name = Method ? identifierOf(Method) : StringRef();
+    if (Method && (Name == "owns_lock" || isa<CXXConversionDecl>(Method) ||
+                   lockOpOf(*Member) == LockOp::TryLock))
+      Object = Member->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  }
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Object))
+    if (const auto *Guard = dyn_cast<VarDecl>(Ref->getDecl());
+        Guard && GuardMutexes.count(Guard)) {
+      Test.Guard = Guard;
+      return Test;
+    }
+  // `m.try_lock()`, `pthread_mutex_trylock(&m)`: that mutex, held directly.
+  if (const auto *Call = dyn_cast<CallExpr>(Cond);
+      Call && lockOpOf(*Call) == LockOp::TryLock)
+    if (std::optional<ObjectPath> Mutex = lockedObjectOf(*Call)) {
+      Test.Mutex = Mutex;
+      return Test;
+    }
+  return std::nullopt;
+}
+
 void LockScopes::transferCall(const CallExpr &CallRef, State &Held) const {
   const CallExpr *Call = &CallRef;
   LockOp Op = lockOpOf(*Call);
@@ -451,16 +507,25 @@ void LockScopes::compute() const {
     // there is none to take (a library built without threads hands out null
     // locks). The lock counts as taken, or released, on that path too.
     const CallExpr *Guarded = nullGuardedLockCall(*Block);
+    // `if (!lock.owns_lock())`, `if (pthread_mutex_trylock(&m) != 0)`: on
+    // the branch where the try failed, the lock is not held.
+    std::optional<TryTest> Tried = tryLockTestOf(*Block);
     unsigned Index = 0;
     for (const CFGBlock::AdjacentBlock &Next : Block->succs()) {
       const CFGBlock *Successor = Next.getReachableBlock();
       bool NullPath = Guarded && Index == 1; // the if's false branch
+      bool Failed = Tried && Tried->FailureSuccessor == Index;
       ++Index;
       if (!Successor)
         continue;
       State OnEdge = Held;
       if (NullPath)
         transferCall(*Guarded, OnEdge);
+      if (Failed)
+        llvm::erase_if(OnEdge, [&](const HeldLock &Lock) {
+          return Tried->Guard ? Lock.Guard == Tried->Guard
+                              : !Lock.Guard && Lock.Mutex == Tried->Mutex;
+        });
       std::optional<State> &Target = In[Successor->getBlockID()];
       bool Changed = false;
       if (!Target) {

@@ -83,6 +83,16 @@ private:
   /// `l != NULL`, `l != 0`; the call the whole then-branch, no else), that
   /// call: on the branch where l is null it counts as done.
   const CallExpr *nullGuardedLockCall(const CFGBlock &Block) const;
+  /// When Block ends in `if` testing whether a try-lock succeeded (a
+  /// guard's owns_lock() or operator bool, try_lock(), a pthread trylock
+  /// compared with 0, each maybe negated): the lock tried, and the
+  /// successor on which it failed.
+  struct TryTest {
+    const VarDecl *Guard = nullptr;
+    std::optional<ObjectPath> Mutex;
+    unsigned FailureSuccessor = 1;
+  };
+  std::optional<TryTest> tryLockTestOf(const CFGBlock &Block) const;
 
   const FunctionAnalysis &Body;
   bool TakesLocks = false;

@@ -1510,17 +1510,26 @@ void UnsynchronizedSharedWriteCheck::checkOwnSlotWrites(LaunchingBody &Body) {
       // side's hand-off may order the two, except for a slot claimed with a
       // ticket: the reader's loads of the counter meet the claim, made
       // before the fill, and the writer publishes nothing after it.
-      if (!Read && !W.Accesses.HandsOff)
+      // As for other writes (checkWrite): a hand-off orders the two only
+      // when the other side takes part in one, and a stop flag the reader
+      // polls orders none of its polling loop's reads.
+      if (!Read)
         for (const Worker &Other : Body.Workers) {
-          if (Read || &Other == &W ||
-              (Other.Accesses.HandsOff && !Write.ClaimedBy) ||
-              sameCallable(Other.Spawn, W.Spawn) || !Body.overlap(W, Other))
+          if (Read || &Other == &W || sameCallable(Other.Spawn, W.Spawn) ||
+              !Body.overlap(W, Other))
+            continue;
+          bool WriterOrders = !Write.ClaimedBy &&
+                              mayBeOrderedByHandOff(W.Accesses, Write) &&
+                              Body.mayTakePartInHandOff(Other);
+          if (WriterOrders && !Other.Accesses.PollsOnly)
             continue;
           for (const SharedAccess &A : Other.Accesses.Accesses) {
-            if (!Read && ReadsTheSlots(A)) {
-              Read = &A;
-              Reader = &Other;
-            }
+            if (Read || (WriterOrders && !A.WhilePolling) || !ReadsTheSlots(A) ||
+                (!Write.ClaimedBy && mayBeOrderedByHandOff(Other.Accesses, A) &&
+                 Body.mayTakePartInHandOff(W)))
+              continue;
+            Read = &A;
+            Reader = &Other;
           }
         }
       // Another instance of the same worker reading the others' slots (a

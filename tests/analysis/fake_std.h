@@ -77,10 +77,14 @@ namespace std {
 struct mutex { void lock(); void unlock(); bool try_lock(); };
 struct defer_lock_t {};
 inline constexpr defer_lock_t defer_lock{};
+struct try_to_lock_t {};
+inline constexpr try_to_lock_t try_to_lock{};
 template <class M> struct lock_guard { explicit lock_guard(M &); ~lock_guard(); };
 template <class M> struct unique_lock {
-  explicit unique_lock(M &); unique_lock(M &, defer_lock_t); ~unique_lock();
-  void lock(); void unlock();
+  explicit unique_lock(M &); unique_lock(M &, defer_lock_t);
+  unique_lock(M &, try_to_lock_t); ~unique_lock();
+  void lock(); void unlock(); bool try_lock(); bool owns_lock() const;
+  explicit operator bool() const;
 };
 enum memory_order { memory_order_relaxed, memory_order_acquire, memory_order_release,
                     memory_order_seq_cst };

@@ -242,6 +242,29 @@ TEST(LockScopes, ALockSkippedOnlyForANullLockObjectIsHeld) {
   EXPECT_EQ(Named[0].Mutex->describe(), "l");
 }
 
+// A try-lock holds its lock only where it succeeded: a test of its
+// success drops it on the failure branch, so code after a failure path that
+// merely counts the miss runs without it.
+TEST(LockScopes, ATriedLockIsNotHeldWhereTheTryFailed) {
+  Snippet S("int x; std::mutex m;\n"
+            "void f() {\n"
+            "  { std::unique_lock<std::mutex> l(m, std::try_to_lock);\n"
+            "    if (!l.owns_lock()) x = 1; x = 2; }\n"
+            "  { std::unique_lock<std::mutex> l(m, std::try_to_lock);\n"
+            "    if (!l) return; x = 3; }\n"
+            "  if (m.try_lock()) { x = 4; m.unlock(); } else { x = 5; }\n"
+            "  { std::unique_lock<std::mutex> l(m, std::try_to_lock); x = 6; }\n"
+            "}\n");
+  ASSERT_TRUE(S.F);
+  LockScopes Scopes(S.analysis());
+  std::vector<int> Held;
+  for (int Value = 1; Value <= 6; ++Value)
+    if (!Scopes.heldAt(*S.assignmentOf(Value)).empty())
+      Held.push_back(Value);
+  // An untested try (6) is taken for a success: no finding on a guess.
+  EXPECT_EQ(Held, (std::vector<int>{3, 4, 6}));
+}
+
 TEST(LockScopes, SharingNeedsALockOnBothSides) {
   ObjectPath M;
   HeldLock Named{M, nullptr}, Wildcard{std::nullopt, nullptr};
