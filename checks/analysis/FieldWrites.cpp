@@ -117,8 +117,19 @@ private:
       stripped(B)->Profile(IdB, Context, /*Canonical=*/true);
       return IdA == IdB;
     };
+    // `if (X >= B) X = B - 1;`: clamped to the bound less a constant,
+    // still only shortening.
+    auto BoundLessConstant = [&](const Expr *Value) {
+      const auto *Minus = dyn_cast<BinaryOperator>(stripped(Value));
+      std::optional<llvm::APSInt> K =
+          Minus && Minus->getOpcode() == BO_Sub
+              ? Minus->getRHS()->getIntegerConstantExpr(Context)
+              : std::nullopt;
+      return K && !K->isNegative() && Same(Minus->getLHS(), Test->getRHS());
+    };
     if (!Same(Test->getLHS(), Assign->getLHS()) ||
-        !Same(Test->getRHS(), Assign->getRHS()))
+        !(Same(Test->getRHS(), Assign->getRHS()) ||
+          BoundLessConstant(Assign->getRHS())))
       return nullptr;
     bool Changing = false;
     forEachDescendant(Assign->getRHS(), /*SkipLambdas=*/true, [&](const Stmt &N) {

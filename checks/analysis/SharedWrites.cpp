@@ -966,8 +966,38 @@ private:
         continue;
       Result.OwnSlotWrites.back().UnplacedSlot = true;
     }
+    // A write in a loop over a range the call hands over (RangeWrites)
+    // from the worker's own argument (`blur_band(arg)` looping from
+    // `job->y_first`): whose elements those are is the range's, placed
+    // below; not a write every instance makes to the same ones.
+    auto InHandedOwnRange = [&](const SummaryWrite &Write) {
+      if (!Code.isWithin(Call, *Worker.Body))
+        return false;
+      for (const SummaryWrite &Range : Summary.RangeWrites) {
+        if (Range.Where != Write.Where || !Range.RangeCounter ||
+            !Range.RangeCounter->getInit())
+          continue;
+        bool Own = false;
+        forEachDescendant(Range.RangeCounter->getInit(), /*SkipLambdas=*/true,
+                          [&](const Stmt &S) {
+                            const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+                            const auto *Param =
+                                Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+                            if (Param && Param->getDeclContext() == Callee &&
+                                Param->getFunctionScopeIndex() < Binding.Args.size())
+                              Own |= Index.classify(
+                                         Binding.Args[Param->getFunctionScopeIndex()]) ==
+                                     IndexKind::PerWorker;
+                          });
+        if (Own)
+          return true;
+      }
+      return false;
+    };
     for (const SummaryWrite &Write :
          SummaryWrites::writesAt(Summary, Binding, Context)) {
+      if (InHandedOwnRange(Write))
+        continue;
       if (auto Own = ownSlotObject(Write, *Callee, Binding)) {
         KeepOwnSlotWrite(Write, std::move(*Own), /*ForOwnSlot=*/true);
         continue;
@@ -2771,6 +2801,19 @@ std::optional<ElementAlias> elementAliasOf(const Expr &Name,
       return Alias;
     }
   if (Pointer) {
+    // `struct gray_image *dst = job->dst;`, never changed: a name for what
+    // the member points to, which goes by the member's name.
+    if (const auto *Member = dyn_cast<MemberExpr>(Init);
+        Member && Member->getType()->isPointerType())
+      if (std::optional<ObjectPath> Pointee = objectPathOf(Member);
+          Pointee && Pointee->Root && !Pointee->Fields.empty()) {
+        ElementAlias Alias;
+        Alias.ContainerPath = *Pointee;
+        Alias.Use = &Name;
+        Alias.PointsInto = true;
+        Alias.WholeObject = true;
+        return Alias;
+      }
     const auto *Address = dyn_cast<UnaryOperator>(Init);
     if (!Address || Address->getOpcode() != UO_AddrOf)
       return std::nullopt;
@@ -2784,6 +2827,7 @@ std::optional<ElementAlias> elementAliasOf(const Expr &Name,
         Alias.ContainerPath = *Whole;
         Alias.Use = &Name;
         Alias.PointsInto = true;
+        Alias.WholeObject = true;
         return Alias;
       }
   }

@@ -258,6 +258,10 @@ struct ElementAlias {
   /// call returns the element (`shard_for(kv, key)`, ReturnedElements;
   /// Container is null then, and Key is the call).
   std::optional<ObjectPath> ContainerPath;
+  /// No element at all: the local names one whole object all along (`p =
+  /// &w->player`, `dst = job->dst`), ContainerPath; its uses are that
+  /// object's.
+  bool WholeObject = false;
 };
 
 /// The path of an alias's container (ContainerPath, or the initializer's

@@ -515,7 +515,8 @@ void WriteScanner::visitName(const Expr &Name) {
   // write there is left out, a read of it reads the container.
   if (Unclear) {
     Found = Walk([](const Expr &) { return false; });
-    if (Found && Found->isWrite() && !Alias && reachesCaller(Found->Object))
+    if (Found && Found->isWrite() && (!Alias || Alias->WholeObject) &&
+        reachesCaller(Found->Object))
       if (const VarDecl *Counter = handedRangeCounter(*Found)) {
         addRangeWrite(*Found, *Counter);
         return;
@@ -538,7 +539,7 @@ void WriteScanner::visitName(const Expr &Name) {
   }
   // A range the caller hands over, and still the write it was: a worker
   // handing every instance the same range writes the same elements.
-  if (!Alias && !Ticket && SlotParams.empty())
+  if ((!Alias || Alias->WholeObject) && !Ticket && SlotParams.empty())
     if (const VarDecl *Counter = handedRangeCounter(*Found))
       addRangeWrite(*Found, *Counter);
   SummaryWrite Write = writeOf(*Found);
