@@ -320,8 +320,10 @@ std::optional<ReturnedElement> elementReturnedBy(const CallExpr &Call) {
 /// an element's value (`q->items[q->head]`, a pointer handed over, not an
 /// element's address), and Body writes what picks it (`q->head = ...`,
 /// `items[--top]`) or that array's slots (`items[i] = items[--n]`). A
-/// queue's pop: the caller alone gets the object it points to.
-static bool takenOut(const Expr *Value, const Stmt &Body) {
+/// queue's pop: the caller alone gets the object it points to. Returned:
+/// the local the helper returns, if any.
+static bool takenOut(const Expr *Value, const Stmt &Body,
+                     const VarDecl *Returned) {
   const auto *Element =
       Value ? dyn_cast<ArraySubscriptExpr>(Value->IgnoreParenImpCasts()) : nullptr;
   if (!Element)
@@ -350,9 +352,12 @@ static bool takenOut(const Expr *Value, const Stmt &Body) {
     return D && Pickers.contains(D);
   };
   forEachDescendant(&Body, /*SkipLambdas=*/true, [&](const Stmt &S) {
+    // `c->buckets[b] = t` puts the returned object in (a get-or-create),
+    // it does not take one out.
     if (const auto *Assign = dyn_cast<BinaryOperator>(&S);
         Assign && Assign->isAssignmentOp())
-      Taken |= Written(Assign->getLHS());
+      Taken |= Written(Assign->getLHS()) &&
+               !(Returned && namesVariable(Assign->getRHS(), Returned));
     else if (const auto *Step = dyn_cast<UnaryOperator>(&S);
              Step && Step->isIncrementDecrementOp())
       Taken |= Written(Step->getSubExpr());
@@ -385,11 +390,19 @@ commonArrayOf(llvm::SmallVector<const Expr *, 2> Values, const VarDecl *Found,
     });
   }
   std::optional<ObjectPath> Common;
+  // `t = decode_thumb(key);` on a miss, then `c->buckets[b] = t;`: a new
+  // object the function puts in the array (a get-or-create), checked once
+  // the array is known.
+  bool Created = false;
   for (const Expr *Value : Values) {
     // `struct frame *f = NULL;` before the search.
     if (Value && Value->IgnoreParenImpCasts()->isNullPointerConstant(
                      Context, Expr::NPC_ValueDependentIsNotNull))
       continue;
+    if (Found && Value && isa<CallExpr>(stripped(Value))) {
+      Created = true;
+      continue;
+    }
     // `e = e->next`: the next entry of a chain that starts at the array's
     // elements; it is one of the objects they lead to.
     if (const auto *Step = dyn_cast_or_null<MemberExpr>(stripped(Value));
@@ -400,12 +413,27 @@ commonArrayOf(llvm::SmallVector<const Expr *, 2> Values, const VarDecl *Found,
     std::optional<ObjectPath> Path =
         Array ? objectPathOf(Array->IgnoreParenImpCasts()) : std::nullopt;
     if (!Path || !Path->Root || (Common && !(*Common == *Path)) ||
-        takenOut(Value, *HelperBody))
+        takenOut(Value, *HelperBody, Found))
       return std::nullopt;
     const auto *Root = dyn_cast<VarDecl>(Path->Root);
     if (!Root || !(isa<ParmVarDecl>(Root) || Root->hasGlobalStorage()))
       return std::nullopt;
     Common = Path;
+  }
+  if (Created && Common) {
+    bool Inserted = false;
+    forEachDescendant(HelperBody, /*SkipLambdas=*/true, [&](const Stmt &S) {
+      const auto *Store = dyn_cast<BinaryOperator>(&S);
+      if (!Store || Store->getOpcode() != BO_Assign ||
+          !namesVariable(Store->getRHS(), Found))
+        return;
+      auto [Array, Index] = arrayAndIndexOf(Store->getLHS());
+      std::optional<ObjectPath> Into =
+          Array ? objectPathOf(Array->IgnoreParenImpCasts()) : std::nullopt;
+      Inserted |= Into && *Into == *Common;
+    });
+    if (!Inserted)
+      return std::nullopt;
   }
   return Common;
 }

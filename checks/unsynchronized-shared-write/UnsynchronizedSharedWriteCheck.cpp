@@ -132,7 +132,19 @@ bool mayOrderInstances(const WorkerAccesses &Worker, const SharedAccess &Access)
 }
 
 bool readsWritten(const ObjectPath &Read, const ObjectPath &Written) {
-  return Read.overlaps(Written) && Read.Fields.size() >= Written.Fields.size();
+  if (!Read.overlaps(Written) || Read.Fields.size() < Written.Fields.size())
+    return false;
+  // `c->buckets[b] = t` against `t->pixels`: storing pointers into an
+  // array (or a pointer member) changes none of the objects they point to,
+  // which the read goes on to.
+  if (Read.Fields.size() > Written.Fields.size() && !Written.Fields.empty()) {
+    QualType Slot = Written.Fields.back()->getType();
+    if (const ArrayType *Array = Slot->getAsArrayTypeUnsafe())
+      Slot = Array->getElementType();
+    if (Slot->isPointerType())
+      return false;
+  }
+  return true;
 }
 
 /// A read of a standard container as a whole against a write to a member of
