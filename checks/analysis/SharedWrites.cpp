@@ -1346,6 +1346,9 @@ private:
   LockSet heldAt(const Stmt &S, size_t Depth) {
     const Stmt &Body = Depth == 0 ? *Worker.Body : *Lambdas[Depth - 1]->getBody();
     LockSet Held = scopesOf(Body).heldAt(S);
+    // What a once's initializer writes, it writes holding the once.
+    if (std::optional<ObjectPath> Once = onceFlagOf(S))
+      Held.push_back({Once, nullptr});
     if (Depth == 0)
       return Held;
     std::optional<LockSet> Outer;

@@ -652,6 +652,8 @@ void WriteScanner::visitCallee(const Expr &Site, const FunctionDecl &CalleeDecl,
       Inner.GuardedWrites.empty() && Inner.UnplacedWrites.empty())
     return;
   LockSet AtCall = keptLocks(Locks.heldAt(Site));
+  if (std::optional<ObjectPath> Once = onceFlagOf(Site))
+    AtCall.push_back({Once, nullptr});
   auto HeldThere = [&](const SummaryWrite &Access) {
     LockSet Held = AtCall;
     for (const HeldLock &Lock : Access.Held) {
@@ -930,10 +932,55 @@ static bool callsOwnClass(const CallExpr &Call) {
   return Object && isa<CXXThisExpr>(Object->IgnoreParenImpCasts());
 }
 
+std::optional<ObjectPath> onceFlagOf(const Stmt &S) {
+  const auto *Call = dyn_cast<CallExpr>(&S);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Call || Call->getNumArgs() < 2 ||
+      !isNamed(Callee, {"::pthread_once", "::std::call_once"}))
+    return std::nullopt;
+  const Expr *Flag = Call->getArg(0)->IgnoreParenImpCasts();
+  if (const auto *Address = dyn_cast<UnaryOperator>(Flag);
+      Address && Address->getOpcode() == UO_AddrOf)
+    return objectPathOf(Address->getSubExpr());
+  return Flag->getType()->isPointerType() ? std::nullopt : objectPathOf(Flag);
+}
+
+/// The function a `pthread_once` or `std::call_once` call runs, with its
+/// arguments bound (call_once's after the callable); null for other calls
+/// and for callables that are no named function.
+static const FunctionDecl *onceInitializerOf(const CallExpr &Call,
+                                             CallBinding &Binding) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  unsigned First;
+  if (isNamed(Callee, {"::pthread_once"}) && Call.getNumArgs() == 2)
+    First = 2;
+  else if (isNamed(Callee, {"::std::call_once"}) && Call.getNumArgs() >= 2)
+    First = 2;
+  else
+    return nullptr;
+  const Expr *Callable = Call.getArg(1)->IgnoreParenImpCasts();
+  if (const auto *Address = dyn_cast<UnaryOperator>(Callable);
+      Address && Address->getOpcode() == UO_AddrOf)
+    Callable = Address->getSubExpr()->IgnoreParenImpCasts();
+  const auto *Ref = dyn_cast<DeclRefExpr>(Callable);
+  const auto *Function = Ref ? dyn_cast<FunctionDecl>(Ref->getDecl()) : nullptr;
+  if (!Function || isa<CXXMethodDecl>(Function) ||
+      Call.getNumArgs() - First != Function->getNumParams())
+    return nullptr;
+  Binding = CallBinding();
+  Binding.Args.assign(Call.arg_begin() + First, Call.arg_end());
+  return Function;
+}
+
 const FunctionDecl *SummaryWrites::followedCallee(const CallExpr &Call,
                                                   CallBinding &Binding,
                                                   ASTContext &Context) {
   const FunctionDecl *Callee = Call.getDirectCallee();
+  // `pthread_once(&once, build_filter)`, `std::call_once(flag, init, a)`:
+  // the initializer runs in whichever caller comes first (the call is an
+  // ordering hand-off too, for callers that come later).
+  if (const FunctionDecl *Initializer = onceInitializerOf(Call, Binding))
+    return summaries::summarizableDefinition(*Initializer);
   if (!Callee || summaries::isInSystemHeader(*Callee) ||
       Callee->getBuiltinID() ||
       (summaries::isModelledCallee(Callee) && !callsOwnClass(Call)))

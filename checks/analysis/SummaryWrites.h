@@ -137,6 +137,12 @@ struct CallBinding {
   llvm::SmallVector<const Expr *, 4> Args;
 };
 
+/// The once flag of a `pthread_once(&once, init)` or `std::call_once(flag,
+/// init)` call S: its initializer's writes are made holding it, as under a
+/// lock (two callers never both run them), and the call orders what the
+/// caller reads after it; nullopt for any other statement.
+std::optional<ObjectPath> onceFlagOf(const Stmt &S);
+
 class SummaryWrites {
 public:
   /// The writes of calling Function (its definition here); empty for
