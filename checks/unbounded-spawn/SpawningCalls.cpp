@@ -126,8 +126,10 @@ void UnboundedSpawnCheck::checkSpawningCalls(
     if (!firstReportAt(Where))
       continue;
     bool Process = First.Start->Kind == OutlivingKind::Process;
-    // parlint's pool is one option for threads, not inside a pool's own code.
-    bool SuggestRuntime = !Process && !insidePoolImplementation(Function.Decl);
+    // parlint's pool is one option for threads, not inside a pool's own
+    // code, nor in C, where its C++ runtime is no choice.
+    bool SuggestRuntime = !Process && Function.Context.getLangOpts().CPlusPlus &&
+                          !insidePoolImplementation(Function.Decl);
     diag(Where, "calling %0 on every iteration of a loop without a small "
                 "bound creates an unbounded number of %select{threads|"
                 "processes}1: each call leaves a %select{thread|process}1 "

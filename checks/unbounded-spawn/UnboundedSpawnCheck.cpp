@@ -329,10 +329,13 @@ void UnboundedSpawnCheck::report(llvm::ArrayRef<SpawnInLoop> Spawns,
     Fixes = poolRewriteFixes(*Plan, Spawn, Function.Analysis, Target);
   bool Process = Spawn.startsProcess();
   StringRef Worker = Process ? "process" : "thread";
-  // Inside a pool of the user's own, the advice is a bounded pool, not ours.
+  // Inside a pool of the user's own, the advice is a bounded pool, not ours;
+  // in C too, where parlint's C++ runtime is no choice.
   // Threads by default: the shared pool, through a task group.
   enum { NoPool, APool, SharedPool } Advice =
-      PoolCode ? NoPool : !Process && Target.Group ? SharedPool : APool;
+      PoolCode || !getLangOpts().CPlusPlus ? NoPool
+      : !Process && Target.Group           ? SharedPool
+                                           : APool;
   StringRef Pool = Process        ? StringRef("parlint::ProcessPool")
                    : Target.Group ? StringRef(runtime::DefaultPool)
                                   : StringRef(PoolType);

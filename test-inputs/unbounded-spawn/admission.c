@@ -73,7 +73,7 @@ void serve_all(int listener) {
     int fd = accept(listener, NULL, NULL);
     if (fd < 0)
       continue;
-    // EXPECT-WARNING@+1:9 calling fork on every iteration of a loop without a small bound creates an unbounded number of processes; use a bounded pool such as parlint::ProcessPool
+    // EXPECT-WARNING@+1:9 calling fork on every iteration of a loop without a small bound creates an unbounded number of processes; use a bounded pool
     if (fork() == 0) {
       handle(fd);
       _exit(0);

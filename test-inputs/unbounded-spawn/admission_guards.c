@@ -123,7 +123,7 @@ void serve_other_list(int listener, struct handle_list *sessions,
     if (fd < 0)
       continue;
     pthread_t thread;
-    // EXPECT-WARNING@+1:5 calling pthread_create on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
+    // EXPECT-WARNING@+1:5 calling pthread_create on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool
     pthread_create(&thread, NULL, session, (void *)(long)fd);
     handle_list_append(sessions, &thread);
   }
@@ -140,7 +140,7 @@ void serve_capacity(int listener, struct counted_list *sessions) {
       continue;
     pthread_t thread;
     counted_list_append(sessions, &thread);
-    // EXPECT-WARNING@+1:5 calling pthread_create on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
+    // EXPECT-WARNING@+1:5 calling pthread_create on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool
     pthread_create(&thread, NULL, session, (void *)(long)fd);
   }
 }
@@ -160,7 +160,7 @@ void serve_goto_before(int listener) {
       goto start;
     close(listener);
   start:
-    // EXPECT-WARNING@+1:9 calling fork on every iteration of a loop without a small bound creates an unbounded number of processes; use a bounded pool such as parlint::ProcessPool
+    // EXPECT-WARNING@+1:9 calling fork on every iteration of a loop without a small bound creates an unbounded number of processes; use a bounded pool
     if (fork() == 0) {
       handle(fd);
       _exit(0);
@@ -182,7 +182,7 @@ void serve_stale_slot(int listener) {
         slot = j;
     if (slot < 0)
       continue;
-    // EXPECT-WARNING@+1:9 calling fork on every iteration of a loop without a small bound creates an unbounded number of processes; use a bounded pool such as parlint::ProcessPool
+    // EXPECT-WARNING@+1:9 calling fork on every iteration of a loop without a small bound creates an unbounded number of processes; use a bounded pool
     if (fork() == 0) {
       handle(fd);
       _exit(0);

@@ -32,7 +32,7 @@ void serve_forever(int listener) {
   // EXPECT-NOTE@+1:3 the loop has no exit condition
   for (;;) {
     int fd = accept(listener, NULL, NULL);
-    // EXPECT-WARNING@+1:5 calling 'start_session' on every iteration of a loop without a small bound creates an unbounded number of threads: each call leaves a thread running; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
+    // EXPECT-WARNING@+1:5 calling 'start_session' on every iteration of a loop without a small bound creates an unbounded number of threads: each call leaves a thread running; use a bounded pool
     start_session(fd);
   }
 }

@@ -9,7 +9,7 @@ void fork_per_line(FILE *input) {
   char line[256];
   // EXPECT-NOTE@+1:3 the loop's condition reads input, so it runs once per input
   while (fgets(line, sizeof line, input)) {
-    // EXPECT-WARNING@+1:17 calling fork on every iteration of a loop without a small bound creates an unbounded number of processes; use a bounded pool such as parlint::ProcessPool
+    // EXPECT-WARNING@+1:17 calling fork on every iteration of a loop without a small bound creates an unbounded number of processes; use a bounded pool
     pid_t pid = fork();
     if (pid == 0) {
       process_line(line);

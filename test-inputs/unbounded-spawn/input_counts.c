@@ -35,7 +35,7 @@ void from_stdin(void) {
   pthread_t id;
   // EXPECT-NOTE@+1:3 the loop's bound is read at run time, so it grows with the input
   for (int i = 0; i < count; ++i) {
-    // EXPECT-WARNING@+1:5 calling pthread_create on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
+    // EXPECT-WARNING@+1:5 calling pthread_create on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool
     pthread_create(&id, NULL, serve, NULL);
     // EXPECT-NOTE@+1:5 calling pthread_create here too, on every iteration of the same loop
     pthread_create(&id, NULL, log_progress, NULL);
@@ -58,7 +58,7 @@ int main(int argc, char **argv) {
   pthread_t id;
   // EXPECT-NOTE@+1:3 the loop's bound is read at run time, so it grows with the input
   for (int i = 1; i < argc; ++i) {
-    // EXPECT-WARNING@+1:5 calling pthread_create on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool such as parlint::default_pool() through a parlint::TaskGroup
+    // EXPECT-WARNING@+1:5 calling pthread_create on every iteration of a loop without a small bound creates an unbounded number of threads; use a bounded pool
     pthread_create(&id, NULL, serve, argv[i]);
     pthread_detach(id);
   }

@@ -55,7 +55,7 @@ void spawn_per_line(FILE *in, char *const argv[]) {
   // EXPECT-NOTE@+1:3 the loop's condition reads input, so it runs once per input
   while (fgets(line, sizeof line, in)) {
     line[strcspn(line, "\n")] = 0;
-    // EXPECT-WARNING@+1:5 calling posix_spawn on every iteration of a loop without a small bound creates an unbounded number of processes; use a bounded pool such as parlint::ProcessPool
+    // EXPECT-WARNING@+1:5 calling posix_spawn on every iteration of a loop without a small bound creates an unbounded number of processes; use a bounded pool
     posix_spawn(&pid, line, NULL, NULL, argv, environ); /* a warning is expected here */
   }
 }
