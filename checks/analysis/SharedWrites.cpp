@@ -2804,35 +2804,33 @@ std::optional<ElementAlias> elementAliasOf(const Expr &Name,
       return Alias;
     }
   if (Pointer) {
-    // `struct gray_image *dst = job->dst;`, never changed: a name for what
-    // the member points to, which goes by the member's name.
+    // A name for one object all along, through which every use touches it.
+    auto WholeObject = [&](const Expr *Named,
+                           bool NeedsRoot) -> std::optional<ElementAlias> {
+      std::optional<ObjectPath> Whole = objectPathOf(Named);
+      if (!Whole || (NeedsRoot && !Whole->Root) || Whole->Fields.empty())
+        return std::nullopt;
+      ElementAlias Alias;
+      Alias.ContainerPath = *Whole;
+      Alias.Use = &Name;
+      Alias.PointsInto = true;
+      Alias.WholeObject = true;
+      return Alias;
+    };
+    // `struct gray_image *dst = job->dst;`: what the member points to,
+    // which goes by the member's name.
     if (const auto *Member = dyn_cast<MemberExpr>(Init);
         Member && Member->getType()->isPointerType())
-      if (std::optional<ObjectPath> Pointee = objectPathOf(Member);
-          Pointee && Pointee->Root && !Pointee->Fields.empty()) {
-        ElementAlias Alias;
-        Alias.ContainerPath = *Pointee;
-        Alias.Use = &Name;
-        Alias.PointsInto = true;
-        Alias.WholeObject = true;
+      if (auto Alias = WholeObject(Member, /*NeedsRoot=*/true))
         return Alias;
-      }
     const auto *Address = dyn_cast<UnaryOperator>(Init);
     if (!Address || Address->getOpcode() != UO_AddrOf)
       return std::nullopt;
     Init = stripped(Address->getSubExpr());
-    // `struct player *p = &w->player;`, never changed: a name for that
-    // member, through which every use touches it.
+    // `struct player *p = &w->player;`: that member.
     if (!isa<ArraySubscriptExpr, CXXOperatorCallExpr, CXXMemberCallExpr>(Init))
-      if (std::optional<ObjectPath> Whole = objectPathOf(Init);
-          Whole && !Whole->Fields.empty()) {
-        ElementAlias Alias;
-        Alias.ContainerPath = *Whole;
-        Alias.Use = &Name;
-        Alias.PointsInto = true;
-        Alias.WholeObject = true;
+      if (auto Alias = WholeObject(Init, /*NeedsRoot=*/false))
         return Alias;
-      }
   }
   ElementAlias Alias;
   if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(Init);
