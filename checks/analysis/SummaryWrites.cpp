@@ -932,11 +932,15 @@ static bool callsOwnClass(const CallExpr &Call) {
   return Object && isa<CXXThisExpr>(Object->IgnoreParenImpCasts());
 }
 
+/// `pthread_once(&once, init)`, `std::call_once(flag, init, args...)`.
+static bool isOnceCall(const CallExpr &Call) {
+  return Call.getNumArgs() >= 2 &&
+         isNamed(Call.getDirectCallee(), {"::pthread_once", "::std::call_once"});
+}
+
 std::optional<ObjectPath> onceFlagOf(const Stmt &S) {
   const auto *Call = dyn_cast<CallExpr>(&S);
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  if (!Call || Call->getNumArgs() < 2 ||
-      !isNamed(Callee, {"::pthread_once", "::std::call_once"}))
+  if (!Call || !isOnceCall(*Call))
     return std::nullopt;
   const Expr *Flag = Call->getArg(0)->IgnoreParenImpCasts();
   if (const auto *Address = dyn_cast<UnaryOperator>(Flag);
@@ -950,14 +954,9 @@ std::optional<ObjectPath> onceFlagOf(const Stmt &S) {
 /// and for callables that are no named function.
 static const FunctionDecl *onceInitializerOf(const CallExpr &Call,
                                              CallBinding &Binding) {
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  unsigned First;
-  if (isNamed(Callee, {"::pthread_once"}) && Call.getNumArgs() == 2)
-    First = 2;
-  else if (isNamed(Callee, {"::std::call_once"}) && Call.getNumArgs() >= 2)
-    First = 2;
-  else
+  if (!isOnceCall(Call))
     return nullptr;
+  const unsigned First = 2; // the flag, the callable, then its arguments
   const Expr *Callable = Call.getArg(1)->IgnoreParenImpCasts();
   if (const auto *Address = dyn_cast<UnaryOperator>(Callable);
       Address && Address->getOpcode() == UO_AddrOf)
