@@ -186,7 +186,6 @@ bool isMethodOfObject(const CXXMethodDecl &Method, const ObjectPath &Object) {
          Record->getCanonicalDecl() == Method.getParent()->getCanonicalDecl();
 }
 
-/// "a", "a or b", "a, b, or c".
 /// The lock an access holds, quoted, for notes.
 std::string lockNamed(const SharedAccess &Access) {
   for (const HeldLock &Lock : Access.Held)
@@ -195,6 +194,7 @@ std::string lockNamed(const SharedAccess &Access) {
   return "another lock";
 }
 
+/// "a", "a or b", "a, b, or c".
 std::string alternatives(llvm::ArrayRef<std::string> Choices) {
   std::string Text;
   for (size_t I = 0; I < Choices.size(); ++I) {
