@@ -1643,10 +1643,29 @@ private:
     }
     if (!Pointee)
       return false;
+    bool OwnSlot = false, Unplaced = false;
     auto Found = walkAccess(
         *Start, Pointee->Path, Code,
-        [&](const Expr &Subscript) { return slotOfItsOwn(Subscript); },
+        [&](const Expr &Subscript) {
+          bool Own = isOwnSlot(Subscript);
+          bool Skipped = slotOfItsOwn(Subscript);
+          OwnSlot |= Own;
+          Unplaced |= Skipped && !Own;
+          return Skipped;
+        },
         Pointee->AddressOf);
+    // `st->partial[self->id] = n` with `st` every launch's: a write to the
+    // worker's own element of the pointee (or one parlint cannot place).
+    if (!Found && (OwnSlot || Unplaced) && !Pointee->OwnElement) {
+      if (auto Own = walkAccess(
+              *Start, Pointee->Path, Code, [](const Expr &) { return false; },
+              Pointee->AddressOf);
+          Own && Own->isWrite()) {
+        recordOwnSlotWrite(std::move(*Own), Own->Object);
+        Result.OwnSlotWrites.back().UnplacedSlot = !OwnSlot;
+      }
+      return true;
+    }
     if (Pointee->OwnElement) {
       if (Found && Found->isWrite())
         recordOwnSlotWrite(*Found, Found->Object);

@@ -240,6 +240,32 @@ const FieldDecl *neighbourBitField(const ObjectPath &A, const ObjectPath &B) {
   return nullptr;
 }
 
+/// Whether the element Write (made in the worker's own code) fills is
+/// picked by something that changes from one trip of Loop to the next
+/// (`history[f & 1][id]` with `f` the loop's counter): the next trip fills
+/// another element.
+bool slotChangesPerTrip(const SharedAccess &Write, const Stmt &Loop,
+                        const SourceManager &SM) {
+  if (Write.Via)
+    return false;
+  const Expr *Target = Write.Where;
+  if (const auto *Assign = dyn_cast<BinaryOperator>(Target))
+    Target = Assign->getLHS();
+  bool Changes = false;
+  forEachDescendant(Target, /*SkipLambdas=*/true, [&](const Stmt &S) {
+    const auto *Subscript = dyn_cast<ArraySubscriptExpr>(&S);
+    if (!Subscript)
+      return;
+    forEachDescendant(Subscript->getIdx(), /*SkipLambdas=*/true,
+                      [&](const Stmt &Name) {
+                        const auto *Ref = dyn_cast<DeclRefExpr>(&Name);
+                        Changes |= Ref && (isWithin(Ref->getDecl(), &Loop, SM) ||
+                                           isChangedWithin(Ref->getDecl(), Loop));
+                      });
+  });
+  return Changes;
+}
+
 } // namespace
 
 void UnsynchronizedSharedWriteCheck::checkFunction(
@@ -1546,16 +1572,32 @@ void UnsynchronizedSharedWriteCheck::checkOwnSlotWrites(LaunchingBody &Body) {
         }
       // Another instance of the same worker reading the others' slots (a
       // peer's progress, a neighbour's lag): the instances run at once
-      // unless a hand-off orders them.
+      // unless a hand-off orders them. Barrier waits in a loop order only
+      // what lies in different phases: a sum of the slots after the trip's
+      // single wait meets the others' refills of the next trip. Not for an
+      // element parlint cannot place, nor one the trip picks: a buffer
+      // picked by the trip's parity is refilled two trips later only.
+      bool Unordered =
+          !W.Accesses.HandsOff && !mayOrderInstances(W.Accesses, Write);
+      auto PhaseOf = [&](const SharedAccess &A) {
+        return W.Accesses.barrierPhaseOf(*(A.Via ? A.Via : A.Where), SM);
+      };
+      std::optional<unsigned> WritePhase =
+          Write.UnplacedSlot ||
+                  (W.Accesses.BarrierLoop &&
+                   slotChangesPerTrip(Write, *W.Accesses.BarrierLoop, SM))
+              ? std::nullopt
+              : PhaseOf(Write);
       bool ReadByPeer = false;
-      if (!Read && !W.Accesses.HandsOff && !mayOrderInstances(W.Accesses, Write) &&
+      if (!Read && (Unordered || WritePhase) &&
           (W.LoopOverlaps ||
            llvm::any_of(Body.Workers, [&](const Worker &Other) {
              return &Other != &W && sameCallable(Other.Spawn, W.Spawn) &&
                     Body.overlap(W, Other);
            })))
         for (const SharedAccess &A : W.Accesses.Accesses)
-          if (!Read && ReadsTheSlots(A)) {
+          if (!Read && ReadsTheSlots(A) &&
+              (Unordered || PhaseOf(A) == WritePhase)) {
             Read = &A;
             ReadByPeer = true;
           }
