@@ -723,6 +723,82 @@ bool onlyAcquires(const CallExpr &Call) {
          isNamed(Callee, {"::std::atomic_load", "::std::atomic_load_explicit"});
 }
 
+namespace {
+
+/// `&r->done` or `r->done`, as the object it names.
+const Expr *addressedObject(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Address = dyn_cast<UnaryOperator>(E);
+      Address && Address->getOpcode() == UO_AddrOf)
+    return Address->getSubExpr()->IgnoreParenImpCasts();
+  return E;
+}
+
+/// The signal sides of a POSIX or C11 function call and of a library
+/// object's member call (the sides' method names).
+const Expr *signalledObjectOf(const Stmt &S, bool Release) {
+  if (const auto *Atomic = dyn_cast<AtomicExpr>(&S)) {
+    AtomicStep Step = stepOf(*Atomic);
+    if (isRelaxedOrder(*Atomic) ||
+        Step != (Release ? AtomicStep::Store : AtomicStep::Load))
+      return nullptr;
+    return addressedObject(Atomic->getPtr());
+  }
+  // `r->ready = 1` and `while (!r->ready)` on a C _Atomic: a store and a
+  // load of sequential consistency.
+  if (const auto *Assign = dyn_cast<BinaryOperator>(&S)) {
+    if (Release && Assign->getOpcode() == BO_Assign &&
+        Assign->getLHS()->getType()->isAtomicType())
+      return Assign->getLHS()->IgnoreParens();
+    return nullptr;
+  }
+  if (const auto *Cast = dyn_cast<ImplicitCastExpr>(&S)) {
+    if (!Release && Cast->getCastKind() == CK_LValueToRValue &&
+        Cast->getSubExpr()->getType()->isAtomicType())
+      return Cast->getSubExpr()->IgnoreParens();
+    return nullptr;
+  }
+  const auto *Call = dyn_cast<CallExpr>(&S);
+  if (!Call || isRelaxedAtomicCall(*Call))
+    return nullptr;
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Operator->getDirectCallee());
+    if (Release && Operator->getOperator() == OO_Equal && Method &&
+        isLibraryRecord(Method->getParent(), {"atomic"}))
+      return Operator->getArg(0)->IgnoreParenImpCasts();
+    return nullptr;
+  }
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    const CXXRecordDecl *Record = objectClassOf(*Member);
+    if (!Method || !Record)
+      return nullptr;
+    StringRef Name = identifierOf(Method);
+    bool Matches = false;
+    if (isLibraryRecord(Record, {"atomic", "atomic_ref"}))
+      Matches = Release ? Name == "store" : onlyAcquires(*Call);
+    else if (isLibraryRecord(Record, {"latch"}))
+      Matches = Release ? Name == "count_down" || Name == "arrive_and_wait"
+                        : Name == "wait" || Name == "try_wait";
+    else if (isLibraryRecord(Record, {"counting_semaphore", "binary_semaphore"}))
+      Matches = Release ? Name == "release" : onlyAcquires(*Call);
+    return Matches ? Member->getImplicitObjectArgument()->IgnoreParenImpCasts()
+                   : nullptr;
+  }
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || !Callee->getIdentifier() || Call->getNumArgs() == 0)
+    return nullptr;
+  StringRef Name = Callee->getName();
+  bool Matches = Release ? Name == "sem_post" || Name.starts_with("atomic_store")
+                         : onlyAcquires(*Call);
+  return Matches ? addressedObject(Call->getArg(0)) : nullptr;
+}
+
+} // namespace
+
+const Expr *releasedObjectOf(const Stmt &S) { return signalledObjectOf(S, true); }
+const Expr *acquiredObjectOf(const Stmt &S) { return signalledObjectOf(S, false); }
+
 bool observesAnotherThread(const CallExpr &Call) {
   if (waitsForAnotherThread(Call))
     return true;

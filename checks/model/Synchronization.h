@@ -132,6 +132,16 @@ const LambdaExpr *waitPredicateOf(const CallExpr &Call);
 /// `acquire`. What the caller wrote before it stays unpublished.
 bool onlyAcquires(const CallExpr &Call);
 
+/// The two sides of a signal through one synchronization object, for a
+/// statement S: the object a release makes ready for its waiter
+/// (`sem_post(&r->done)`, `r->done.release()`, `r->left.count_down()`,
+/// `r->ready.store(true)`, `r->ready = 1` on an _Atomic), and the object an
+/// acquire waits for or looks at (`sem_wait(&r->done)`, `acquire()`, a
+/// latch's `wait()`, an atomic load). Null for anything else, relaxed
+/// atomics included.
+const Expr *releasedObjectOf(const Stmt &S);
+const Expr *acquiredObjectOf(const Stmt &S);
+
 /// A call after which this thread may see what another thread wrote before
 /// it published it: one that waits for another thread (model/Pools'
 /// waitsForAnotherThread: a join, a future's get, a condition variable's,

@@ -1,4 +1,5 @@
 #include "UnsynchronizedSharedWriteCheck.h"
+#include "../analysis/CompletionSignals.h"
 #include "../analysis/HandedOverElements.h"
 #include "../analysis/PolledFlags.h"
 #include "../analysis/FieldWorkers.h"
@@ -323,6 +324,33 @@ void UnsynchronizedSharedWriteCheck::checkHandedOverElements(
          "and then %select{writes|touches}0 the array's elements here",
          DiagnosticIDs::Note)
         << Found.Write;
+  }
+}
+
+void UnsynchronizedSharedWriteCheck::checkWritesAfterSignal(const Stmt &WorkerBody,
+                                                            ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  for (const WriteAfterSignal &Found : writesAfterCompletionSignal(WorkerBody, Context)) {
+    SourceLocation Where = reportLocation(*Found.Write, SM);
+    if (Where.isInvalid() || !firstReportAt(Where))
+      continue;
+    diag(Where, "unsynchronized write to '%0' after the signal through '%1' "
+                "that the object is ready: a thread waiting for that signal "
+                "reads it while it is written; write it before the signal")
+        << Found.Member->getName() << Found.SignalMember->getName();
+    if (Found.Call)
+      diag(expansionStart(*Found.Call, SM),
+           "the worker makes the write through this call of '%0'",
+           DiagnosticIDs::Note)
+          << calleeName(Found.Call->getDirectCallee());
+    diag(expansionStart(*Found.Signal, SM), "the object is signalled ready here",
+         DiagnosticIDs::Note);
+    diag(expansionStart(*Found.OtherWait, SM),
+         "another thread waits for the signal here in '%0'", DiagnosticIDs::Note)
+        << calleeName(Found.OtherFunction);
+    diag(expansionStart(*Found.OtherRead, SM), "and then reads '%0' here",
+         DiagnosticIDs::Note)
+        << Found.Member->getName();
   }
 }
 
@@ -909,6 +937,8 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
       W.Code = describeWorker(W.Spawn, Owner, W.Loop, LaunchedElsewhere, Others);
       W.Accesses = collectWorkerAccesses(W.Code, Context);
     }
+    if (W.Code.Body)
+      checkWritesAfterSignal(*W.Code.Body, Context);
     AnyWrite |= llvm::any_of(W.Accesses.Accesses, [&](const SharedAccess &A) {
       return A.isWrite() && !A.ConstantToVolatile;
     });

@@ -95,6 +95,9 @@ private:
   /// (MemberWorkers).
   void checkMemberWorkers(const CXXMethodDecl &Method,
                           const FunctionUnderCheck &Function);
+  /// Reports writes a worker makes to an object after signalling another
+  /// thread that it is ready (CompletionSignals).
+  void checkWritesAfterSignal(const Stmt &WorkerBody, ASTContext &Context);
   /// Reports ring elements a method touches after the atomic store that
   /// hands them to the other thread (HandedOverElements).
   void checkHandedOverElements(const CXXMethodDecl &Method, ASTContext &Context);
