@@ -1,9 +1,11 @@
-// PolledFlags and HandedOverElements on small code: which poll of a flag
-// sees only its first value in the loop's body, and which ring element is
-// touched after the store that hands it over.
+// PolledFlags, HandedOverElements and CompletionSignals on small code:
+// which poll of a flag sees only its first value in the loop's body, which
+// ring element is touched after the store that hands it over, and which
+// member is written after the signal that its object is ready.
 #include "ast_test_support.h"
 #include "fake_std.h"
 
+#include "analysis/CompletionSignals.h"
 #include "analysis/HandedOverElements.h"
 #include "analysis/PolledFlags.h"
 #include "common/AnalysisCache.h"
@@ -41,6 +43,13 @@ struct Code {
         "m", cxxMethodDecl(hasName(Method), isDefinition()).bind("m"), *AST);
     EXPECT_TRUE(M);
     return M ? elementsTouchedAfterHandOver(*M) : llvm::SmallVector<ElementAfterHandOver, 1>{};
+  }
+  llvm::SmallVector<WriteAfterSignal, 1> writtenAfterSignal(const std::string &Function) {
+    const auto *F = parlint::test::selectFirst<FunctionDecl>(
+        "f", functionDecl(hasName(Function), isDefinition()).bind("f"), *AST);
+    EXPECT_TRUE(F);
+    return F ? writesAfterCompletionSignal(*F->getBody(), AST->getASTContext())
+             : llvm::SmallVector<WriteAfterSignal, 1>{};
   }
 };
 
@@ -133,6 +142,56 @@ TEST(HandedOverElements, TheStoreLastOrRelaxedOrAnotherSlot) {
                   .empty());
   EXPECT_TRUE(Code(ring("tail_.store(t + 1, std::memory_order_release); out = slots_[0];"))
                   .handedOver("pop")
+                  .empty());
+}
+
+const char *Signalled = R"cpp(
+struct Result { long value; long ms; std::atomic<bool> ready; };
+void produce(Result *r) {
+  PRODUCE
+}
+long consume(Result *r) {
+  while (!r->ready.load()) {}
+  CONSUME
+}
+)cpp";
+
+std::string signalled(const std::string &Produce, const std::string &Consume) {
+  std::string S = Signalled;
+  S.replace(S.find("PRODUCE"), 7, Produce);
+  S.replace(S.find("CONSUME"), 7, Consume);
+  return S;
+}
+
+TEST(CompletionSignals, AMemberWrittenAfterTheReleaseThatTheWaiterReads) {
+  Code C(signalled("r->value = 1; r->ready.store(true); r->ms = 5;",
+                   "return r->value + r->ms;"));
+  auto Found = C.writtenAfterSignal("produce");
+  ASSERT_EQ(Found.size(), 1u);
+  EXPECT_EQ(Found[0].Member->getName(), "ms");
+  EXPECT_EQ(Found[0].SignalMember->getName(), "ready");
+  EXPECT_EQ(Found[0].OtherFunction->getName(), "consume");
+  EXPECT_TRUE(Found[0].OtherRead);
+}
+
+TEST(CompletionSignals, WrittenBeforeOrUnreadOrRelaxedOrAnotherObject) {
+  // Written before the release: ordered by it.
+  EXPECT_TRUE(Code(signalled("r->ms = 5; r->ready.store(true);", "return r->ms;"))
+                  .writtenAfterSignal("produce")
+                  .empty());
+  // No waiter reads it.
+  EXPECT_TRUE(Code(signalled("r->ready.store(true); r->ms = 5;", "return r->value;"))
+                  .writtenAfterSignal("produce")
+                  .empty());
+  // A relaxed store signals nothing.
+  EXPECT_TRUE(
+      Code(signalled("r->ready.store(true, std::memory_order_relaxed); r->ms = 5;",
+                     "return r->ms;"))
+          .writtenAfterSignal("produce")
+          .empty());
+  // The variable names another object after the release.
+  EXPECT_TRUE(Code(signalled("r->ready.store(true); r = r + 1; r->ms = 5;", "return r->ms;"))
+                  .writtenAfterSignal("produce")
                   .empty());
 }
 
