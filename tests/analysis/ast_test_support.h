@@ -13,6 +13,8 @@
 #ifndef PARLINT_TESTS_AST_TEST_SUPPORT_H
 #define PARLINT_TESTS_AST_TEST_SUPPORT_H
 
+#include "common/AnalysisCache.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -28,8 +30,11 @@
 namespace parlint::test {
 
 // Parses `Code` as input.cpp; fails the current test on compiler errors.
+// The module's analysis cache is dropped first: it keys on the context's
+// address, which the new AST may reuse after an earlier one was freed.
 inline std::unique_ptr<clang::ASTUnit>
 parse(const std::string &Code, std::vector<std::string> Args = {"-std=c++17"}) {
+  clang::tidy::parlint::AnalysisCache::reset();
   Args.push_back("-Wno-everything");
   auto AST = clang::tooling::buildASTFromCodeWithArgs(Code, Args, "input.cpp");
   EXPECT_TRUE(AST) << "cannot parse:\n" << Code;
