@@ -164,6 +164,16 @@ bool isChangedWithin(const ValueDecl *Var, const Stmt &S) {
   return Changed;
 }
 
+SourceLocation expansionStart(const Stmt &S, const SourceManager &SM) {
+  return SM.getExpansionLoc(S.getBeginLoc());
+}
+
+SourceLocation reportLocation(const Stmt &S, const SourceManager &SM) {
+  SourceLocation Where = SM.getExpansionLoc(S.getBeginLoc());
+  return Where.isInvalid() || SM.isInSystemHeader(Where) ? SourceLocation()
+                                                         : Where;
+}
+
 const LambdaExpr *lambdaOf(const Expr *Callable) {
   if (!Callable)
     return nullptr;

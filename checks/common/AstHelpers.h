@@ -76,6 +76,12 @@ bool mentionsDeclaredWithin(const Expr *E, const Stmt *Scope,
 /// malloc(n)` in a loop: a new object each time the variable is read).
 bool isChangedWithin(const ValueDecl *Var, const Stmt &S);
 
+/// The expansion of S's start: where a note about S goes.
+SourceLocation expansionStart(const Stmt &S, const SourceManager &SM);
+/// Where a report at S goes: the expansion of its start, or nothing for a
+/// statement in a system header or without a location.
+SourceLocation reportLocation(const Stmt &S, const SourceManager &SM);
+
 /// The lambda a callable expression is, or the lambda a local variable named
 /// by it was initialized with (`auto job = [..]{..}; std::thread t(job);`).
 const LambdaExpr *lambdaOf(const Expr *Callable);

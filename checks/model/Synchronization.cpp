@@ -165,6 +165,18 @@ bool isMutexClass(const CXXRecordDecl *Record) {
 
 bool isMutexType(QualType Type) { return isMutexClass(recordOf(Type)); }
 
+bool isLockType(QualType Type) {
+  if (isMutexType(Type))
+    return true;
+  for (const auto *Typedef = Type->getAs<TypedefType>(); Typedef;
+       Typedef = Typedef->getDecl()->getUnderlyingType()->getAs<TypedefType>())
+    if (llvm::is_contained({"pthread_mutex_t", "pthread_rwlock_t",
+                            "pthread_spinlock_t", "mtx_t"},
+                           Typedef->getDecl()->getName()))
+      return true;
+  return false;
+}
+
 GuardKind guardKindOf(const CXXRecordDecl *Record) {
   if (!Record || !Record->getIdentifier())
     return GuardKind::None;

@@ -19,6 +19,9 @@ bool isMutexClass(const CXXRecordDecl *Record);
 /// The same for the type of an expression or variable (references and
 /// pointers to a mutex count: `std::mutex *m`).
 bool isMutexType(QualType Type);
+/// The same, C's locks included: pthread_mutex_t, pthread_rwlock_t,
+/// pthread_spinlock_t, C11's mtx_t.
+bool isLockType(QualType Type);
 
 /// How a local object of this class holds a lock.
 enum class GuardKind {

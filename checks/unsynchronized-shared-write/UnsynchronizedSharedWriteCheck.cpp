@@ -1,5 +1,4 @@
 #include "UnsynchronizedSharedWriteCheck.h"
-#include "../analysis/CompletionSignals.h"
 #include "../analysis/HandedOverElements.h"
 #include "../analysis/PolledFlags.h"
 #include "../analysis/FieldWorkers.h"
@@ -65,19 +64,6 @@ bool atomicWouldDo(const SharedAccess &Write) {
   return Write.Scalar &&
          (Write.Write == WriteKind::Assign || Write.Write == WriteKind::Update) &&
          (Write.Object.Fields.empty() || !Write.Object.Fields.back()->isBitField());
-}
-
-/// The expansion of S's start: where a note about S goes.
-SourceLocation expansionStart(const Stmt &S, const SourceManager &SM) {
-  return SM.getExpansionLoc(S.getBeginLoc());
-}
-
-/// Where a report at S goes: the expansion of its start, or nothing for a
-/// statement in a system header or without a location.
-SourceLocation reportLocation(const Stmt &S, const SourceManager &SM) {
-  SourceLocation Where = SM.getExpansionLoc(S.getBeginLoc());
-  return Where.isInvalid() || SM.isInSystemHeader(Where) ? SourceLocation()
-                                                         : Where;
 }
 
 /// Whether S is the increment of a `for` loop: its counter wants a copy per
@@ -324,33 +310,6 @@ void UnsynchronizedSharedWriteCheck::checkHandedOverElements(
          "and then %select{writes|touches}0 the array's elements here",
          DiagnosticIDs::Note)
         << Found.Write;
-  }
-}
-
-void UnsynchronizedSharedWriteCheck::checkWritesAfterSignal(const Stmt &WorkerBody,
-                                                            ASTContext &Context) {
-  const SourceManager &SM = Context.getSourceManager();
-  for (const WriteAfterSignal &Found : writesAfterCompletionSignal(WorkerBody, Context)) {
-    SourceLocation Where = reportLocation(*Found.Write, SM);
-    if (Where.isInvalid() || !firstReportAt(Where))
-      continue;
-    diag(Where, "unsynchronized write to '%0' after the signal through '%1' "
-                "that the object is ready: a thread waiting for that signal "
-                "reads it while it is written; write it before the signal")
-        << Found.Member->getName() << Found.SignalMember->getName();
-    if (Found.Call)
-      diag(expansionStart(*Found.Call, SM),
-           "the worker makes the write through this call of '%0'",
-           DiagnosticIDs::Note)
-          << calleeName(Found.Call->getDirectCallee());
-    diag(expansionStart(*Found.Signal, SM), "the object is signalled ready here",
-         DiagnosticIDs::Note);
-    diag(expansionStart(*Found.OtherWait, SM),
-         "another thread waits for the signal here in '%0'", DiagnosticIDs::Note)
-        << calleeName(Found.OtherFunction);
-    diag(expansionStart(*Found.OtherRead, SM), "and then reads '%0' here",
-         DiagnosticIDs::Note)
-        << Found.Member->getName();
   }
 }
 
@@ -1013,6 +972,7 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
   }
   checkLauncherWrites(Body);
   checkOwnSlotWrites(Body);
+  checkWritesToGuardedMembers(Body);
 }
 
 bool UnsynchronizedSharedWriteCheck::LaunchingBody::overlap(const Worker &A,

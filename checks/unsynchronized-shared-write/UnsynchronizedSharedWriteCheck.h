@@ -98,6 +98,10 @@ private:
   /// Reports writes a worker makes to an object after signalling another
   /// thread that it is ready (CompletionSignals).
   void checkWritesAfterSignal(const Stmt &WorkerBody, ASTContext &Context);
+  /// Reports a worker's unlocked write to a member that a call of the
+  /// launching thread, made while the worker runs, touches under a mutex
+  /// member of the same object, whatever name each side reaches it by.
+  void checkWritesToGuardedMembers(LaunchingBody &Body);
   /// Reports ring elements a method touches after the atomic store that
   /// hands them to the other thread (HandedOverElements).
   void checkHandedOverElements(const CXXMethodDecl &Method, ASTContext &Context);
