@@ -157,6 +157,34 @@ const Stmt *callPointInCaller(const Stmt &Call, const FunctionAnalysis &Caller,
   return nullptr;
 }
 
+/// The construction of the object a `new T(...)` or a
+/// `std::make_unique<T>(...)` (`make_shared`) creates, or null; Allocation
+/// is set to the new-expression or the call.
+const CXXConstructExpr *allocatedObjectOf(const Expr *Init,
+                                          const Expr **Allocation = nullptr) {
+  if (!Init)
+    return nullptr;
+  const Expr *E = Init->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E); // a move of the result
+      Construct && Construct->getNumArgs() == 1)
+    E = Construct->getArg(0)->IgnoreImplicit();
+  if (Allocation)
+    *Allocation = E;
+  if (const auto *New = dyn_cast<CXXNewExpr>(E))
+    return New->getConstructExpr();
+  const auto *Call = dyn_cast<CallExpr>(E);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || !isNamed(Callee, {"::std::make_unique", "::std::make_shared"}) ||
+      !Callee->getBody())
+    return nullptr;
+  const CXXNewExpr *New = nullptr;
+  forEachDescendant(Callee->getBody(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+    if (!New)
+      New = dyn_cast<CXXNewExpr>(&S);
+  });
+  return New ? New->getConstructExpr() : nullptr;
+}
+
 /// The objects of Record whose worker behind Handle the caller starts, with
 /// the events the path engine follows for each.
 llvm::SmallVector<ObjectInCaller, 2>
@@ -182,15 +210,33 @@ objectsStartedIn(const FunctionAnalysis &Body, const CXXRecordDecl &Record,
         if (const auto *Cleanups = dyn_cast_or_null<ExprWithCleanups>(Init))
           Init = Cleanups->getSubExpr();
         const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Init);
+        // `auto p = std::make_unique<Indexer>(q);`, `Indexer *p = new
+        // Indexer(q);`: the object the local points to, which its calls
+        // (`p->count()`) reach through it.
+        const Expr *Allocation = nullptr;
+        if (const CXXConstructExpr *Allocated = allocatedObjectOf(Init, &Allocation);
+            !Construct && Allocated && Var) {
+          Construct = Allocated;
+        } else {
+          Allocation = nullptr;
+        }
         if (!Construct || !Var->hasLocalStorage() ||
             objectRecordOf(Construct) != Canonical ||
             Body.enclosingLambda(*Declaration))
           continue;
-        ObjectInCaller &O = ObjectFor(ObjectPath{Var, false, {}});
+        ObjectInCaller &O = ObjectFor(ObjectPath{Var, Allocation != nullptr, {}});
         O.Construct = Construct;
-        if (FunctionSummaries::of(*Construct->getConstructor(), Context)
-                .startOf(Handle))
-          O.Events.StartsAtDeclaration = O.Started = true;
+        if (!FunctionSummaries::of(*Construct->getConstructor(), Context)
+                 .startOf(Handle))
+          continue;
+        O.Started = true;
+        // An object reached through the local starts where it is allocated
+        // and is not destroyed with the local's name (a reset, a move): the
+        // engine follows it without a variable.
+        if (Allocation)
+          O.Events.AtStmt[Allocation] = HandleEffect::Start;
+        else
+          O.Events.StartsAtDeclaration = true;
       }
       return;
     }
@@ -642,3 +688,4 @@ writesBeforeJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,
 }
 
 } // namespace clang::tidy::parlint
+

@@ -916,6 +916,30 @@ private:
         return std::nullopt;
       return Where.Path;
     };
+    // The locks held at a summary's access: the worker's at the call, and
+    // the callee's own, each in the worker's names. A callee lock in an
+    // element the worker reaches through a local alias (`c->io_lock` with
+    // `c = pool_checkout(p)`) goes by the container, as the access does.
+    auto LocksOf = [&](const SummaryWrite &Access) {
+      if (!AtCall)
+        AtCall = heldAt(Call, Lambdas.size());
+      LockSet Held = translate(*AtCall);
+      for (const HeldLock &Lock : Access.Held) {
+        if (Lock.Mutex) {
+          SummaryWrite AsObject;
+          AsObject.Object = *Lock.Mutex;
+          if (auto Path = SharedObject(AsObject)) {
+            Held.push_back({std::move(*Path), nullptr, Lock.Shared});
+            continue;
+          }
+        }
+        SummaryWrite OnlyThisLock;
+        OnlyThisLock.Held.push_back(Lock);
+        Held.append(translate(
+            SummaryWrites::withCalleeLocks({}, OnlyThisLock, *Callee, Binding)));
+      }
+      return Held;
+    };
     // What the call reads, in place of a read of the whole object.
     for (const SummaryWrite &Read : Summary.Reads) {
       auto Object = SharedObject(Read);
@@ -929,16 +953,13 @@ private:
                                  : IndexKind::Unknown);
       if (Slot == IndexKind::PerWorker)
         continue;
-      if (!AtCall)
-        AtCall = heldAt(Call, Lambdas.size());
       SharedAccess Access;
       Access.Where = &Call;
       Access.Object = *Object;
       Access.Method = Read.Method;
       Access.BeforeAnyHandOff = Read.BeforeAnyHandOff && !HandedOffBeforeCall;
       Access.OneInstance = isOneInstance(Call);
-      Access.Held = translate(
-          SummaryWrites::withCalleeLocks(*AtCall, Read, *Callee, Binding));
+      Access.Held = LocksOf(Read);
       Access.ViaCallee = Callee;
       Access.WhilePolling = whilePolling(Call);
       Access.InLoopCondition = inLoopCondition(Call);
@@ -1022,13 +1043,9 @@ private:
         Result.OwnSlotWrites.back().UnplacedSlot = Slot == IndexKind::Unknown;
         continue;
       }
-      if (!AtCall)
-        AtCall = heldAt(Call, Lambdas.size());
-      LockSet Held =
-          SummaryWrites::withCalleeLocks(*AtCall, Write, *Callee, Binding);
       SharedAccess Access = summaryWriteAt(Call, Write, *Callee);
       Access.Object = *Object;
-      Access.Held = translate(Held);
+      Access.Held = LocksOf(Write);
       Access.PublishedByNothing = unpublishedAfterCall(Call, Write, Access);
       Result.Accesses.push_back(std::move(Access));
     }

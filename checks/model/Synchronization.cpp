@@ -918,6 +918,32 @@ bool mutatesContainer(const CXXMethodDecl *Method) {
       identifierOf(Method));
 }
 
+bool insertsLeavingElements(const CXXMethodDecl *Method) {
+  if (!Method || !isStdContainer(Method->getParent()))
+    return false;
+  bool Inserts = subscriptInserts(Method) ||
+                 llvm::is_contained({"insert", "emplace", "emplace_hint",
+                                     "try_emplace", "push_back", "emplace_back",
+                                     "push_front", "emplace_front"},
+                                    identifierOf(Method));
+  if (!Inserts)
+    return false;
+  if (isStdRecord(Method->getParent(),
+                  {"list", "forward_list", "map", "multimap", "set", "multiset",
+                   "unordered_map", "unordered_multimap", "unordered_set",
+                   "unordered_multiset"}))
+    return true;
+  // The element type of a sequence: its first template argument.
+  const auto *Specialization =
+      dyn_cast<ClassTemplateSpecializationDecl>(Method->getParent());
+  if (!Specialization || Specialization->getTemplateArgs().size() == 0 ||
+      Specialization->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return false;
+  QualType Element = Specialization->getTemplateArgs()[0].getAsType();
+  return Element->isPointerType() ||
+         isStdRecord(Element->getAsCXXRecordDecl(), {"unique_ptr", "shared_ptr"});
+}
+
 bool subscriptInserts(const CXXMethodDecl *Method) {
   return Method && Method->getOverloadedOperator() == OO_Subscript &&
          !Method->isConst() &&

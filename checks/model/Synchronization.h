@@ -208,6 +208,13 @@ bool readsNoElement(const CXXMethodDecl *Method);
 /// kin (push_front, pop_back, assign, swap, try_emplace, append, ...).
 bool mutatesContainer(const CXXMethodDecl *Method);
 
+/// A container method that only adds elements and leaves every existing
+/// one where it is: an insertion into a node-based container (map, set,
+/// list and their kin), or into any standard container of pointers (a
+/// vector of unique_ptr moves the pointers, not what they point to). A write
+/// inside an existing element, or its pointee, does not meet it.
+bool insertsLeavingElements(const CXXMethodDecl *Method);
+
 /// operator[] of std::map or std::unordered_map: it inserts a missing key.
 bool subscriptInserts(const CXXMethodDecl *Method);
 

@@ -1192,7 +1192,12 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
     // locks let two instances in at once.
     const auto *Unlocked =
         llvm::find_if(Writer.Accesses.Accesses, [&](const SharedAccess &A) {
-          return readsWritten(A.Object, Write.Object) &&
+          // An insertion that leaves the elements in place does not meet a
+          // write inside one (`emplace` into a map of unique_ptr against a
+          // counter's member under the counter's own lock).
+          bool InsideElement = A.Object.Fields.size() > Write.Object.Fields.size() &&
+                               insertsLeavingElements(Write.Method);
+          return readsWritten(A.Object, Write.Object) && !InsideElement &&
                  !sharesLock(Write.Held, A.Held) &&
                  (!A.isWrite() || (!A.Held.empty() && A.Where != Write.Where));
         });
