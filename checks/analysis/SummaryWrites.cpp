@@ -321,8 +321,13 @@ WriteSummary WriteScanner::run() {
 
 bool WriteScanner::reachesCaller(const ObjectPath &Path, bool Reading) const {
   if (Path.isThis()) {
+    // In a lambda (a once initializer's), `this` is the object it
+    // captured: the caller's.
     const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
-    return Method && Method->isInstance() && !Method->getParent()->isLambda();
+    return Method && Method->isInstance() &&
+           (!Method->getParent()->isLambda() ||
+            llvm::any_of(Method->getParent()->captures(),
+                         [](const LambdaCapture &C) { return C.capturesThis(); }));
   }
   const auto *Var = dyn_cast<VarDecl>(Path.Root);
   if (!Var || Var->getTLSKind() != VarDecl::TLS_None)
@@ -957,7 +962,22 @@ static const FunctionDecl *onceInitializerOf(const CallExpr &Call,
   if (!isOnceCall(Call))
     return nullptr;
   const unsigned First = 2; // the flag, the callable, then its arguments
-  const Expr *Callable = Call.getArg(1)->IgnoreParenImpCasts();
+  const Expr *Callable = Call.getArg(1)->IgnoreImplicit()->IgnoreParens();
+  // `std::call_once(loaded_, [this] { load(); })`: the lambda's body, its
+  // `this` the caller's.
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(Callable)) {
+    const CXXMethodDecl *Operator = Lambda->getCallOperator();
+    if (!Operator || Call.getNumArgs() - First != Operator->getNumParams())
+      return nullptr;
+    Binding = CallBinding();
+    for (auto [Capture, Init] : llvm::zip(Lambda->captures(), Lambda->capture_inits()))
+      if (Capture.capturesThis()) {
+        Binding.Object = Init;
+        Binding.ObjectIsPointer = true;
+      }
+    Binding.Args.assign(Call.arg_begin() + First, Call.arg_end());
+    return Operator;
+  }
   if (const auto *Address = dyn_cast<UnaryOperator>(Callable);
       Address && Address->getOpcode() == UO_AddrOf)
     Callable = Address->getSubExpr()->IgnoreParenImpCasts();
@@ -1193,3 +1213,4 @@ SummaryWrites::mapPath(const ObjectPath &Path, const FunctionDecl &Callee,
 }
 
 } // namespace clang::tidy::parlint
+
