@@ -554,6 +554,36 @@ const LambdaExpr *waitPredicateOf(const CallExpr &Call) {
   return dyn_cast<LambdaExpr>(stripped(Call.getArg(Call.getNumArgs() - 1)));
 }
 
+namespace {
+
+/// The count a std::counting_semaphore named by Object starts with, when
+/// its declaration (a member's default initializer, a local's or a
+/// global's initializer) gives a constant: `sessions_{2}`.
+std::optional<int64_t> initialSemaphoreCount(const Expr *Object) {
+  Object = Object->IgnoreParenImpCasts();
+  const Expr *Init = nullptr;
+  const ValueDecl *Declared = nullptr;
+  if (const auto *Member = dyn_cast<MemberExpr>(Object)) {
+    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    Init = Field ? Field->getInClassInitializer() : nullptr;
+    Declared = Field;
+  } else if (const auto *Ref = dyn_cast<DeclRefExpr>(Object)) {
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    Init = Var ? Var->getInit() : nullptr;
+    Declared = Var;
+  }
+  const auto *Construct =
+      dyn_cast_or_null<CXXConstructExpr>(Init ? Init->IgnoreImplicit() : nullptr);
+  if (!Construct || Construct->getNumArgs() != 1)
+    return std::nullopt;
+  Expr::EvalResult Count;
+  if (!Construct->getArg(0)->EvaluateAsInt(Count, Declared->getASTContext()))
+    return std::nullopt;
+  return Count.Val.getInt().getExtValue();
+}
+
+} // namespace
+
 HandOffKind handOffKindOf(const CallExpr &Call) {
   constexpr HandOffKind None = HandOffKind::None, Dispatch = HandOffKind::Dispatch,
                         Ordering = HandOffKind::Ordering;
@@ -565,6 +595,14 @@ HandOffKind handOffKindOf(const CallExpr &Call) {
     StringRef Name = identifierOf(Method);
     if (isLibraryRecord(Record, {"condition_variable", "condition_variable_any"}))
       return Dispatch;
+    // A semaphore that starts with room for several (`sessions_{2}`) lets
+    // that many in at once: it orders each with the one whose release it
+    // took, not the holders with each other.
+    if (isLibraryRecord(Record, {"counting_semaphore"}))
+      if (std::optional<int64_t> Count =
+              initialSemaphoreCount(Member->getImplicitObjectArgument());
+          Count && *Count > 1)
+        return Dispatch;
     if (isLibraryRecord(Record, {"promise",
                                  "future", "shared_future", "packaged_task",
                                  "latch", "barrier", "counting_semaphore",
