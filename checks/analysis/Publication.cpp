@@ -28,7 +28,16 @@ bool PublicationPaths::publishes(const Stmt &Element) const {
   return Found;
 }
 
-bool PublicationPaths::blockPublishes(const CFGBlock &Block) const {
+bool PublicationPaths::blockPublishes(
+    const CFGBlock &Block, llvm::function_ref<bool(const Stmt &)> Counts) const {
+  if (Counts) {
+    for (const CFGElement &Element : Block)
+      if (auto Statement = Element.getAs<CFGStmt>();
+          Statement && publishes(*Statement->getStmt()) &&
+          Counts(*Statement->getStmt()))
+        return true;
+    return false;
+  }
   auto [It, New] = PublishingBlocks.try_emplace(&Block, false);
   if (New)
     for (const CFGElement &Element : Block)
@@ -41,6 +50,12 @@ bool PublicationPaths::blockPublishes(const CFGBlock &Block) const {
 }
 
 bool PublicationPaths::mayPublishAfter(const Stmt &S) const {
+  return mayPublishAfter(S, nullptr);
+}
+
+bool PublicationPaths::mayPublishAfter(
+    const Stmt &S, llvm::function_ref<bool(const Stmt &)> Counts) const {
+  auto CountsAt = [&](const Stmt &E) { return !Counts || Counts(E); };
   const CFG *Graph = Code.cfg();
   const CFGBlock *Start = Code.blockOf(S);
   if (!Graph || !Start || Code.enclosingLambda(S) || destroysObjectAfter(S))
@@ -55,11 +70,11 @@ bool PublicationPaths::mayPublishAfter(const Stmt &S) const {
     if (!Seen) {
       Seen = E == &S || Code.isWithin(S, *E);
       // An element around S (`report(x = v)`) may publish after it.
-      if (Seen && E != &S && publishes(*E))
+      if (Seen && E != &S && publishes(*E) && CountsAt(*E))
         return true;
       continue;
     }
-    if (publishes(*E))
+    if (publishes(*E) && CountsAt(*E))
       return true;
   }
   llvm::SmallPtrSet<const CFGBlock *, 16> Visited;
@@ -69,7 +84,7 @@ bool PublicationPaths::mayPublishAfter(const Stmt &S) const {
     const CFGBlock *Block = Work.pop_back_val();
     if (!Block || !Visited.insert(Block).second)
       continue;
-    if (blockPublishes(*Block))
+    if (blockPublishes(*Block, Counts))
       return true;
     Work.append(Block->succ_begin(), Block->succ_end());
   }

@@ -12,6 +12,7 @@
 #include "../common/AnalysisCache.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace clang::tidy::parlint {
 
@@ -23,10 +24,15 @@ public:
   /// inside) reaches something that may publish what S wrote. True when
   /// the paths cannot be told.
   bool mayPublishAfter(const Stmt &S) const;
+  /// The same, counting only what Counts accepts of the statements that
+  /// may publish (the launching thread's, while a worker still runs).
+  bool mayPublishAfter(const Stmt &S,
+                       llvm::function_ref<bool(const Stmt &)> Counts) const;
 
 private:
   bool publishes(const Stmt &Element) const;
-  bool blockPublishes(const CFGBlock &Block) const;
+  bool blockPublishes(const CFGBlock &Block,
+                      llvm::function_ref<bool(const Stmt &)> Counts) const;
   bool destroysObjectAfter(const Stmt &S) const;
 
   const FunctionAnalysis &Code;

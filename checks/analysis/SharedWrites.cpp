@@ -2678,6 +2678,11 @@ collectLauncherAccesses(const FunctionAnalysis &Launcher,
                                                      Touch, *Callee, Binding);
         Access.ViaCallee = Callee;
         Access.Inner = Touch.Where;
+        // `install(v)` storing a flag after its unlock, then notifying:
+        // nothing in the callee publishes it (the caller asks what it does
+        // itself after the call, while a worker runs).
+        Access.PublishedByNothing =
+            Access.isWrite() && Access.Held.empty() && Touch.UnpublishedAtReturn;
         Found.push_back(std::move(Access));
       }
   };

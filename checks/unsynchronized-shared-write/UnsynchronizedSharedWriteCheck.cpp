@@ -949,9 +949,12 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
   llvm::SmallVector<const Stmt *, 8> Calls;
   for (const Worker &W : Workers) {
     Calls.push_back(W.Spawn.Call);
+    // (A read under a lock too: a write the launching thread stores after
+    // its own unlock, which nothing publishes, meets it whatever hands off.)
     for (const SharedAccess &A : W.Accesses.Accesses)
       if ((A.isWrite() || !mayBeOrderedByHandOff(W.Accesses, A) ||
-           readBeforeAnyHandOff(W.Accesses, A) || !Body.handOffAfterStart(W)) &&
+           readBeforeAnyHandOff(W.Accesses, A) || !Body.handOffAfterStart(W) ||
+           !A.Held.empty()) &&
           !llvm::is_contained(Touched, A.Object))
         Touched.push_back(A.Object);
     for (const SharedAccess &A : W.Accesses.OwnSlotWrites)
@@ -986,6 +989,13 @@ bool UnsynchronizedSharedWriteCheck::LaunchingBody::overlap(const Worker &A,
        mayBeRunningAt(B.Lifetime, B.Spawn, Owner, *A.Spawn.Call, true));
   Overlaps[Key] = Result;
   return Result;
+}
+
+bool UnsynchronizedSharedWriteCheck::LaunchingBody::publishesAfter(
+    const Stmt &S, llvm::function_ref<bool(const Stmt &)> Counts) {
+  if (!Publication)
+    Publication.emplace(Owner);
+  return Publication->mayPublishAfter(S, Counts);
 }
 
 void UnsynchronizedSharedWriteCheck::LaunchingBody::findHandOffCalls() {
@@ -1458,10 +1468,19 @@ void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
         return WriteBeforeHandOff && readBeforeAnyHandOff(W.Accesses, A);
       };
       const SharedAccess *Read = nullptr;
+      // Stored after the launching thread's last lock or hand-off while the
+      // worker runs (a flag set after the unlock, then notified): no wait of
+      // the worker's orders its read, under the lock or not.
+      bool PublishedByNothing =
+          Write.PublishedByNothing &&
+          !Body.publishesAfter(*Write.Where, [&](const Stmt &S) {
+            return Body.runningAt(W, S);
+          });
       for (const SharedAccess &A : W.Accesses.Accesses)
         if (!Read && readsWritten(A.Object, Write.Object) &&
-            !Write.inOtherSlotThan(A) && !sharesLock(Write.Held, A.Held) &&
-            (SharedUnderLock || ReadFirst(A) ||
+            !Write.inOtherSlotThan(A) &&
+            (!sharesLock(Write.Held, A.Held) || PublishedByNothing) &&
+            (SharedUnderLock || ReadFirst(A) || PublishedByNothing ||
              !(mayBeOrderedByHandOff(W.Accesses, A) &&
                Body.handOffAfterStart(W))))
           Read = &A;
@@ -1661,3 +1680,4 @@ void UnsynchronizedSharedWriteCheck::noteStart(const Worker &W,
 }
 
 } // namespace clang::tidy::parlint
+

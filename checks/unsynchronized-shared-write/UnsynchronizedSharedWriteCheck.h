@@ -4,6 +4,7 @@
 #include "../analysis/CalledWorkers.h"
 #include "../analysis/FieldWorkers.h"
 #include "../analysis/MemberWorkers.h"
+#include "../analysis/Publication.h"
 #include "../analysis/SharedWrites.h"
 #include "../analysis/WorkerLifetime.h"
 #include "../common/ParlintCheck.h"
@@ -71,6 +72,11 @@ private:
     /// Whether W may take part in a hand-off at all: one of its own, or a
     /// call that may hand off (SummaryWrites::takesPartInHandOff).
     bool mayTakePartInHandOff(const Worker &W);
+    /// Whether the launching thread, after S, may publish what S wrote (a
+    /// lock, an ordering hand-off, unseen code) at a statement Counts
+    /// accepts.
+    bool publishesAfter(const Stmt &S,
+                        llvm::function_ref<bool(const Stmt &)> Counts);
 
   private:
     void findHandOffCalls();
@@ -78,6 +84,7 @@ private:
     bool inLoopAround(const Stmt &S, const Stmt &Call) const;
     llvm::SmallVector<const Expr *, 8> HandOffCalls;
     bool HandOffCallsFound = false;
+    std::optional<PublicationPaths> Publication;
     llvm::DenseMap<std::pair<const Worker *, const Worker *>, bool> Overlaps;
     llvm::DenseMap<std::pair<const Worker *, const Stmt *>, bool> Running;
     llvm::DenseMap<const Worker *, bool> TakesPart;
