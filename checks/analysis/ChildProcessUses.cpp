@@ -51,11 +51,38 @@ private:
       return;
     }
     if (const auto *Call = dyn_cast<CallExpr>(&S); Call && waitsForAnyChild(*Call)) {
-      Uses.Events.AtStmt[Call] = HandleEffect::Finish;
+      // `for (i = 0; i < n; i++) wait(NULL);` after a loop that forks n
+      // children: a loop of waits for any child reaps them all, even on the
+      // paths where it seems to run no trip.
+      if (const Stmt *Loop = loopAroundBody(*Call))
+        Uses.Events.AtLoop[Loop] = HandleEffect::Finish;
+      else
+        Uses.Events.AtStmt[Call] = HandleEffect::Finish;
       return;
     }
     if (const auto *Ref = dyn_cast<DeclRefExpr>(&S); Ref && Ref->getDecl() == &Var)
       classify(*Ref);
+  }
+
+  /// The innermost loop whose body (not its condition) holds S, or null.
+  const Stmt *loopAroundBody(const Stmt &S) const {
+    const Stmt *Child = &S;
+    for (const Stmt *Up = Function.parent(S); Up; Child = Up, Up = Function.parent(*Up)) {
+      if (isa<LambdaExpr>(Up))
+        return nullptr;
+      const Stmt *Body = nullptr;
+      if (const auto *For = dyn_cast<ForStmt>(Up))
+        Body = For->getBody();
+      else if (const auto *While = dyn_cast<WhileStmt>(Up))
+        Body = While->getBody();
+      else if (const auto *Do = dyn_cast<DoStmt>(Up))
+        Body = Do->getBody();
+      else if (const auto *Range = dyn_cast<CXXForRangeStmt>(Up))
+        Body = Range->getBody();
+      if (Body)
+        return Child == Body ? Up : nullptr;
+    }
+    return nullptr;
   }
 
   void classify(const Expr &Use) {

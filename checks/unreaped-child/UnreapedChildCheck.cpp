@@ -151,9 +151,11 @@ void UnreapedChildCheck::checkPid(const VarDecl &Pid, const Expr &Spawn,
   for (const Expr *Other : Uses.Spawns)
     if (SM.isBeforeInTranslationUnit(Other->getBeginLoc(), First->getBeginLoc()))
       First = Other;
-  bool EverWaited = llvm::any_of(Uses.Events.AtStmt, [](const auto &Event) {
+  auto Finishes = [](const auto &Event) {
     return Event.second == HandleEffect::Finish;
-  });
+  };
+  bool EverWaited = llvm::any_of(Uses.Events.AtStmt, Finishes) ||
+                    llvm::any_of(Uses.Events.AtLoop, Finishes);
   std::string Name = Pid.getName().str();
   Finding Found;
   Found.Where = SM.getExpansionLoc(First->getBeginLoc());
