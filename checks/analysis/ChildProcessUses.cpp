@@ -1,4 +1,5 @@
 #include "ChildProcessUses.h"
+#include "LoopBounds.h"
 #include "../common/AstHelpers.h"
 #include "../model/Handles.h"
 
@@ -70,17 +71,8 @@ private:
     for (const Stmt *Up = Function.parent(S); Up; Child = Up, Up = Function.parent(*Up)) {
       if (isa<LambdaExpr>(Up))
         return nullptr;
-      const Stmt *Body = nullptr;
-      if (const auto *For = dyn_cast<ForStmt>(Up))
-        Body = For->getBody();
-      else if (const auto *While = dyn_cast<WhileStmt>(Up))
-        Body = While->getBody();
-      else if (const auto *Do = dyn_cast<DoStmt>(Up))
-        Body = Do->getBody();
-      else if (const auto *Range = dyn_cast<CXXForRangeStmt>(Up))
-        Body = Range->getBody();
-      if (Body)
-        return Child == Body ? Up : nullptr;
+      if (isLoop(*Up))
+        return loopBody(*Up) == Child ? Up : nullptr;
     }
     return nullptr;
   }

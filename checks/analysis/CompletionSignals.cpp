@@ -3,6 +3,7 @@
 #include "../common/AstHelpers.h"
 #include "../model/Synchronization.h"
 #include "LockScopes.h"
+#include "LoopBounds.h"
 #include "SummaryWrites.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -54,16 +55,10 @@ bool plainMember(const FieldDecl &Member) {
 /// The body of the innermost loop of Code around S (one trip's objects),
 /// or Code's body.
 const Stmt &tripOrBody(const Stmt &S, const FunctionAnalysis &Code) {
-  for (const Stmt *Up = Code.parent(S); Up; Up = Code.parent(*Up)) {
-    if (const auto *For = dyn_cast<ForStmt>(Up))
-      return *For->getBody();
-    if (const auto *While = dyn_cast<WhileStmt>(Up))
-      return *While->getBody();
-    if (const auto *Do = dyn_cast<DoStmt>(Up))
-      return *Do->getBody();
-    if (const auto *Range = dyn_cast<CXXForRangeStmt>(Up))
-      return *Range->getBody();
-  }
+  for (const Stmt *Up = Code.parent(S); Up; Up = Code.parent(*Up))
+    if (isLoop(*Up))
+      if (const Stmt *Body = loopBody(*Up))
+        return *Body;
   return Code.body();
 }
 
