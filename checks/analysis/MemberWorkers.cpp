@@ -157,32 +157,60 @@ const Stmt *callPointInCaller(const Stmt &Call, const FunctionAnalysis &Caller,
   return nullptr;
 }
 
-/// The construction of the object a `new T(...)` or a
-/// `std::make_unique<T>(...)` (`make_shared`) creates, or null; Allocation
-/// is set to the new-expression or the call.
-const CXXConstructExpr *allocatedObjectOf(const Expr *Init,
-                                          const Expr **Allocation = nullptr) {
+/// An object a local's initializer allocates: `new T(...)` (its
+/// construction) or `std::make_unique<T>(...)`, `std::make_shared<T>(...)`
+/// (its class only: the library's body, which holds the construction, may
+/// not have been parsed).
+struct Allocated {
+  const Expr *Allocation = nullptr; ///< the new-expression or the call
+  const CXXConstructExpr *Construct = nullptr;
+  const CXXRecordDecl *Class = nullptr;
+};
+
+std::optional<Allocated> allocatedObjectOf(const Expr *Init) {
   if (!Init)
-    return nullptr;
+    return std::nullopt;
   const Expr *E = Init->IgnoreImplicit();
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E); // a move of the result
       Construct && Construct->getNumArgs() == 1)
     E = Construct->getArg(0)->IgnoreImplicit();
-  if (Allocation)
-    *Allocation = E;
-  if (const auto *New = dyn_cast<CXXNewExpr>(E))
-    return New->getConstructExpr();
+  if (const auto *New = dyn_cast<CXXNewExpr>(E)) {
+    const CXXConstructExpr *Construct = New->getConstructExpr();
+    if (!Construct)
+      return std::nullopt;
+    return Allocated{E, Construct, Construct->getConstructor()->getParent()};
+  }
   const auto *Call = dyn_cast<CallExpr>(E);
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  if (!Callee || !isNamed(Callee, {"::std::make_unique", "::std::make_shared"}) ||
-      !Callee->getBody())
-    return nullptr;
-  const CXXNewExpr *New = nullptr;
-  forEachDescendant(Callee->getBody(), /*SkipLambdas=*/true, [&](const Stmt &S) {
-    if (!New)
-      New = dyn_cast<CXXNewExpr>(&S);
-  });
-  return New ? New->getConstructExpr() : nullptr;
+  const TemplateArgumentList *Arguments =
+      Callee ? Callee->getTemplateSpecializationArgs() : nullptr;
+  if (!Arguments || Arguments->size() == 0 ||
+      !isNamed(Callee, {"::std::make_unique", "::std::make_shared"}) ||
+      Arguments->get(0).getKind() != TemplateArgument::Type)
+    return std::nullopt;
+  const CXXRecordDecl *Class = Arguments->get(0).getAsType()->getAsCXXRecordDecl();
+  if (!Class)
+    return std::nullopt;
+  return Allocated{E, nullptr, Class};
+}
+
+/// Whether every constructor Class declares that may build an object from
+/// other values (not a copy or a move) starts Handle: whichever one an
+/// allocation calls does.
+bool everyConstructorStarts(const CXXRecordDecl &Class, const FieldDecl &Handle,
+                            ASTContext &Context) {
+  bool Any = false;
+  for (const CXXConstructorDecl *Constructor : Class.ctors()) {
+    if (Constructor->isCopyOrMoveConstructor() || Constructor->isDeleted())
+      continue;
+    const FunctionDecl *Definition = Constructor->getDefinition();
+    if (!Definition ||
+        !FunctionSummaries::of(*cast<CXXConstructorDecl>(Definition), Context)
+             .startOf(Handle))
+      return false;
+    Any = true;
+  }
+  return Any;
 }
 
 /// The objects of Record whose worker behind Handle the caller starts, with
@@ -213,28 +241,30 @@ objectsStartedIn(const FunctionAnalysis &Body, const CXXRecordDecl &Record,
         // `auto p = std::make_unique<Indexer>(q);`, `Indexer *p = new
         // Indexer(q);`: the object the local points to, which its calls
         // (`p->count()`) reach through it.
-        const Expr *Allocation = nullptr;
-        if (const CXXConstructExpr *Allocated = allocatedObjectOf(Init, &Allocation);
-            !Construct && Allocated && Var) {
-          Construct = Allocated;
-        } else {
-          Allocation = nullptr;
-        }
-        if (!Construct || !Var->hasLocalStorage() ||
-            objectRecordOf(Construct) != Canonical ||
-            Body.enclosingLambda(*Declaration))
+        std::optional<Allocated> Allocation =
+            Construct || !Var ? std::nullopt : allocatedObjectOf(Init);
+        if (Allocation)
+          Construct = Allocation->Construct;
+        const CXXRecordDecl *Class =
+            Allocation ? Allocation->Class
+                       : Construct ? objectRecordOf(Construct) : nullptr;
+        if (!Class || Class->getCanonicalDecl() != Canonical ||
+            !Var->hasLocalStorage() || Body.enclosingLambda(*Declaration))
           continue;
-        ObjectInCaller &O = ObjectFor(ObjectPath{Var, Allocation != nullptr, {}});
+        ObjectInCaller &O = ObjectFor(ObjectPath{Var, Allocation.has_value(), {}});
         O.Construct = Construct;
-        if (!FunctionSummaries::of(*Construct->getConstructor(), Context)
-                 .startOf(Handle))
+        bool Starts = Construct ? FunctionSummaries::of(*Construct->getConstructor(),
+                                                        Context)
+                                      .startOf(Handle) != nullptr
+                                : everyConstructorStarts(*Class, Handle, Context);
+        if (!Starts)
           continue;
         O.Started = true;
         // An object reached through the local starts where it is allocated
         // and is not destroyed with the local's name (a reset, a move): the
         // engine follows it without a variable.
         if (Allocation)
-          O.Events.AtStmt[Allocation] = HandleEffect::Start;
+          O.Events.AtStmt[Allocation->Allocation] = HandleEffect::Start;
         else
           O.Events.StartsAtDeclaration = true;
       }
