@@ -191,6 +191,12 @@ struct WorkerAccesses {
   /// number. Nullopt outside the loop.
   std::optional<unsigned> barrierPhaseOf(const Stmt &S,
                                          const SourceManager &SM) const;
+  /// The same for one of the worker's accesses: where the worker's own
+  /// code makes it (its call of the callee that does, if any).
+  std::optional<unsigned> barrierPhaseOf(const SharedAccess &A,
+                                         const SourceManager &SM) const {
+    return barrierPhaseOf(*(A.Via ? A.Via : A.Where), SM);
+  }
   /// The worker orders its work with other threads without a lock around
   /// the data: a hand-off call (condition variable, future, promise, atomic
   /// load/store, latch, barrier, semaphore), or a call on a shared object

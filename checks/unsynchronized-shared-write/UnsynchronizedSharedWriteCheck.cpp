@@ -1140,7 +1140,7 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
   // in that loop: a read by another instance between the same two waits
   // shares its phase.
   auto PhaseOf = [&](const SharedAccess &A) {
-    return Writer.Accesses.barrierPhaseOf(*(A.Via ? A.Via : A.Where), SM);
+    return Writer.Accesses.barrierPhaseOf(A, SM);
   };
   std::optional<unsigned> WritePhase = PhaseOf(Write);
   auto InBarrierPhase = [&](const SharedAccess &A) {
@@ -1594,7 +1594,7 @@ void UnsynchronizedSharedWriteCheck::checkOwnSlotWrites(LaunchingBody &Body) {
       bool Unordered =
           !W.Accesses.HandsOff && !mayOrderInstances(W.Accesses, Write);
       auto PhaseOf = [&](const SharedAccess &A) {
-        return W.Accesses.barrierPhaseOf(*(A.Via ? A.Via : A.Where), SM);
+        return W.Accesses.barrierPhaseOf(A, SM);
       };
       std::optional<unsigned> WritePhase =
           Write.UnplacedSlot ||
