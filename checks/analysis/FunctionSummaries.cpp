@@ -213,8 +213,11 @@ const FunctionDecl *summarizableDefinition(const FunctionDecl &Function) {
 }
 
 ConstructionBodies constructionBodies(const CXXConstructExpr &Construct) {
+  return constructionBodies(Construct.getConstructor());
+}
+
+ConstructionBodies constructionBodies(const CXXConstructorDecl *Constructor) {
   ConstructionBodies Bodies;
-  const CXXConstructorDecl *Constructor = Construct.getConstructor();
   const CXXRecordDecl *Record = Constructor ? Constructor->getParent() : nullptr;
   if (!Record || !Record->hasDefinition())
     return Bodies;

@@ -359,6 +359,11 @@ private:
         Terminator && It != Events.AtLoop.end())
       for (Fact &F : Current)
         F = makeFact(apply(It->second, stateOf(F)), valuesOf(F));
+    // Past a break out of a join loop, the elements after it still run.
+    if (Terminator && Events.BreaksLeavingSomeRunning.contains(Terminator))
+      for (Fact &F : Current)
+        if (stateOf(F) & Finished)
+          F = makeFact(stateOf(F) | Running, valuesOf(F));
 
     std::optional<HandleTest> Test =
         Var ? handleTest(branchCondition(Block), *Var) : std::nullopt;

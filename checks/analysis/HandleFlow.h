@@ -15,6 +15,7 @@
 
 #include "../common/AnalysisCache.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::parlint {
@@ -34,6 +35,9 @@ struct HandleEvents {
   /// Loops that join or detach every element of a container: the effect
   /// holds once control reaches the loop's condition.
   llvm::DenseMap<const Stmt *, HandleEffect> AtLoop;
+  /// `break`s out of a loop of AtLoop that leave some elements unfinished
+  /// (LoopBounds' breaksOnData): workers run again past them.
+  llvm::SmallPtrSet<const Stmt *, 2> BreaksLeavingSomeRunning;
   /// Starting calls whose returned value says whether they started a worker
   /// (StartResult: pthread_create, posix_spawn, fork...). Wherever that
   /// value goes (a condition, `switch`, a variable tested later, a flag

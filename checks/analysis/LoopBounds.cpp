@@ -2,10 +2,12 @@
 #include "InputOrigin.h"
 #include "ObjectWrites.h"
 #include "../common/AstHelpers.h"
+#include "../model/Handles.h"
 #include "../model/Measurement.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include <functional>
 
 namespace clang::tidy::parlint {
 namespace {
@@ -375,6 +377,61 @@ const Stmt *enclosingLoop(const Stmt &S, const FunctionAnalysis &Function) {
 
 bool leavesEarly(const Stmt &Loop) {
   return leavesEarlyFrom(loopBody(Loop), /*InNestedBreakable=*/false);
+}
+
+/// Whether Condition tests the result of a join or a wait: the call in it,
+/// or a local the call initialized (`int rc = pthread_join(t, NULL);`).
+static bool testsWaitResult(const Expr &Condition) {
+  auto IsWait = [](const Expr *E) {
+    const auto *Call = E ? dyn_cast<CallExpr>(E->IgnoreParenImpCasts()) : nullptr;
+    if (!Call)
+      return false;
+    HandleOp Op = HandleOp::Other;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      Op = memberOp(Member->getMethodDecl());
+    else
+      Op = freeFunctionOp(Call->getDirectCallee());
+    return Op == HandleOp::Join || Op == HandleOp::Wait;
+  };
+  bool Found = false;
+  forEachDescendant(&Condition, /*SkipLambdas=*/true, [&](const Stmt &S) {
+    if (const auto *E = dyn_cast<Expr>(&S); E && IsWait(E))
+      Found = true;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+          Var && Var->hasLocalStorage() && IsWait(Var->getInit()))
+        Found = true;
+  });
+  return Found;
+}
+
+llvm::SmallVector<const BreakStmt *, 2>
+breaksOnData(const Stmt &Loop, const FunctionAnalysis &Function) {
+  llvm::SmallVector<const BreakStmt *, 2> Found;
+  bool HasCondition = isa<CXXForRangeStmt, DoStmt>(Loop) ||
+                      (isa<ForStmt>(Loop) && cast<ForStmt>(Loop).getCond());
+  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+    HasCondition = !While->getCond()->isIntegerConstantExpr(Function.context());
+  if (!HasCondition)
+    return Found;
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S || isa<LambdaExpr, BlockExpr, ForStmt, WhileStmt, DoStmt,
+                  CXXForRangeStmt, SwitchStmt>(S))
+      return;
+    if (const auto *Break = dyn_cast<BreakStmt>(S)) {
+      for (const Stmt *Up = Function.parent(*S); Up && Up != &Loop;
+           Up = Function.parent(*Up))
+        if (const auto *If = dyn_cast<IfStmt>(Up);
+            If && If->getCond() && testsWaitResult(*If->getCond()))
+          return;
+      Found.push_back(Break);
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      Visit(Child);
+  };
+  Visit(loopBody(Loop));
+  return Found;
 }
 
 bool isInputRead(const Stmt &S) {

@@ -82,6 +82,16 @@ const Stmt *enclosingLoop(const Stmt &S, const FunctionAnalysis &Function);
 /// rather than a count).
 bool leavesEarly(const Stmt &Loop);
 
+/// The `break`s of Loop, a loop with a condition, of its own (not of a
+/// loop or switch inside it) that may leave before the condition fails for
+/// a reason of the program's data (`if (results[i].failed) break;`): what
+/// the loop does to every element is then done to some only. A break under
+/// a test of a join's or wait's own result (`if (pthread_join(...)) break;`,
+/// or of a local holding it) leaves only when waiting failed, and is left
+/// out.
+llvm::SmallVector<const BreakStmt *, 2>
+breaksOnData(const Stmt &Loop, const FunctionAnalysis &Function);
+
 /// Whether the call reads input: accept, recv, read, getline, a stream
 /// extraction, a queue pop, an Asio acceptor's accept.
 bool isInputRead(const Stmt &S);

@@ -773,6 +773,13 @@ private:
       HandedOffBeforeCall = Result.HandsOff || PolledFlag;
       noteHandOff(*Call);
       calleeWrites(*Call);
+      if (const CXXConstructorDecl *Made = constructorMadeBy(*Call)) {
+        auto [Any, Orders] = SummaryWrites::constructionHandOffs(Made, Context);
+        Result.HandsOff |= Any;
+        Result.OrdersInstances |= Orders;
+        OrderedUnplaced |= Orders;
+        constructionWrites(*Call, Made, {Call->getArgs(), Call->getNumArgs()});
+      }
     }
     if (const auto *Atomic = dyn_cast<AtomicExpr>(S))
       noteHandOff(*Atomic);
@@ -782,7 +789,8 @@ private:
       Result.HandsOff |= Any;
       Result.OrdersInstances |= Orders;
       OrderedUnplaced |= Orders;
-      constructionWrites(*Construct);
+      constructionWrites(*Construct, Construct->getConstructor(),
+                         {Construct->getArgs(), Construct->getNumArgs()});
     }
     if (isa<DeclRefExpr, CXXThisExpr>(S))
       access(cast<Expr>(*S));
@@ -808,17 +816,18 @@ private:
 
   /// The constructor's writes, and the destructor's at the end of the
   /// object's scope, of an object of the program's own class the worker
-  /// makes (`DepthGuard guard;`): its `*this` is the worker's own.
-  void constructionWrites(const CXXConstructExpr &Construct) {
-    summaries::ConstructionBodies Bodies = summaries::constructionBodies(Construct);
+  /// makes at Site (`DepthGuard guard;`, `std::make_unique<Session>(fd)`):
+  /// its `*this` is the worker's own.
+  void constructionWrites(const Expr &Site, const CXXConstructorDecl *Constructor,
+                          llvm::ArrayRef<const Expr *> Args) {
+    summaries::ConstructionBodies Bodies = summaries::constructionBodies(Constructor);
     CallBinding Binding;
-    for (const Expr *Arg : Construct.arguments())
-      Binding.Args.push_back(Arg);
+    Binding.Args.append(Args.begin(), Args.end());
     if (Bodies.Constructor)
-      calleeWritesAt(Construct, *Bodies.Constructor, Binding,
+      calleeWritesAt(Site, *Bodies.Constructor, Binding,
                      SummaryWrites::of(*Bodies.Constructor, Context));
     if (Bodies.Destructor)
-      calleeWritesAt(Construct, *Bodies.Destructor, CallBinding(),
+      calleeWritesAt(Site, *Bodies.Destructor, CallBinding(),
                      SummaryWrites::of(*Bodies.Destructor, Context));
   }
 

@@ -37,6 +37,7 @@ struct ConstructionBodies {
   const FunctionDecl *Destructor = nullptr;
 };
 ConstructionBodies constructionBodies(const CXXConstructExpr &Construct);
+ConstructionBodies constructionBodies(const CXXConstructorDecl *Constructor);
 /// Whether a member call dispatches through the vtable to a function that
 /// is not known here.
 bool isVirtualDispatch(const CXXMemberCallExpr &Call);

@@ -72,11 +72,13 @@ class WriteCache;
 /// Summarizes the writes of one function body.
 class WriteScanner {
 public:
-  WriteScanner(const FunctionDecl &Function, WriteCache &Cache,
+  /// Body: the function's body, or one of a constructor's member
+  /// initializers (which run on every call, before the body).
+  WriteScanner(const FunctionDecl &Function, const Stmt &Body, WriteCache &Cache,
                ASTContext &Context)
-      : Function(Function), Cache(Cache), Context(Context),
-        Code(AnalysisCache::of(*Function.getBody(), Context)), Locks(Code) {
-    IndexScope.Body = Function.getBody();
+      : Function(Function), Body(Body), Cache(Cache), Context(Context),
+        Code(AnalysisCache::of(Body, Context)), Locks(Code) {
+    IndexScope.Body = &Body;
     IndexScope.Function = &Function;
     for (const ParmVarDecl *Param : Function.parameters())
       if (!Param->getType()->isReferenceType() &&
@@ -88,6 +90,7 @@ public:
 
 private:
   const FunctionDecl &Function;
+  const Stmt &Body;
   WriteCache &Cache;
   ASTContext &Context;
   const FunctionAnalysis &Code;
@@ -146,7 +149,10 @@ private:
   /// What constructing an object of the program's own class does, and
   /// destroying it at the end of its scope (`DepthGuard g;` counting a
   /// global depth up and down).
-  void visitConstruction(const CXXConstructExpr &Construct);
+  /// An object of the program's own class made at Site (a construction,
+  /// `std::make_unique<T>(...)`) by Constructor with Args.
+  void visitConstruction(const Expr &Site, const CXXConstructorDecl *Constructor,
+                         llvm::ArrayRef<const Expr *> Args);
   /// What a call at Site of Callee, bound by Binding, does (a call, a
   /// construction, a destruction).
   void visitCallee(const Expr &Site, const FunctionDecl &Callee,
@@ -248,6 +254,49 @@ private:
   std::optional<bool> DataBranches;
 };
 
+/// The member initializers of Constructor that may write what a caller
+/// reaches (`id_(next_id_++)`, `stats_(++s.made)`, a default member
+/// initializer it uses): those that name a variable or call something.
+/// Constants (`count_(0)`) and bare members are left out.
+static llvm::SmallVector<const Expr *, 4>
+initializersToScan(const CXXConstructorDecl &Constructor) {
+  llvm::SmallVector<const Expr *, 4> Found;
+  for (const CXXCtorInitializer *Init : Constructor.inits()) {
+    const Expr *E = Init->getInit();
+    if (const auto *Default = dyn_cast_or_null<CXXDefaultInitExpr>(E))
+      E = Default->getExpr();
+    if (!E || E->containsErrors())
+      continue;
+    bool MayWrite = false;
+    forEachDescendant(E, /*SkipLambdas=*/true, [&](const Stmt &S) {
+      MayWrite |= isa<CallExpr, DeclRefExpr>(S) ||
+                  (isa<CXXConstructExpr>(S) &&
+                   cast<CXXConstructExpr>(S).getNumArgs() > 0);
+    });
+    if (MayWrite)
+      Found.push_back(E);
+  }
+  return Found;
+}
+
+/// Adds what From found to Into: the accesses of a constructor's
+/// initializers to its body's.
+static void mergeInto(WriteSummary &Into, WriteSummary &&From) {
+  auto Append = [](auto &To, auto &Items) {
+    for (auto &Item : Items)
+      To.push_back(std::move(Item));
+  };
+  Append(Into.Writes, From.Writes);
+  Append(Into.GuardedWrites, From.GuardedWrites);
+  Append(Into.RangeWrites, From.RangeWrites);
+  Append(Into.UnplacedWrites, From.UnplacedWrites);
+  Append(Into.Reads, From.Reads);
+  Into.HandsOff |= From.HandsOff;
+  Into.OrdersInstances |= From.OrdersInstances;
+  Into.Publishes |= From.Publishes;
+  Into.Observes |= From.Observes;
+}
+
 class WriteCache : public TranslationUnitState {
 public:
   explicit WriteCache(ASTContext &Context) : Context(Context) {}
@@ -255,7 +304,11 @@ public:
   const WriteSummary &get(const FunctionDecl &Function) {
     const WriteSummary *Found =
         Table.get(Function, [&](const FunctionDecl &Definition) {
-          WriteSummary Summary = WriteScanner(Definition, *this, Context).run();
+          WriteSummary Summary =
+              WriteScanner(Definition, *Definition.getBody(), *this, Context).run();
+          if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(&Definition))
+            for (const Expr *Init : initializersToScan(*Constructor))
+              mergeInto(Summary, WriteScanner(Definition, *Init, *this, Context).run());
           // A spin lock that orders nothing hands nothing off: its
           // atomics protect only the flag it spins on.
           if (ordersNothingAsLock(Definition))
@@ -273,7 +326,7 @@ private:
 };
 
 WriteSummary WriteScanner::run() {
-  forEachDescendant(Function.getBody(), /*SkipLambdas=*/true,
+  forEachDescendant(&Body, /*SkipLambdas=*/true,
                     [&](const Stmt &S) {
     if (const auto *E = dyn_cast<Expr>(&S); E && E->containsErrors())
       return;
@@ -283,6 +336,13 @@ WriteSummary WriteScanner::run() {
       HandedOffBeforeCall = Result.HandsOff;
       noteHandOff(*Call);
       visitCall(*Call);
+      if (const CXXConstructorDecl *Made = constructorMadeBy(*Call)) {
+        auto [Any, Orders] = SummaryWrites::constructionHandOffs(Made, Context);
+        Result.HandsOff |= Any;
+        Result.OrdersInstances |= Orders;
+        Result.Publishes |= Any;
+        visitConstruction(*Call, Made, {Call->getArgs(), Call->getNumArgs()});
+      }
       // A wait's predicate runs here, in this thread, holding the wait's
       // lock: what it reads, this function reads there.
       if (const LambdaExpr *Predicate = waitPredicateOf(*Call)) {
@@ -310,7 +370,8 @@ WriteSummary WriteScanner::run() {
       const CXXConstructorDecl *Constructor = Construct->getConstructor();
       Result.Publishes |=
           Any || (Constructor && guardKindOf(Constructor->getParent()) != GuardKind::None);
-      visitConstruction(*Construct);
+      visitConstruction(*Construct, Construct->getConstructor(),
+                        {Construct->getArgs(), Construct->getNumArgs()});
     }
     if (isa<DeclRefExpr, CXXThisExpr>(S))
       visitName(cast<Expr>(S));
@@ -631,18 +692,19 @@ void WriteScanner::visitCall(const CallExpr &Call) {
     visitCallee(Call, *Callee, Binding);
 }
 
-void WriteScanner::visitConstruction(const CXXConstructExpr &Construct) {
-  summaries::ConstructionBodies Bodies = summaries::constructionBodies(Construct);
+void WriteScanner::visitConstruction(const Expr &Site,
+                                     const CXXConstructorDecl *Constructor,
+                                     llvm::ArrayRef<const Expr *> Args) {
+  summaries::ConstructionBodies Bodies = summaries::constructionBodies(Constructor);
   // `*this` is nothing the caller reaches (a local, a temporary); the
   // arguments bind the constructor's parameters. The destructor runs with
   // the locks taken before the object still held.
   CallBinding Binding;
-  for (const Expr *Arg : Construct.arguments())
-    Binding.Args.push_back(Arg);
+  Binding.Args.append(Args.begin(), Args.end());
   if (Bodies.Constructor)
-    visitCallee(Construct, *Bodies.Constructor, Binding);
+    visitCallee(Site, *Bodies.Constructor, Binding);
   if (Bodies.Destructor)
-    visitCallee(Construct, *Bodies.Destructor, CallBinding());
+    visitCallee(Site, *Bodies.Destructor, CallBinding());
 }
 
 void WriteScanner::visitCallee(const Expr &Site, const FunctionDecl &CalleeDecl,
@@ -910,8 +972,13 @@ bool SummaryWrites::mayPublish(const CallExpr &Call, ASTContext &Context) {
 std::pair<bool, bool>
 SummaryWrites::constructionHandOffs(const CXXConstructExpr &Construct,
                                     ASTContext &Context) {
+  return constructionHandOffs(Construct.getConstructor(), Context);
+}
+
+std::pair<bool, bool>
+SummaryWrites::constructionHandOffs(const CXXConstructorDecl *Constructor,
+                                    ASTContext &Context) {
   std::pair<bool, bool> Found{false, false};
-  const CXXConstructorDecl *Constructor = Construct.getConstructor();
   if (!Constructor)
     return Found;
   auto Merge = [&](const FunctionDecl *Function) {

@@ -194,6 +194,9 @@ public:
   /// instances (WriteSummary's HandsOff and OrdersInstances).
   static std::pair<bool, bool> constructionHandOffs(const CXXConstructExpr &Construct,
                                                     ASTContext &Context);
+  /// The same for an object Constructor makes (`std::make_unique<T>`).
+  static std::pair<bool, bool>
+  constructionHandOffs(const CXXConstructorDecl *Constructor, ASTContext &Context);
   /// The callee Call runs when the summaries follow it, with its binding;
   /// null for unknown code, the standard library, launches and pools.
   static const FunctionDecl *followedCallee(const CallExpr &Call,

@@ -160,6 +160,9 @@ std::optional<HandleEvents> futureContainerEvents(const VarDecl &Holder,
                 Element)
           Events.AtLoop[Loop] = HandleEffect::Finish;
       });
+      if (Events.AtLoop.count(Loop))
+        for (const BreakStmt *Break : breaksOnData(*Loop, Launcher))
+          Events.BreaksLeavingSomeRunning.insert(Break);
       return;
     }
     // futures.push_back(...), futures.back().get(), futures[i].wait()
@@ -198,9 +201,13 @@ void addUseAsEnd(const Stmt &End, const Launch &Spawn,
   if (Launcher.isWithin(*Spawn.Call, *Around)) // the launch's own
     return;
   if (const Stmt *Loop = enclosingLoop(*Around, Launcher);
-      Loop && !Launcher.isWithin(*Spawn.Call, *Loop))
+      Loop && !Launcher.isWithin(*Spawn.Call, *Loop)) {
     Events.AtLoop[Loop] = HandleEffect::Finish;
-  else
+    // `for (i = 0; i < n; i++) { pthread_join(t[i], NULL); if (r[i].bad)
+    // break; }` leaves the later workers running.
+    for (const BreakStmt *Break : breaksOnData(*Loop, Launcher))
+      Events.BreaksLeavingSomeRunning.insert(Break);
+  } else
     Events.AtStmt[Around] = HandleEffect::Finish;
 }
 
@@ -448,6 +455,12 @@ WorkerLifetime lifetimeOf(const Launch &Spawn, const FunctionAnalysis &Launcher)
   Lifetime.Kind = WorkerLifetime::Tracked;
   Lifetime.Var = Var;
   Lifetime.Events = Uses.Events;
+  // A join loop left by a break on the program's data joins only the
+  // elements before it (unjoined-thread keeps its own reading of the loop).
+  for (const auto &[Loop, Effect] : Lifetime.Events.AtLoop)
+    if (Effect == HandleEffect::Finish)
+      for (const BreakStmt *Break : breaksOnData(*Loop, Launcher))
+        Lifetime.Events.BreaksLeavingSomeRunning.insert(Break);
   // pthread_detach lets the thread go; it still runs.
   for (auto It = Lifetime.Events.AtStmt.begin();
        It != Lifetime.Events.AtStmt.end();) {

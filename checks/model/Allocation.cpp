@@ -43,4 +43,39 @@ const Expr *smartPointerDereferenced(const Expr *E) {
   return isStdSmartPointer(Pointer->getType()) ? Pointer : nullptr;
 }
 
+const CXXConstructorDecl *constructorMadeBy(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Callee->isInStdNamespace() || !Callee->getIdentifier() ||
+      !llvm::is_contained({StringRef("make_unique"), StringRef("make_shared")},
+                          Callee->getName()))
+    return nullptr;
+  const TemplateArgumentList *Arguments = Callee->getTemplateSpecializationArgs();
+  if (!Arguments || Arguments->size() == 0 ||
+      Arguments->get(0).getKind() != TemplateArgument::Type)
+    return nullptr;
+  QualType Made = Arguments->get(0).getAsType();
+  const CXXRecordDecl *Class = Made->getAsCXXRecordDecl();
+  if (!Class || !Class->hasDefinition())
+    return nullptr;
+  unsigned Count = Call.getNumArgs();
+  // A copy or a move of an existing object (`make_unique<T>(*other)`).
+  if (Count == 1 && Call.getArg(0)->getType()->getAsCXXRecordDecl() ==
+                        Class->getCanonicalDecl()->getDefinition())
+    return nullptr;
+  const CXXConstructorDecl *Chosen = nullptr;
+  for (const CXXConstructorDecl *Constructor : Class->ctors()) {
+    // An implicit constructor is declared only where something needs it,
+    // which the library's unparsed body may be: left to `new T`.
+    if (Constructor->isImplicit() || Constructor->isCopyOrMoveConstructor() ||
+        Constructor->isDeleted() ||
+        Constructor->isVariadic() || Count > Constructor->getNumParams() ||
+        Count < Constructor->getMinRequiredArguments())
+      continue;
+    if (Chosen)
+      return nullptr; // overloads: which one runs is the compiler's choice
+    Chosen = Constructor;
+  }
+  return Chosen;
+}
+
 } // namespace clang::tidy::parlint

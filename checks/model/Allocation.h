@@ -7,6 +7,7 @@
 #ifndef PARLINT_CHECKS_MODEL_ALLOCATION_H
 #define PARLINT_CHECKS_MODEL_ALLOCATION_H
 
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 
 namespace clang::tidy::parlint {
@@ -22,6 +23,14 @@ bool isStdSmartPointer(QualType Type);
 /// The smart pointer dereferenced by E, `sp` for `*sp` or the base of
 /// `sp->x` (operator* or operator-> of isStdSmartPointer), or null.
 const Expr *smartPointerDereferenced(const Expr *E);
+
+/// The constructor `std::make_unique<T>(args...)` or
+/// `std::make_shared<T>(args...)` runs (Call): the one constructor of T,
+/// copies and moves aside, that takes that many arguments; null when none
+/// or several do, or Call is no such call. The library's body, which holds
+/// the construction, lies in a system header the summaries do not read (and
+/// may not have been parsed at all), so the choice is made here by arity.
+const CXXConstructorDecl *constructorMadeBy(const CallExpr &Call);
 
 } // namespace clang::tidy::parlint
 

@@ -11,8 +11,9 @@
 static int g_depth = 0;
 
 struct DepthGuard {
+  // The member initializer's write comes first (one report per object).
+  // EXPECT-WARNING@+1:21 unsynchronized write to 'g_depth' in a worker launched several times at once; make it std::atomic, guard every access with one mutex, or give each worker its own slot and combine them once all have finished
   DepthGuard() : ok(++g_depth <= 16) {}
-  // EXPECT-WARNING@+1:19 unsynchronized write to 'g_depth' in a worker launched several times at once; make it std::atomic, guard every access with one mutex, or give each worker its own slot and combine them once all have finished
   ~DepthGuard() { --g_depth; }
   bool ok;
 };

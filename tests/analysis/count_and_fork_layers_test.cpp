@@ -112,6 +112,40 @@ void loops() {
   EXPECT_FALSE(leavesEarly(*Outer[4]));
 }
 
+// A join loop left by a `break` on the program's data finishes only the
+// elements before it; a break on a failed join, or one of an inner loop or
+// switch, does not count, nor does a loop without a condition.
+TEST(BreaksOnData, OnlyBreaksOfThisLoopOnData) {
+  auto AST = parse(R"cpp(
+typedef unsigned long pthread_t;
+int pthread_join(pthread_t, void **);
+bool failed(int);
+void loops(pthread_t *t, int n) {
+  for (int i = 0; i < n; ++i) { pthread_join(t[i], 0); if (failed(i)) break; }
+  for (int i = 0; i < n; ++i) { if (pthread_join(t[i], 0) != 0) break; }
+  for (int i = 0; i < n; ++i) { int rc = pthread_join(t[i], 0); if (rc) break; }
+  for (int i = 0; i < n; ++i) { pthread_join(t[i], 0); switch (i) { case 0: break; } }
+  for (int i = 0; i < n; ++i) { pthread_join(t[i], 0); }
+  int k = 0;
+  while (k < n) { pthread_join(t[k++], 0); if (failed(k)) break; }
+}
+)cpp");
+  ASSERT_TRUE(AST);
+  const FunctionDecl *F = function("loops", *AST);
+  ASSERT_NE(F, nullptr);
+  AnalysisCache::reset();
+  const FunctionAnalysis &Code = AnalysisCache::of(*F->getBody(), AST->getASTContext());
+  auto Loops = loopsOf("loops", *AST);
+  ASSERT_EQ(Loops.size(), 6u);
+  EXPECT_EQ(breaksOnData(*Loops[0], Code).size(), 1u);
+  EXPECT_EQ(breaksOnData(*Loops[1], Code).size(), 0u);
+  EXPECT_EQ(breaksOnData(*Loops[2], Code).size(), 0u);
+  EXPECT_EQ(breaksOnData(*Loops[3], Code).size(), 0u);
+  EXPECT_EQ(breaksOnData(*Loops[4], Code).size(), 0u);
+  EXPECT_EQ(breaksOnData(*Loops[5], Code).size(), 1u);
+  AnalysisCache::reset();
+}
+
 TEST(Pools, WorkerCountArgument) {
   auto AST = parse(R"cpp(
 typedef unsigned long size_t;

@@ -122,6 +122,37 @@ void viaParam(Cache &c, int key) { if (key > 0) c.get(key); }
       << "a global's member written on some paths of its method";
 }
 
+// A constructor's member initializers run on every call of it, before its
+// body: a counter they bump is written by whoever makes an object, as a
+// local or through std::make_unique (whose constructor is picked by the
+// number of arguments, the library's body being unread).
+TEST(SummaryWrites, ConstructorInitializersAndMakeUnique) {
+  Code C(R"cpp(
+int made;
+namespace std {
+template <class T> struct unique_ptr { T *p; };
+template <class T, class... A> unique_ptr<T> make_unique(A &&...a);
+}
+struct Session {
+  explicit Session(int fd) : id(++made), fd(fd) {}
+  int id; int fd;
+};
+struct Job { Job() {} int serial = ++made; };
+struct Quiet { Quiet(int v) : v(v) {} int v; };
+struct Overloaded { Overloaded(int) : v(++made) {} Overloaded(long) : v(0) {} int v; };
+void local() { Session s(3); }
+void defaulted() { Job j; }
+void allocated() { auto p = std::make_unique<Session>(4); }
+void quiet() { Quiet q(1); }
+void ambiguous() { auto p = std::make_unique<Overloaded>(2); }
+)cpp");
+  EXPECT_EQ(C.objects("local"), Strings{"made"});
+  EXPECT_EQ(C.objects("defaulted"), Strings{"made"}) << "a default member initializer";
+  EXPECT_EQ(C.objects("allocated"), Strings{"made"});
+  EXPECT_TRUE(C.objects("quiet").empty());
+  EXPECT_TRUE(C.objects("ambiguous").empty()) << "two constructors take one argument";
+}
+
 // A failed allocation is an error exit, not a path the program normally
 // takes: a write after `if (!p) return;` is made by every call that matters.
 // A null test of anything else (a lookup that found nothing) is a path like
