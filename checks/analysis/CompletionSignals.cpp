@@ -62,6 +62,17 @@ const Stmt &tripOrBody(const Stmt &S, const FunctionAnalysis &Code) {
   return Code.body();
 }
 
+/// Whether E is what an assignment, a compound assignment or `++`/`--`
+/// writes.
+bool isWriteTarget(const Expr &E, const FunctionAnalysis &Code) {
+  const Stmt *Parent = Code.parentIgnoringImplicit(E);
+  if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(Parent))
+    return Assign->isAssignmentOp() && Assign->getLHS()->IgnoreParenImpCasts() == &E;
+  if (const auto *Step = dyn_cast_or_null<UnaryOperator>(Parent))
+    return Step->isIncrementDecrementOp();
+  return false;
+}
+
 /// A function of the translation unit, other than the one around Body,
 /// that acquires Signal of some object and then reads Member of the same
 /// object.
@@ -72,7 +83,8 @@ struct Waiter {
 };
 
 std::optional<Waiter> findWaiter(const FieldDecl &Signal, const FieldDecl &Member,
-                                 const Stmt &Body, ASTContext &Context) {
+                                 bool WantsWrite, const Stmt &Body,
+                                 ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
   std::optional<Waiter> Found;
   forEachOwnDecl(*Context.getTranslationUnitDecl(), SM, [&](const Decl &D) {
@@ -104,11 +116,10 @@ std::optional<Waiter> findWaiter(const FieldDecl &Signal, const FieldDecl &Membe
       auto Read = memberOfVariable(dyn_cast<Expr>(&S));
       if (Found || !Read || Read->Member != &Member)
         return;
-      // A read, not the target of an assignment.
-      if (const auto *Assign =
-              dyn_cast_or_null<BinaryOperator>(Code.parentIgnoringImplicit(S));
-          Assign && Assign->isAssignmentOp() &&
-          Assign->getLHS()->IgnoreParenImpCasts() == &S)
+      // A read, not the target of an assignment; or, when a write is
+      // wanted, that target (or the operand of `++`).
+      bool Written = isWriteTarget(cast<Expr>(S), Code);
+      if (Written != WantsWrite)
         return;
       for (const auto &[Wait, Object] : Waits)
         if (Object == Read->Object && Before(*Wait, S) &&
@@ -125,9 +136,9 @@ std::optional<Waiter> findWaiter(const FieldDecl &Signal, const FieldDecl &Membe
 
 } // namespace
 
-llvm::SmallVector<WriteAfterSignal, 1>
-writesAfterCompletionSignal(const Stmt &Body, ASTContext &Context) {
-  llvm::SmallVector<WriteAfterSignal, 1> Found;
+llvm::SmallVector<AccessAfterSignal, 1>
+accessesAfterCompletionSignal(const Stmt &Body, ASTContext &Context) {
+  llvm::SmallVector<AccessAfterSignal, 1> Found;
   const SourceManager &SM = Context.getSourceManager();
   const FunctionAnalysis &Code = AnalysisCache::of(Body, Context);
   std::optional<LockScopes> Locks;
@@ -148,15 +159,16 @@ writesAfterCompletionSignal(const Stmt &Body, ASTContext &Context) {
     auto After = [&](const Stmt &S) {
       return SM.isBeforeInTranslationUnit(Signal.getEndLoc(), S.getBeginLoc());
     };
-    llvm::SmallVector<WriteAfterSignal, 2> Candidates;
+    llvm::SmallVector<AccessAfterSignal, 2> Candidates;
     auto Consider = [&](const Expr *Write, const CallExpr *Call,
-                        const FieldDecl *Member) {
+                        const FieldDecl *Member, bool Reads = false) {
       if (Member == Signalled->Member || !plainMember(*Member))
         return;
-      WriteAfterSignal Candidate;
+      AccessAfterSignal Candidate;
       Candidate.Signal = &Signal;
       Candidate.SignalMember = Signalled->Member;
       Candidate.Write = Write;
+      Candidate.Reads = Reads;
       Candidate.Call = Call;
       Candidate.Member = Member;
       Candidates.push_back(Candidate);
@@ -175,6 +187,15 @@ writesAfterCompletionSignal(const Stmt &Body, ASTContext &Context) {
         if (auto Written = writtenMember(Target);
             Written && Written->Object == Signalled->Object)
           Consider(cast<Expr>(&S), nullptr, Written->Member);
+        return;
+      }
+      // `hdr = r->hdr;` after giving the slot back.
+      if (auto Read = memberOfVariable(dyn_cast<Expr>(&S));
+          Read && Read->Object == Signalled->Object &&
+          !isWriteTarget(cast<Expr>(S), Code) &&
+          !isa<ArrayType>(Read->Member->getType().getCanonicalType()) &&
+          !Read->Member->getType()->isRecordType()) {
+        Consider(cast<Expr>(&S), nullptr, Read->Member, /*Reads=*/true);
         return;
       }
       // `io_account(req, started)` writing `req->service_us`.
@@ -196,12 +217,13 @@ writesAfterCompletionSignal(const Stmt &Body, ASTContext &Context) {
             Consider(Write.Where, Call, Write.Object.Fields.front());
       }
     });
-    for (WriteAfterSignal &Candidate : Candidates) {
-      if (llvm::any_of(Found, [&](const WriteAfterSignal &Earlier) {
+    for (AccessAfterSignal &Candidate : Candidates) {
+      if (llvm::any_of(Found, [&](const AccessAfterSignal &Earlier) {
             return Earlier.Write == Candidate.Write;
           }))
         continue;
-      auto Other = findWaiter(*Candidate.SignalMember, *Candidate.Member, Body, Context);
+      auto Other = findWaiter(*Candidate.SignalMember, *Candidate.Member,
+                              /*WantsWrite=*/Candidate.Reads, Body, Context);
       if (!Other)
         continue;
       Candidate.OtherWait = Other->Wait;

@@ -47,6 +47,21 @@ bool isNull(const Expr *E, ASTContext &Context) {
 
 const CFGBlock *allocationFailureArm(const CFGBlock &Block,
                                      const FunctionAnalysis &Body) {
+  return nullArm(Block, Body, [&](const Expr *Tested) {
+    return isAllocatedPointer(Tested, Body);
+  });
+}
+
+const CFGBlock *nullArmOf(const CFGBlock &Block, const VarDecl &Var,
+                          const FunctionAnalysis &Body) {
+  return nullArm(Block, Body, [&](const Expr *Tested) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(Tested->IgnoreParenImpCasts());
+    return Ref && Ref->getDecl() == &Var;
+  });
+}
+
+const CFGBlock *nullArm(const CFGBlock &Block, const FunctionAnalysis &Body,
+                        llvm::function_ref<bool(const Expr *)> IsTested) {
   const Expr *Condition = dyn_cast_or_null<Expr>(
       const_cast<CFGBlock &>(Block).getTerminatorCondition());
   if (!Condition || Block.succ_size() != 2)
@@ -70,7 +85,7 @@ const CFGBlock *allocationFailureArm(const CFGBlock &Block,
       return nullptr;
     NullWhenTrue = Compare->getOpcode() == BO_EQ;
   }
-  if (!isAllocatedPointer(Tested, Body))
+  if (!IsTested(Tested))
     return nullptr;
   auto Arm = Block.succ_begin() + (NullWhenTrue ? 0 : 1);
   return Arm->getReachableBlock();

@@ -10,6 +10,7 @@
 #include "../common/AnalysisCache.h"
 
 #include "clang/Analysis/CFG.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace clang::tidy::parlint {
 
@@ -18,6 +19,15 @@ namespace clang::tidy::parlint {
 /// Block tests nothing of the kind.
 const CFGBlock *allocationFailureArm(const CFGBlock &Block,
                                      const FunctionAnalysis &Body);
+
+/// The successor of Block that its terminator takes when the pointer
+/// IsTested accepts is null (`if (!p)`, `if (p == NULL)`, `if (p != NULL)`'s
+/// other arm); null when Block tests nothing of the kind.
+const CFGBlock *nullArm(const CFGBlock &Block, const FunctionAnalysis &Body,
+                        llvm::function_ref<bool(const Expr *)> IsTested);
+/// nullArm for a test of the local Var itself.
+const CFGBlock *nullArmOf(const CFGBlock &Block, const VarDecl &Var,
+                          const FunctionAnalysis &Body);
 
 } // namespace clang::tidy::parlint
 

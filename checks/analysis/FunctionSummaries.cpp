@@ -87,7 +87,8 @@ namespace {
 /// accepts. Paths end at a noreturn call (the process ends, not the call),
 /// and do not take the arm of a failed allocation (ErrorExits).
 bool returnsAvoiding(const FunctionAnalysis &Body, const CFG &Graph,
-                     llvm::function_ref<bool(const CFGBlock *)> Avoid) {
+                     llvm::function_ref<bool(const CFGBlock *)> Avoid,
+                     const VarDecl *NotNull = nullptr) {
   llvm::SmallPtrSet<const CFGBlock *, 32> Seen;
   llvm::SmallVector<const CFGBlock *, 32> Work{&Graph.getEntry()};
   while (!Work.empty()) {
@@ -99,8 +100,9 @@ bool returnsAvoiding(const FunctionAnalysis &Body, const CFG &Graph,
     if (Current->hasNoReturnElement())
       continue;
     const CFGBlock *ErrorArm = allocationFailureArm(*Current, Body);
+    const CFGBlock *NullArm = NotNull ? nullArmOf(*Current, *NotNull, Body) : nullptr;
     for (const CFGBlock *Next : Current->succs())
-      if (Next && Next != ErrorArm)
+      if (Next && Next != ErrorArm && Next != NullArm)
         Work.push_back(Next);
   }
   return false;
@@ -108,14 +110,17 @@ bool returnsAvoiding(const FunctionAnalysis &Body, const CFG &Graph,
 
 } // namespace
 
-bool onEveryPath(const FunctionAnalysis &Body, const Stmt &S) {
+bool onEveryPath(const FunctionAnalysis &Body, const Stmt &S,
+                 const VarDecl *UnlessNull) {
   const CFG *Graph = Body.cfg();
   const CFGBlock *Block = Body.blockOf(S);
   if (!Graph || !Block)
     return false;
-  return returnsAvoiding(Body, *Graph, [](const CFGBlock *) { return false; }) &&
+  return returnsAvoiding(Body, *Graph, [](const CFGBlock *) { return false; },
+                         UnlessNull) &&
          !returnsAvoiding(Body, *Graph,
-                          [&](const CFGBlock *B) { return B == Block; });
+                          [&](const CFGBlock *B) { return B == Block; },
+                          UnlessNull);
 }
 
 namespace {

@@ -368,9 +368,34 @@ static bool takenOut(const Expr *Value, const Stmt &Body,
 /// The one array every value in Values, and every value the local Found is
 /// given in Body, is an element of (null values aside), rooted at a global
 /// or a parameter; nullopt when they differ or one is anything else.
+/// `st->head` in `for (s = st->head; s; s = s->next)`: a pointer member of
+/// a parameter's or a global's object that heads a list of Found's type,
+/// when Body never stores into it (a pop would take the node out).
+static std::optional<ObjectPath> listHeadOf(const Expr *Value, const VarDecl &Found,
+                                            const Stmt &Body, ASTContext &Context) {
+  const auto *Head = dyn_cast_or_null<MemberExpr>(Value ? stripped(Value) : nullptr);
+  if (!Head || !Found.getType()->isPointerType() ||
+      !Context.hasSameType(Head->getType(), Found.getType()))
+    return std::nullopt;
+  std::optional<ObjectPath> Path = objectPathOf(Head);
+  const auto *Root = Path ? dyn_cast_or_null<VarDecl>(Path->Root) : nullptr;
+  if (!Root || !(isa<ParmVarDecl>(Root) || Root->hasGlobalStorage()))
+    return std::nullopt;
+  bool Stored = false;
+  forEachDescendant(&Body, /*SkipLambdas=*/true, [&](const Stmt &S) {
+    if (const auto *Assign = dyn_cast<BinaryOperator>(&S);
+        Assign && Assign->isAssignmentOp())
+      if (auto Target = objectPathOf(Assign->getLHS()->IgnoreParenImpCasts()))
+        Stored |= *Target == *Path;
+  });
+  if (Stored)
+    return std::nullopt;
+  return Path;
+}
+
 static std::optional<ObjectPath>
 commonArrayOf(llvm::SmallVector<const Expr *, 2> Values, const VarDecl *Found,
-              const Stmt &Body, ASTContext &Context) {
+              const Stmt &Body, ASTContext &Context, unsigned Depth = 0) {
   const Stmt *HelperBody = &Body;
   // Every value the local is given: an element of one array.
   if (Found && Found->getInit())
@@ -409,6 +434,28 @@ commonArrayOf(llvm::SmallVector<const Expr *, 2> Values, const VarDecl *Found,
         Step && Found && Step->isArrow() && namesVariable(Step->getBase(), Found) &&
         Context.hasSameType(Step->getType(), Found->getType()))
       continue;
+    // `found = s;` with `s` the local that walks the chain: the objects
+    // it is given.
+    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Value ? stripped(Value) : nullptr);
+        Ref && Found && Depth == 0)
+      if (const auto *Walker = dyn_cast<VarDecl>(Ref->getDecl());
+          Walker && Walker != Found && Walker->hasLocalStorage() &&
+          !isa<ParmVarDecl>(Walker) &&
+          Context.hasSameType(Walker->getType(), Found->getType())) {
+        std::optional<ObjectPath> Path =
+            commonArrayOf({}, Walker, Body, Context, Depth + 1);
+        if (!Path || (Common && !(*Common == *Path)))
+          return std::nullopt;
+        Common = Path;
+        continue;
+      }
+    if (auto Head = Found ? listHeadOf(Value, *Found, *HelperBody, Context)
+                          : std::nullopt) {
+      if (Common && !(*Common == *Head))
+        return std::nullopt;
+      Common = Head;
+      continue;
+    }
     auto [Array, Index] = arrayAndIndexOf(Value);
     std::optional<ObjectPath> Path =
         Array ? objectPathOf(Array->IgnoreParenImpCasts()) : std::nullopt;

@@ -1,4 +1,5 @@
 #include "SharedWrites.h"
+#include "FieldWrites.h"
 #include "Publication.h"
 #include "ReturnedElements.h"
 #include "SummaryWrites.h"
@@ -2373,6 +2374,10 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
   auto NewEachTrip = [&](const ValueDecl *D) {
     return DeclaredInLoop(D) && !isForInitVariable(D, *Loop, SM);
   };
+  // `for (thread_id = 0; thread_id < n; thread_id++)` with the counter
+  // declared before the loop: still a value of its own on each trip.
+  const auto *For = dyn_cast_or_null<ForStmt>(Loop);
+  const VarDecl *Counter = For ? stepOneCounter(*For) : nullptr;
   auto VariesPerLaunch = [&](const Expr *Value) {
     if (!Loop || !Value)
       return !Loop && !Repeated;
@@ -2380,8 +2385,12 @@ WorkerCode describeWorker(const Launch &Spawn, const FunctionAnalysis &Launcher,
     if (const auto *Address = dyn_cast<UnaryOperator>(strip(Value));
         Address && Address->getOpcode() == UO_AddrOf)
       if (const auto *Ref = dyn_cast<DeclRefExpr>(strip(Address->getSubExpr()));
-          Ref && isForInitVariable(Ref->getDecl(), *Loop, SM))
+          Ref && (isForInitVariable(Ref->getDecl(), *Loop, SM) ||
+                  (Counter && Ref->getDecl() == Counter)))
         return false;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(strip(Value));
+        Ref && Counter && Ref->getDecl() == Counter)
+      return true;
     return mentionsDeclaredWithin(Value, Loop, SM);
   };
   // A constant unlike the one each other launch passes in its place.
@@ -2683,6 +2692,7 @@ collectLauncherAccesses(const FunctionAnalysis &Launcher,
         Access.Write = Touch.Write;
         Access.Method = Touch.Method;
         Access.Scalar = Touch.Scalar;
+        Access.ConstantToVolatile = Touch.ConstantToVolatile;
         Access.Held = SummaryWrites::withCalleeLocks(Scopes->heldAt(Call),
                                                      Touch, *Callee, Binding);
         Access.ViaCallee = Callee;

@@ -53,7 +53,10 @@ bool isImplicitWrapper(const Stmt &S);
 /// process, not the call. An early exit counts too: it may be the cap of a
 /// pool that grows (`if (threads == max) return;`); only the arm of a failed
 /// allocation does not (ErrorExits).
-bool onEveryPath(const FunctionAnalysis &Body, const Stmt &S);
+/// With UnlessNull, the arm of a test that this local pointer is null
+/// does not count either (a lookup that found nothing).
+bool onEveryPath(const FunctionAnalysis &Body, const Stmt &S,
+                 const VarDecl *UnlessNull = nullptr);
 /// onEveryPath, or S is in a loop that every returning path enters and no
 /// iteration goes around without running S (`for (j < n) out[j] = ...`, a
 /// worker's `for (;;)` that returns early on stop and otherwise writes): the

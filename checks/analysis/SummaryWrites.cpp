@@ -626,8 +626,16 @@ void WriteScanner::visitName(const Expr &Name) {
   bool UnderReaderLocksOnly =
       !Write.Held.empty() &&
       llvm::all_of(Write.Held, [](const HeldLock &Lock) { return Lock.Shared; });
+  // Through an element a lookup returned (`s = store_find(st, sid); if
+  // (!s) return 401; s->page_views++;`): every call that finds one writes
+  // it, whoever the lookup found nothing for.
+  const auto *FoundBy = Alias && Alias->Key && isa<CallExpr>(Alias->Key)
+                            ? dyn_cast<DeclRefExpr>(&Name) : nullptr;
+  const auto *Element = FoundBy ? dyn_cast<VarDecl>(FoundBy->getDecl()) : nullptr;
   Write.EveryCall = UnderReaderLocksOnly ||
                     summaries::onEveryIteration(Code, *Found->Where) ||
+                    (Element && Element->getType()->isPointerType() &&
+                     summaries::onEveryPath(Code, *Found->Where, Element)) ||
                     (dataBranches() &&
                      !isGuardedByParameterTest(Code, *Found->Where, Function)) ||
                     isLazyInitialization(Code, *Found->Where, Found->Object) ||

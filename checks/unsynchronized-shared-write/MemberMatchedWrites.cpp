@@ -40,27 +40,36 @@ const HeldLock *ownMemberLock(const SummaryWrite &Access) {
 void UnsynchronizedSharedWriteCheck::checkWritesAfterSignal(const Stmt &WorkerBody,
                                                             ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
-  for (const WriteAfterSignal &Found : writesAfterCompletionSignal(WorkerBody, Context)) {
+  for (const AccessAfterSignal &Found : accessesAfterCompletionSignal(WorkerBody, Context)) {
     SourceLocation Where = reportLocation(*Found.Write, SM);
     if (Where.isInvalid() || !firstReportAt(Where))
       continue;
-    diag(Where, "unsynchronized write to '%0' after the signal through '%1' "
-                "that the object is ready: a thread waiting for that signal "
-                "reads it while it is written; write it before the signal")
-        << Found.Member->getName() << Found.SignalMember->getName();
+    if (Found.Reads)
+      diag(Where, "unsynchronized read of '%0' after the signal through '%1' "
+                  "that hands the object over: a thread waiting for that "
+                  "signal writes it while it is read; read it before the "
+                  "signal")
+          << Found.Member->getName() << Found.SignalMember->getName();
+    else
+      diag(Where, "unsynchronized write to '%0' after the signal through '%1' "
+                  "that the object is ready: a thread waiting for that signal "
+                  "reads it while it is written; write it before the signal")
+          << Found.Member->getName() << Found.SignalMember->getName();
     if (Found.Call)
       diag(expansionStart(*Found.Call, SM),
            "the worker makes the write through this call of %0",
            DiagnosticIDs::Note)
           << Found.Call->getDirectCallee();
-    diag(expansionStart(*Found.Signal, SM), "the object is signalled ready here",
-         DiagnosticIDs::Note);
+    diag(expansionStart(*Found.Signal, SM),
+         "the object is %select{signalled ready|handed over}0 here",
+         DiagnosticIDs::Note)
+        << Found.Reads;
     diag(expansionStart(*Found.OtherWait, SM),
          "another thread waits for the signal here in %0", DiagnosticIDs::Note)
         << Found.OtherFunction;
-    diag(expansionStart(*Found.OtherRead, SM), "and then reads '%0' here",
+    diag(expansionStart(*Found.OtherRead, SM), "and then %select{reads|writes}1 '%0' here",
          DiagnosticIDs::Note)
-        << Found.Member->getName();
+        << Found.Member->getName() << Found.Reads;
   }
 }
 

@@ -727,6 +727,17 @@ bool UnsynchronizedSharedWriteCheck::checkMemberWorkerRead(
   return false;
 }
 
+/// An insertion that leaves the elements in place (a map's `operator[]` or
+/// `emplace`, a container of pointers) does not meet an access inside one
+/// element (`acct.balance_cents` through a reference the lookup returned,
+/// a counter's member under the counter's own lock): it never moves or
+/// touches what is already there.
+static bool insideElementLeftInPlace(const SharedAccess &Insertion,
+                                     const ObjectPath &Other) {
+  return Other.Fields.size() > Insertion.Object.Fields.size() &&
+         insertsLeavingElements(Insertion.Method);
+}
+
 void UnsynchronizedSharedWriteCheck::noteWorkerCall(const SharedAccess &Write,
                                                     const SourceManager &SM) {
   if (Write.Via)
@@ -1202,12 +1213,8 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
     // locks let two instances in at once.
     const auto *Unlocked =
         llvm::find_if(Writer.Accesses.Accesses, [&](const SharedAccess &A) {
-          // An insertion that leaves the elements in place does not meet a
-          // write inside one (`emplace` into a map of unique_ptr against a
-          // counter's member under the counter's own lock).
-          bool InsideElement = A.Object.Fields.size() > Write.Object.Fields.size() &&
-                               insertsLeavingElements(Write.Method);
-          return readsWritten(A.Object, Write.Object) && !InsideElement &&
+          return readsWritten(A.Object, Write.Object) &&
+                 !insideElementLeftInPlace(Write, A.Object) &&
                  !sharesLock(Write.Held, A.Held) &&
                  (!A.isWrite() || (!A.Held.empty() && A.Where != Write.Where));
         });
@@ -1262,6 +1269,7 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
         bool Refilled = Write.RefilledUnwatched && A.InHandOffLoop && !A.isWrite();
         if ((WriterOrders && !A.WhilePolling) ||
             !A.Object.overlaps(Write.Object) || Write.inOtherSlotThan(A) ||
+            insideElementLeftInPlace(Write, A.Object) ||
             readsContainerAround(A, Write.Object) ||
             sharesLock(Write.Held, A.Held) ||
             (!Refilled && (Write.RefilledUnwatched ||

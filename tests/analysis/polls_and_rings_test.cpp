@@ -44,12 +44,12 @@ struct Code {
     EXPECT_TRUE(M);
     return M ? elementsTouchedAfterHandOver(*M) : llvm::SmallVector<ElementAfterHandOver, 1>{};
   }
-  llvm::SmallVector<WriteAfterSignal, 1> writtenAfterSignal(const std::string &Function) {
+  llvm::SmallVector<AccessAfterSignal, 1> writtenAfterSignal(const std::string &Function) {
     const auto *F = parlint::test::selectFirst<FunctionDecl>(
         "f", functionDecl(hasName(Function), isDefinition()).bind("f"), *AST);
     EXPECT_TRUE(F);
-    return F ? writesAfterCompletionSignal(*F->getBody(), AST->getASTContext())
-             : llvm::SmallVector<WriteAfterSignal, 1>{};
+    return F ? accessesAfterCompletionSignal(*F->getBody(), AST->getASTContext())
+             : llvm::SmallVector<AccessAfterSignal, 1>{};
   }
 };
 
