@@ -289,8 +289,11 @@ void LockScopes::recordGuard(const VarDecl &Var, State &Held) const {
       }
   // A guard given something parlint does not see as a mutex (a custom
   // guard's own lock, `std::unique_lock lk(getMutex())`) holds some lock.
-  if (Mutexes.empty() && (Kind == GuardKind::Custom ||
-                          (Construct && Construct->getNumArgs() > 0)))
+  bool Orderless = Construct && llvm::any_of(Construct->arguments(), [](const Expr *Arg) {
+    return isOrderlessLockClass(Arg->getType()->getAsCXXRecordDecl());
+  });
+  if (Mutexes.empty() && !Orderless &&
+      (Kind == GuardKind::Custom || (Construct && Construct->getNumArgs() > 0)))
     Mutexes.push_back(wildcard(&Var));
   GuardMutexes[&Var] = Mutexes;
   if (Construct && Kind != GuardKind::Custom &&

@@ -156,11 +156,24 @@ bool isMutexClass(const CXXRecordDecl *Record) {
     return true;
   if (isInLibrary(Record) || guardKindOf(Record) != GuardKind::None)
     return false;
-  // BasicLockable classes of the program: spin locks, wrappers.
-  return (hasMethodNamed(Record, {"lock"}) &&
-          hasMethodNamed(Record, {"unlock"})) ||
-         (hasMethodNamed(Record, {"Lock"}) &&
-          hasMethodNamed(Record, {"Unlock"}));
+  // BasicLockable classes of the program: spin locks, wrappers; not one
+  // whose lock orders nothing (isOrderlessLockClass).
+  return ((hasMethodNamed(Record, {"lock"}) &&
+           hasMethodNamed(Record, {"unlock"})) ||
+          (hasMethodNamed(Record, {"Lock"}) &&
+           hasMethodNamed(Record, {"Unlock"}))) &&
+         !isOrderlessLockClass(Record);
+}
+
+bool isOrderlessLockClass(const CXXRecordDecl *Record) {
+  if (!Record || isInLibrary(Record) || !Record->hasDefinition())
+    return false;
+  for (const CXXMethodDecl *Method : Record->methods())
+    if (Method->getIdentifier() &&
+        (Method->getName() == "lock" || Method->getName() == "Lock"))
+      if (const FunctionDecl *Definition = Method->getDefinition())
+        return ordersNothingAsLock(*Definition);
+  return false;
 }
 
 bool isMutexType(QualType Type) { return isMutexClass(recordOf(Type)); }

@@ -74,6 +74,11 @@ bool synchronizesOnlyRelaxed(const FunctionDecl &Helper);
 /// released to it. Neither is a lock (namedLockOpOf), and their atomics
 /// are no hand-off: a call of one synchronizes nothing.
 bool ordersNothingAsLock(const FunctionDecl &Helper);
+/// A BasicLockable class of the program whose lock() orders nothing
+/// (ordersNothingAsLock: `test_and_set(acquire)` paired with a relaxed
+/// `clear` in unlock()): it excludes, but publishes nothing, so it is no
+/// lock for what is written under it.
+bool isOrderlessLockClass(const CXXRecordDecl *Record);
 
 /// A lock taken or released through indirection: a call through a function
 /// pointer (a variable, a field of a table of functions such as
