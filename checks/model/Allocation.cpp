@@ -43,17 +43,37 @@ const Expr *smartPointerDereferenced(const Expr *E) {
   return isStdSmartPointer(Pointer->getType()) ? Pointer : nullptr;
 }
 
+/// The element type of a standard sequence container, for an
+/// `emplace_back`/`emplace_front` call on one; null type otherwise.
+static QualType emplacedElementOf(const CallExpr &Call) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+  if (!Method || !Method->getIdentifier() ||
+      !llvm::is_contained({StringRef("emplace_back"), StringRef("emplace_front")},
+                          Method->getName()))
+    return QualType();
+  const auto *Container = dyn_cast<ClassTemplateSpecializationDecl>(Method->getParent());
+  if (!Container || !Container->isInStdNamespace() ||
+      Container->getTemplateArgs().size() == 0 ||
+      Container->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return QualType();
+  return Container->getTemplateArgs()[0].getAsType();
+}
+
 const CXXConstructorDecl *constructorMadeBy(const CallExpr &Call) {
+  QualType Made = emplacedElementOf(Call);
   const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee || !Callee->isInStdNamespace() || !Callee->getIdentifier() ||
-      !llvm::is_contained({StringRef("make_unique"), StringRef("make_shared")},
-                          Callee->getName()))
-    return nullptr;
-  const TemplateArgumentList *Arguments = Callee->getTemplateSpecializationArgs();
-  if (!Arguments || Arguments->size() == 0 ||
-      Arguments->get(0).getKind() != TemplateArgument::Type)
-    return nullptr;
-  QualType Made = Arguments->get(0).getAsType();
+  if (Made.isNull()) {
+    if (!Callee || !Callee->isInStdNamespace() || !Callee->getIdentifier() ||
+        !llvm::is_contained({StringRef("make_unique"), StringRef("make_shared")},
+                            Callee->getName()))
+      return nullptr;
+    const TemplateArgumentList *Arguments = Callee->getTemplateSpecializationArgs();
+    if (!Arguments || Arguments->size() == 0 ||
+        Arguments->get(0).getKind() != TemplateArgument::Type)
+      return nullptr;
+    Made = Arguments->get(0).getAsType();
+  }
   const CXXRecordDecl *Class = Made->getAsCXXRecordDecl();
   if (!Class || !Class->hasDefinition())
     return nullptr;

@@ -24,8 +24,9 @@ bool isStdSmartPointer(QualType Type);
 /// `sp->x` (operator* or operator-> of isStdSmartPointer), or null.
 const Expr *smartPointerDereferenced(const Expr *E);
 
-/// The constructor `std::make_unique<T>(args...)` or
-/// `std::make_shared<T>(args...)` runs (Call): the one constructor of T,
+/// The constructor `std::make_unique<T>(args...)`,
+/// `std::make_shared<T>(args...)` or `v.emplace_back(args...)` (a standard
+/// container of T; `emplace_front` too) runs (Call): the one constructor of T,
 /// copies and moves aside, that takes that many arguments; null when none
 /// or several do, or Call is no such call. The library's body, which holds
 /// the construction, lies in a system header the summaries do not read (and

@@ -3,13 +3,15 @@
 // member initializer (`id_(next_id_++)`), or in a default member initializer
 // the constructor uses (`int serial_ = ++jobs_made;`): two workers that each
 // make one (as a local, or with std::make_unique) both write the counter.
-// Near misses: an atomic counter, a counter bumped under a lock by a helper
-// the initializer calls, an object the launching thread makes before the
-// worker starts.
+// The same through emplace_back, which runs the constructor inside the
+// container. Near misses: an atomic counter, a counter bumped under a lock
+// by a helper the initializer calls, an object the launching thread makes
+// before the worker starts.
 #include <atomic>
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 class Session {
 public:
@@ -107,4 +109,38 @@ int serveAfter(int fd) {
   std::thread worker(serve, fd + 1);
   worker.join();
   return listener.id();
+}
+
+// Elements built in place by emplace_back: the container runs the
+// constructor, whose initializer calls a helper bumping the counter.
+class Entity {
+public:
+  Entity(int kind, float x) : id_(allocateId()), kind_(kind), x_(x) {}
+  int id() const { return id_ + kind_ + static_cast<int>(x_); }
+
+private:
+  static int allocateId() {
+    // EXPECT-WARNING@+1:12 unsynchronized write to 'next_entity_' in a worker launched several times at once; make it std::atomic, guard every access with one mutex, or give each worker its own slot and combine them once all have finished
+    return next_entity_++;
+  }
+  static int next_entity_;
+  int id_;
+  int kind_;
+  float x_;
+};
+int Entity::next_entity_ = 1;
+
+void loadChunk(std::vector<Entity> &out) {
+  for (int i = 0; i < 8; ++i)
+    // EXPECT-NOTE@+1:5 the worker makes the write through this call of 'Entity'
+    out.emplace_back(i % 4, 0.5f * static_cast<float>(i));
+}
+
+void loadTwo() {
+  std::vector<Entity> a, b;
+  std::thread first(loadChunk, std::ref(a));
+  // EXPECT-NOTE@+1:15 the same worker is launched again here, and both may run at the same time
+  std::thread second(loadChunk, std::ref(b));
+  first.join();
+  second.join();
 }
