@@ -190,7 +190,8 @@ accessesAfterCompletionSignal(const Stmt &Body, ASTContext &Context) {
         return;
       }
       // `hdr = r->hdr;` after giving the slot back.
-      if (auto Read = memberOfVariable(dyn_cast<Expr>(&S));
+      if (auto Read = isa<MemberExpr>(S) ? memberOfVariable(cast<Expr>(&S))
+                                         : std::nullopt;
           Read && Read->Object == Signalled->Object &&
           !isWriteTarget(cast<Expr>(S), Code) &&
           !isa<ArrayType>(Read->Member->getType().getCanonicalType()) &&

@@ -1,7 +1,7 @@
 // PolledFlags, HandedOverElements and CompletionSignals on small code:
 // which poll of a flag sees only its first value in the loop's body, which
 // ring element is touched after the store that hands it over, and which
-// member is written after the signal that its object is ready.
+// member is written (or read) after the signal that hands its object over.
 #include "ast_test_support.h"
 #include "fake_std.h"
 
@@ -191,6 +191,27 @@ TEST(CompletionSignals, WrittenBeforeOrUnreadOrRelaxedOrAnotherObject) {
           .empty());
   // The variable names another object after the release.
   EXPECT_TRUE(Code(signalled("r->ready.store(true); r = r + 1; r->ms = 5;", "return r->ms;"))
+                  .writtenAfterSignal("produce")
+                  .empty());
+}
+
+// The mirror: a read after the release that hands the object over meets
+// the waiter's write once its acquire returns; a read before the release,
+// or of a member the waiter only reads, does not.
+TEST(CompletionSignals, AMemberReadAfterTheReleaseThatTheWaiterWrites) {
+  Code C(signalled("r->ready.store(true); long seen = r->ms; (void)seen;",
+                   "r->ms = 7; return r->value;"));
+  auto Found = C.writtenAfterSignal("produce");
+  ASSERT_EQ(Found.size(), 1u);
+  EXPECT_TRUE(Found[0].Reads);
+  EXPECT_EQ(Found[0].Member->getName(), "ms");
+  EXPECT_EQ(Found[0].OtherFunction->getName(), "consume");
+  EXPECT_TRUE(Code(signalled("long seen = r->ms; r->ready.store(true); (void)seen;",
+                             "r->ms = 7; return r->value;"))
+                  .writtenAfterSignal("produce")
+                  .empty());
+  EXPECT_TRUE(Code(signalled("r->ready.store(true); long seen = r->ms; (void)seen;",
+                             "return r->ms;"))
                   .writtenAfterSignal("produce")
                   .empty());
 }
