@@ -118,6 +118,20 @@ bool holdsFutures(QualType Type) {
          HandleType::Future;
 }
 
+/// The breaks on data out of Loop, a loop that finishes the workers
+/// (LoopBounds' breaksOnData), past which later workers still run. Only
+/// for a loop after the launch: before it (an options loop that merely
+/// names the object the handle is kept in) nothing runs yet.
+void markBreaksLeavingSomeRunning(const Stmt &Loop, const Launch &Spawn,
+                                  const FunctionAnalysis &Launcher,
+                                  HandleEvents &Events) {
+  const SourceManager &SM = Launcher.context().getSourceManager();
+  if (!SM.isBeforeInTranslationUnit(Spawn.Call->getBeginLoc(), Loop.getBeginLoc()))
+    return;
+  for (const BreakStmt *Break : breaksOnData(Loop, Launcher))
+    Events.BreaksLeavingSomeRunning.insert(Break);
+}
+
 /// A local container the async futures are kept in: a range-for that get()s
 /// or wait()s each element finishes them all, and so does a get() or wait()
 /// on an element (`futures.back().get()`, `futures[i].wait()`); so does the
@@ -161,8 +175,7 @@ std::optional<HandleEvents> futureContainerEvents(const VarDecl &Holder,
           Events.AtLoop[Loop] = HandleEffect::Finish;
       });
       if (Events.AtLoop.count(Loop))
-        for (const BreakStmt *Break : breaksOnData(*Loop, Launcher))
-          Events.BreaksLeavingSomeRunning.insert(Break);
+        markBreaksLeavingSomeRunning(*Loop, Spawn, Launcher, Events);
       return;
     }
     // futures.push_back(...), futures.back().get(), futures[i].wait()
@@ -205,8 +218,7 @@ void addUseAsEnd(const Stmt &End, const Launch &Spawn,
     Events.AtLoop[Loop] = HandleEffect::Finish;
     // `for (i = 0; i < n; i++) { pthread_join(t[i], NULL); if (r[i].bad)
     // break; }` leaves the later workers running.
-    for (const BreakStmt *Break : breaksOnData(*Loop, Launcher))
-      Events.BreaksLeavingSomeRunning.insert(Break);
+    markBreaksLeavingSomeRunning(*Loop, Spawn, Launcher, Events);
   } else
     Events.AtStmt[Around] = HandleEffect::Finish;
 }
@@ -459,8 +471,7 @@ WorkerLifetime lifetimeOf(const Launch &Spawn, const FunctionAnalysis &Launcher)
   // elements before it (unjoined-thread keeps its own reading of the loop).
   for (const auto &[Loop, Effect] : Lifetime.Events.AtLoop)
     if (Effect == HandleEffect::Finish)
-      for (const BreakStmt *Break : breaksOnData(*Loop, Launcher))
-        Lifetime.Events.BreaksLeavingSomeRunning.insert(Break);
+      markBreaksLeavingSomeRunning(*Loop, Spawn, Launcher, Lifetime.Events);
   // pthread_detach lets the thread go; it still runs.
   for (auto It = Lifetime.Events.AtStmt.begin();
        It != Lifetime.Events.AtStmt.end();) {
