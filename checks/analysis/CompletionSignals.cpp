@@ -93,17 +93,24 @@ std::optional<Waiter> findWaiter(const FieldDecl &Signal, const FieldDecl &Membe
         isWithin(Function->getBody(), &Body, SM) ||
         isWithin(&Body, Function->getBody(), SM))
       return;
+    // A promise is waited for through its future, which names neither the
+    // promise nor the object around it: any future's get() or wait(), then
+    // a read of the member through any name (the member is the object's
+    // type's own).
+    bool ThroughFuture = isPromiseType(Signal.getType());
     llvm::SmallVector<std::pair<const Stmt *, const VarDecl *>, 2> Waits;
     // Every other wait of the function (a join): a read after one of them
     // may be ordered by it.
     llvm::SmallVector<const Stmt *, 4> OtherWaits;
     forEachDescendant(Function->getBody(), /*SkipLambdas=*/false,
                       [&](const Stmt &S) {
+                        const auto *Call = dyn_cast<CallExpr>(&S);
                         if (auto Acquired = memberOfVariable(acquiredObjectOf(S));
                             Acquired && Acquired->Member == &Signal)
                           Waits.push_back({&S, Acquired->Object});
-                        else if (const auto *Call = dyn_cast<CallExpr>(&S);
-                                 Call && observesAnotherThread(*Call))
+                        else if (ThroughFuture && Call && isFutureWait(*Call))
+                          Waits.push_back({&S, nullptr});
+                        else if (Call && observesAnotherThread(*Call))
                           OtherWaits.push_back(&S);
                       });
     if (Waits.empty())
@@ -114,6 +121,9 @@ std::optional<Waiter> findWaiter(const FieldDecl &Signal, const FieldDecl &Membe
     const FunctionAnalysis &Code = AnalysisCache::of(*Function->getBody(), Context);
     forEachDescendant(Function->getBody(), /*SkipLambdas=*/false, [&](const Stmt &S) {
       auto Read = memberOfVariable(dyn_cast<Expr>(&S));
+      if (const auto *Named = dyn_cast<MemberExpr>(&S);
+          !Read && ThroughFuture && Named && Named->getMemberDecl() == &Member)
+        Read = MemberOfVariable{nullptr, &Member}; // `q->latency_us`, any name
       if (Found || !Read || Read->Member != &Member)
         return;
       // A read, not the target of an assignment; or, when a write is
@@ -122,7 +132,8 @@ std::optional<Waiter> findWaiter(const FieldDecl &Signal, const FieldDecl &Membe
       if (Written != WantsWrite)
         return;
       for (const auto &[Wait, Object] : Waits)
-        if (Object == Read->Object && Before(*Wait, S) &&
+        if ((Object == Read->Object || (ThroughFuture && !Object)) &&
+            Before(*Wait, S) &&
             llvm::none_of(OtherWaits, [&](const Stmt *Other) {
               return Before(*Wait, *Other) && Before(*Other, S);
             })) {

@@ -13,13 +13,47 @@ namespace {
 
 HeldLock wildcard(const VarDecl *Guard = nullptr) { return {std::nullopt, Guard}; }
 
-/// The mutex an argument names: `m`, `&m`, `*p`, `this->m_`.
+/// The array a mutex is an element of (`latch_[i]`, `locks + h`,
+/// `&shards[k].mu`), named as the array itself (with the element's
+/// members): every element of one array is one lock to this analysis, so
+/// it stays apart from the program's other locks. Nullopt when the array
+/// is reached through a pointer member (two pointers: no single name).
+std::optional<ObjectPath> elementMutexPath(const Expr *E) {
+  llvm::SmallVector<const FieldDecl *, 2> Members;
+  while (const auto *Member = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts())) {
+    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    if (!Field || Member->isArrow())
+      return std::nullopt;
+    Members.insert(Members.begin(), Field);
+    E = Member->getBase();
+  }
+  auto [Array, Index] = arrayAndIndexOf(E);
+  if (!Array)
+    return std::nullopt;
+  Array = Array->IgnoreParenImpCasts(); // an array, not its decay
+  std::optional<ObjectPath> Path = objectPathOf(Array);
+  if (!Path)
+    return std::nullopt;
+  if (Array->getType()->isPointerType()) {
+    if (Path->ThroughPointer || !Path->Fields.empty())
+      return std::nullopt;
+    Path->ThroughPointer = true; // `locks[h]` with `pthread_mutex_t *locks`
+  }
+  Path->Fields.append(Members.begin(), Members.end());
+  return Path;
+}
+
+/// The mutex an argument names: `m`, `&m`, `*p`, `this->m_`, an element
+/// of an array of mutexes (above).
 HeldLock mutexNamedBy(const Expr *Arg, const VarDecl *Guard) {
   const Expr *E = Arg->IgnoreParenImpCasts();
   if (const auto *Address = dyn_cast<UnaryOperator>(E);
       Address && Address->getOpcode() == UO_AddrOf)
     E = Address->getSubExpr();
-  return {objectPathOf(E), Guard};
+  std::optional<ObjectPath> Path = objectPathOf(E);
+  if (!Path)
+    Path = elementMutexPath(E);
+  return {Path, Guard};
 }
 
 const CXXConstructExpr *constructionOf(const VarDecl &Var) {
@@ -547,9 +581,86 @@ void LockScopes::compute() const {
   }
 }
 
+std::optional<LockScopes::EveryElement>
+LockScopes::everyElementLockedBy(const Stmt &Loop) const {
+  const Stmt *Inner = nullptr;
+  const ValueDecl *Counter = nullptr;
+  const Expr *Range = nullptr;
+  if (const auto *For = dyn_cast<ForStmt>(&Loop)) {
+    Inner = For->getBody();
+    if (const Expr *Step = For->getInc())
+      forEachDescendant(Step, /*SkipLambdas=*/true, [&](const Stmt &Node) {
+        if (const auto *Ref = dyn_cast<DeclRefExpr>(&Node); Ref && !Counter)
+          Counter = Ref->getDecl();
+      });
+  } else if (const auto *RangeFor = dyn_cast<CXXForRangeStmt>(&Loop)) {
+    Inner = RangeFor->getBody();
+    Counter = RangeFor->getLoopVariable();
+    Range = RangeFor->getRangeInit();
+  }
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Inner))
+    Inner = Block->size() == 1 ? Block->body_front() : nullptr;
+  const auto *Call = dyn_cast_or_null<CallExpr>(Inner);
+  if (!Call || !Counter)
+    return std::nullopt;
+  LockOp Op = lockOpOf(*Call);
+  if (Op != LockOp::Lock && Op != LockOp::Unlock)
+    return std::nullopt;
+  const Expr *Mutex = nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    Mutex = Member->getImplicitObjectArgument();
+  else if (Call->getNumArgs() == 1)
+    Mutex = Call->getArg(0);
+  if (!Mutex)
+    return std::nullopt;
+  // `for (auto &m : stripes_) m.lock();`: the range's elements.
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Mutex->IgnoreParenImpCasts());
+      Range && Ref && Ref->getDecl() == Counter) {
+    std::optional<ObjectPath> Array = objectPathOf(Range->IgnoreParenImpCasts());
+    if (!Array)
+      return std::nullopt;
+    return EveryElement{*Array, Op == LockOp::Lock};
+  }
+  // `for (i = 0; i < N; ++i) pthread_mutex_lock(&locks[i]);`
+  auto [Array, Index] = arrayAndIndexOf(Mutex->IgnoreParenImpCasts());
+  const auto *IndexRef =
+      Index ? dyn_cast<DeclRefExpr>(Index->IgnoreParenImpCasts()) : nullptr;
+  std::optional<ObjectPath> Named = mutexNamedBy(Mutex, nullptr).Mutex;
+  if (Range || !IndexRef || IndexRef->getDecl() != Counter || !Named)
+    return std::nullopt;
+  return EveryElement{*Named, Op == LockOp::Lock};
+}
+
+void LockScopes::addLocksOfEarlierLoops(const Stmt &S, LockSet &Held) const {
+  llvm::SmallVector<ObjectPath, 2> Decided;
+  for (const Stmt *Child = &S, *Parent = Body.parent(S); Parent && Child != &Body.body();
+       Child = Parent, Parent = Body.parent(*Parent)) {
+    const auto *Block = dyn_cast<CompoundStmt>(Parent);
+    if (!Block)
+      continue;
+    auto At = llvm::find(Block->body(), Child);
+    for (auto Before = std::make_reverse_iterator(At); Before != Block->body_rend();
+         ++Before) {
+      std::optional<EveryElement> Loop = everyElementLockedBy(**Before);
+      if (!Loop || llvm::is_contained(Decided, Loop->Array))
+        continue;
+      Decided.push_back(Loop->Array);
+      HeldLock All{Loop->Array, nullptr};
+      if (Loop->Locks && !llvm::is_contained(Held, All))
+        Held.push_back(All);
+    }
+  }
+}
+
 LockSet LockScopes::heldAt(const Stmt &S) const {
   if (!TakesLocks)
     return {};
+  LockSet Held = heldOnEveryPathAt(S);
+  addLocksOfEarlierLoops(S, Held);
+  return Held;
+}
+
+LockSet LockScopes::heldOnEveryPathAt(const Stmt &S) const {
   compute();
   const CFGBlock *Block = Body.blockOf(S);
   if (!Block || Block->getBlockID() >= In.size() || !In[Block->getBlockID()])

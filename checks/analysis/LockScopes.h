@@ -70,6 +70,20 @@ public:
 
 private:
   using State = LockSet;
+  LockSet heldOnEveryPathAt(const Stmt &S) const;
+  /// A loop that locks, or unlocks, every element of an array of mutexes
+  /// (`for (i = 0; i < N; ++i) pthread_mutex_lock(&locks[i]);`, `for (auto
+  /// &m : stripes_) m.lock();`): the array, named as its element locks are.
+  struct EveryElement {
+    ObjectPath Array;
+    bool Locks = true;
+  };
+  std::optional<EveryElement> everyElementLockedBy(const Stmt &Loop) const;
+  /// The dataflow loses a lock taken in a loop (the path that skips the
+  /// loop holds nothing), so a statement after a loop that locks every
+  /// element of an array, in the same block or one around it, with no
+  /// loop unlocking them in between, holds that array's lock.
+  void addLocksOfEarlierLoops(const Stmt &S, LockSet &Held) const;
   void compute() const;
   void transfer(const CFGElement &Element, State &Held) const;
   void transferCall(const CallExpr &Call, State &Held) const;

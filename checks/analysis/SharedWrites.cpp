@@ -2279,6 +2279,19 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
     // as it is): the caller gets the element's address, nothing is read.
     if (isa<ReturnStmt>(Parent) && Current->isGLValue())
       return std::nullopt;
+    // `FrameDesc &f = frames_[i];`: binding a reference reads nothing; the
+    // uses of `f` are the accesses (an element alias, or the path `f`
+    // is followed to).
+    if (const auto *Declaration = dyn_cast<DeclStmt>(Parent);
+        Declaration && Current->isGLValue() &&
+        llvm::any_of(Declaration->decls(), [&](const Decl *D) {
+          const auto *Var = dyn_cast<VarDecl>(D);
+          // A range-for's hidden `__range` binding stands for the loop's
+          // reads of the elements: it stays the read.
+          return Var && !Var->isImplicit() && Var->getType()->isReferenceType() &&
+                 Var->getInit() && Var->getInit()->IgnoreParenImpCasts() == Current;
+        }))
+      return std::nullopt;
     return Read();
   }
 }

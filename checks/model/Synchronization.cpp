@@ -621,20 +621,27 @@ HandOffKind handOffKindOf(const CallExpr &Call) {
                                  "latch", "barrier", "counting_semaphore",
                                  "binary_semaphore"}))
       return Ordering;
-    if (isLibraryRecord(Record, {"atomic", "atomic_ref", "atomic_flag"}))
+    if (isLibraryRecord(Record, {"atomic", "atomic_ref", "atomic_flag"})) {
       // Loads, stores, exchanges and waits order the threads; the counters
       // (fetch_add, ++) do not, and are what a shared tally uses.
       // A relaxed operation orders nothing either.
-      return Name.starts_with("fetch_") || isRelaxedAtomicCall(Call) ? None
-                                                                     : Ordering;
+      if (isRelaxedAtomicCall(Call))
+        return None;
+      if (Name == "fetch_sub")
+        return Dispatch; // a count-down: see countsDown
+      return Name.starts_with("fetch_") ? None : Ordering;
+    }
     return None;
   }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call)) {
-    return Op->getOperator() == OO_Equal && Op->getNumArgs() > 0 &&
-                   isLibraryRecord(
-                       recordOf(Op->getArg(0)->IgnoreParenImpCasts()->getType()),
-                       {"atomic", "atomic_ref"})
-               ? Ordering
+    if (Op->getNumArgs() == 0 ||
+        !isLibraryRecord(recordOf(Op->getArg(0)->IgnoreParenImpCasts()->getType()),
+                         {"atomic", "atomic_ref"}))
+      return None;
+    if (Op->getOperator() == OO_Equal)
+      return Ordering;
+    return Op->getOperator() == OO_MinusMinus || Op->getOperator() == OO_MinusEqual
+               ? Dispatch // a count-down: see countsDown
                : None;
   }
   const FunctionDecl *Callee = Call.getDirectCallee();
@@ -659,6 +666,8 @@ HandOffKind handOffKindOf(const CallExpr &Call) {
       Name != "pthread_barrier_destroy" &&
       llvm::is_contained(wordsOf(Name), "barrier"))
     return Ordering;
+  if (Name.starts_with("__sync_fetch_and_sub") || Name.starts_with("__sync_sub_and_fetch"))
+    return Dispatch; // a count-down with a full barrier: see countsDown
   bool Orders =
          Name == "pthread_barrier_wait" || Name == "pthread_once" ||
          Name == "sem_wait" || Name == "sem_post" || Name == "sem_timedwait" ||
@@ -677,6 +686,25 @@ HandOffKind handOffKindOf(const CallExpr &Call) {
 }
 
 namespace {
+
+/// A count-down step (`atomic_fetch_sub(&pending, 1)`, `__atomic_sub_fetch`,
+/// `remaining.fetch_sub(1)`, `--left`), not relaxed: a release, and the
+/// read-modify-writes of one counter form one release sequence, so the
+/// thread whose acquire load reads the count they leave (a launcher
+/// spinning until `pending == 0`) sees every earlier write of every
+/// decrementer. It orders each decrementer with that reader, not two
+/// decrementers with each other: HandOffKind::Dispatch. Increments stay
+/// tallies that order nothing.
+bool countsDown(const AtomicExpr &Atomic) {
+  switch (Atomic.getOp()) {
+  case AtomicExpr::AO__c11_atomic_fetch_sub:
+  case AtomicExpr::AO__atomic_fetch_sub:
+  case AtomicExpr::AO__atomic_sub_fetch:
+    return true;
+  default:
+    return false;
+  }
+}
 
 enum class AtomicStep { Load, Store, Exchange, Counter, Init };
 
@@ -728,9 +756,11 @@ bool isRelaxedOrder(const AtomicExpr &Atomic) {
 
 HandOffKind handOffKindOf(const AtomicExpr &Atomic) {
   AtomicStep Step = stepOf(Atomic);
-  if (Step == AtomicStep::Counter || Step == AtomicStep::Init)
+  if (Step == AtomicStep::Init || isRelaxedOrder(Atomic))
     return HandOffKind::None;
-  return isRelaxedOrder(Atomic) ? HandOffKind::None : HandOffKind::Ordering;
+  if (Step == AtomicStep::Counter)
+    return countsDown(Atomic) ? HandOffKind::Dispatch : HandOffKind::None;
+  return HandOffKind::Ordering;
 }
 
 bool observesAnotherThread(const AtomicExpr &Atomic) {
@@ -845,6 +875,10 @@ const Expr *signalledObjectOf(const Stmt &S, bool Release) {
                         : Name == "wait" || Name == "try_wait";
     else if (isLibraryRecord(Record, {"counting_semaphore", "binary_semaphore"}))
       Matches = Release ? Name == "release" : onlyAcquires(*Call);
+    else if (isLibraryRecord(Record, {"promise"}))
+      // Its waiter holds a future (isPromiseType); `_at_thread_exit`
+      // publishes later, at the thread's end.
+      Matches = Release && (Name == "set_value" || Name == "set_exception");
     return Matches ? Member->getImplicitObjectArgument()->IgnoreParenImpCasts()
                    : nullptr;
   }
@@ -893,6 +927,16 @@ bool observesAnotherThread(const CallExpr &Call) {
                           "::std::atomic_exchange",
                           "::std::atomic_compare_exchange_strong",
                           "::std::atomic_compare_exchange_weak"});
+}
+
+bool isFutureWait(const CallExpr &Call) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  return Member && isLibraryRecord(objectClassOf(*Member), {"future", "shared_future"}) &&
+         onlyAcquires(Call);
+}
+
+bool isPromiseType(QualType Type) {
+  return !Type.isNull() && isLibraryRecord(recordOf(Type), {"promise"});
 }
 
 bool isSynchronizationObject(QualType Type) {

@@ -116,7 +116,8 @@ enum class HandOffKind {
 
 /// A call through which two threads can order their work without a lock
 /// around the data, and how (above). Atomic counters, `fetch_add` and `++`,
-/// order nothing.
+/// order nothing; a count-down (`fetch_sub`, `--`, not relaxed) orders each
+/// decrementer with the thread that reads the count it left (Dispatch).
 HandOffKind handOffKindOf(const CallExpr &Call);
 inline bool isHandOffCall(const CallExpr &Call) {
   return handOffKindOf(Call) != HandOffKind::None;
@@ -147,8 +148,15 @@ bool onlyAcquires(const CallExpr &Call);
 /// acquire waits for or looks at (`sem_wait(&r->done)`, `acquire()`, a
 /// latch's `wait()`, an atomic load). Null for anything else, relaxed
 /// atomics included.
+/// A promise's `set_value`/`set_exception` is a release; its acquire is
+/// the get() or wait() of the future it handed out, which names no
+/// promise (isPromiseType).
 const Expr *releasedObjectOf(const Stmt &S);
 const Expr *acquiredObjectOf(const Stmt &S);
+/// std::promise: its waiter is whoever holds its future.
+bool isPromiseType(QualType Type);
+/// A future's get() or wait*(): the acquire of its promise's release.
+bool isFutureWait(const CallExpr &Call);
 
 /// A call after which this thread may see what another thread wrote before
 /// it published it: one that waits for another thread (model/Pools'

@@ -95,6 +95,45 @@ TEST(LockScopes, AStripeGuardsItsElementNotATotal) {
   EXPECT_FALSE(AtReset[0].Stripes);
 }
 
+TEST(LockScopes, AnElementOfALockArrayIsThatArraysLockAndALoopCanTakeThemAll) {
+  Code C("std::mutex latch[8]; std::mutex other; int x;\n"
+            "void f(int i) {\n"
+            "  latch[i].lock(); x = 1; latch[i].unlock();\n"
+            "  for (int k = 0; k < 8; ++k) latch[k].lock();\n"
+            "  other.lock(); x = 2; other.unlock();\n"
+            "  for (int k = 0; k < 8; ++k) latch[k].unlock();\n"
+            "  x = 3;\n"
+            "  for (std::mutex &m : latch) m.lock();\n"
+            "  if (i) { x = 4; }\n"
+            "}\n");
+  ASSERT_TRUE(C.function("f"));
+  LockScopes Scopes(C.analysis("f"));
+  std::vector<std::string> Held;
+  std::vector<LockSet> Sets;
+  for (int Value = 1; Value <= 4; ++Value) {
+    const auto *Assign = parlint::test::selectFirst<BinaryOperator>(
+        "a",
+        binaryOperator(isAssignmentOperator(),
+                       hasRHS(integerLiteral(equals(Value))))
+            .bind("a"),
+        *C.AST);
+    ASSERT_TRUE(Assign);
+    std::string Names;
+    Sets.push_back(Scopes.heldAt(*Assign));
+    for (const HeldLock &Lock : Sets.back())
+      Names += (Names.empty() ? "" : ",") +
+               (Lock.Mutex ? Lock.Mutex->describe() : std::string("?"));
+    Held.push_back(Names);
+  }
+  // Not a wildcard: a write under `latch[i]` and one under `other` do
+  // not exclude each other.
+  EXPECT_EQ(Held, (std::vector<std::string>{"latch", "other,latch", "",
+                                            "latch"}));
+  HeldLock Other = Sets[1].front();
+  EXPECT_FALSE(sharesLock(Sets[0], {Other}));
+  EXPECT_TRUE(sharesLock(Sets[0], Sets[3]));
+}
+
 TEST(ReturnedElements, AHelpersElementInTheCallersNames) {
   Code C("struct Slot { int n; };\n"
          "struct Sched { Slot slots[4]; };\n"
