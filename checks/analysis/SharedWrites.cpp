@@ -350,6 +350,8 @@ private:
       return IndexKind::Unknown;
     if (Binary.getOpcode() == BO_Comma || Binary.isAssignmentOp())
       return classify(Binary.getRHS());
+    if (const Expr *Low = lowOfPickInRange(Binary))
+      return classify(Low);
     IndexKind Both = combine(classify(Binary.getLHS()), classify(Binary.getRHS()));
     switch (Binary.getOpcode()) {
     case BO_Add:
@@ -363,6 +365,29 @@ private:
       return foldsWorkers(Binary) ? IndexKind::DataDependent
                                   : IndexKind::Unknown;
     }
+  }
+
+  /// `lo + r % (hi - lo)`: an index anywhere in [lo, hi), as a counter
+  /// running from lo to hi would be (a random pick in the worker's own
+  /// part); lo, its kind's name. Null for anything else.
+  static const Expr *lowOfPickInRange(const BinaryOperator &Sum) {
+    if (Sum.getOpcode() != BO_Add)
+      return nullptr;
+    auto SameVariable = [](const Expr *A, const Expr *B) {
+      const auto *Left = dyn_cast<DeclRefExpr>(strip(A));
+      const auto *Right = dyn_cast<DeclRefExpr>(strip(B));
+      return Left && Right && Left->getDecl() == Right->getDecl();
+    };
+    for (auto [Low, Pick] : {std::pair(Sum.getLHS(), Sum.getRHS()),
+                             std::pair(Sum.getRHS(), Sum.getLHS())}) {
+      const auto *Remainder = dyn_cast<BinaryOperator>(strip(Pick));
+      const auto *Width = Remainder && Remainder->getOpcode() == BO_Rem
+                              ? dyn_cast<BinaryOperator>(strip(Remainder->getRHS()))
+                              : nullptr;
+      if (Width && Width->getOpcode() == BO_Sub && SameVariable(Width->getRHS(), Low))
+        return Low;
+    }
+    return nullptr;
   }
 
   /// `id % K`, `id / K`, `id & M` with constants, for workers with ids 0 to
