@@ -993,7 +993,7 @@ private:
       Access.Object = *Object;
       Access.Method = Read.Method;
       Access.BeforeAnyHandOff = Read.BeforeAnyHandOff && !HandedOffBeforeCall;
-      Access.OneInstance = isOneInstance(Call);
+      Access.OneInstance = isOneInstance(Call) || Read.OneCaller;
       Access.Held = LocksOf(Read);
       Access.ViaCallee = Callee;
       Access.WhilePolling = whilePolling(Call);
@@ -1128,7 +1128,7 @@ private:
     Access.ConstantToVolatile = Write.ConstantToVolatile;
     Access.UnguardingStripe = Write.UnguardingStripe;
     Access.ClaimedBy = Write.ClaimedBy;
-    Access.OneInstance = isOneInstance(Call);
+    Access.OneInstance = isOneInstance(Call) || Write.OneCaller;
     Access.Via = &Call;
     Access.ViaCallee = &Callee;
     Access.WhilePolling = whilePolling(Call);
@@ -1930,11 +1930,15 @@ private:
         Worker.Body);
   }
 
-  /// Whether Condition holds for exactly one id (Equal) or for all but one.
+  /// Whether Condition holds for exactly one id (Equal) or for all but one;
+  /// or, evaluating to Equal, lets one caller through (a count-down's last
+  /// decrementer, a claim's first caller: model's selectsOneCaller).
   bool testsId(const Expr *Condition, bool Equal) {
     Condition = strip(Condition);
     if (!Condition)
       return false;
+    if (selectsOneCaller(*Condition, Equal, Code.context()))
+      return true;
     if (const auto *Not = dyn_cast<UnaryOperator>(Condition);
         Not && Not->getOpcode() == UO_LNot)
       return testsId(Not->getSubExpr(), !Equal);

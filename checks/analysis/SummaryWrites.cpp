@@ -222,7 +222,16 @@ private:
     Write.Held = keptLocks(heldOver(Found, &Write.UnguardingStripe));
     Write.Where = Found.Where;
     Write.WhereFunction = &Function;
+    Write.OneCaller = letsOneCallerThrough(*Found.Where);
     return Write;
+  }
+  /// Whether S runs only under a test one caller passes (model's
+  /// selectsOneCaller).
+  bool letsOneCallerThrough(const Stmt &S) const {
+    return Code.isUnderTest(
+        S, [&](const Expr &Condition, bool Holds) {
+          return selectsOneCaller(Condition, Holds, Context);
+        });
   }
   void addUnplaced(SummaryWrite Write) {
     if (Result.UnplacedWrites.size() >= MaxWritesPerSummary)
@@ -790,6 +799,7 @@ void WriteScanner::visitCallee(const Expr &Site, const FunctionDecl &CalleeDecl,
     SummaryWrite Mapped = Write;
     Mapped.Object = *Object;
     Mapped.Held = HeldThere(Write);
+    Mapped.OneCaller = Write.OneCaller || letsOneCallerThrough(Site);
     addUnplaced(std::move(Mapped));
   }
   // The callee's writes are ours on every call only if the call is.
@@ -826,6 +836,7 @@ void WriteScanner::visitCallee(const Expr &Site, const FunctionDecl &CalleeDecl,
       continue;
     SummaryWrite Mapped = Write;
     Mapped.Object = *Object;
+    Mapped.OneCaller = Write.OneCaller || letsOneCallerThrough(Site);
     // `if (!log.opened) open_log(&log);`: a lazy initialization made by
     // the call, which whichever caller comes first makes.
     Mapped.EveryCall =

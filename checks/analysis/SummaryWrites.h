@@ -61,6 +61,10 @@ struct SummaryWrite {
   /// way down. A write on some paths only is kept while it stays a member
   /// of `*this` (see WriteSummary::Writes).
   bool EveryCall = true;
+  /// Made only under a test that lets one caller through (model's
+  /// selectsOneCaller: `if (left.fetch_sub(1) == 1) combine();`), in the
+  /// function or at a call on the way down: no two calls make it at once.
+  bool OneCaller = false;
   /// A write with no lock held after which no path, in the function and in
   /// each on the way down, may publish it (Publication.h): only what the
   /// caller does after the call can (`done_ = true; cv_.notify_all();`).

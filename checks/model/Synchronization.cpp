@@ -929,6 +929,96 @@ bool observesAnotherThread(const CallExpr &Call) {
                           "::std::atomic_compare_exchange_weak"});
 }
 
+namespace {
+
+enum class AtomicStepKind { None, Ticket, Claim };
+
+/// A read-modify-write whose result a caller keeps: a ticket (fetch_add,
+/// fetch_sub, `++`/`--` on an atomic, C's atomic_fetch_*, __sync_*), or a
+/// claim (exchange, test_and_set).
+AtomicStepKind atomicStepOf(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Atomic = dyn_cast<AtomicExpr>(E)) {
+    switch (Atomic->getOp()) {
+    case AtomicExpr::AO__c11_atomic_fetch_add:
+    case AtomicExpr::AO__c11_atomic_fetch_sub:
+    case AtomicExpr::AO__atomic_fetch_add:
+    case AtomicExpr::AO__atomic_fetch_sub:
+    case AtomicExpr::AO__atomic_add_fetch:
+    case AtomicExpr::AO__atomic_sub_fetch:
+      return AtomicStepKind::Ticket;
+    case AtomicExpr::AO__c11_atomic_exchange:
+    case AtomicExpr::AO__atomic_exchange_n:
+      return AtomicStepKind::Claim;
+    default:
+      return AtomicStepKind::None;
+    }
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    bool OnAtomic = Op->getNumArgs() > 0 &&
+                    isLibraryRecord(recordOf(Op->getArg(0)->IgnoreParenImpCasts()->getType()),
+                                    {"atomic", "atomic_ref"});
+    return OnAtomic && (Op->getOperator() == OO_PlusPlus ||
+                        Op->getOperator() == OO_MinusMinus)
+               ? AtomicStepKind::Ticket
+               : AtomicStepKind::None;
+  }
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (!Method ||
+        !isLibraryRecord(objectClassOf(*Member), {"atomic", "atomic_ref", "atomic_flag"}))
+      return AtomicStepKind::None;
+    StringRef Name = identifierOf(Method);
+    if (Name == "fetch_add" || Name == "fetch_sub")
+      return AtomicStepKind::Ticket;
+    return Name == "exchange" || Name == "test_and_set" ? AtomicStepKind::Claim
+                                                        : AtomicStepKind::None;
+  }
+  const auto *Call = dyn_cast<CallExpr>(E);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || !Callee->getIdentifier())
+    return AtomicStepKind::None;
+  StringRef Name = Callee->getName();
+  if (Name.starts_with("__sync_fetch_and_add") || Name.starts_with("__sync_fetch_and_sub") ||
+      Name.starts_with("__sync_add_and_fetch") || Name.starts_with("__sync_sub_and_fetch"))
+    return AtomicStepKind::Ticket;
+  if (Name.starts_with("__sync_lock_test_and_set") ||
+      Name.starts_with("atomic_flag_test_and_set"))
+    return AtomicStepKind::Claim;
+  return AtomicStepKind::None;
+}
+
+} // namespace
+
+bool selectsOneCaller(const Expr &Condition, bool Holds, ASTContext &Context) {
+  const Expr *E = Condition.IgnoreParenImpCasts();
+  if (const auto *Not = dyn_cast<UnaryOperator>(E); Not && Not->getOpcode() == UO_LNot)
+    return selectsOneCaller(*Not->getSubExpr(), !Holds, Context);
+  // `flag.exchange(true)` false: the first caller only.
+  if (atomicStepOf(E) == AtomicStepKind::Claim)
+    return !Holds;
+  const auto *Compare = dyn_cast<BinaryOperator>(E);
+  if (!Compare || !Compare->isEqualityOp())
+    return false;
+  bool Equal = (Compare->getOpcode() == BO_EQ) == Holds;
+  for (auto [Step, Value] : {std::pair(Compare->getLHS(), Compare->getRHS()),
+                             std::pair(Compare->getRHS(), Compare->getLHS())}) {
+    if (Value->isValueDependent() || !Value->isIntegerConstantExpr(Context))
+      continue;
+    switch (atomicStepOf(Step)) {
+    case AtomicStepKind::Ticket:
+      return Equal; // each caller's ticket is another value
+    case AtomicStepKind::Claim: {
+      std::optional<llvm::APSInt> Constant = Value->getIntegerConstantExpr(Context);
+      return Equal && Constant && *Constant == 0; // found unset
+    }
+    default:
+      break;
+    }
+  }
+  return false;
+}
+
 bool isFutureWait(const CallExpr &Call) {
   const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
   return Member && isLibraryRecord(objectClassOf(*Member), {"future", "shared_future"}) &&

@@ -153,6 +153,16 @@ bool onlyAcquires(const CallExpr &Call);
 /// promise (isPromiseType).
 const Expr *releasedObjectOf(const Stmt &S);
 const Expr *acquiredObjectOf(const Stmt &S);
+/// Whether Condition, when it evaluates to Holds, is true for at most one
+/// of the threads that run it: a read-modify-write ticket compared with a
+/// constant (`remaining.fetch_sub(1) == 1`, `--left == 0`,
+/// `atomic_fetch_add(&n, 1) == N - 1`: every caller gets another value),
+/// or the first result of a claim (`!flag.exchange(true)`,
+/// `!flag.test_and_set()`, `atomic_exchange(&f, 1) == 0`,
+/// `!__sync_lock_test_and_set(&f, 1)`: only the first caller finds it
+/// unset). What runs under it runs in one thread.
+bool selectsOneCaller(const Expr &Condition, bool Holds, ASTContext &Context);
+
 /// std::promise: its waiter is whoever holds its future.
 bool isPromiseType(QualType Type);
 /// A future's get() or wait*(): the acquire of its promise's release.

@@ -91,7 +91,9 @@ enum memory_order { memory_order_relaxed, memory_order_acquire, memory_order_rel
 template <class T> struct atomic {
   atomic() = default;
   atomic(T);
-  T operator++(int); T fetch_add(T); T load(memory_order = memory_order_seq_cst) const;
+  T operator++(int); T operator--(); T fetch_add(T);
+  T fetch_sub(T, memory_order = memory_order_seq_cst); T exchange(T);
+  T load(memory_order = memory_order_seq_cst) const;
   void store(T, memory_order = memory_order_seq_cst);
   operator T() const;
 };

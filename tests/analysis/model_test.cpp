@@ -206,6 +206,60 @@ void f(std::atomic<int> &a) {
   EXPECT_EQ(Observes, (std::vector<bool>{false, false, true, false, true}));
 }
 
+// A count-down that is not relaxed orders each decrementer with the
+// reader of the count it leaves (Dispatch); a relaxed one, and increments,
+// order nothing.
+TEST(Synchronization, CountDownsAreDispatchHandOffs) {
+  auto AST = parlint::test::parse(
+      std::string("# 1 \"fake_std.h\" 1 3\n") + parlint::test::FakeStd +
+      parlint::test::FakeSync + "# 1 \"input.cpp\" 2\n" + R"cpp(
+void f(std::atomic<int> &a) {
+  a.fetch_sub(1);
+  a.fetch_sub(1, std::memory_order_relaxed);
+  --a;
+  a.fetch_add(1);
+}
+)cpp");
+  ASSERT_TRUE(AST);
+  auto Calls = parlint::test::selectAll<CallExpr>(
+      "c",
+      callExpr(hasAncestor(functionDecl(hasName("f"))),
+               unless(hasAncestor(callExpr())))
+          .bind("c"),
+      *AST);
+  std::vector<HandOffKind> Kinds;
+  for (const CallExpr *Call : Calls)
+    Kinds.push_back(handOffKindOf(*Call));
+  using K = HandOffKind;
+  EXPECT_EQ(Kinds, (std::vector<K>{K::Dispatch, K::None, K::Dispatch, K::None}));
+}
+
+// A ticket compared with a constant, or a claim found unset, lets one
+// caller through; a bound on a ticket, or a claim found set, lets many.
+TEST(Synchronization, TestsThatLetOneCallerThrough) {
+  auto AST = parlint::test::parse(
+      std::string("# 1 \"fake_std.h\" 1 3\n") + parlint::test::FakeStd +
+      parlint::test::FakeSync + "# 1 \"input.cpp\" 2\n" + R"cpp(
+void f(std::atomic<int> &left, std::atomic<bool> &found) {
+  if (left.fetch_sub(1) == 1) {}
+  if (--left == 0) {}
+  if (!found.exchange(true)) {}
+  if (found.exchange(true) == false) {}
+  if (left.fetch_sub(1) > 1) {}
+  if (found.exchange(true)) {}
+  if (left.load() == 0) {}
+}
+)cpp");
+  ASSERT_TRUE(AST);
+  auto Ifs = parlint::test::selectAll<IfStmt>(
+      "i", ifStmt(hasAncestor(functionDecl(hasName("f")))).bind("i"), *AST);
+  std::vector<bool> One;
+  for (const IfStmt *If : Ifs)
+    One.push_back(selectsOneCaller(*If->getCond(), true, AST->getASTContext()));
+  EXPECT_EQ(One, (std::vector<bool>{true, true, true, true, false, false, false}));
+  // The else branch of a claim found set is the first caller's.
+  EXPECT_TRUE(selectsOneCaller(*Ifs[5]->getCond(), false, AST->getASTContext()));
+}
 
 // A lock helper of the program is judged by its body when it is here: one
 // that orders only through relaxed atomics is no lock, nor is one whose
