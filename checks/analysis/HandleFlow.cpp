@@ -1,4 +1,5 @@
 #include "HandleFlow.h"
+#include "ProcessEndingReturns.h"
 #include "../common/AstHelpers.h"
 #include "../model/Handles.h"
 #include "TrackedValues.h"
@@ -432,7 +433,10 @@ private:
     for (auto It = Block.rbegin(); It != Block.rend(); ++It)
       if (auto Statement = It->getAs<CFGStmt>())
         if (const auto *Return = dyn_cast<ReturnStmt>(Statement->getStmt())) {
-          record(BadExit::Jump, *Return);
+          // A return each caller answers by ending the process (`if
+          // (open_all() != 0) exit(1);`): nothing outlives it.
+          if (!returnEndsProcess(*Return, Function))
+            record(BadExit::Jump, *Return);
           return;
         }
     if (const auto *Body = dyn_cast<CompoundStmt>(&Function.body()))
