@@ -1599,8 +1599,11 @@ void UnsynchronizedSharedWriteCheck::checkOwnSlotWrites(LaunchingBody &Body) {
       // single wait meets the others' refills of the next trip. Not for an
       // element parlint cannot place, nor one the trip picks: a buffer
       // picked by the trip's parity is refilled two trips later only.
-      bool Unordered =
-          !W.Accesses.HandsOff && !mayOrderInstances(W.Accesses, Write);
+      // A slot written after the worker's last hand-off (a start gate
+      // before it, a relaxed count-down after it) is published by nothing
+      // the peers can wait for.
+      bool Unordered = (!W.Accesses.HandsOff || Write.PublishedByNothing) &&
+                       !mayOrderInstances(W.Accesses, Write);
       auto PhaseOf = [&](const SharedAccess &A) {
         return W.Accesses.barrierPhaseOf(A, SM);
       };
