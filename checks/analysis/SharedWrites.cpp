@@ -1566,8 +1566,10 @@ private:
     if (BarrierWaits.empty())
       return;
     const Stmt *Loop = innermostLoop(*BarrierWaits.front());
-    if (!Loop)
+    if (!Loop) {
+      findStraightBarrierPhases();
       return;
+    }
     if (BarrierWaits.size() == 1) {
       Result.BarrierLoop = Loop;
       Result.BarrierWaits.push_back(BarrierWaits.front());
@@ -1590,6 +1592,33 @@ private:
       return;
     Result.BarrierLoop = Loop;
     Result.BarrierWaits = std::move(InOrder);
+  }
+
+  /// Waits that are each a statement of the worker's body, in no loop:
+  /// the phases between them, counted from the start.
+  void findStraightBarrierPhases() {
+    const auto *Body = dyn_cast_or_null<CompoundStmt>(Worker.Body);
+    if (!Body)
+      return;
+    llvm::SmallVector<const Stmt *, 4> InOrder;
+    for (const Stmt *Child : Body->body()) {
+      // The statement itself, or the condition of an `if` that elects one
+      // thread (`if (pthread_barrier_wait(&b) == PTHREAD_BARRIER_SERIAL_THREAD)`).
+      const Stmt *Bare = Child;
+      if (const auto *If = dyn_cast<IfStmt>(Child))
+        Bare = If->getCond();
+      if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Bare))
+        Bare = Cleanups->getSubExpr();
+      forEachDescendant(Bare, /*SkipLambdas=*/true, [&](const Stmt &S) {
+        if (llvm::is_contained(BarrierWaits, &S) && !llvm::is_contained(InOrder, &S))
+          InOrder.push_back(&S);
+      });
+    }
+    if (InOrder.size() != BarrierWaits.size())
+      return;
+    Result.BarrierLoop = Body;
+    Result.BarrierWaits = std::move(InOrder);
+    Result.BarrierPhasesWrap = false;
   }
 
   const Stmt *innermostLoop(const Stmt &S) const {
@@ -2618,7 +2647,7 @@ WorkerAccesses::barrierPhaseOf(const Stmt &S, const SourceManager &SM) const {
   for (const Stmt *Wait : BarrierWaits)
     Before += SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Wait->getBeginLoc()),
                                            SM.getExpansionLoc(S.getBeginLoc()));
-  return Before % BarrierWaits.size();
+  return BarrierPhasesWrap ? Before % BarrierWaits.size() : Before;
 }
 
 WorkerAccesses collectWorkerAccesses(const WorkerCode &Worker,

@@ -184,11 +184,15 @@ struct WorkerAccesses {
   /// instances do between the same two waits (in one phase of a trip) is
   /// not ordered by them; after the last wait and before the first is one
   /// phase, the next trip's.
+  /// Or the worker's body itself, when its waits are statements of it
+  /// outside any loop (a start gate, straight-line phases): then the
+  /// phases do not wrap around (BarrierPhasesWrap false).
   const Stmt *BarrierLoop = nullptr;
   llvm::SmallVector<const Stmt *, 4> BarrierWaits;
+  bool BarrierPhasesWrap = true;
   /// The phase of BarrierLoop that S (the worker's statement) is in: how
   /// many of the waits come before it in the loop's body, modulo their
-  /// number. Nullopt outside the loop.
+  /// number in a loop. Nullopt outside the loop.
   std::optional<unsigned> barrierPhaseOf(const Stmt &S,
                                          const SourceManager &SM) const;
   /// The same for one of the worker's accesses: where the worker's own

@@ -1005,6 +1005,13 @@ bool selectsOneCaller(const Expr &Condition, bool Holds, ASTContext &Context) {
                              std::pair(Compare->getRHS(), Compare->getLHS())}) {
     if (Value->isValueDependent() || !Value->isIntegerConstantExpr(Context))
       continue;
+    // The one thread a pthread barrier elects in each round: the wait
+    // returns PTHREAD_BARRIER_SERIAL_THREAD (not 0) to it alone.
+    if (const auto *Wait = dyn_cast<CallExpr>(Step->IgnoreParenImpCasts());
+        Wait && isNamed(Wait->getDirectCallee(), {"::pthread_barrier_wait"})) {
+      std::optional<llvm::APSInt> Constant = Value->getIntegerConstantExpr(Context);
+      return Equal && Constant && *Constant != 0;
+    }
     switch (atomicStepOf(Step)) {
     case AtomicStepKind::Ticket:
       return Equal; // each caller's ticket is another value

@@ -160,7 +160,9 @@ const Expr *acquiredObjectOf(const Stmt &S);
 /// or the first result of a claim (`!flag.exchange(true)`,
 /// `!flag.test_and_set()`, `atomic_exchange(&f, 1) == 0`,
 /// `!__sync_lock_test_and_set(&f, 1)`: only the first caller finds it
-/// unset). What runs under it runs in one thread.
+/// unset), or the thread a pthread barrier elects
+/// (`pthread_barrier_wait(&b) == PTHREAD_BARRIER_SERIAL_THREAD`, once per
+/// round). What runs under it runs in one thread at a time.
 bool selectsOneCaller(const Expr &Condition, bool Holds, ASTContext &Context);
 
 /// std::promise: its waiter is whoever holds its future.

@@ -1145,8 +1145,12 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
           }
       };
   // Instances of the worker that take turns through a hand-off (a barrier,
-  // an atomic flag) meet only other threads.
-  bool InstancesOrdered = mayOrderInstances(Writer.Accesses, Write);
+  // an atomic flag) meet only other threads. Not when barrier waits are the
+  // only such hand-offs and every instance makes the write in one phase
+  // (after a start gate, between two waits): they pass the wait together.
+  bool InstancesOrdered = mayOrderInstances(Writer.Accesses, Write) &&
+                          !(Write.isWrite() && !Write.OneInstance &&
+                            Writer.Accesses.barrierPhaseOf(Write, SM));
   // Unless the only hand-offs are barrier waits in a loop and the write is
   // in that loop: a read by another instance between the same two waits
   // shares its phase.
