@@ -1578,8 +1578,41 @@ private:
     const auto *Body = dyn_cast_or_null<CompoundStmt>(loopBody(*Loop));
     if (!Body)
       return;
+    llvm::SmallVector<const Stmt *, 4> InOrder = waitsInOrder(*Body, /*InConditions=*/false);
+    if (InOrder.size() != BarrierWaits.size())
+      return;
+    Result.BarrierLoop = Loop;
+    Result.BarrierWaits = std::move(InOrder);
+  }
+
+  /// Waits that are each a statement of the worker's body, in no loop,
+  /// or the condition of one of its `if`s (the thread a barrier elects):
+  /// the phases between them, counted from the start.
+  void findStraightBarrierPhases() {
+    const auto *Body = dyn_cast_or_null<CompoundStmt>(Worker.Body);
+    if (!Body)
+      return;
+    llvm::SmallVector<const Stmt *, 4> InOrder = waitsInOrder(*Body, /*InConditions=*/true);
+    if (InOrder.size() != BarrierWaits.size())
+      return;
+    Result.BarrierLoop = Body;
+    Result.BarrierWaits = std::move(InOrder);
+    Result.BarrierPhasesWrap = false;
+  }
+
+  /// The barrier waits that are statements of Body, in order; with
+  /// InConditions, also those in the condition of an `if` of Body.
+  llvm::SmallVector<const Stmt *, 4> waitsInOrder(const CompoundStmt &Body,
+                                                  bool InConditions) const {
     llvm::SmallVector<const Stmt *, 4> InOrder;
-    for (const Stmt *Child : Body->body()) {
+    for (const Stmt *Child : Body.body()) {
+      if (const auto *If = dyn_cast<IfStmt>(Child); If && InConditions) {
+        forEachDescendant(If->getCond(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+          if (llvm::is_contained(BarrierWaits, &S))
+            InOrder.push_back(&S);
+        });
+        continue;
+      }
       const Stmt *Bare = Child;
       if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Child))
         Bare = Cleanups->getSubExpr();
@@ -1588,37 +1621,7 @@ private:
       if (llvm::is_contained(BarrierWaits, Bare))
         InOrder.push_back(Bare);
     }
-    if (InOrder.size() != BarrierWaits.size())
-      return;
-    Result.BarrierLoop = Loop;
-    Result.BarrierWaits = std::move(InOrder);
-  }
-
-  /// Waits that are each a statement of the worker's body, in no loop:
-  /// the phases between them, counted from the start.
-  void findStraightBarrierPhases() {
-    const auto *Body = dyn_cast_or_null<CompoundStmt>(Worker.Body);
-    if (!Body)
-      return;
-    llvm::SmallVector<const Stmt *, 4> InOrder;
-    for (const Stmt *Child : Body->body()) {
-      // The statement itself, or the condition of an `if` that elects one
-      // thread (`if (pthread_barrier_wait(&b) == PTHREAD_BARRIER_SERIAL_THREAD)`).
-      const Stmt *Bare = Child;
-      if (const auto *If = dyn_cast<IfStmt>(Child))
-        Bare = If->getCond();
-      if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Bare))
-        Bare = Cleanups->getSubExpr();
-      forEachDescendant(Bare, /*SkipLambdas=*/true, [&](const Stmt &S) {
-        if (llvm::is_contained(BarrierWaits, &S) && !llvm::is_contained(InOrder, &S))
-          InOrder.push_back(&S);
-      });
-    }
-    if (InOrder.size() != BarrierWaits.size())
-      return;
-    Result.BarrierLoop = Body;
-    Result.BarrierWaits = std::move(InOrder);
-    Result.BarrierPhasesWrap = false;
+    return InOrder;
   }
 
   const Stmt *innermostLoop(const Stmt &S) const {

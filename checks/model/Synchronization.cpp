@@ -931,61 +931,26 @@ bool observesAnotherThread(const CallExpr &Call) {
 
 namespace {
 
-enum class AtomicStepKind { None, Ticket, Claim };
-
-/// A read-modify-write whose result a caller keeps: a ticket (fetch_add,
-/// fetch_sub, `++`/`--` on an atomic, C's atomic_fetch_*, __sync_*), or a
-/// claim (exchange, test_and_set).
-AtomicStepKind atomicStepOf(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  if (const auto *Atomic = dyn_cast<AtomicExpr>(E)) {
-    switch (Atomic->getOp()) {
-    case AtomicExpr::AO__c11_atomic_fetch_add:
-    case AtomicExpr::AO__c11_atomic_fetch_sub:
-    case AtomicExpr::AO__atomic_fetch_add:
-    case AtomicExpr::AO__atomic_fetch_sub:
-    case AtomicExpr::AO__atomic_add_fetch:
-    case AtomicExpr::AO__atomic_sub_fetch:
-      return AtomicStepKind::Ticket;
-    case AtomicExpr::AO__c11_atomic_exchange:
-    case AtomicExpr::AO__atomic_exchange_n:
-      return AtomicStepKind::Claim;
-    default:
-      return AtomicStepKind::None;
-    }
+/// A claim whose result a caller keeps: only the first finds the flag
+/// unset (`flag.exchange(true)`, `flag.test_and_set()`, C's
+/// atomic_exchange, `__sync_lock_test_and_set`, atomic_flag_test_and_set).
+bool isAtomicClaim(const Expr &E) {
+  const Expr *Step = E.IgnoreParenImpCasts();
+  if (const auto *Atomic = dyn_cast<AtomicExpr>(Step))
+    return Atomic->getOp() == AtomicExpr::AO__c11_atomic_exchange ||
+           Atomic->getOp() == AtomicExpr::AO__atomic_exchange_n;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Step)) {
+    StringRef Name = identifierOf(Member->getMethodDecl());
+    return isLibraryRecord(objectClassOf(*Member), {"atomic", "atomic_ref", "atomic_flag"}) &&
+           (Name == "exchange" || Name == "test_and_set");
   }
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
-    bool OnAtomic = Op->getNumArgs() > 0 &&
-                    isLibraryRecord(recordOf(Op->getArg(0)->IgnoreParenImpCasts()->getType()),
-                                    {"atomic", "atomic_ref"});
-    return OnAtomic && (Op->getOperator() == OO_PlusPlus ||
-                        Op->getOperator() == OO_MinusMinus)
-               ? AtomicStepKind::Ticket
-               : AtomicStepKind::None;
-  }
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
-    const CXXMethodDecl *Method = Member->getMethodDecl();
-    if (!Method ||
-        !isLibraryRecord(objectClassOf(*Member), {"atomic", "atomic_ref", "atomic_flag"}))
-      return AtomicStepKind::None;
-    StringRef Name = identifierOf(Method);
-    if (Name == "fetch_add" || Name == "fetch_sub")
-      return AtomicStepKind::Ticket;
-    return Name == "exchange" || Name == "test_and_set" ? AtomicStepKind::Claim
-                                                        : AtomicStepKind::None;
-  }
-  const auto *Call = dyn_cast<CallExpr>(E);
+  const auto *Call = dyn_cast<CallExpr>(Step);
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   if (!Callee || !Callee->getIdentifier())
-    return AtomicStepKind::None;
+    return false;
   StringRef Name = Callee->getName();
-  if (Name.starts_with("__sync_fetch_and_add") || Name.starts_with("__sync_fetch_and_sub") ||
-      Name.starts_with("__sync_add_and_fetch") || Name.starts_with("__sync_sub_and_fetch"))
-    return AtomicStepKind::Ticket;
-  if (Name.starts_with("__sync_lock_test_and_set") ||
-      Name.starts_with("atomic_flag_test_and_set"))
-    return AtomicStepKind::Claim;
-  return AtomicStepKind::None;
+  return Name.starts_with("__sync_lock_test_and_set") ||
+         Name.starts_with("atomic_flag_test_and_set");
 }
 
 } // namespace
@@ -995,7 +960,7 @@ bool selectsOneCaller(const Expr &Condition, bool Holds, ASTContext &Context) {
   if (const auto *Not = dyn_cast<UnaryOperator>(E); Not && Not->getOpcode() == UO_LNot)
     return selectsOneCaller(*Not->getSubExpr(), !Holds, Context);
   // `flag.exchange(true)` false: the first caller only.
-  if (atomicStepOf(E) == AtomicStepKind::Claim)
+  if (isAtomicClaim(*E))
     return !Holds;
   const auto *Compare = dyn_cast<BinaryOperator>(E);
   if (!Compare || !Compare->isEqualityOp())
@@ -1012,15 +977,11 @@ bool selectsOneCaller(const Expr &Condition, bool Holds, ASTContext &Context) {
       std::optional<llvm::APSInt> Constant = Value->getIntegerConstantExpr(Context);
       return Equal && Constant && *Constant != 0;
     }
-    switch (atomicStepOf(Step)) {
-    case AtomicStepKind::Ticket:
+    if (isAtomicTicket(*Step))
       return Equal; // each caller's ticket is another value
-    case AtomicStepKind::Claim: {
+    if (isAtomicClaim(*Step)) {
       std::optional<llvm::APSInt> Constant = Value->getIntegerConstantExpr(Context);
       return Equal && Constant && *Constant == 0; // found unset
-    }
-    default:
-      break;
     }
   }
   return false;
