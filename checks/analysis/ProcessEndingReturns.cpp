@@ -2,56 +2,46 @@
 #include "../common/AstHelpers.h"
 
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::parlint {
 
 namespace {
 
+/// The function whose body Body is (found among the translation unit's
+/// own functions, as FunctionAnalysis::isMainBody does for main).
 const FunctionDecl *functionOfBody(const Stmt &Body, ASTContext &Context) {
-  for (const DynTypedNode &Parent : Context.getParents(Body))
-    if (const auto *Function = Parent.get<FunctionDecl>())
-      return Function;
-  return nullptr;
+  const FunctionDecl *Found = nullptr;
+  forEachOwnDecl(*Context.getTranslationUnitDecl(), Context.getSourceManager(),
+                 [&](const Decl &D) {
+                   if (const auto *Function = dyn_cast<FunctionDecl>(&D);
+                       !Found && Function && Function->getBody() == &Body)
+                     Found = Function;
+                 });
+  return Found;
 }
 
-const Stmt *parentOf(const Stmt &S, ASTContext &Context) {
-  for (const DynTypedNode &Parent : Context.getParents(S))
-    return Parent.get<Stmt>();
-  return nullptr;
-}
-
-/// The first enclosing statement that is not a cast or parentheses, and
-/// the child of it on the way.
-std::pair<const Stmt *, const Stmt *> usingStatement(const Stmt &S, ASTContext &Context) {
+/// The first statement around S (in the caller's body) that is not a cast
+/// or parentheses, and the child of it on the way.
+std::pair<const Stmt *, const Stmt *> usingStatement(const Stmt &S,
+                                                     const FunctionAnalysis &Caller) {
   const Stmt *Child = &S;
-  const Stmt *Parent = parentOf(S, Context);
+  const Stmt *Parent = Caller.parent(S);
   while (Parent && isa<ImplicitCastExpr, ParenExpr, ExplicitCastExpr, ExprWithCleanups>(Parent)) {
     Child = Parent;
-    Parent = parentOf(*Parent, Context);
+    Parent = Caller.parent(*Parent);
   }
   return {Parent, Child};
 }
 
-bool isMainFunction(const Stmt &S, ASTContext &Context) {
-  for (const Stmt *Current = &S; Current; Current = parentOf(*Current, Context))
-    for (const DynTypedNode &Parent : Context.getParents(*Current)) {
-      if (const auto *Function = Parent.get<FunctionDecl>())
-        return Function->isMain();
-      if (Parent.get<LambdaExpr>())
-        return false;
-    }
-  return false;
-}
-
-/// Whether running S ends the process before anything else branches away.
-bool endsProcess(const Stmt *S, ASTContext &Context) {
+/// Whether running S, a statement of Caller, ends the process before
+/// anything else branches away.
+bool endsProcess(const Stmt *S, const FunctionAnalysis &Caller, bool CallerIsMain) {
   if (!S)
     return false;
   if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
     for (const Stmt *Child : Block->body()) {
-      if (endsProcess(Child, Context))
+      if (endsProcess(Child, Caller, CallerIsMain))
         return true;
       if (isa<IfStmt, SwitchStmt, ForStmt, WhileStmt, DoStmt, ReturnStmt, BreakStmt,
               ContinueStmt, GotoStmt, CXXForRangeStmt>(Child))
@@ -60,7 +50,7 @@ bool endsProcess(const Stmt *S, ASTContext &Context) {
     return false;
   }
   if (const auto *Return = dyn_cast<ReturnStmt>(S))
-    return isMainFunction(*Return, Context);
+    return CallerIsMain && !Caller.enclosingLambda(*Return);
   if (const auto *Call = dyn_cast<CallExpr>(S->IgnoreContainers())) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     return Callee && Callee->isNoReturn();
@@ -71,7 +61,8 @@ bool endsProcess(const Stmt *S, ASTContext &Context) {
 /// The statements a switch runs for Value: from its case label (or the
 /// default), as a compound of that case's statement and those after it.
 bool switchEndsProcessFor(const SwitchStmt &Switch, const llvm::APSInt &Value,
-                          ASTContext &Context) {
+                          const FunctionAnalysis &Caller, bool CallerIsMain) {
+  ASTContext &Context = Caller.context();
   const SwitchCase *Taken = nullptr;
   for (const SwitchCase *Case = Switch.getSwitchCaseList(); Case;
        Case = Case->getNextSwitchCase()) {
@@ -90,14 +81,15 @@ bool switchEndsProcessFor(const SwitchStmt &Switch, const llvm::APSInt &Value,
   const Stmt *First = Taken->getSubStmt();
   while (const auto *Nested = dyn_cast_or_null<SwitchCase>(First))
     First = Nested->getSubStmt();
-  return endsProcess(First, Context);
+  return endsProcess(First, Caller, CallerIsMain);
 }
 
 /// Whether the caller's use of Call, given it returned Value, ends the
 /// process at once.
 bool callerEndsProcess(const CallExpr &Call, const llvm::APSInt &Value,
-                       ASTContext &Context) {
-  auto [User, Child] = usingStatement(Call, Context);
+                       const FunctionAnalysis &Caller, bool CallerIsMain) {
+  ASTContext &Context = Caller.context();
+  auto [User, Child] = usingStatement(Call, Caller);
   std::optional<bool> Truth;
   if (const auto *Compare = dyn_cast_or_null<BinaryOperator>(User);
       Compare && Compare->isComparisonOp()) {
@@ -117,17 +109,18 @@ bool callerEndsProcess(const CallExpr &Call, const llvm::APSInt &Value,
     case BO_GE: Truth = Order >= 0; break;
     default: return false;
     }
-    std::tie(User, Child) = usingStatement(*Compare, Context);
+    std::tie(User, Child) = usingStatement(*Compare, Caller);
   } else if (const auto *Not = dyn_cast_or_null<UnaryOperator>(User);
              Not && Not->getOpcode() == UO_LNot) {
     Truth = Value == 0;
-    std::tie(User, Child) = usingStatement(*Not, Context);
+    std::tie(User, Child) = usingStatement(*Not, Caller);
   }
   if (const auto *If = dyn_cast_or_null<IfStmt>(User); If && If->getCond() == Child)
-    return endsProcess(Truth.value_or(Value != 0) ? If->getThen() : If->getElse(), Context);
+    return endsProcess(Truth.value_or(Value != 0) ? If->getThen() : If->getElse(), Caller,
+                       CallerIsMain);
   if (const auto *Switch = dyn_cast_or_null<SwitchStmt>(User);
       Switch && !Truth && Switch->getCond() == Child)
-    return switchEndsProcessFor(*Switch, Value, Context);
+    return switchEndsProcessFor(*Switch, Value, Caller, CallerIsMain);
   return false;
 }
 
@@ -150,6 +143,7 @@ bool returnEndsProcess(const ReturnStmt &Return, const FunctionAnalysis &Functio
     const auto *Caller = dyn_cast<FunctionDecl>(&D);
     if (!Every || !Caller || !Caller->doesThisDeclarationHaveABody())
       return;
+    const FunctionAnalysis *Code = nullptr; // built at its first call of the callee
     forEachDescendant(Caller->getBody(), /*SkipLambdas=*/false, [&](const Stmt &S) {
       if (const auto *Ref = dyn_cast<DeclRefExpr>(&S);
           Ref && Ref->getDecl()->getAsFunction() &&
@@ -160,7 +154,9 @@ bool returnEndsProcess(const ReturnStmt &Return, const FunctionAnalysis &Functio
       if (!Every || !Target || Target->getCanonicalDecl() != Wanted)
         return;
       ++Calls;
-      Every = callerEndsProcess(*Call, *Value, Context);
+      if (!Code)
+        Code = &AnalysisCache::of(*Caller->getBody(), Context);
+      Every = callerEndsProcess(*Call, *Value, *Code, Caller->isMain());
     });
   });
   // A name that is not a call's callee (its address taken): callers
