@@ -632,6 +632,15 @@ LockScopes::everyElementLockedBy(const Stmt &Loop) const {
 }
 
 void LockScopes::addLocksOfEarlierLoops(const Stmt &S, LockSet &Held) const {
+  if (!EveryElementLoops) {
+    EveryElementLoops.emplace();
+    forEachDescendant(&Body.body(), /*SkipLambdas=*/true, [&](const Stmt &Node) {
+      if (isa<ForStmt, CXXForRangeStmt>(Node) && everyElementLockedBy(Node))
+        EveryElementLoops->insert(&Node);
+    });
+  }
+  if (EveryElementLoops->empty())
+    return; // the common case: no walk at all
   llvm::SmallVector<ObjectPath, 2> Decided;
   for (const Stmt *Child = &S, *Parent = Body.parent(S); Parent && Child != &Body.body();
        Child = Parent, Parent = Body.parent(*Parent)) {
@@ -641,6 +650,8 @@ void LockScopes::addLocksOfEarlierLoops(const Stmt &S, LockSet &Held) const {
     auto At = llvm::find(Block->body(), Child);
     for (auto Before = std::make_reverse_iterator(At); Before != Block->body_rend();
          ++Before) {
+      if (!EveryElementLoops->count(*Before))
+        continue;
       std::optional<EveryElement> Loop = everyElementLockedBy(**Before);
       if (!Loop || llvm::is_contained(Decided, Loop->Array))
         continue;

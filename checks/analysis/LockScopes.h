@@ -17,6 +17,7 @@
 #include "../common/AnalysisCache.h"
 #include "ObjectPath.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <optional>
 #include <vector>
 
@@ -112,6 +113,9 @@ private:
   bool TakesLocks = false;
   mutable bool Computed = false;
   mutable std::vector<std::optional<State>> In;
+  /// The loops of the body that lock or unlock every element of an array
+  /// (everyElementLockedBy), found once.
+  mutable std::optional<llvm::SmallPtrSet<const Stmt *, 2>> EveryElementLoops;
   /// The mutexes each guard variable locks (for unique_lock::lock()).
   mutable llvm::DenseMap<const VarDecl *, llvm::SmallVector<HeldLock, 2>>
       GuardMutexes;
