@@ -133,14 +133,32 @@ TEST(Handles, TypesAndOperations) {
 
 namespace {
 
+/// Code after the fake standard and synchronization headers, those marked
+/// as system headers.
+std::unique_ptr<ASTUnit> parseWithFakeSync(const std::string &Code) {
+  return parlint::test::parse(std::string("# 1 \"fake_std.h\" 1 3\n") +
+                              parlint::test::FakeStd + parlint::test::FakeSync +
+                              "# 1 \"input.cpp\" 2\n" + Code);
+}
+
+/// The calls of function `f` that are not arguments of another call, in
+/// order.
+std::vector<const CallExpr *> outermostCallsOfF(ASTUnit &AST) {
+  auto Calls = parlint::test::selectAll<CallExpr>(
+      "c",
+      callExpr(hasAncestor(functionDecl(hasName("f"))),
+               unless(hasAncestor(callExpr())))
+          .bind("c"),
+      AST);
+  return {Calls.begin(), Calls.end()};
+}
+
 // A condition variable hands a worker its task (Dispatch); futures, atomics'
 // loads and stores, semaphores and barriers can make any threads take turns
 // (Ordering); atomic counters, and a condition variable's set-up, order
 // nothing.
 TEST(Synchronization, HandOffKinds) {
-  auto AST = parlint::test::parse(
-      std::string("# 1 \"fake_std.h\" 1 3\n") + parlint::test::FakeStd +
-      parlint::test::FakeSync + "# 1 \"input.cpp\" 2\n" + R"cpp(
+  auto AST = parseWithFakeSync(R"cpp(
 extern "C" int sem_wait(void *);
 extern "C" int pthread_cond_signal(void *);
 extern "C" int pthread_cond_init(void *, void *);
@@ -159,12 +177,7 @@ void f(std::condition_variable &cv, std::unique_lock<std::mutex> &lk,
 }
 )cpp");
   ASSERT_TRUE(AST);
-  auto Calls = parlint::test::selectAll<CallExpr>(
-      "c",
-      callExpr(hasAncestor(functionDecl(hasName("f"))),
-               unless(hasAncestor(callExpr())))
-          .bind("c"),
-      *AST);
+  auto Calls = outermostCallsOfF(*AST);
   std::vector<HandOffKind> Kinds;
   for (const CallExpr *Call : Calls)
     Kinds.push_back(handOffKindOf(*Call));
@@ -177,9 +190,7 @@ void f(std::condition_variable &cv, std::unique_lock<std::mutex> &lk,
 // A relaxed atomic operation orders nothing: it is no hand-off and
 // observes no other thread; any other order, or the default, does.
 TEST(Synchronization, RelaxedAtomicsOrderNothing) {
-  auto AST = parlint::test::parse(
-      std::string("# 1 \"fake_std.h\" 1 3\n") + parlint::test::FakeStd +
-      parlint::test::FakeSync + "# 1 \"input.cpp\" 2\n" + R"cpp(
+  auto AST = parseWithFakeSync(R"cpp(
 void f(std::atomic<int> &a) {
   a.load(std::memory_order_relaxed);
   a.store(1, std::memory_order_relaxed);
@@ -189,12 +200,7 @@ void f(std::atomic<int> &a) {
 }
 )cpp");
   ASSERT_TRUE(AST);
-  auto Calls = parlint::test::selectAll<CallExpr>(
-      "c",
-      callExpr(hasAncestor(functionDecl(hasName("f"))),
-               unless(hasAncestor(callExpr())))
-          .bind("c"),
-      *AST);
+  auto Calls = outermostCallsOfF(*AST);
   std::vector<bool> Relaxed, Orders, Observes;
   for (const CallExpr *Call : Calls) {
     Relaxed.push_back(isRelaxedAtomicCall(*Call));
@@ -210,9 +216,7 @@ void f(std::atomic<int> &a) {
 // reader of the count it leaves (Dispatch); a relaxed one, and increments,
 // order nothing.
 TEST(Synchronization, CountDownsAreDispatchHandOffs) {
-  auto AST = parlint::test::parse(
-      std::string("# 1 \"fake_std.h\" 1 3\n") + parlint::test::FakeStd +
-      parlint::test::FakeSync + "# 1 \"input.cpp\" 2\n" + R"cpp(
+  auto AST = parseWithFakeSync(R"cpp(
 void f(std::atomic<int> &a) {
   a.fetch_sub(1);
   a.fetch_sub(1, std::memory_order_relaxed);
@@ -221,12 +225,7 @@ void f(std::atomic<int> &a) {
 }
 )cpp");
   ASSERT_TRUE(AST);
-  auto Calls = parlint::test::selectAll<CallExpr>(
-      "c",
-      callExpr(hasAncestor(functionDecl(hasName("f"))),
-               unless(hasAncestor(callExpr())))
-          .bind("c"),
-      *AST);
+  auto Calls = outermostCallsOfF(*AST);
   std::vector<HandOffKind> Kinds;
   for (const CallExpr *Call : Calls)
     Kinds.push_back(handOffKindOf(*Call));
@@ -237,9 +236,7 @@ void f(std::atomic<int> &a) {
 // A ticket compared with a constant, or a claim found unset, lets one
 // caller through; a bound on a ticket, or a claim found set, lets many.
 TEST(Synchronization, TestsThatLetOneCallerThrough) {
-  auto AST = parlint::test::parse(
-      std::string("# 1 \"fake_std.h\" 1 3\n") + parlint::test::FakeStd +
-      parlint::test::FakeSync + "# 1 \"input.cpp\" 2\n" + R"cpp(
+  auto AST = parseWithFakeSync(R"cpp(
 void f(std::atomic<int> &left, std::atomic<bool> &found) {
   if (left.fetch_sub(1) == 1) {}
   if (--left == 0) {}
@@ -266,9 +263,7 @@ void f(std::atomic<int> &left, std::atomic<bool> &found) {
 // unlock (named like it) is relaxed; an acquire paired with a release, a
 // mutex, or a body not seen keeps the name's meaning.
 TEST(Synchronization, LockHelpersAreJudgedByTheirBodies) {
-  auto AST = parlint::test::parse(
-      std::string("# 1 \"fake_std.h\" 1 3\n") + parlint::test::FakeStd +
-      parlint::test::FakeSync + "# 1 \"input.cpp\" 2\n" + R"cpp(
+  auto AST = parseWithFakeSync(R"cpp(
 std::atomic<int> flag;
 std::mutex m;
 void relaxed_lock() { while (flag.load(std::memory_order_relaxed)) {} }
