@@ -77,23 +77,6 @@ bool takesMutexArgument(const CXXConstructExpr &Construct) {
   return false;
 }
 
-/// How a local variable holds locks, if it is a guard.
-GuardKind guardOf(const VarDecl &Var, const CXXConstructExpr *&Construct) {
-  Construct = nullptr;
-  if (!Var.hasLocalStorage() || Var.getType()->isReferenceType() ||
-      Var.getType()->isPointerType())
-    return GuardKind::None;
-  const CXXRecordDecl *Record =
-      Var.getType().getCanonicalType()->getAsCXXRecordDecl();
-  GuardKind Kind = guardKindOf(Record);
-  Construct = constructionOf(Var);
-  if (Kind == GuardKind::None && Construct && !isStdContainer(Record) &&
-      !isMutexClass(Record) && takesMutexArgument(*Construct) &&
-      !Record->getDeclContext()->isStdNamespace())
-    Kind = GuardKind::Custom; // a guard class of the program
-  return Kind;
-}
-
 void add(LockSet &Held, const HeldLock &Lock) {
   if (!llvm::is_contained(Held, Lock))
     Held.push_back(Lock);
@@ -256,6 +239,23 @@ bool subscriptsAnArray(const Expr &Operand) {
 }
 
 } // namespace
+
+GuardKind guardOf(const VarDecl &Var, const CXXConstructExpr *&Construct) {
+  Construct = nullptr;
+  if (!Var.hasLocalStorage() || Var.getType()->isReferenceType() ||
+      Var.getType()->isPointerType())
+    return GuardKind::None;
+  const CXXRecordDecl *Record =
+      Var.getType().getCanonicalType()->getAsCXXRecordDecl();
+  GuardKind Kind = guardKindOf(Record);
+  Construct = constructionOf(Var);
+  if (Kind == GuardKind::None && Construct && !isStdContainer(Record) &&
+      !isMutexClass(Record) && takesMutexArgument(*Construct) &&
+      !Record->getDeclContext()->isStdNamespace())
+    Kind = GuardKind::Custom; // a guard class of the program
+  return Kind;
+}
+
 
 LockSet locksGuarding(LockSet Held, const ObjectPath &Accessed,
                       const Expr &Where, const Expr **Unguarded) {

@@ -16,6 +16,7 @@
 
 #include "../common/AnalysisCache.h"
 #include "ObjectPath.h"
+#include "../model/Synchronization.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <optional>
@@ -57,6 +58,11 @@ LockSet locksGuarding(LockSet Held, const ObjectPath &Accessed,
 /// lock, and they share one (a wildcard shares with any lock) that at least
 /// one of them holds exclusively (two readers of a shared_mutex run at once).
 bool sharesLock(llvm::ArrayRef<HeldLock> A, llvm::ArrayRef<HeldLock> B);
+
+/// How a local variable holds locks, if it is a guard (a guard class of
+/// the library or of the program), and the construction that gives it its
+/// mutexes.
+GuardKind guardOf(const VarDecl &Var, const CXXConstructExpr *&Construct);
 
 class LockScopes {
 public:

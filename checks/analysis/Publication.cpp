@@ -55,10 +55,19 @@ bool PublicationPaths::mayPublishAfter(const Stmt &S) const {
 
 bool PublicationPaths::mayPublishAfter(
     const Stmt &S, llvm::function_ref<bool(const Stmt &)> Counts) const {
-  auto CountsAt = [&](const Stmt &E) { return !Counts || Counts(E); };
+  if (destroysObjectAfter(S))
+    return true;
+  return anyAfter(
+      S, [&](const Stmt &E) { return publishes(E) && (!Counts || Counts(E)); },
+      [&](const CFGBlock &Block) { return blockPublishes(Block, Counts); });
+}
+
+bool PublicationPaths::anyAfter(
+    const Stmt &S, llvm::function_ref<bool(const Stmt &)> Visit,
+    llvm::function_ref<bool(const CFGBlock &)> VisitBlock) const {
   const CFG *Graph = Code.cfg();
   const CFGBlock *Start = Code.blockOf(S);
-  if (!Graph || !Start || Code.enclosingLambda(S) || destroysObjectAfter(S))
+  if (!Graph || !Start || Code.enclosingLambda(S))
     return true;
   // The rest of S's own block, from the element that holds S.
   bool Seen = false;
@@ -70,11 +79,11 @@ bool PublicationPaths::mayPublishAfter(
     if (!Seen) {
       Seen = E == &S || Code.isWithin(S, *E);
       // An element around S (`report(x = v)`) may publish after it.
-      if (Seen && E != &S && publishes(*E) && CountsAt(*E))
+      if (Seen && E != &S && Visit(*E))
         return true;
       continue;
     }
-    if (publishes(*E) && CountsAt(*E))
+    if (Visit(*E))
       return true;
   }
   llvm::SmallPtrSet<const CFGBlock *, 16> Visited;
@@ -84,11 +93,52 @@ bool PublicationPaths::mayPublishAfter(
     const CFGBlock *Block = Work.pop_back_val();
     if (!Block || !Visited.insert(Block).second)
       continue;
-    if (blockPublishes(*Block, Counts))
-      return true;
+    if (VisitBlock) {
+      if (VisitBlock(*Block))
+        return true;
+    } else {
+      for (const CFGElement &Element : *Block)
+        if (auto Statement = Element.getAs<CFGStmt>();
+            Statement && Visit(*Statement->getStmt()))
+          return true;
+    }
     Work.append(Block->succ_begin(), Block->succ_end());
   }
   return false;
+}
+
+std::optional<LockKeys> PublicationPaths::locksReleasedAfter(const Stmt &S) const {
+  ASTContext &Context = Code.context();
+  SummaryWrites::Locking Released;
+  auto Add = [&](const SummaryWrites::Locking &More) {
+    Released.merge(More);
+    return Released.BeyondLocks;
+  };
+  auto Element = [&](const Stmt &E) {
+    bool Beyond = false;
+    forEachDescendant(&E, /*SkipLambdas=*/true, [&](const Stmt &Node) {
+      if (Beyond)
+        return;
+      if (const auto *Call = dyn_cast<CallExpr>(&Node))
+        Beyond = Add(SummaryWrites::lockingOf(*Call, Context));
+      else if (const auto *Atomic = dyn_cast<AtomicExpr>(&Node))
+        Beyond = SummaryWrites::takesPartInHandOff(*Atomic) && !isAtomicLoad(*Atomic);
+      else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Node))
+        Beyond = Add(SummaryWrites::lockingOf(*Construct, Context));
+    });
+    return Beyond;
+  };
+  // A guard around S releases the mutexes it holds when its block ends.
+  auto Destroyed = [&](const VarDecl &Var) {
+    if (std::optional<LockKeys> Guarded = lockKeysOfGuard(Var)) {
+      Released.Locks.merge(*Guarded);
+      return false;
+    }
+    return true;
+  };
+  if (anyDestroyedAfter(S, Destroyed) || anyAfter(S, Element))
+    return std::nullopt;
+  return Released.Locks;
 }
 
 /// Whether a local declared before S in a block around it has a destructor
@@ -96,6 +146,11 @@ bool PublicationPaths::mayPublishAfter(
 /// unlocks, a class of the program's own whose destructor stores a flag or
 /// notifies; the standard library's containers publish nothing).
 bool PublicationPaths::destroysObjectAfter(const Stmt &S) const {
+  return anyDestroyedAfter(S, [](const VarDecl &) { return true; });
+}
+
+bool PublicationPaths::anyDestroyedAfter(
+    const Stmt &S, llvm::function_ref<bool(const VarDecl &)> Visit) const {
   const SourceManager &SM = Code.context().getSourceManager();
   const Stmt *Child = &S;
   for (const Stmt *Up = Code.parent(S); Up; Child = Up, Up = Code.parent(*Up)) {
@@ -113,9 +168,10 @@ bool PublicationPaths::destroysObjectAfter(const Stmt &S) const {
           const CXXRecordDecl *Record = Var->getType()->getAsCXXRecordDecl();
           const CXXDestructorDecl *Destructor =
               Record && Record->hasDefinition() ? Record->getDestructor() : nullptr;
-          if (guardKindOf(Record) != GuardKind::None ||
-              (Destructor && Destructor->isUserProvided() &&
-               !SM.isInSystemHeader(SM.getExpansionLoc(Destructor->getLocation()))))
+          if ((guardKindOf(Record) != GuardKind::None ||
+               (Destructor && Destructor->isUserProvided() &&
+                !SM.isInSystemHeader(SM.getExpansionLoc(Destructor->getLocation())))) &&
+              Visit(*Var))
             return true;
         }
     }

@@ -10,6 +10,7 @@
 #define PARLINT_CHECKS_ANALYSIS_PUBLICATION_H
 
 #include "../common/AnalysisCache.h"
+#include "LockKeys.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -29,8 +30,24 @@ public:
   bool mayPublishAfter(const Stmt &S,
                        llvm::function_ref<bool(const Stmt &)> Counts) const;
 
+  /// The mutexes that paths of Code from S may release (those held at S,
+  /// those taken after it), when releasing them is all those paths may do
+  /// to publish; nullopt when they may also hand off, run code parlint
+  /// cannot see, or run a destructor of the program's.
+  std::optional<LockKeys> locksReleasedAfter(const Stmt &S) const;
+
 private:
   bool publishes(const Stmt &Element) const;
+  /// Visits the statements on paths from S (the rest of S's element, then
+  /// every block reachable after it) until Visit returns true; false when
+  /// it never did, true when the paths cannot be told. VisitBlock, when
+  /// given, is asked for whole blocks after S's own instead.
+  bool anyAfter(const Stmt &S, llvm::function_ref<bool(const Stmt &)> Visit,
+                llvm::function_ref<bool(const CFGBlock &)> VisitBlock = nullptr) const;
+  /// Visits the locals declared before S in the blocks around it, whose
+  /// destructors run after S, until Visit returns true.
+  bool anyDestroyedAfter(const Stmt &S,
+                         llvm::function_ref<bool(const VarDecl &)> Visit) const;
   bool blockPublishes(const CFGBlock &Block,
                       llvm::function_ref<bool(const Stmt &)> Counts) const;
   bool destroysObjectAfter(const Stmt &S) const;

@@ -649,10 +649,23 @@ public:
     if (!PolledFlag && !OrderedUnplaced)
       findBarrierPhases();
     keepRefillsUnwatched();
+    Result.Locks = locksTaken();
     return std::move(Result);
   }
 
 private:
+  /// Every mutex the worker's code (the lambdas it holds included) takes.
+  LockKeys locksTaken() const {
+    SummaryWrites::Locking Taken;
+    forEachDescendant(Worker.Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
+      if (const auto *Call = dyn_cast<CallExpr>(&S))
+        Taken.merge(SummaryWrites::lockingOf(*Call, Context));
+      else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S))
+        Taken.merge(SummaryWrites::lockingOf(*Construct, Context));
+    });
+    return Taken.Locks;
+  }
+
   const WorkerCode &Worker;
   ASTContext &Context;
   const SourceManager &SM;
@@ -866,6 +879,18 @@ private:
     Result.OrdersInstances |= Summary.OrdersInstances;
     OrderedUnplaced |= Summary.OrdersInstances;
     std::optional<LockSet> AtCall;
+    // What the worker may release after an access of the callee: all the
+    // callee may (before or after the access), then what follows the call.
+    std::optional<std::optional<LockKeys>> AfterCall;
+    auto ReleasedAfterCall = [&]() -> std::optional<LockKeys> {
+      if (!AfterCall) {
+        AfterCall.emplace();
+        if (!Summary.PublishesBeyondLocks)
+          if ((*AfterCall = Publication.locksReleasedAfter(Call)))
+            (*AfterCall)->merge(Summary.Locks);
+      }
+      return *AfterCall;
+    };
     // The object of a summary's access, when the worker shares it.
     auto SharedObject = [&](const SummaryWrite &Access) -> std::optional<ObjectPath> {
       if (auto Pointee = throughSharedFieldArgument(Access.Object, *Callee, Binding))
@@ -998,6 +1023,7 @@ private:
       Access.ViaCallee = Callee;
       Access.WhilePolling = whilePolling(Call);
       Access.InLoopCondition = inLoopCondition(Call);
+      Access.ReleasesAfter = ReleasedAfterCall();
       Result.Accesses.push_back(std::move(Access));
     }
     // A write to a slot of the worker's own: its element (ForOwnSlot: a
@@ -1082,6 +1108,7 @@ private:
       Access.Object = *Object;
       Access.Held = LocksOf(Write);
       Access.PublishedByNothing = unpublishedAfterCall(Call, Write, Access);
+      Access.ReleasesAfter = ReleasedAfterCall();
       Result.Accesses.push_back(std::move(Access));
     }
     // A loop of a callee the worker's own code calls, over the range the
@@ -1104,6 +1131,7 @@ private:
           SummaryWrites::withCalleeLocks(heldAt(Call, Lambdas.size()), Write,
                                          *Callee, Binding));
       Access.Overlap = Overlap;
+      Access.ReleasesAfter = ReleasedAfterCall();
       Result.Accesses.push_back(std::move(Access));
     }
   }
@@ -1547,6 +1575,7 @@ private:
     Found.OneInstance = isOneInstance(*Found.Where);
     if (Found.isWrite() && Found.Held.empty())
       Found.PublishedByNothing = !Publication.mayPublishAfter(*Found.Where);
+    Found.ReleasesAfter = Publication.locksReleasedAfter(*Found.Where);
     if (const Stmt *Loop = innermostLoop(*Found.Where)) {
       Found.InHandOffLoop = handsOffOnEachTrip(*Loop);
       if (Found.isWrite() && Found.Held.empty() &&

@@ -15,6 +15,7 @@
 #include "../model/Launch.h"
 #include "ArgumentFields.h"
 #include "LaunchRanges.h"
+#include "LockKeys.h"
 #include "LockScopes.h"
 #include "ObjectPath.h"
 #include "llvm/ADT/DenseMap.h"
@@ -131,6 +132,14 @@ struct SharedAccess {
   /// after the worker signalled that it is done): only the worker's end
   /// can publish it.
   bool PublishedByNothing = false;
+  /// The mutexes the worker may release after the access, when that is all
+  /// it may do to publish it or to answer it (a read) until it ends:
+  /// nothing hands off, no code parlint cannot see runs
+  /// (PublicationPaths::locksReleasedAfter; for a callee's access, all the
+  /// callee takes, then what the worker does after its call). Nullopt
+  /// otherwise. A thread that takes none of them, and learns nothing of
+  /// the worker's end, is ordered with the access by nothing.
+  std::optional<LockKeys> ReleasesAfter;
 
   /// The access is to an element picked by a counter whose range in one
   /// launch reaches into the next launch's (LaunchRanges): neighbouring
@@ -222,6 +231,10 @@ struct WorkerAccesses {
   /// instance is known to meet them, but a thread that reads every slot
   /// while the worker runs does.
   llvm::SmallVector<SharedAccess, 2> OwnSlotWrites;
+  /// Every mutex the worker's code takes, in its own code and in the
+  /// functions it calls (LockKeys::Any for one it cannot name or code it
+  /// cannot see).
+  LockKeys Locks;
 };
 
 /// Every access of the worker's code to an object it shares with the

@@ -303,6 +303,8 @@ static void mergeInto(WriteSummary &Into, WriteSummary &&From) {
   Into.HandsOff |= From.HandsOff;
   Into.OrdersInstances |= From.OrdersInstances;
   Into.Publishes |= From.Publishes;
+  Into.Locks.merge(From.Locks);
+  Into.PublishesBeyondLocks |= From.PublishesBeyondLocks;
   Into.Observes |= From.Observes;
 }
 
@@ -322,7 +324,9 @@ public:
           // atomics protect only the flag it spins on.
           if (ordersNothingAsLock(Definition))
             Summary.HandsOff = Summary.OrdersInstances = Summary.Observes =
-                Summary.Publishes = false;
+                Summary.Publishes = Summary.PublishesBeyondLocks = false;
+          if (ordersNothingAsLock(Definition))
+            Summary.Locks = LockKeys();
           return Summary;
         });
     return Found ? *Found : Empty;
@@ -335,6 +339,7 @@ private:
 };
 
 WriteSummary WriteScanner::run() {
+  SummaryWrites::Locking Locking;
   forEachDescendant(&Body, /*SkipLambdas=*/true,
                     [&](const Stmt &S) {
     if (const auto *E = dyn_cast<Expr>(&S); E && E->containsErrors())
@@ -350,6 +355,7 @@ WriteSummary WriteScanner::run() {
         Result.HandsOff |= Any;
         Result.OrdersInstances |= Orders;
         Result.Publishes |= Any;
+        Locking.BeyondLocks |= Any;
         visitConstruction(*Call, Made, {Call->getArgs(), Call->getNumArgs()});
       }
       // A wait's predicate runs here, in this thread, holding the wait's
@@ -364,10 +370,12 @@ WriteSummary WriteScanner::run() {
         InPredicateOf = nullptr;
       }
       Result.Publishes = Result.Publishes || SummaryWrites::mayPublish(*Call, Context);
+      Locking.merge(SummaryWrites::lockingOf(*Call, Context));
     }
     if (const auto *Atomic = dyn_cast<AtomicExpr>(&S)) {
       HandOffKind Kind = handOffKindOf(*Atomic);
       Result.Publishes |= Kind != HandOffKind::None && !isAtomicLoad(*Atomic);
+      Locking.BeyondLocks |= Kind != HandOffKind::None && !isAtomicLoad(*Atomic);
       Result.HandsOff |= Kind != HandOffKind::None;
       Result.OrdersInstances |= Kind == HandOffKind::Ordering;
       Result.Observes |= observesAnotherThread(*Atomic);
@@ -379,12 +387,15 @@ WriteSummary WriteScanner::run() {
       const CXXConstructorDecl *Constructor = Construct->getConstructor();
       Result.Publishes |=
           Any || (Constructor && guardKindOf(Constructor->getParent()) != GuardKind::None);
+      Locking.merge(SummaryWrites::lockingOf(*Construct, Context));
       visitConstruction(*Construct, Construct->getConstructor(),
                         {Construct->getArgs(), Construct->getNumArgs()});
     }
     if (isa<DeclRefExpr, CXXThisExpr>(S))
       visitName(cast<Expr>(S));
   });
+  Result.Locks.merge(Locking.Locks);
+  Result.PublishesBeyondLocks |= Locking.BeyondLocks;
   return std::move(Result);
 }
 
@@ -729,6 +740,8 @@ void WriteScanner::visitCallee(const Expr &Site, const FunctionDecl &CalleeDecl,
   const FunctionDecl *Callee = &CalleeDecl;
   const WriteSummary &Inner = Cache.get(*Callee);
   Result.Publishes |= Inner.Publishes;
+  Result.Locks.merge(Inner.Locks);
+  Result.PublishesBeyondLocks |= Inner.PublishesBeyondLocks;
   Result.HandsOff |= Inner.HandsOff;
   Result.OrdersInstances |= Inner.OrdersInstances;
   Result.Observes |= Inner.Observes;
@@ -952,6 +965,8 @@ SummaryWrites::CallHandOff SummaryWrites::handOffOf(const CallExpr &Call,
   return Result;
 }
 
+static bool callsUnseenCode(const CallExpr &Call, ASTContext &Context);
+
 bool SummaryWrites::takesPartInHandOff(const CallExpr &Call,
                                        ASTContext &Context) {
   const FunctionDecl *Direct = Call.getDirectCallee();
@@ -969,12 +984,72 @@ bool SummaryWrites::takesPartInHandOff(const CallExpr &Call,
     const WriteSummary &Summary = of(*Callee, Context);
     return Summary.HandsOff || Summary.Observes;
   }
-  // A function pointer, a virtual call, a body in another file: it may.
+  return callsUnseenCode(Call, Context);
+}
+
+/// A function pointer, a virtual call, a body in another file: code of the
+/// program that may do anything. A compiler builtin is none (`va_start`,
+/// `__builtin_memcpy`), except the atomic ones the model does not know.
+static bool callsUnseenCode(const CallExpr &Call, ASTContext &Context) {
+  const FunctionDecl *Direct = Call.getDirectCallee();
   if (!Direct)
     return true;
+  if (Direct->getBuiltinID() != 0 && Direct->getIdentifier()) {
+    StringRef Name = Direct->getName();
+    return Name.contains("atomic") || Name.starts_with("__sync") ||
+           Name.contains("fence") || Name.contains("synchronize");
+  }
   const auto *Method = dyn_cast<CXXMethodDecl>(Direct);
   return !Context.getSourceManager().isInSystemHeader(Direct->getLocation()) &&
          (!Direct->hasBody() || (Method && Method->isVirtual()));
+}
+
+SummaryWrites::Locking SummaryWrites::lockingOf(const CallExpr &Call,
+                                                ASTContext &Context) {
+  Locking Result;
+  if (std::optional<LockKeys> Keys = lockKeysOfCall(Call, Context)) {
+    Result.Locks = std::move(*Keys);
+    return Result;
+  }
+  if (isConditionNotify(Call) || onlyAcquires(Call))
+    return Result;
+  // The model's word first (`std::call_once`, a barrier's wait), whatever
+  // the library's body shows.
+  if (handOffKindOf(Call) != HandOffKind::None) {
+    Result.BeyondLocks = true;
+    return Result;
+  }
+  CallBinding Binding;
+  if (const FunctionDecl *Callee = followedCallee(Call, Binding, Context)) {
+    const WriteSummary &Summary = of(*Callee, Context);
+    Result.Locks = Summary.Locks;
+    Result.BeyondLocks = Summary.PublishesBeyondLocks;
+    return Result;
+  }
+  Result.BeyondLocks = mayPublish(Call, Context);
+  Result.Locks.Any = callsUnseenCode(Call, Context);
+  return Result;
+}
+
+SummaryWrites::Locking SummaryWrites::lockingOf(const CXXConstructExpr &Construct,
+                                                ASTContext &Context) {
+  Locking Result;
+  if (std::optional<LockKeys> Keys = lockKeysOfGuard(Construct)) {
+    Result.Locks = std::move(*Keys);
+    return Result;
+  }
+  const CXXConstructorDecl *Constructor = Construct.getConstructor();
+  if (!Constructor)
+    return Result;
+  for (const FunctionDecl *Function :
+       {static_cast<const FunctionDecl *>(Constructor),
+        static_cast<const FunctionDecl *>(Constructor->getParent()->getDestructor())})
+    if (const FunctionDecl *Body =
+            Function ? summaries::summarizableDefinition(*Function) : nullptr) {
+      const WriteSummary &Summary = of(*Body, Context);
+      Result.merge({Summary.Locks, Summary.PublishesBeyondLocks});
+    }
+  return Result;
 }
 
 bool SummaryWrites::mayPublish(const CallExpr &Call, ASTContext &Context) {

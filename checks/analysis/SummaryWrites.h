@@ -14,6 +14,7 @@
 #define PARLINT_CHECKS_ANALYSIS_SUMMARYWRITES_H
 
 #include "../model/Synchronization.h"
+#include "LockKeys.h"
 #include "LockScopes.h"
 #include "ParameterGuards.h"
 #include "ObjectPath.h"
@@ -126,6 +127,13 @@ struct WriteSummary {
   /// post, a promise's value; not a notify, not a wait that only takes),
   /// code parlint cannot see.
   bool Publishes = false;
+  /// The mutexes the function (or one it calls) locks, unlocks or waits
+  /// on; LockKeys::Any when one cannot be named or code parlint cannot see
+  /// may take any.
+  LockKeys Locks;
+  /// It (or one it calls) may publish by more than taking and releasing
+  /// Locks: a hand-off that releases, code parlint cannot see.
+  bool PublishesBeyondLocks = false;
   /// The function (or one it calls) observes another thread
   /// (model/Synchronization's observesAnotherThread): what it reads after
   /// that may have been handed to it.
@@ -177,6 +185,22 @@ public:
   /// Whether Call may publish what was written before it (WriteSummary's
   /// Publishes, for a call the summaries follow).
   static bool mayPublish(const CallExpr &Call, ASTContext &Context);
+  /// How a call takes part in locking: the mutexes it may take or
+  /// release, and whether it may publish by more than those (a hand-off
+  /// that releases, code parlint cannot see; not a notify, not a wait that
+  /// only takes).
+  struct Locking {
+    LockKeys Locks;
+    bool BeyondLocks = false;
+    void merge(const Locking &Other) {
+      Locks.merge(Other.Locks);
+      BeyondLocks |= Other.BeyondLocks;
+    }
+  };
+  static Locking lockingOf(const CallExpr &Call, ASTContext &Context);
+  /// The same for an object's construction: a guard's mutexes, what its
+  /// constructor and destructor do.
+  static Locking lockingOf(const CXXConstructExpr &Construct, ASTContext &Context);
   /// A call through a function-pointer field that only ever holds functions
   /// of the program (a table of callbacks, FieldWrites): what every one of
   /// them writes and reads, in the first one's names (returned, with the

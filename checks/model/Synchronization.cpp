@@ -557,6 +557,22 @@ bool isConditionNotify(const CallExpr &Call) {
           Callee->getName() == "pthread_cond_broadcast");
 }
 
+const Expr *conditionWaitLock(const CallExpr &Call) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    const CXXRecordDecl *Record = objectClassOf(*Member);
+    bool Waits = Record && Member->getMethodDecl() &&
+                 isLibraryRecord(Record, {"condition_variable", "condition_variable_any"}) &&
+                 identifierOf(Member->getMethodDecl()).starts_with("wait");
+    return Waits && Call.getNumArgs() > 0 ? Call.getArg(0) : nullptr;
+  }
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  bool Waits = Callee && Callee->getIdentifier() &&
+               llvm::is_contained({"pthread_cond_wait", "pthread_cond_timedwait",
+                                   "cnd_wait", "cnd_timedwait"},
+                                  Callee->getName());
+  return Waits && Call.getNumArgs() > 1 ? Call.getArg(1) : nullptr;
+}
+
 const LambdaExpr *waitPredicateOf(const CallExpr &Call) {
   const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
   const CXXRecordDecl *Record = Member ? objectClassOf(*Member) : nullptr;

@@ -129,6 +129,11 @@ inline bool isHandOffCall(const CallExpr &Call) {
 /// the mutex both take.
 bool isConditionNotify(const CallExpr &Call);
 
+/// The lock a condition variable's wait releases and takes again before it
+/// returns (`pthread_cond_wait(&cv, &m)`'s `&m`, `cnd_wait`'s, the guard or
+/// mutex of `cv.wait(lock)`); null for any other call.
+const Expr *conditionWaitLock(const CallExpr &Call);
+
 /// The predicate a std::condition_variable's wait, wait_for or wait_until
 /// runs in the waiting thread, with the lock held (`cv.wait(lock, [this] {
 /// return closing_ || !jobs_.empty(); })`): a lambda written at the call;

@@ -1103,6 +1103,91 @@ bool UnsynchronizedSharedWriteCheck::LaunchingBody::mayTakePartInHandOff(
   return Found;
 }
 
+/// A join or a future's wait: the launching thread learns that a worker
+/// ended, and what it did before.
+static bool learnsOfWorkerEnd(const CallExpr &Call) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+      Member && Member->getMethodDecl()) {
+    HandleOp Op = memberOp(Member->getMethodDecl());
+    if (Op == HandleOp::Join || Op == HandleOp::Wait)
+      return true;
+  }
+  return freeFunctionOp(Call.getDirectCallee()) == HandleOp::Join ||
+         isFutureWait(Call);
+}
+
+void UnsynchronizedSharedWriteCheck::LaunchingBody::findReleases() {
+  if (ReleasesFound)
+    return;
+  ReleasesFound = true;
+  ASTContext &Context = Owner.context();
+  forEachDescendant(&Owner.body(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+    SummaryWrites::Locking Does;
+    if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+      if (learnsOfWorkerEnd(*Call)) {
+        Joins.push_back(Call);
+        return;
+      }
+      Does = SummaryWrites::lockingOf(*Call, Context);
+    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
+      Does = SummaryWrites::lockingOf(*Construct, Context);
+    } else if (const auto *Atomic = dyn_cast<AtomicExpr>(&S)) {
+      Does.BeyondLocks = SummaryWrites::takesPartInHandOff(*Atomic) && !isAtomicLoad(*Atomic);
+    }
+    if (!Does.BeyondLocks && Does.Locks.empty())
+      return;
+    // Only what a worker may still meet: not what the launching thread does
+    // before the starts or once every worker is done.
+    bool WhileAWorkerRuns = llvm::any_of(Workers, [&](const Worker &W) {
+      return W.Lifetime.Kind == WorkerLifetime::Untracked || runningAt(W, S);
+    });
+    if (WhileAWorkerRuns)
+      Releases.push_back({&S, std::move(Does)});
+  });
+}
+
+bool UnsynchronizedSharedWriteCheck::LaunchingBody::publishesAfterAJoin() {
+  findReleases();
+  if (PublishesAfterJoin)
+    return *PublishesAfterJoin;
+  const SourceManager &SM = Owner.context().getSourceManager();
+  PublishesAfterJoin = llvm::any_of(Releases, [&](const LauncherRelease &Release) {
+    return llvm::any_of(Joins, [&](const Stmt *Join) {
+      return SM.isBeforeInTranslationUnit(Join->getBeginLoc(),
+                                          Release.Where->getBeginLoc()) ||
+             inLoopAround(*Release.Where, *Join);
+    });
+  });
+  return *PublishesAfterJoin;
+}
+
+bool UnsynchronizedSharedWriteCheck::LaunchingBody::releasesToNoOne(
+    const Worker &W, const LockKeys &Released) {
+  if (Released.Any || W.Loop || W.Through || !W.Spawn.startsOwnThread())
+    return false;
+  for (const Worker &Other : Workers)
+    if (&Other != &W && (sameCallable(Other.Spawn, W.Spawn) ||
+                         Other.Accesses.Locks.meets(Released) ||
+                         learnsOfAnEnd(Other)))
+      return false;
+  findReleases();
+  return llvm::none_of(Releases,
+                       [&](const LauncherRelease &Release) {
+                         return Release.Does.Locks.meets(Released);
+                       }) &&
+         !publishesAfterAJoin();
+}
+
+bool UnsynchronizedSharedWriteCheck::LaunchingBody::learnsOfAnEnd(const Worker &W) {
+  auto [It, Inserted] = LearnsOfEnd.try_emplace(&W, false);
+  if (Inserted && W.Code.Body)
+    forEachDescendant(W.Code.Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
+      if (const auto *Call = dyn_cast<CallExpr>(&S))
+        It->second = It->second || learnsOfWorkerEnd(*Call);
+    });
+  return LearnsOfEnd[&W];
+}
+
 bool UnsynchronizedSharedWriteCheck::LaunchingBody::runningAt(const Worker &W,
                                                               const Stmt &S) {
   auto [It, Inserted] = Running.try_emplace({&W, &S}, false);
@@ -1253,6 +1338,16 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
     }
   }
   // Another worker.
+  // What the writer may release after the write, if nothing else, reaching
+  // no other thread: no hand-off of its own orders the write with another
+  // worker (a start gate only orders what came before it).
+  std::optional<bool> WriteReachesNoOne;
+  auto WriteReleasesToNoOne = [&] {
+    if (!WriteReachesNoOne)
+      WriteReachesNoOne = Write.ReleasesAfter &&
+                          Body.releasesToNoOne(Writer, *Write.ReleasesAfter);
+    return *WriteReachesNoOne;
+  };
   if (Conflicts.empty())
     for (const Worker &Other : Body.Workers) {
       // Either side's hand-off may be how the two take turns, when the
@@ -1266,19 +1361,25 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
       bool WriterOrders = !Write.RefilledUnwatched &&
                           mayBeOrderedByHandOff(Writer.Accesses, Write) &&
                           Body.mayTakePartInHandOff(Other);
-      if ((WriterOrders && !Other.Accesses.PollsOnly) || &Other == &Writer ||
-          sameCallable(Other.Spawn, Writer.Spawn) || !Body.overlap(Writer, Other))
+      if (&Other == &Writer || sameCallable(Other.Spawn, Writer.Spawn) ||
+          (WriterOrders && !Other.Accesses.PollsOnly && !WriteReleasesToNoOne()) ||
+          !Body.overlap(Writer, Other))
         continue;
       for (const SharedAccess &A : Other.Accesses.Accesses) {
         bool Refilled = Write.RefilledUnwatched && A.InHandOffLoop && !A.isWrite();
-        if ((WriterOrders && !A.WhilePolling) ||
+        if ((WriterOrders && !A.WhilePolling && !WriteReleasesToNoOne()) ||
             !A.Object.overlaps(Write.Object) || Write.inOtherSlotThan(A) ||
             insideElementLeftInPlace(Write, A.Object) ||
             readsContainerAround(A, Write.Object) ||
-            sharesLock(Write.Held, A.Held) ||
-            (!Refilled && (Write.RefilledUnwatched ||
-                           (mayBeOrderedByHandOff(Other.Accesses, A) &&
-                            Body.mayTakePartInHandOff(Writer)))))
+            sharesLock(Write.Held, A.Held))
+          continue;
+        // Likewise for what the other worker releases after its access.
+        auto OtherOrders = [&] {
+          return mayBeOrderedByHandOff(Other.Accesses, A) &&
+                 Body.mayTakePartInHandOff(Writer) &&
+                 !(A.ReleasesAfter && Body.releasesToNoOne(Other, *A.ReleasesAfter));
+        };
+        if (!Refilled && (Write.RefilledUnwatched || OtherOrders()))
           continue;
         // A locked write against an unlocked one: the unlocked one is the
         // finding.

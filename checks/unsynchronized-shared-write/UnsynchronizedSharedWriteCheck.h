@@ -6,6 +6,7 @@
 #include "../analysis/MemberWorkers.h"
 #include "../analysis/Publication.h"
 #include "../analysis/SharedWrites.h"
+#include "../analysis/SummaryWrites.h"
 #include "../analysis/WorkerLifetime.h"
 #include "../common/ParlintCheck.h"
 #include <vector>
@@ -78,7 +79,32 @@ private:
     bool publishesAfter(const Stmt &S,
                         llvm::function_ref<bool(const Stmt &)> Counts);
 
+    /// Whether what W may release after one of its accesses (at most the
+    /// mutexes Released: SharedAccess::ReleasesAfter) reaches no other
+    /// thread of this body: W runs once, on a thread of its own; no other
+    /// worker and not the launching thread takes one of Released; and the
+    /// launching thread does not learn of a worker's end (a join, a
+    /// future's wait) before anything it may publish.
+    bool releasesToNoOne(const Worker &W, const LockKeys &Released);
+
   private:
+    /// What the launching thread may release while a worker runs, and
+    /// where it joins one or waits for a future.
+    void findReleases();
+    struct LauncherRelease {
+      const Stmt *Where;
+      SummaryWrites::Locking Does;
+    };
+    llvm::SmallVector<LauncherRelease, 4> Releases;
+    llvm::SmallVector<const Stmt *, 4> Joins;
+    bool ReleasesFound = false;
+    /// Whether the launching thread may publish anything after it learned
+    /// of a worker's end, while another may run.
+    bool publishesAfterAJoin();
+    std::optional<bool> PublishesAfterJoin;
+    /// Whether W's own code joins a thread or waits for a future.
+    bool learnsOfAnEnd(const Worker &W);
+    llvm::DenseMap<const Worker *, bool> LearnsOfEnd;
     void findHandOffCalls();
     /// Whether Call is in a loop around S.
     bool inLoopAround(const Stmt &S, const Stmt &Call) const;
