@@ -126,6 +126,33 @@ const FieldDecl *memberReturnedBy(const CXXMethodDecl *Method) {
   return dyn_cast<FieldDecl>(Member->getMemberDecl());
 }
 
+const VarDecl *staticObjectReturnedBy(const FunctionDecl *Function) {
+  const FunctionDecl *Definition = nullptr;
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Function);
+  if (!Function || (Method && Method->isVirtual()) ||
+      !Function->getReturnType()->isReferenceType() || !Function->hasBody(Definition))
+    return nullptr;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Definition->getBody());
+  if (!Body || Body->body_empty() || Body->size() > 2)
+    return nullptr;
+  // At most the declaration of the static local it returns, then the return.
+  const auto *Return = dyn_cast<ReturnStmt>(Body->body_back());
+  const auto *Ref = Return && Return->getRetValue()
+                        ? dyn_cast<DeclRefExpr>(Return->getRetValue()->IgnoreParenImpCasts())
+                        : nullptr;
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->hasGlobalStorage() || Var->getTLSKind() != VarDecl::TLS_None ||
+      Var->getType()->isReferenceType())
+    return nullptr; // a thread_local one is each thread's own
+  if (Body->size() == 2) {
+    const auto *Declaration = dyn_cast<DeclStmt>(Body->body_front());
+    if (!Declaration || !Declaration->isSingleDecl() ||
+        Declaration->getSingleDecl() != Var)
+      return nullptr;
+  }
+  return Var;
+}
+
 namespace {
 
 std::optional<ObjectPath> pathOf(const Expr *E, unsigned Depth) {
@@ -191,6 +218,14 @@ std::optional<ObjectPath> pathOf(const Expr *E, unsigned Depth) {
         Path->ThroughPointer = true;
       }
       Path->Fields.push_back(Field);
+      return Path;
+    }
+  // `Registry::instance()`: the static object it returns.
+  if (const auto *Call = dyn_cast<CallExpr>(E);
+      Call && !isa<CXXMemberCallExpr>(Call))
+    if (const VarDecl *Static = staticObjectReturnedBy(Call->getDirectCallee())) {
+      ObjectPath Path;
+      Path.Root = Static;
       return Path;
     }
   if (const Expr *Smart = smartPointerDereferenced(E)) {

@@ -54,6 +54,12 @@ std::optional<ObjectPath> objectPathOf(const Expr *E);
 /// reads through it, it reads after the getter's lock is gone.
 const FieldDecl *memberReturnedBy(const CXXMethodDecl *Method);
 
+/// The object with static storage a function returns by reference and
+/// nothing else (`static Registry &instance() { static Registry r; return
+/// r; }`, a global returned by an accessor): every call designates it.
+/// Null for any other function.
+const VarDecl *staticObjectReturnedBy(const FunctionDecl *Function);
+
 /// The caller's object a constructor's argument binds reference member
 /// Field to (`Downloader(TransferStats &s) : stats_(s)` constructed with
 /// `stats`), or nullopt.

@@ -546,6 +546,9 @@ private:
           const VarDecl *Var = LocalOf(Call->getArg(I));
           if (!Var || isa<CXXOperatorCallExpr>(Call))
             continue;
+          // A variadic argument is passed by value (`printf("%d", i)`).
+          if (Callee && I >= Callee->getNumParams() && Callee->isVariadic())
+            continue;
           if (!Callee || I >= Callee->getNumParams() ||
               (Callee->getParamDecl(I)->getType()->isReferenceType() &&
                !isConstReferenceOrPointer(Callee->getParamDecl(I)->getType())))
