@@ -5,10 +5,12 @@
 #include "fake_std.h"
 
 #include "analysis/FieldWrites.h"
+#include "analysis/LockKeys.h"
 #include "analysis/LockScopes.h"
 #include "analysis/LoopBounds.h"
 #include "analysis/ObjectPath.h"
 #include "analysis/Polynomial.h"
+#include "analysis/Publication.h"
 #include "analysis/SharedWrites.h"
 #include "analysis/WorkerLifetime.h"
 #include "common/AnalysisCache.h"
@@ -78,6 +80,92 @@ TEST(Synchronization, MutexesGuardsAndAtomics) {
   EXPECT_TRUE(hasSlotSubscript(S.typeOf("v")));
   EXPECT_TRUE(hasSlotSubscript(S.typeOf("p")));
   EXPECT_FALSE(hasSlotSubscript(S.typeOf("m")));
+}
+
+/// The names of a LockKeys, sorted, `*` for Any.
+std::vector<std::string> keyNames(const std::optional<LockKeys> &Keys) {
+  std::vector<std::string> Names;
+  if (!Keys)
+    return {"none"};
+  for (const ValueDecl *Key : Keys->Keys)
+    Names.push_back(Key->getNameAsString());
+  if (Keys->Any)
+    Names.push_back("*");
+  std::sort(Names.begin(), Names.end());
+  return Names;
+}
+
+// A mutex is named by its declaration: a global, a member (whichever
+// object it is reached through), an array of mutexes for any element. One
+// reached through a pointer of its own type may be any mutex.
+TEST(LockKeys, AMutexIsNamedByItsDeclaration) {
+  Snippet S("struct Shard { std::mutex mu; int n; };"
+            "std::mutex g_mu; Shard shards[4]; std::mutex locks[8];"
+            "void other();"
+            "void f(Shard *s, std::mutex *m, int i) {"
+            "  g_mu.lock(); s->mu.lock(); shards[i].mu.lock(); locks[i].lock();"
+            "  m->lock(); other();"
+            "  std::unique_lock<std::mutex> held(g_mu); held.unlock(); }");
+  ASSERT_TRUE(S.F);
+  std::vector<std::vector<std::string>> Keys;
+  for (const auto *Call : parlint::test::selectAll<CallExpr>(
+           "c", callExpr(hasAncestor(functionDecl(hasName("f")))).bind("c"),
+           *S.AST))
+    Keys.push_back(keyNames(lockKeysOfCall(*Call, S.context())));
+  EXPECT_EQ(Keys, (std::vector<std::vector<std::string>>{
+                      {"g_mu"}, {"mu"}, {"mu"}, {"locks"}, {"*"}, {"none"},
+                      {"g_mu"}}));
+  LockKeys Member, Global;
+  Member.Keys.insert(S.record("Shard")->fields().begin()->getCanonicalDecl());
+  Global.Any = true;
+  EXPECT_TRUE(Member.meets(Global)) << "any mutex may be this one";
+  EXPECT_FALSE(Member.meets(LockKeys())) << "no mutex at all";
+}
+
+// What a thread may release after an access: the mutexes it holds there
+// and those it takes later, when that is all; nothing is known once it
+// may also hand off (an atomic store).
+TEST(Publication, LocksReleasedAfterAnAccess) {
+  Snippet S("std::mutex a, b; std::atomic<int> flag; int x, y, z;"
+            "void f() {"
+            "  flag.store(1);"
+            "  { std::lock_guard<std::mutex> g(a); x = 1; }"
+            "  b.lock(); y = 2; b.unlock();"
+            "  z = 3; }");
+  ASSERT_TRUE(S.F);
+  PublicationPaths Paths(S.analysis());
+  EXPECT_EQ(keyNames(Paths.locksReleasedAfter(*S.assignmentOf(1))),
+            (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(keyNames(Paths.locksReleasedAfter(*S.assignmentOf(2))),
+            (std::vector<std::string>{"b"}));
+  EXPECT_EQ(keyNames(Paths.locksReleasedAfter(*S.assignmentOf(3))),
+            (std::vector<std::string>{}));
+
+  Snippet Stored("std::mutex a; std::atomic<int> flag; int x;"
+                 "void f() { a.lock(); x = 4; a.unlock(); flag.store(1); }");
+  ASSERT_TRUE(Stored.F);
+  PublicationPaths StoredPaths(Stored.analysis());
+  EXPECT_EQ(keyNames(StoredPaths.locksReleasedAfter(*Stored.assignmentOf(4))),
+            (std::vector<std::string>{"none"}));
+}
+
+// An accessor that returns a static object by reference (a singleton's
+// `instance()`) designates that object at every call; one returning a
+// thread_local designates each thread's own.
+TEST(ObjectPath, AnAccessorOfAStaticObjectDesignatesIt) {
+  Snippet S("struct R { int n; static R &instance() { static R r; return r; } };"
+            "static thread_local R t; R &mine() { return t; }"
+            "R &pick(bool b) { static R u, v; if (b) return u; return v; }"
+            "void f() { R::instance().n = 1; mine().n = 2; pick(true).n = 3; }");
+  ASSERT_TRUE(S.F);
+  auto Root = [&](int Value) -> std::string {
+    const auto *Assign = cast<BinaryOperator>(S.assignmentOf(Value));
+    std::optional<ObjectPath> Path = objectPathOf(Assign->getLHS());
+    return Path && Path->Root ? Path->Root->getNameAsString() : "none";
+  };
+  EXPECT_EQ(Root(1), "r");
+  EXPECT_EQ(Root(2), "none");
+  EXPECT_EQ(Root(3), "none") << "two objects: no single name";
 }
 
 TEST(Synchronization, LockLikeNamesAreWordsNotSubstrings) {
