@@ -1541,6 +1541,8 @@ private:
     Resolved Where = resolve(Found->Object);
     if (Where.Kind == Reach::OwnSlot && Found->isWrite())
       recordOwnSlotWrite(std::move(*Found), Where.Path);
+    else if (Where.Kind == Reach::OwnSlot)
+      recordOwnElementRead(std::move(*Found), Where.Path);
     if (Where.Kind != Reach::Shared)
       return;
     ObjectPath InWorker = std::exchange(Found->Object, Where.Path);
@@ -1555,6 +1557,15 @@ private:
     if (Own.Held.empty() && !Own.Via)
       Own.PublishedByNothing = !Publication.mayPublishAfter(*Own.Where);
     Result.OwnSlotWrites.push_back(std::move(Own));
+  }
+
+  /// A read through the worker's own element, named by the container.
+  void recordOwnElementRead(SharedAccess Own, ObjectPath InContainer) {
+    Own.Object = std::move(InContainer);
+    Own.Held = translate(heldAt(*Own.Where, Lambdas.size()), /*ForOwnSlot=*/true);
+    Own.BeforeAnyHandOff = !Result.HandsOff && !PolledFlag;
+    Own.WhilePolling = whilePolling(*Own.Where);
+    Result.OwnElementReads.push_back(std::move(Own));
   }
 
   bool isOwnSlot(const Expr &Subscript) {

@@ -231,6 +231,11 @@ struct WorkerAccesses {
   /// instance is known to meet them, but a thread that reads every slot
   /// while the worker runs does.
   llvm::SmallVector<SharedAccess, 2> OwnSlotWrites;
+  /// Reads through the element a launch hands the worker (`&conns[i]`, a
+  /// parameter bound to it), named by the container: no other instance
+  /// reads it, but the launching thread may write that element after the
+  /// start.
+  llvm::SmallVector<SharedAccess, 2> OwnElementReads;
   /// Every mutex the worker's code takes, in its own code and in the
   /// functions it calls (LockKeys::Any for one it cannot name or code it
   /// cannot see).

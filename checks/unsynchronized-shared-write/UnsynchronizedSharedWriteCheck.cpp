@@ -971,6 +971,9 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
     for (const SharedAccess &A : W.Accesses.OwnSlotWrites)
       if (!llvm::is_contained(Touched, A.Object))
         Touched.push_back(A.Object);
+    for (const SharedAccess &A : W.Accesses.OwnElementReads)
+      if (!llvm::is_contained(Touched, A.Object))
+        Touched.push_back(A.Object);
   }
   Body.Accesses = collectLauncherAccesses(Owner, Calls, Touched);
 
@@ -1529,6 +1532,47 @@ bool UnsynchronizedSharedWriteCheck::checkWrite(const Worker &Writer,
   return true;
 }
 
+/// The variable indexing the first subscript in S (`conns[i]` in
+/// `conns[i].state = 1`, in `&conns[i]`), or null.
+static const VarDecl *firstIndexVariable(const Stmt &S,
+                                         const ArraySubscriptExpr **Element = nullptr) {
+  const VarDecl *Found = nullptr;
+  bool Seen = false;
+  forEachDescendant(&S, /*SkipLambdas=*/true, [&](const Stmt &Node) {
+    const auto *Subscript = dyn_cast<ArraySubscriptExpr>(&Node);
+    if (Seen || !Subscript)
+      return;
+    Seen = true;
+    if (Element)
+      *Element = Subscript;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Subscript->getIdx()->IgnoreParenImpCasts()))
+      Found = dyn_cast<VarDecl>(Ref->getDecl());
+  });
+  return Found;
+}
+
+/// Whether the launching thread's Write, in the loop that makes Launch and
+/// after it, writes the element that launch handed over: both subscripts
+/// indexed by the loop's own counter.
+static bool writesHandedElement(const Stmt *LaunchLoop, const Stmt &Launch,
+                                const SharedAccess &Write,
+                                const FunctionAnalysis &Owner) {
+  const auto *Loop = dyn_cast_or_null<ForStmt>(LaunchLoop);
+  const SourceManager &SM = Owner.context().getSourceManager();
+  if (!Loop || !Owner.isWithin(*Write.Where, *Loop->getBody()) ||
+      !SM.isBeforeInTranslationUnit(Launch.getEndLoc(), Write.Where->getBeginLoc()))
+    return false;
+  const ArraySubscriptExpr *Element = nullptr;
+  const VarDecl *Written = firstIndexVariable(*Write.Where, &Element);
+  // Storing another pointer into the slot (`conns[i] = NULL;`) changes
+  // nothing the worker reads through the one it was given.
+  if (Write.Object.Fields.empty() && Element && Element->getType()->isPointerType())
+    return false;
+  const auto *Init = dyn_cast_or_null<DeclStmt>(Loop->getInit());
+  return Written && Init && Init->isSingleDecl() && Init->getSingleDecl() == Written &&
+         firstIndexVariable(Launch) == Written;
+}
+
 void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
   const SourceManager &SM = Body.Owner.context().getSourceManager();
   // One report per field; one per object refilled for each launch: its
@@ -1589,14 +1633,25 @@ void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
           !Body.publishesAfter(*Write.Where, [&](const Stmt &S) {
             return Body.runningAt(W, S);
           });
+      auto Meets = [&](const SharedAccess &A) {
+        return readsWritten(A.Object, Write.Object) && !Write.inOtherSlotThan(A) &&
+               (!sharesLock(Write.Held, A.Held) || PublishedByNothing) &&
+               (SharedUnderLock || ReadFirst(A) || PublishedByNothing ||
+                !(mayBeOrderedByHandOff(W.Accesses, A) && Body.handOffAfterStart(W)));
+      };
       for (const SharedAccess &A : W.Accesses.Accesses)
-        if (!Read && readsWritten(A.Object, Write.Object) &&
-            !Write.inOtherSlotThan(A) &&
-            (!sharesLock(Write.Held, A.Held) || PublishedByNothing) &&
-            (SharedUnderLock || ReadFirst(A) || PublishedByNothing ||
-             !(mayBeOrderedByHandOff(W.Accesses, A) &&
-               Body.handOffAfterStart(W))))
+        if (!Read && Meets(A))
           Read = &A;
+      // The element this launch handed the worker, written after the start
+      // in the same trip (`conns[i].state = HANDED_OFF;` after
+      // `pthread_create(&t[i], NULL, serve, &conns[i])`).
+      bool HandedElement = false;
+      if (!Read && writesHandedElement(W.Loop, *W.Spawn.Call, Write, Body.Owner))
+        for (const SharedAccess &A : W.Accesses.OwnElementReads)
+          if (!Read && Meets(A)) {
+            Read = &A;
+            HandedElement = true;
+          }
       if (!Read || !Body.runningAt(W, *Write.Where))
         continue;
       Reported.push_back(Write.Object);
@@ -1614,7 +1669,8 @@ void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
       // worker wants a copy of its own. Anything else (a flag, a setting)
       // the worker is meant to see change.
       bool LoopCounter = countsLoop(*Write.Where, Body.Owner);
-      bool Refilled = LoopCounter || (W.Loop && Body.Owner.isWithin(*Write.Where, *W.Loop));
+      bool Refilled = !HandedElement && (LoopCounter || (W.Loop && Body.Owner.isWithin(
+                                                                    *Write.Where, *W.Loop)));
       if (Refilled)
         ReportedWhole.insert(Write.Object.Root);
       llvm::SmallVector<std::string, 3> Fixes;
@@ -1623,6 +1679,8 @@ void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
                                                 : "make it _Atomic");
       if (Refilled)
         Fixes.push_back("hand each worker its own copy");
+      if (HandedElement)
+        Fixes.push_back("write it before the worker starts");
       Fixes.push_back("guard every access with one mutex");
       bool AtCall = Write.ViaCallee && !AtInner;
       diag(Where, "unsynchronized %0 %select{|by this call of '%2' }1while a "
