@@ -108,25 +108,24 @@ bool PublicationPaths::anyAfter(
 }
 
 std::optional<LockKeys> PublicationPaths::locksReleasedAfter(const Stmt &S) const {
-  ASTContext &Context = Code.context();
   SummaryWrites::Locking Released;
-  auto Add = [&](const SummaryWrites::Locking &More) {
-    Released.merge(More);
+  auto Element = [&](const Stmt &E) {
+    Released.merge(SummaryWrites::lockingWithin(E, Code.context()));
     return Released.BeyondLocks;
   };
-  auto Element = [&](const Stmt &E) {
-    bool Beyond = false;
-    forEachDescendant(&E, /*SkipLambdas=*/true, [&](const Stmt &Node) {
-      if (Beyond)
-        return;
-      if (const auto *Call = dyn_cast<CallExpr>(&Node))
-        Beyond = Add(SummaryWrites::lockingOf(*Call, Context));
-      else if (const auto *Atomic = dyn_cast<AtomicExpr>(&Node))
-        Beyond = SummaryWrites::takesPartInHandOff(*Atomic) && !isAtomicLoad(*Atomic);
-      else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Node))
-        Beyond = Add(SummaryWrites::lockingOf(*Construct, Context));
-    });
-    return Beyond;
+  // Whole blocks are asked once (many accesses share them).
+  auto Block = [&](const CFGBlock &B) {
+    auto [It, New] = ReleasingBlocks.try_emplace(&B);
+    if (New)
+      for (const CFGElement &E : B)
+        if (auto Statement = E.getAs<CFGStmt>()) {
+          It->second.merge(
+              SummaryWrites::lockingWithin(*Statement->getStmt(), Code.context()));
+          if (It->second.BeyondLocks)
+            break;
+        }
+    Released.merge(It->second);
+    return Released.BeyondLocks;
   };
   // A guard around S releases the mutexes it holds when its block ends.
   auto Destroyed = [&](const VarDecl &Var) {
@@ -136,7 +135,7 @@ std::optional<LockKeys> PublicationPaths::locksReleasedAfter(const Stmt &S) cons
     }
     return true;
   };
-  if (anyDestroyedAfter(S, Destroyed) || anyAfter(S, Element))
+  if (anyDestroyedAfter(S, Destroyed) || anyAfter(S, Element, Block))
     return std::nullopt;
   return Released.Locks;
 }

@@ -11,6 +11,7 @@
 
 #include "../common/AnalysisCache.h"
 #include "LockKeys.h"
+#include "SummaryWrites.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -55,6 +56,7 @@ private:
   const FunctionAnalysis &Code;
   /// Whole blocks are asked once (many writes share them).
   mutable llvm::DenseMap<const CFGBlock *, bool> PublishingBlocks;
+  mutable llvm::DenseMap<const CFGBlock *, SummaryWrites::Locking> ReleasingBlocks;
 };
 
 } // namespace clang::tidy::parlint

@@ -659,14 +659,8 @@ public:
 private:
   /// Every mutex the worker's code (the lambdas it holds included) takes.
   LockKeys locksTaken() const {
-    SummaryWrites::Locking Taken;
-    forEachDescendant(Worker.Body, /*SkipLambdas=*/false, [&](const Stmt &S) {
-      if (const auto *Call = dyn_cast<CallExpr>(&S))
-        Taken.merge(SummaryWrites::lockingOf(*Call, Context));
-      else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S))
-        Taken.merge(SummaryWrites::lockingOf(*Construct, Context));
-    });
-    return Taken.Locks;
+    return SummaryWrites::lockingWithin(*Worker.Body, Context, /*SkipLambdas=*/false)
+        .Locks;
   }
 
   const WorkerCode &Worker;

@@ -1031,6 +1031,20 @@ SummaryWrites::Locking SummaryWrites::lockingOf(const CallExpr &Call,
   return Result;
 }
 
+SummaryWrites::Locking SummaryWrites::lockingWithin(const Stmt &S, ASTContext &Context,
+                                                    bool SkipLambdas) {
+  Locking Found;
+  forEachDescendant(&S, SkipLambdas, [&](const Stmt &Node) {
+    if (const auto *Call = dyn_cast<CallExpr>(&Node))
+      Found.merge(lockingOf(*Call, Context));
+    else if (const auto *Atomic = dyn_cast<AtomicExpr>(&Node))
+      Found.BeyondLocks |= takesPartInHandOff(*Atomic) && !isAtomicLoad(*Atomic);
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Node))
+      Found.merge(lockingOf(*Construct, Context));
+  });
+  return Found;
+}
+
 SummaryWrites::Locking SummaryWrites::lockingOf(const CXXConstructExpr &Construct,
                                                 ASTContext &Context) {
   Locking Result;

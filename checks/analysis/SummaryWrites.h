@@ -201,6 +201,10 @@ public:
   /// The same for an object's construction: a guard's mutexes, what its
   /// constructor and destructor do.
   static Locking lockingOf(const CXXConstructExpr &Construct, ASTContext &Context);
+  /// The same for all the code of S: its calls, its constructions, its
+  /// atomics that release (lambdas in it too unless SkipLambdas).
+  static Locking lockingWithin(const Stmt &S, ASTContext &Context,
+                               bool SkipLambdas = true);
   /// A call through a function-pointer field that only ever holds functions
   /// of the program (a table of callbacks, FieldWrites): what every one of
   /// them writes and reads, in the first one's names (returned, with the
