@@ -22,7 +22,8 @@ public:
     collect(*Context.getTranslationUnitDecl());
   }
 
-  std::optional<LoopFieldWrite> onlyLoopWriteOf(const FieldDecl &Field) const {
+  std::optional<LoopFieldWrite> onlyLoopWriteOf(const FieldDecl &Field,
+                                                const VarDecl *Array) const {
     const RecordDecl *Record = Field.getParent();
     if (Spoiled.contains(&Field) || SpoiledRecords.contains(Record))
       return std::nullopt;
@@ -36,7 +37,7 @@ public:
     // 1) s[t].last = n - 1;`): they shorten only the trailing ranges.
     llvm::SmallVector<const Stmt *, 2> Kept;
     for (const Stmt *Store : It->second)
-      if (!Clamps.contains(Store))
+      if (!Clamps.contains(Store) && (!Array || !intoOtherArray(*Store, *Array)))
         Kept.push_back(Store);
     if (Kept.size() != 1)
       return std::nullopt;
@@ -44,7 +45,8 @@ public:
     if (Loop == InLoopBody.end())
       return std::nullopt;
     for (const Stmt *Store : It->second)
-      if (Store != Kept.front() && Clamps.lookup(Store) != Loop->second)
+      if (Store != Kept.front() && Clamps.lookup(Store) != Loop->second &&
+          (!Array || !intoOtherArray(*Store, *Array)))
         return std::nullopt;
     const auto *Assign = cast<BinaryOperator>(Loop->first);
     const auto *Member = cast<MemberExpr>(stripped(Assign->getLHS()));
@@ -163,6 +165,21 @@ private:
     return Stores;
   }
 
+  /// Whether Store assigns the field of an element of a named array other
+  /// than Array (`other[k].lo = ...`): it cannot change Array's elements.
+  static bool intoOtherArray(const Stmt &Store, const VarDecl &Array) {
+    const auto *Assign = dyn_cast<BinaryOperator>(&Store);
+    const auto *Member =
+        Assign ? dyn_cast<MemberExpr>(stripped(Assign->getLHS())) : nullptr;
+    const auto *Element =
+        Member && !Member->isArrow()
+            ? dyn_cast<ArraySubscriptExpr>(Member->getBase()->IgnoreParenImpCasts())
+            : nullptr;
+    const VarDecl *Base = Element ? variableOf(Element->getBase()) : nullptr;
+    return Base && Base != &Array && Base->getType()->isArrayType() &&
+           Array.getType()->isArrayType();
+  }
+
   static const FieldDecl *fieldOf(const Expr *E) {
     const auto *Member = dyn_cast_or_null<MemberExpr>(stripped(E));
     return Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
@@ -275,8 +292,10 @@ const VarDecl *stepOneCounter(const ForStmt &Loop) {
 }
 
 std::optional<LoopFieldWrite> onlyLoopWriteOf(const FieldDecl &Field,
-                                              ASTContext &Context) {
-  return AnalysisCache::layerState<FieldWriteIndex>(Context).onlyLoopWriteOf(Field);
+                                              ASTContext &Context,
+                                              const VarDecl *Array) {
+  return AnalysisCache::layerState<FieldWriteIndex>(Context).onlyLoopWriteOf(Field,
+                                                                            Array);
 }
 
 llvm::SmallVector<const FunctionDecl *, 4>

@@ -178,10 +178,29 @@ private:
   }
 
   std::optional<Polynomial> ofField(const FieldDecl &Field, unsigned Depth) {
+    // The field's only store in the unit; else its only store into the
+    // array the launches hand over (one struct type, several launchers).
     auto Write = onlyLoopWriteOf(Field, Context);
+    if (const VarDecl *Array = handedArray(); !Write && Array) {
+      Write = onlyLoopWriteOf(Field, Context, Array);
+      if (Write && Write->Array != Array)
+        Write.reset();
+    }
     if (!Write)
       return std::nullopt;
     return inLoop(Write->Value, *Write->Loop, Depth);
+  }
+
+  /// The array whose elements the launches hand over as argument structs
+  /// (`&bands[k]`), when it is a variable.
+  const VarDecl *handedArray() const {
+    if (!Worker.ArgumentParam)
+      return nullptr;
+    auto It = Worker.OwnElements.find(Worker.ArgumentParam);
+    if (It == Worker.OwnElements.end() || It->second.ThroughPointer ||
+        !It->second.Fields.empty())
+      return nullptr;
+    return dyn_cast_or_null<VarDecl>(It->second.Root);
   }
 
   bool useIndex(const VarDecl *Counter) {
@@ -217,7 +236,10 @@ private:
       const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
       const auto *Element =
           dyn_cast<ArraySubscriptExpr>(Member->getBase()->IgnoreParenImpCasts());
+      const VarDecl *Array = Element ? variableOf(Element->getBase()) : nullptr;
       auto Write = Field ? onlyLoopWriteOf(*Field, Context) : std::nullopt;
+      if (!Write && Field && Array)
+        Write = onlyLoopWriteOf(*Field, Context, Array);
       if (!Write || Member->isArrow() || !Element || Write->Loop != &Loop ||
           variableOf(Element->getIdx()) != Counter ||
           variableOf(Element->getBase()) != Write->Array ||
@@ -279,11 +301,22 @@ void conjuncts(const Expr *Condition, llvm::SmallVectorImpl<const Expr *> &Out) 
 
 } // namespace
 
-std::optional<OverlappingRange>
-overlapWithNextLaunch(const VarDecl &Counter, const WorkerCode &Worker,
-                      const FunctionAnalysis &Code,
-                      llvm::function_ref<bool(const Expr &)> SameInEveryWorker,
-                      const CalleeFrame *Frame) {
+namespace {
+
+/// A worker's counting loop over Counter, with its range in one launch as
+/// polynomials in the launching loop's index: First and End, the last value
+/// the counter takes.
+struct CounterRange {
+  OverlappingRange Loop;
+  Polynomial First, End;
+  const VarDecl *Index = nullptr;
+};
+
+std::optional<CounterRange>
+rangeOf(const VarDecl &Counter, const WorkerCode &Worker,
+        const FunctionAnalysis &Code,
+        llvm::function_ref<bool(const Expr &)> SameInEveryWorker,
+        const CalleeFrame *Frame) {
   const ForStmt *Loop = loopDeclaring(Counter, Code);
 
   if (!Loop || stepOneCounter(*Loop) != &Counter || !Counter.getInit() ||
@@ -326,13 +359,49 @@ overlapWithNextLaunch(const VarDecl &Counter, const WorkerCode &Worker,
   if (!First || !Last || !Index || !First->mentions(Index))
     return std::nullopt;
   Polynomial End = Found.Inclusive ? *Last : *Last - Polynomial::constant(1);
-  Polynomial NextFirst = First->substitute(
-      Index, Polynomial::atom(Index) + Polynomial::constant(1));
-  std::optional<int64_t> Reach = (End - NextFirst).constantValue();
+  return CounterRange{Found, *First, End, Index};
+}
+
+/// The same polynomial for the launch after (Step 1) or before (Step -1).
+Polynomial inNeighbour(const Polynomial &Value, const VarDecl &Index, int64_t Step) {
+  return Value.substitute(&Index, Polynomial::atom(&Index) + Polynomial::constant(Step));
+}
+
+} // namespace
+
+std::optional<OverlappingRange>
+overlapWithNextLaunch(const VarDecl &Counter, const WorkerCode &Worker,
+                      const FunctionAnalysis &Code,
+                      llvm::function_ref<bool(const Expr &)> SameInEveryWorker,
+                      const CalleeFrame *Frame) {
+  auto Range = rangeOf(Counter, Worker, Code, SameInEveryWorker, Frame);
+  if (!Range)
+    return std::nullopt;
+  Polynomial NextFirst = inNeighbour(Range->First, *Range->Index, 1);
+  std::optional<int64_t> Reach = (Range->End - NextFirst).constantValue();
   if (!Reach || *Reach < 0)
     return std::nullopt;
+  OverlappingRange Found = Range->Loop;
   Found.SharedValues = *Reach + 1;
   return Found;
+}
+
+bool offsetReachesNeighbour(const VarDecl &Counter, int64_t Offset,
+                            const WorkerCode &Worker, const FunctionAnalysis &Code,
+                            llvm::function_ref<bool(const Expr &)> SameInEveryWorker) {
+  if (Offset == 0)
+    return false;
+  auto Range = rangeOf(Counter, Worker, Code, SameInEveryWorker, nullptr);
+  if (!Range)
+    return false;
+  const Polynomial Shift = Polynomial::constant(Offset);
+  std::optional<int64_t> Gap =
+      Offset > 0
+          ? (Range->End + Shift - inNeighbour(Range->First, *Range->Index, 1))
+                .constantValue()
+          : (inNeighbour(Range->End, *Range->Index, -1) -
+             (Range->First + Shift)).constantValue();
+  return Gap && *Gap >= 0;
 }
 
 } // namespace clang::tidy::parlint

@@ -52,6 +52,14 @@ overlapWithNextLaunch(const VarDecl &Counter, const WorkerCode &Worker,
                       llvm::function_ref<bool(const Expr &)> SameInEveryWorker,
                       const CalleeFrame *Frame = nullptr);
 
+/// For Counter, as above, whether an element Offset away from the
+/// counter (`grid[i + 1]`, `grid[i - 1]`) lies in the range of the launch
+/// after (Offset > 0) or before (Offset < 0) at the range's end: a stencil
+/// reading its neighbour's boundary element.
+bool offsetReachesNeighbour(const VarDecl &Counter, int64_t Offset,
+                            const WorkerCode &Worker, const FunctionAnalysis &Code,
+                            llvm::function_ref<bool(const Expr &)> SameInEveryWorker);
+
 } // namespace clang::tidy::parlint
 
 #endif

@@ -155,6 +155,12 @@ const VarDecl *staticObjectReturnedBy(const FunctionDecl *Function) {
 
 namespace {
 
+/// Whether a member is a pointer (a raw one, or a smart one when the
+/// expression dereferences it as such) whose pointee a path can go on into.
+bool leadsToPointee(const FieldDecl &Field, bool Smart) {
+  return Smart || Field.getType()->isPointerType();
+}
+
 std::optional<ObjectPath> pathOf(const Expr *E, unsigned Depth) {
   if (!E || Depth > 4)
     return std::nullopt;
@@ -196,10 +202,16 @@ std::optional<ObjectPath> pathOf(const Expr *E, unsigned Depth) {
     if (!Path)
       return std::nullopt;
     if ((Member->isArrow() || ThroughSmartPointer) && !isa<CXXThisExpr>(Base)) {
-      // p->x: through the pointer variable p, once.
-      if (Path->ThroughPointer || !Path->Fields.empty())
+      if (Path->Fields.empty()) {
+        // p->x: through the pointer variable p, once.
+        if (Path->ThroughPointer)
+          return std::nullopt;
+        Path->ThroughPointer = true;
+      } else if (!leadsToPointee(*Path->Fields.back(), ThroughSmartPointer)) {
         return std::nullopt;
-      Path->ThroughPointer = true;
+      }
+      // w.player->score, ctx->stats->hits: what a pointer member points to
+      // goes by the member's name.
     }
     Path->Fields.push_back(Field);
     return Path;

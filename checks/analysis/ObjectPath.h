@@ -42,10 +42,11 @@ struct ObjectPath {
 };
 
 /// The path an lvalue expression designates, or nullopt when it is not a
-/// variable, `*this`, a member of either, or what a pointer variable points
-/// to (`v[i]`, calls, `p->q->x` are not paths: elements and chains through
-/// two pointers have no single name). Local references declared with an
-/// initializer are followed to what they are bound to.
+/// variable, `*this`, a member of either, what a pointer variable points to,
+/// or what a pointer member of any of these points to (`w.player->score`,
+/// `ctx->stats->hits`). `v[i]`, calls and `(*pp)->x` are not paths: elements
+/// and pointers to pointers have no single name. Local references declared
+/// with an initializer are followed to what they are bound to.
 std::optional<ObjectPath> objectPathOf(const Expr *E);
 
 /// The member a method hands out by reference: a body of only guard

@@ -116,14 +116,37 @@ bool leaves(const Stmt *S) {
                          GotoStmt>(S);
 }
 
+/// Whether Case, a label directly in Switch's body, is reached only by
+/// jumping to it: first in the body, or after a statement that leaves.
+bool enteredOnlyByLabel(const CaseStmt &Case, const SwitchStmt &Switch) {
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(Switch.getBody());
+  if (!Block)
+    return false;
+  const Stmt *Before = nullptr;
+  for (const Stmt *Item : Block->body()) {
+    if (Item == &Case)
+      return !Before || leaves(Before);
+    Before = Item;
+  }
+  return false;
+}
+
 } // namespace
 
 bool isGuardedByParameterTest(const FunctionAnalysis &Body, const Stmt &S,
                               const FunctionDecl &Function) {
   GuardReader Reader(Function, Body.context());
+  // The `case` label S lies under, on the way up to its switch.
+  const CaseStmt *Case = nullptr;
+  bool SeveralCases = false;
   const Stmt *Child = &S;
   for (const Stmt *Parent = Body.parent(S); Parent;
        Child = Parent, Parent = Body.parent(*Parent)) {
+    if (const auto *Label = dyn_cast<CaseStmt>(Parent);
+        Label && Label->getSubStmt() == Child) {
+      SeveralCases |= Case != nullptr;
+      Case = Label;
+    }
     const Expr *Condition = nullptr;
     if (const auto *If = dyn_cast<IfStmt>(Parent); If && If->getCond() != Child)
       Condition = If->getCond();
@@ -182,17 +205,42 @@ std::optional<ParameterGuard> parameterGuardOf(const FunctionAnalysis &Body,
     Several |= Found.has_value() || !Guard;
     Found = Guard;
   };
+  // The `case` label S lies under, on the way up to its switch.
+  const CaseStmt *Case = nullptr;
+  bool SeveralCases = false;
   const Stmt *Child = &S;
   for (const Stmt *Parent = Body.parent(S); Parent;
        Child = Parent, Parent = Body.parent(*Parent)) {
+    if (const auto *Label = dyn_cast<CaseStmt>(Parent);
+        Label && Label->getSubStmt() == Child) {
+      SeveralCases |= Case != nullptr;
+      Case = Label;
+    }
     if (const auto *If = dyn_cast<IfStmt>(Parent); If && If->getCond() != Child)
       Note(If->getCond(), If->getThen() == Child);
     else if (const auto *Choice = dyn_cast<ConditionalOperator>(Parent);
              Choice && Choice->getCond() != Child)
       Note(Choice->getCond(), Choice->getTrueExpr() == Child);
     else if (const auto *Switch = dyn_cast<SwitchStmt>(Parent);
-             Switch && Switch->getCond() != Child && Reader.testsParameter(Switch->getCond()))
-      Several = true;
+             Switch && Switch->getCond() != Child && Reader.testsParameter(Switch->getCond())) {
+      // `switch (key) { ... case KEY_ESCAPE: g->quit = 1; ...}`: one label
+      // that nothing falls into picks S's path, as `key == KEY_ESCAPE` would.
+      auto Guard = Case && !SeveralCases && !Case->getRHS() &&
+                           enteredOnlyByLabel(*Case, *Switch)
+                       ? simpleGuard(Switch->getCond(), true, Function,
+                                     Body.context())
+                       : std::nullopt;
+      auto Value = Guard && Guard->Value == 0 && !Guard->Equal
+                       ? Case->getLHS()->getIntegerConstantExpr(Body.context())
+                       : std::nullopt;
+      if (Value) {
+        Several |= Found.has_value();
+        Found = ParameterGuard{Guard->Param, Value->getExtValue(), true};
+      } else {
+        Several = true;
+      }
+      Case = nullptr;
+    }
     else if (const auto *Logic = dyn_cast<BinaryOperator>(Parent);
              Logic && Logic->isLogicalOp() && Logic->getRHS() == Child)
       Note(Logic->getLHS(), Logic->getOpcode() == BO_LAnd);

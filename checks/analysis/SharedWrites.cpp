@@ -1509,14 +1509,31 @@ private:
     };
     std::optional<SharedAccess> Found;
     bool Unplaced = false;
-    if (!OwnSlot)
-      Found = Walk([&](const Expr &Subscript) {
+    // A read of the neighbour's boundary element (a stencil over the
+    // worker's part) reads a slot another worker writes; a write shifted by
+    // the same offset (`out[i + 1] = in[i]`) stays in a part of its own.
+    bool Neighbour = false;
+    auto WalkSlots = [&](bool NeighboursShared) {
+      OwnSlot = Unplaced = Neighbour = false;
+      return Walk([&](const Expr &Subscript) {
         bool Own = isOwnSlot(Subscript);
+        if (Own && NeighboursShared && reachesNeighbour(Subscript)) {
+          Neighbour = true;
+          return false;
+        }
         OwnSlot |= Own;
         bool Skipped = slotOfItsOwn(Subscript);
         Unplaced |= Skipped && !Own;
         return Skipped;
       });
+    };
+    if (!OwnSlot) {
+      Found = WalkSlots(/*NeighboursShared=*/true);
+      if (Found && Neighbour && Found->isWrite())
+        Found = WalkSlots(/*NeighboursShared=*/false);
+      else if (Found && Neighbour)
+        Found->NeighbourSlot = true;
+    }
     if (!Found && (OwnSlot || Unplaced)) {
       // The same walk with every slot taken as shared says what the write
       // to the own slot is.
@@ -1564,6 +1581,38 @@ private:
 
   bool isOwnSlot(const Expr &Subscript) {
     return Index.classify(&Subscript) == IndexKind::PerWorker;
+  }
+
+  /// `grid[i + 1]`, `grid[i - 1]` with `i` counting over the worker's own
+  /// part, which the neighbouring launch's part adjoins: at the end of the
+  /// range, the neighbour's element.
+  bool reachesNeighbour(const Expr &Subscript) {
+    const auto *Sum = dyn_cast<BinaryOperator>(strip(&Subscript));
+    if (!Sum || (Sum->getOpcode() != BO_Add && Sum->getOpcode() != BO_Sub))
+      return false;
+    auto CounterOf = [](const Expr *E) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(strip(E));
+      return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    };
+    const VarDecl *Counter = CounterOf(Sum->getLHS());
+    const Expr *Step = Sum->getRHS();
+    if (!Counter && Sum->getOpcode() == BO_Add) {
+      Counter = CounterOf(Sum->getRHS());
+      Step = Sum->getLHS();
+    }
+    Expr::EvalResult Value;
+    if (!Counter || Step->isValueDependent() ||
+        !Step->EvaluateAsInt(Value, Context) ||
+        Value.Val.getInt().getSignificantBits() > 32)
+      return false;
+    int64_t Offset = Value.Val.getInt().getExtValue();
+    if (Sum->getOpcode() == BO_Sub)
+      Offset = -Offset;
+    return offsetReachesNeighbour(*Counter, Offset, Worker, Code,
+                                  [&](const Expr &Bound) {
+                                    return Index.classify(&Bound) ==
+                                           IndexKind::Shared;
+                                  });
   }
 
   /// InWorker: the object in the worker's own names, where known; a stripe
@@ -2081,6 +2130,9 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
   // The last step was a smart pointer's operator->: the arrow after it
   // takes no further step through a pointer.
   bool SmartArrow = false;
+  // Current is an element of an array of pointers at the root, not yet
+  // stepped through (`conns[i]` in `conns[i]->state`).
+  bool AtPointerElement = false;
   // Steps through a pointer: once, from a pointer variable at the root.
   auto ThroughPointer = [&]() {
     if (PointsInto) {
@@ -2092,6 +2144,11 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
       Path.ThroughPointer = true;
       return true;
     }
+    // `conns[i]->state`: what an element points to belongs to the array,
+    // as for the worker handed `conns[i]` (WorkerCode::OwnElements).
+    if (std::exchange(AtPointerElement, false) &&
+        Current->getType()->isPointerType())
+      return true;
     // `ctx->stats->hits`, `img->px[i]`: what a pointer member points to
     // goes by the member's name (a write there meets a read of the member
     // on the way).
@@ -2273,10 +2330,15 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
         return Read(); // used as an index
       if (SlotOfItsOwn(*Subscript->getIdx()))
         return std::nullopt;
+      bool Decayed = PointsInto;
       if (!ThroughPointer())
         return std::nullopt;
       NoteSlot(*Subscript->getIdx());
       Current = Subscript;
+      AtPointerElement = Decayed && Path.Root && !Path.ThroughPointer &&
+                         Path.Fields.empty() &&
+                         Path.Root->getType()->isArrayType() &&
+                         Subscript->getType()->isPointerType();
       continue;
     }
     if (const auto *Unary = dyn_cast<UnaryOperator>(Parent)) {
@@ -2782,8 +2844,10 @@ collectLauncherAccesses(const FunctionAnalysis &Launcher,
     if (!Callee)
       return;
     const WriteSummary &Summary = SummaryWrites::of(*Callee, Launcher.context());
-    llvm::SmallVector<SummaryWrite, 4> Writes =
-        SummaryWrites::writesAt(Summary, Binding, Launcher.context());
+    // The launching thread's own call, which parlint sees made: whatever
+    // path a value read at run time picks may be taken.
+    llvm::SmallVector<SummaryWrite, 4> Writes = SummaryWrites::writesAt(
+        Summary, Binding, Launcher.context(), /*VariableTakesPath=*/true);
     for (llvm::ArrayRef<SummaryWrite> List :
          {llvm::ArrayRef<SummaryWrite>(Summary.Reads),
           llvm::ArrayRef<SummaryWrite>(Writes)})
@@ -2830,16 +2894,25 @@ collectLauncherAccesses(const FunctionAnalysis &Launcher,
           elementAliasOf(cast<Expr>(*S), Launcher);
       if (Alias && !Alias->Container && !Alias->ContainerPath)
         Alias.reset();
-      if (auto Raw = Alias ? containerPathOf(*Alias) : objectPathOf(cast<Expr>(S));
-          Raw && llvm::any_of(Objects, [&](const ObjectPath &Object) {
-            return Object.Root == Raw->Root;
-          }))
+      auto Raw = Alias ? containerPathOf(*Alias) : objectPathOf(cast<Expr>(S));
+      // A local struct may reach a worker's object through a pointer field
+      // (`w.player->score` with `World w{&p}`): named as the worker names it.
+      auto MayReach = [&](const ObjectPath &Path) {
+        const auto *Struct = dyn_cast_or_null<VarDecl>(Path.Root);
+        return llvm::any_of(Objects, [&](const ObjectPath &Object) {
+                 return Object.Root == Path.Root;
+               }) ||
+               (Struct && !Path.ThroughPointer && Struct->hasLocalStorage() &&
+                Struct->getType()->isRecordType());
+      };
+      if (Raw && MayReach(*Raw))
         if (auto Access =
                 Alias ? AccessCollector::walkAccess(*Alias->Use, *Raw, Launcher,
                                                     NoSlots, Alias->PointsInto)
                       : AccessCollector::walkAccess(cast<Expr>(*S), *Raw,
                                                     Launcher, NoSlots);
-            Access && Overlapping(Access->Object)) {
+            Access && (Access->Object = ThroughLocalField(Access->Object),
+                       Overlapping(Access->Object))) {
           if (!Scopes)
             Scopes.emplace(Launcher);
           Access->Held = Scopes->heldAt(*Access->Where);

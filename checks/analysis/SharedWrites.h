@@ -157,6 +157,9 @@ struct SharedAccess {
   /// instance may or may not hit the same one, but a thread reading every
   /// element meets it.
   bool UnplacedSlot = false;
+  /// A read a constant away from the worker's own counter that reaches the
+  /// neighbouring launch's part at the end of its range (a stencil).
+  bool NeighbourSlot = false;
   /// The worker makes the access before any hand-off of its own (in the
   /// order of its code): nothing it synchronizes with orders this one.
   bool BeforeAnyHandOff = false;

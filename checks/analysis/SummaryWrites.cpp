@@ -938,13 +938,13 @@ const WriteSummary &SummaryWrites::of(const FunctionDecl &Function,
 
 llvm::SmallVector<SummaryWrite, 4>
 SummaryWrites::writesAt(const WriteSummary &Summary, const CallBinding &Binding,
-                        const ASTContext &Context) {
+                        const ASTContext &Context, bool VariableTakesPath) {
   llvm::SmallVector<SummaryWrite, 4> Writes(Summary.Writes.begin(),
                                             Summary.Writes.end());
   for (const SummaryWrite &Guarded : Summary.GuardedWrites)
     if (Guarded.Guard->Param < Binding.Args.size() &&
         Guarded.Guard->holdsFor(*Binding.Args[Guarded.Guard->Param], Context)
-            .value_or(false)) {
+            .value_or(VariableTakesPath)) {
       Writes.push_back(Guarded);
       Writes.back().Guard.reset();
     }

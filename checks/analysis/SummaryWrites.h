@@ -163,10 +163,12 @@ public:
                                 ASTContext &Context);
   /// The writes a call bound by Binding makes: Summary's Writes, and its
   /// GuardedWrites whose argument at the call is a constant taking their
-  /// path (with Guard cleared).
+  /// path (with Guard cleared). With VariableTakesPath, also those whose
+  /// argument is no constant: a caller passing what it reads at run time
+  /// (`handle_key(&game, key)`) may take any path.
   static llvm::SmallVector<SummaryWrite, 4>
   writesAt(const WriteSummary &Summary, const CallBinding &Binding,
-           const ASTContext &Context);
+           const ASTContext &Context, bool VariableTakesPath = false);
   /// What a call hands off (model/Synchronization's kind), or, for a call
   /// on an object of a synchronized class whose body the summaries do not
   /// follow, that object: the caller decides whether it is shared, and if

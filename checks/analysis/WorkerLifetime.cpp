@@ -1,5 +1,6 @@
 #include "WorkerLifetime.h"
 #include "../common/AstHelpers.h"
+#include "../model/Allocation.h"
 #include "../model/Handles.h"
 #include "../model/Pools.h"
 #include "HandleUses.h"
@@ -288,15 +289,23 @@ std::optional<WorkerLifetime> localFieldLifetime(const Launch &Spawn,
       Address && Address->getOpcode() == UO_AddrOf
           ? dyn_cast<MemberExpr>(Address->getSubExpr()->IgnoreParens())
           : nullptr;
-  if (!Member || Member->isArrow())
+  if (!Member)
     return std::nullopt;
   const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
   const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
-  const auto *Element = dyn_cast<ArraySubscriptExpr>(Base);
+  const auto *Element = Member->isArrow() ? nullptr : dyn_cast<ArraySubscriptExpr>(Base);
   if (Element)
     Base = Element->getBase()->IgnoreParenImpCasts();
   const auto *BaseRef = dyn_cast<DeclRefExpr>(Base);
   const auto *Struct = BaseRef ? dyn_cast<VarDecl>(BaseRef->getDecl()) : nullptr;
+  // `&st->thread` with `st` this function's own fresh allocation, never
+  // changed: the object is the function's until it hands `st` on.
+  bool Allocated = Member->isArrow() && Struct && Struct->hasLocalStorage() &&
+                   !isa<ParmVarDecl>(Struct) && Struct->getType()->isPointerType() &&
+                   isAllocationCall(Struct->getInit()) &&
+                   !isChangedWithin(Struct, Launcher.body());
+  if (Member->isArrow() && !Allocated)
+    return std::nullopt;
   // A static local too: no other function names it.
   if (!Field || !Struct || !(Struct->hasLocalStorage() || Struct->isStaticLocal()) ||
       isa<ParmVarDecl>(Struct) || Struct->getType()->isReferenceType() ||
@@ -320,10 +329,11 @@ std::optional<WorkerLifetime> localFieldLifetime(const Launch &Spawn,
               Launcher.parentIgnoringImplicit(S));
           Subscript && Subscript->getBase()->IgnoreParenImpCasts() == &S)
         Named = Subscript;
-    // Another field of the struct (`acc.backlog`) says nothing of the thread.
+    // Another field of the struct (`acc.backlog`, `st->limit`) says nothing
+    // of the thread.
     const auto *Use =
         dyn_cast_or_null<MemberExpr>(Launcher.parentIgnoringImplicit(*Named));
-    if (Use && !Use->isArrow()) {
+    if (Use && Use->isArrow() == Allocated) {
       if (Use->getMemberDecl() == Field)
         addUseAsEnd(S, Spawn, Launcher, Lifetime.Events);
       return;

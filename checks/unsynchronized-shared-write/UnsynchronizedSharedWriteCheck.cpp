@@ -880,7 +880,7 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
       W.Loop = Loop;
   }
   // The workers' code first: most launches write nothing they share.
-  bool AnyWrite = false, AnyRead = false;
+  bool AnyWrite = false, AnyRead = false, AnyOwnElementRead = false;
   for (Worker &W : Workers) {
     bool LaunchedElsewhere = llvm::any_of(Workers, [&](const Worker &Other) {
       return &Other != &W && sameCallable(Other.Spawn, W.Spawn);
@@ -917,9 +917,14 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
       return !mayBeOrderedByHandOff(W.Accesses, A) ||
              readBeforeAnyHandOff(W.Accesses, A);
     });
+    AnyOwnElementRead |= !W.Accesses.OwnElementReads.empty();
   }
-  if (!AnyWrite && !AnyRead)
+  // A worker that only reads the element it was handed still meets the
+  // launching thread's write of that element after the start; nothing
+  // else of such workers is compared.
+  if (!AnyWrite && !AnyRead && !AnyOwnElementRead)
     return;
+  Body.OnlyHandedElements = !AnyWrite && !AnyRead;
   // When each worker runs, and whether a loop's workers overlap.
   for (Worker &W : Workers) {
     if (W.Through && W.Through->Detached) {
@@ -988,6 +993,8 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
         Reported.push_back(Write.Object);
   }
   checkLauncherWrites(Body);
+  if (Body.OnlyHandedElements)
+    return;
   checkOwnSlotWrites(Body);
   checkWritesToGuardedMembers(Body);
 }
@@ -1640,7 +1647,7 @@ void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
                 !(mayBeOrderedByHandOff(W.Accesses, A) && Body.handOffAfterStart(W)));
       };
       for (const SharedAccess &A : W.Accesses.Accesses)
-        if (!Read && Meets(A))
+        if (!Read && !Body.OnlyHandedElements && Meets(A))
           Read = &A;
       // The element this launch handed the worker, written after the start
       // in the same trip (`conns[i].state = HANDED_OFF;` after
@@ -1813,7 +1820,15 @@ void UnsynchronizedSharedWriteCheck::checkOwnSlotWrites(LaunchingBody &Body) {
              "stored with release after the write, or a ready flag per slot)",
              DiagnosticIDs::Note);
       noteWorkerCall(Write, SM);
-      if (ReadByPeer) {
+      if (ReadByPeer && Read->NeighbourSlot) {
+        diag(expansionStart(*Read->Where, SM),
+             "each instance reads '%0' here a step past its own part: at the "
+             "end of its range that is the neighbouring instance's element; "
+             "read the previous values from a copy (two buffers), or let a "
+             "barrier separate the reads from the writes",
+             DiagnosticIDs::Note)
+            << Read->Object.describe();
+      } else if (ReadByPeer) {
         diag(expansionStart(*Read->Where, SM),
              "%select{each instance reads '%1' here|each instance reads '%1' "
              "through this call of '%2'}0, other instances' slots included",

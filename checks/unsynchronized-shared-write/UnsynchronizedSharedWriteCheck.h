@@ -50,6 +50,10 @@ private:
     const FunctionAnalysis &Owner;
     std::vector<Worker> Workers;
     llvm::SmallVector<SharedAccess, 8> Accesses;
+    /// No worker writes or reads anything shared outside a hand-off's
+    /// order but the element it was handed: only writes of that element
+    /// after the start are compared.
+    bool OnlyHandedElements = false;
     /// Whether the two workers may run at the same time.
     bool overlap(const Worker &A, const Worker &B);
     /// Whether W may be running when the launching thread reaches S.
