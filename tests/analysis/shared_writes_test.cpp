@@ -594,6 +594,28 @@ TEST(SharedWrites, RangesReachingTheNextLaunchAreShared) {
   EXPECT_EQ(Written[1]->Overlap->SharedValues, 3);
 }
 
+// A read a constant away from the counter of a loop over the worker's own
+// part reaches, at the end of the part, the neighbouring launch's element
+// (a stencil); a loop over the interior of each part does not.
+TEST(SharedWrites, ReadsReachingTheNeighboursPart) {
+  WorkerUnderTest W(
+      "void f(std::vector<int> &a, std::vector<int> &b, int chunk) {\n"
+      "  std::vector<std::thread> ts;\n"
+      "  for (int w = 0; w < 4; ++w)\n"
+      "    ts.emplace_back([&, w] {\n"
+      "      int begin = w * chunk, end = begin + chunk;\n"
+      "      for (int k = begin; k < end; ++k) a[k] = a[k - 1] + 1;\n"
+      "      for (int k = begin + 1; k < end; ++k) b[k] = b[k - 1] + 1;\n"
+      "    });\n"
+      "}\n");
+  std::vector<std::string> Neighbours;
+  for (const SharedAccess &A : W.Accesses.Accesses)
+    if (A.NeighbourSlot)
+      Neighbours.push_back(A.Object.describe());
+  EXPECT_EQ(Neighbours, std::vector<std::string>{"a"});
+  EXPECT_TRUE(W.writes().empty()) << "each writes its own part";
+}
+
 // The stores of the translation unit into each field: one loop setting a
 // field of every element; the functions a function-pointer field holds.
 TEST(FieldWrites, LoopStoresAndCallbackTargets) {

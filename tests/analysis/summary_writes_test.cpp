@@ -224,6 +224,48 @@ void mixed(int k, bool twice) { if (k == 1 && twice) found++; }
       << "two tests of arguments: no single guard";
 }
 
+// A `case` label of a switch on a parameter guards what it runs, as a test
+// of the parameter against the label would, when nothing falls into it.
+TEST(SummaryWrites, SwitchLabelsGuardLikeTests) {
+  Code C(R"cpp(
+long quit, moved;
+enum Key { None, Left, Escape };
+void handle(Key k) {
+  switch (k) {
+  case Escape:
+    quit = 1;
+    break;
+  default:
+    break;
+  }
+}
+void falls(Key k) {
+  switch (k) {
+  case Left:
+    moved++;
+  case Escape:
+    quit = 1;
+    break;
+  default:
+    break;
+  }
+}
+void escape() { handle(Escape); }
+void left() { handle(Left); }
+)cpp");
+  ASSERT_EQ(C.writes("handle").GuardedWrites.size(), 1u);
+  const ParameterGuard &Guard = *C.writes("handle").GuardedWrites[0].Guard;
+  EXPECT_EQ(Guard.Value, 2);
+  EXPECT_TRUE(Guard.Equal);
+  EXPECT_EQ(C.objects("escape"), Strings{"quit"});
+  EXPECT_TRUE(C.objects("left").empty()) << "Left takes another case";
+  // Left falls into Escape's case: `quit` has no single guard; `moved`,
+  // under the first label, is Left's alone.
+  ASSERT_EQ(C.writes("falls").GuardedWrites.size(), 1u);
+  EXPECT_EQ(C.writes("falls").GuardedWrites[0].Object.describe(), "moved");
+  EXPECT_EQ(C.writes("falls").GuardedWrites[0].Guard->Value, 1);
+}
+
 // A write under a test of the object it writes is a lazy initialization:
 // whichever caller comes first makes it, so it counts on every call.
 TEST(SummaryWrites, LazyInitializationCountsOnEveryCall) {
