@@ -9,8 +9,16 @@ namespace clang::tidy::parlint {
 
 namespace {
 
+/// The variable E names, or the member of a variable (`dl->segs`, an array
+/// of argument structs held by the object a parameter points to).
 const ValueDecl *declOf(const Expr *E) {
-  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripped(E));
+  E = stripped(E);
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(E);
+      Member && isa<FieldDecl>(Member->getMemberDecl()) &&
+      Member->getType()->isArrayType() &&
+      isa<DeclRefExpr>(stripped(Member->getBase())))
+    return Member->getMemberDecl();
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
   return Ref ? Ref->getDecl() : nullptr;
 }
 
