@@ -22,8 +22,22 @@ public:
     collect(*Context.getTranslationUnitDecl());
   }
 
+  /// The unit's only store; else, given Array, the only store into its
+  /// elements (one struct type filled by several launching functions).
   std::optional<LoopFieldWrite> onlyLoopWriteOf(const FieldDecl &Field,
                                                 const VarDecl *Array) const {
+    if (auto Write = onlyStoreOf(Field, nullptr); Write || !Array)
+      return Write;
+    auto Write = onlyStoreOf(Field, Array);
+    if (Write && Write->Array != Array)
+      return std::nullopt;
+    return Write;
+  }
+
+  /// Field's only store, those into the elements of named arrays other
+  /// than Array left out when Array is given.
+  std::optional<LoopFieldWrite> onlyStoreOf(const FieldDecl &Field,
+                                            const VarDecl *Array) const {
     const RecordDecl *Record = Field.getParent();
     if (Spoiled.contains(&Field) || SpoiledRecords.contains(Record))
       return std::nullopt;

@@ -30,9 +30,9 @@ const VarDecl *stepOneCounter(const ForStmt &Loop);
 /// Field's only store in the translation unit, when it is such a loop's
 /// statement (no other assignment, initializer, increment or address of
 /// it; its struct never copied whole or filled by memset; no constructor).
-/// With Array, an array variable, stores into the elements of other named
-/// arrays are left out: the only store into Array's elements is asked for
-/// (one struct type filled by several launching functions).
+/// With Array, an array variable, when the unit has several stores: the
+/// only store into Array's elements, stores into other named arrays left
+/// out (one struct type filled by several launching functions).
 std::optional<LoopFieldWrite> onlyLoopWriteOf(const FieldDecl &Field,
                                               ASTContext &Context,
                                               const VarDecl *Array = nullptr);

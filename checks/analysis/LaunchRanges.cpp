@@ -178,14 +178,7 @@ private:
   }
 
   std::optional<Polynomial> ofField(const FieldDecl &Field, unsigned Depth) {
-    // The field's only store in the unit; else its only store into the
-    // array the launches hand over (one struct type, several launchers).
-    auto Write = onlyLoopWriteOf(Field, Context);
-    if (const VarDecl *Array = handedArray(); !Write && Array) {
-      Write = onlyLoopWriteOf(Field, Context, Array);
-      if (Write && Write->Array != Array)
-        Write.reset();
-    }
+    auto Write = onlyLoopWriteOf(Field, Context, handedArray());
     if (!Write)
       return std::nullopt;
     return inLoop(Write->Value, *Write->Loop, Depth);
@@ -237,9 +230,7 @@ private:
       const auto *Element =
           dyn_cast<ArraySubscriptExpr>(Member->getBase()->IgnoreParenImpCasts());
       const VarDecl *Array = Element ? variableOf(Element->getBase()) : nullptr;
-      auto Write = Field ? onlyLoopWriteOf(*Field, Context) : std::nullopt;
-      if (!Write && Field && Array)
-        Write = onlyLoopWriteOf(*Field, Context, Array);
+      auto Write = Field ? onlyLoopWriteOf(*Field, Context, Array) : std::nullopt;
       if (!Write || Member->isArrow() || !Element || Write->Loop != &Loop ||
           variableOf(Element->getIdx()) != Counter ||
           variableOf(Element->getBase()) != Write->Array ||

@@ -2817,6 +2817,13 @@ collectLauncherAccesses(const FunctionAnalysis &Launcher,
   // object (the worker names it so through its argument struct).
   llvm::DenseMap<const VarDecl *,
                  llvm::DenseMap<const FieldDecl *, SharedPointee>> LocalFields;
+  auto FieldsOfLocal = [&](const VarDecl &Struct)
+      -> const llvm::DenseMap<const FieldDecl *, SharedPointee> & {
+    auto [It, New] = LocalFields.try_emplace(&Struct);
+    if (New)
+      It->second = pointerFieldsOfLocal(Struct, Launcher);
+    return It->second;
+  };
   auto ThroughLocalField = [&](ObjectPath Path) {
     const auto *Struct = dyn_cast_or_null<VarDecl>(Path.Root);
     // `tr.dl` alone is the pointer; `tr.dl` then `paused` is what it points to.
@@ -2824,11 +2831,9 @@ collectLauncherAccesses(const FunctionAnalysis &Launcher,
         !Path.Fields.front()->getType()->isPointerType() ||
         !Struct->getType()->isRecordType())
       return Path;
-    auto [It, New] = LocalFields.try_emplace(Struct);
-    if (New)
-      It->second = pointerFieldsOfLocal(*Struct, Launcher);
-    auto Field = It->second.find(Path.Fields.front());
-    if (Field == It->second.end() || Field->second.OwnElement)
+    const auto &Fields = FieldsOfLocal(*Struct);
+    auto Field = Fields.find(Path.Fields.front());
+    if (Field == Fields.end() || Field->second.OwnElement)
       return Path;
     ObjectPath Pointee = Field->second.Path;
     if (!Field->second.AddressOf)
@@ -2897,13 +2902,19 @@ collectLauncherAccesses(const FunctionAnalysis &Launcher,
       auto Raw = Alias ? containerPathOf(*Alias) : objectPathOf(cast<Expr>(S));
       // A local struct may reach a worker's object through a pointer field
       // (`w.player->score` with `World w{&p}`): named as the worker names it.
+      auto Touched = [&](const ValueDecl *Root) {
+        return llvm::any_of(Objects, [&](const ObjectPath &Object) {
+          return Object.Root == Root;
+        });
+      };
       auto MayReach = [&](const ObjectPath &Path) {
         const auto *Struct = dyn_cast_or_null<VarDecl>(Path.Root);
-        return llvm::any_of(Objects, [&](const ObjectPath &Object) {
-                 return Object.Root == Path.Root;
-               }) ||
+        return Touched(Path.Root) ||
                (Struct && !Path.ThroughPointer && Struct->hasLocalStorage() &&
-                Struct->getType()->isRecordType());
+                Struct->getType()->isRecordType() &&
+                llvm::any_of(FieldsOfLocal(*Struct), [&](const auto &Field) {
+                  return Touched(Field.second.Path.Root);
+                }));
       };
       if (Raw && MayReach(*Raw))
         if (auto Access =
