@@ -1,5 +1,6 @@
 #include "ArgumentFields.h"
 #include "../common/AstHelpers.h"
+#include "../model/Allocation.h"
 
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -230,6 +231,68 @@ void valuesGivenByHelpers(
   });
 }
 
+/// `open_stream(&conn, i)`: a helper that allocates a struct, stores its
+/// parameters (or globals) into the struct's fields and returns it, and
+/// nothing else. The value each field is given, in the caller's names (a
+/// parameter is the call's argument; anything else unknown, null), each
+/// value's statement the call. False when Call is no such helper's.
+bool valuesGivenByBuilder(
+    const CallExpr &Call,
+    llvm::DenseMap<const FieldDecl *, llvm::SmallVector<const Expr *, 2>> &Values,
+    llvm::DenseMap<const Expr *, const Stmt *> &AssignmentOf) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const FunctionDecl *Definition = nullptr;
+  if (!Callee || !Callee->hasBody(Definition) || Definition->isVariadic() ||
+      !Definition->getReturnType()->isPointerType())
+    return false;
+  // The struct: a local pointer given an allocation, the only thing
+  // returned (a null pointer aside, a failure).
+  const VarDecl *Built = nullptr;
+  bool Other = false;
+  forEachDescendant(Definition->getBody(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+    const auto *Return = dyn_cast<ReturnStmt>(&S);
+    if (!Return || !Return->getRetValue())
+      return;
+    const Expr *Value = Return->getRetValue()->IgnoreParenCasts();
+    if (Value->isNullPointerConstant(Definition->getASTContext(),
+                                     Expr::NPC_ValueDependentIsNotNull))
+      return;
+    const auto *Var = dyn_cast_or_null<VarDecl>(declOf(Value));
+    if (!Var || (Built && Built != Var))
+      Other = true;
+    Built = Var;
+  });
+  if (Other || !Built || !Built->hasLocalStorage() || isa<ParmVarDecl>(Built) ||
+      !isAllocationCall(Built->getInit()) || isChangedWithin(Built, *Definition->getBody()))
+    return false;
+  forEachDescendant(Definition->getBody(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+    const auto *Assign = dyn_cast<BinaryOperator>(&S);
+    if (!Assign || !Assign->isAssignmentOp())
+      return;
+    const auto *Member = dyn_cast<MemberExpr>(Assign->getLHS()->IgnoreParens());
+    const auto *Field = Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
+    if (!Field || !Member->isArrow() || declOf(Member->getBase()) != Built)
+      return;
+    const Expr *Value = nullptr;
+    const ValueDecl *Named = declOf(Assign->getRHS());
+    const Expr *Plain = Assign->getRHS()->IgnoreParenCasts();
+    if (Assign->getOpcode() != BO_Assign)
+      Value = nullptr;
+    else if (const auto *Given = dyn_cast_or_null<ParmVarDecl>(Named);
+             Given && Given->getDeclContext() == Definition &&
+             Given->getFunctionScopeIndex() < Call.getNumArgs() &&
+             isa<DeclRefExpr>(Plain))
+      Value = Call.getArg(Given->getFunctionScopeIndex());
+    else if (const auto *Var = dyn_cast_or_null<VarDecl>(Named);
+             Var && Var->hasGlobalStorage() && !Var->isStaticLocal())
+      Value = Assign->getRHS();
+    Values[Field].push_back(Value);
+    if (Value)
+      AssignmentOf[Value] = &Call;
+  });
+  return true;
+}
+
 } // namespace
 
 llvm::DenseMap<const FieldDecl *, SharedPointee>
@@ -237,6 +300,20 @@ sharedArgumentFields(const Expr &Argument, const Stmt &Loop,
                      const FunctionAnalysis &Launcher) {
   llvm::DenseMap<const FieldDecl *, SharedPointee> Shared;
   const SourceManager &SM = Launcher.context().getSourceManager();
+  // A struct built for each launch by a helper of the program's own.
+  if (const auto *Call = dyn_cast<CallExpr>(stripped(&Argument))) {
+    llvm::DenseMap<const FieldDecl *, llvm::SmallVector<const Expr *, 2>> Values;
+    llvm::DenseMap<const Expr *, const Stmt *> AssignmentOf;
+    if (!valuesGivenByBuilder(*Call, Values, AssignmentOf))
+      return Shared;
+    for (const auto &[Field, Given] : Values)
+      if (Field->getType()->isPointerType())
+        if (auto Common = commonPointee(Given, Loop, [&](const Expr *Value) {
+              return mentionsDeclaredWithin(Value, &Loop, SM);
+            }))
+          Shared[Field] = *Common;
+    return Shared;
+  }
   auto Slot = slotOf(Argument, Loop, SM);
   if (!Slot)
     return Shared;

@@ -12,6 +12,7 @@
 #include "SummaryWrites.h"
 
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SetVector.h"
@@ -717,5 +718,34 @@ writesBeforeJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,
   return Found;
 }
 
-} // namespace clang::tidy::parlint
+std::optional<ObjectPath> memberReadThroughGetter(const CXXMemberCallExpr &Call,
+                                                  ASTContext &Context) {
+  const FieldDecl *Field = memberReturnedBy(Call.getMethodDecl());
+  if (!Field)
+    return std::nullopt;
+  ObjectPath Read;
+  Read.Fields.push_back(Field);
+  // The first user past conversions and parentheses.
+  DynTypedNode Node = DynTypedNode::create(static_cast<const Stmt &>(Call));
+  for (int Step = 0; Step < 4; ++Step) {
+    auto Parents = Context.getParents(Node);
+    if (Parents.size() != 1)
+      return std::nullopt;
+    Node = Parents[0];
+    if (const auto *Var = Node.get<VarDecl>())
+      return Var->getType()->isReferenceType() ? std::nullopt
+                                               : std::optional(Read);
+    const auto *User = Node.get<Expr>();
+    if (!User)
+      return Read;
+    if (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr>(User))
+      continue;
+    if (const auto *Member = dyn_cast<MemberExpr>(User))
+      if (const auto *Selected = dyn_cast<FieldDecl>(Member->getMemberDecl()))
+        Read.Fields.push_back(Selected);
+    return Read;
+  }
+  return Read;
+}
 
+} // namespace clang::tidy::parlint

@@ -67,6 +67,14 @@ llvm::SmallVector<CallWhileRunning, 4>
 callsWhileMemberRuns(const CXXRecordDecl &Record, const FieldDecl &Handle,
                      ASTContext &Context, bool OnlyJoinsFinish = false);
 
+/// The member a getter call hands its caller by reference
+/// (memberReturnedBy), read by the caller there and then: `s.stats().samples`
+/// (that member of it), a copy, an argument. The read happens after the
+/// getter's own lock, if any, is gone. Nullopt for any other call, and for
+/// one bound to a reference variable (its uses are elsewhere).
+std::optional<ObjectPath> memberReadThroughGetter(const CXXMemberCallExpr &Call,
+                                                  ASTContext &Context);
+
 /// A write a method of the class makes to a member of `*this` before it
 /// joins the member worker itself (`stop() { stopping_ = true;
 /// cv_.notify_all(); worker_.join(); }`): the worker still runs there.

@@ -242,7 +242,15 @@ std::optional<ObjectPath> pathOf(const Expr *E, unsigned Depth) {
     }
   if (const Expr *Smart = smartPointerDereferenced(E)) {
     auto Path = pathOf(Smart, Depth + 1);
-    if (!Path || Path->ThroughPointer || !Path->Fields.empty() || !Path->Root)
+    if (!Path)
+      return std::nullopt;
+    // `*model_`, `model_->quote()`: what a pointer member points to goes by
+    // the member's name, as in `model_->x`.
+    if (!Path->Fields.empty())
+      return leadsToPointee(*Path->Fields.back(), /*Smart=*/true)
+                 ? Path
+                 : std::nullopt;
+    if (Path->ThroughPointer || !Path->Root)
       return std::nullopt;
     Path->ThroughPointer = true;
     return Path;

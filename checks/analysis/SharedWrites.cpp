@@ -4,6 +4,7 @@
 #include "ReturnedElements.h"
 #include "SummaryWrites.h"
 #include "SummaryScanner.h"
+#include "LocalObjectPointers.h"
 #include "LoopBounds.h"
 #include "../common/AstHelpers.h"
 #include "../model/Allocation.h"
@@ -1362,6 +1363,12 @@ private:
             return R;
           }
         }
+    // `struct scan_ctx ctx = {.sum = totals};`, `Desk desk(model);`: what
+    // a pointer member of the worker's own object was given, as the worker
+    // names it.
+    if (Worker.Body && isWithin(Var, Worker.Body, SM))
+      if (auto Through = throughInitializedPointer(Raw, *Worker.Body))
+        return resolve(*Through);
     // Locals of the worker, and of the lambdas it runs.
     if (isWithin(Var, Worker.Body, SM) ||
         (Worker.Function && !Worker.Lambda &&
@@ -1500,7 +1507,8 @@ private:
     // A pointer the worker holds is its own; what it points to may not be.
     if (Resolved Root = resolve(*Raw); Root.Kind != Reach::Shared &&
                                        Root.Kind != Reach::OwnSlot &&
-                                       !isRootPointer(*Raw))
+                                       !isRootPointer(*Raw) &&
+                                       !holdsSharedPointer(*Raw))
       return;
     auto Walk = [&](llvm::function_ref<bool(const Expr &)> SlotOfItsOwn) {
       return Alias ? walkAccess(*Alias->Use, *Raw, Code, SlotOfItsOwn,
@@ -1558,6 +1566,15 @@ private:
       return;
     ObjectPath InWorker = std::exchange(Found->Object, Where.Path);
     record(std::move(*Found), &InWorker);
+  }
+
+  /// A local object of the worker whose pointer member its initialization
+  /// may have pointed at something shared (`struct scan_ctx ctx = {.sum =
+  /// totals};`): what is reached through the member may not be its own.
+  bool holdsSharedPointer(const ObjectPath &Raw) const {
+    const auto *Var = dyn_cast_or_null<VarDecl>(Raw.Root);
+    return Var && Raw.Fields.empty() && !Raw.ThroughPointer && Worker.Body &&
+           isWithin(Var, Worker.Body, SM) && mayHoldInitializedPointer(*Var);
   }
 
   /// A write through the worker's own element (`&slots[i]`), named by the
@@ -2245,15 +2262,21 @@ AccessCollector::walkAccess(const Expr &Name, ObjectPath Path,
       return std::nullopt;
     // `sp->x`, `*sp` with a std::unique_ptr or std::shared_ptr at the root:
     // as through a pointer; its operator-> hands the arrow its object.
+    // A smart pointer member (`d.model_->hits`): what it points to goes by
+    // the member's name, as for a raw pointer member.
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Parent);
         Op && smartPointerDereferenced(Op) &&
         smartPointerDereferenced(Op) == Current->IgnoreParenImpCasts() &&
-        Path.Root && !Path.ThroughPointer && Path.Fields.empty() && !PointsInto) {
+        !PointsInto &&
+        (Path.Fields.empty()
+             ? Path.Root && !Path.ThroughPointer
+             : isStdSmartPointer(Path.Fields.back()->getType()))) {
       // Through an element of a container of smart pointers (`r->ms` on
       // `for (auto &r : results)`), what it points to goes by the
       // container's name, as for an element itself.
-      Path.ThroughPointer =
-          isStdSmartPointer(Path.Root->getType().getNonReferenceType());
+      if (Path.Fields.empty())
+        Path.ThroughPointer =
+            isStdSmartPointer(Path.Root->getType().getNonReferenceType());
       Current = Op;
       SmartArrow = Op->getOperator() == OO_Arrow;
       continue;

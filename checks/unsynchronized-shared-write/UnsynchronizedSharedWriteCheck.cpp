@@ -101,6 +101,14 @@ bool mayBeOrderedByHandOff(const WorkerAccesses &Worker,
          !Access.PublishedByNothing;
 }
 
+/// A read after which the worker only releases locks, if anything, until
+/// it ends (SharedAccess::ReleasesAfter): no hand-off of its own tells
+/// another thread that the read is done, so a write stored after that
+/// thread's last unlock or notify is ordered with it by nothing.
+bool answeredByNothing(const SharedAccess &Read) {
+  return !Read.isWrite() && Read.ReleasesAfter.has_value();
+}
+
 /// Whether the worker's hand-offs may order Access in two of its instances
 /// (WorkerAccesses::OrdersInstances), with the same exception.
 /// A read the worker makes before it takes part in any hand-off, while it
@@ -830,7 +838,13 @@ bool UnsynchronizedSharedWriteCheck::checkMemberWorkerWrite(
           continue;
         Conflicting = &Access;
       }
+    // `s.stats().samples` with a getter handing out `stats_`: the caller
+    // reads the member itself, after the getter's lock is gone.
+    bool ReadThroughGetter = false;
     if (!Conflicting)
+      if (auto Read = memberReadThroughGetter(*Call.Call, Context))
+        ReadThroughGetter = Read->overlaps(Write.Object);
+    if (!Conflicting && !ReadThroughGetter)
       continue;
     if (!firstReportAt(Where))
       return true;
@@ -845,7 +859,7 @@ bool UnsynchronizedSharedWriteCheck::checkMemberWorkerWrite(
                               "object's worker may still be running%select{| "
                               "without holding the lock taken at the write}3",
          DiagnosticIDs::Note)
-        << Call.Method << (Conflicting->Write != WriteKind::None)
+        << Call.Method << (Conflicting && Conflicting->Write != WriteKind::None)
         << Write.Object.describe() << !Write.Held.empty();
     if (Call.At != Call.Call)
       diag(Location(Call.At), "that call runs on the thread started here",
@@ -880,7 +894,8 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
       W.Loop = Loop;
   }
   // The workers' code first: most launches write nothing they share.
-  bool AnyWrite = false, AnyRead = false, AnyOwnElementRead = false;
+  bool AnyWrite = false, AnyRead = false, AnyOwnElementRead = false,
+       AnyUnanswered = false;
   for (Worker &W : Workers) {
     bool LaunchedElsewhere = llvm::any_of(Workers, [&](const Worker &Other) {
       return &Other != &W && sameCallable(Other.Spawn, W.Spawn);
@@ -918,13 +933,15 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
              readBeforeAnyHandOff(W.Accesses, A);
     });
     AnyOwnElementRead |= !W.Accesses.OwnElementReads.empty();
+    AnyUnanswered |= llvm::any_of(W.Accesses.Accesses, answeredByNothing);
   }
   // A worker that only reads the element it was handed still meets the
-  // launching thread's write of that element after the start; nothing
+  // launching thread's write of that element after the start, and one
+  // that reads and tells no one meets a write nothing publishes; nothing
   // else of such workers is compared.
-  if (!AnyWrite && !AnyRead && !AnyOwnElementRead)
+  if (!AnyWrite && !AnyRead && !AnyOwnElementRead && !AnyUnanswered)
     return;
-  Body.OnlyHandedElements = !AnyWrite && !AnyRead;
+  Body.OnlyNarrowReads = !AnyWrite && !AnyRead;
   // When each worker runs, and whether a loop's workers overlap.
   for (Worker &W : Workers) {
     if (W.Through && W.Through->Detached) {
@@ -965,12 +982,13 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
   llvm::SmallVector<const Stmt *, 8> Calls;
   for (const Worker &W : Workers) {
     Calls.push_back(W.Spawn.Call);
-    // (A read under a lock too: a write the launching thread stores after
-    // its own unlock, which nothing publishes, meets it whatever hands off.)
+    // (A read under a lock too, or one after which the worker tells no one
+    // it is done: a write the launching thread stores after its own unlock
+    // or notify, which nothing publishes, meets it whatever hands off.)
     for (const SharedAccess &A : W.Accesses.Accesses)
       if ((A.isWrite() || !mayBeOrderedByHandOff(W.Accesses, A) ||
            readBeforeAnyHandOff(W.Accesses, A) || !Body.handOffAfterStart(W) ||
-           !A.Held.empty()) &&
+           !A.Held.empty() || answeredByNothing(A)) &&
           !llvm::is_contained(Touched, A.Object))
         Touched.push_back(A.Object);
     for (const SharedAccess &A : W.Accesses.OwnSlotWrites)
@@ -993,7 +1011,7 @@ void UnsynchronizedSharedWriteCheck::checkLauncher(
         Reported.push_back(Write.Object);
   }
   checkLauncherWrites(Body);
-  if (Body.OnlyHandedElements)
+  if (Body.OnlyNarrowReads)
     return;
   checkOwnSlotWrites(Body);
   checkWritesToGuardedMembers(Body);
@@ -1580,6 +1598,17 @@ static bool writesHandedElement(const Stmt *LaunchLoop, const Stmt &Launch,
          firstIndexVariable(Launch) == Written;
 }
 
+bool UnsynchronizedSharedWriteCheck::LaunchingBody::startsNothingAfter(
+    const Worker &W, const Stmt &S) {
+  const SourceManager &SM = Owner.context().getSourceManager();
+  return llvm::all_of(Workers, [&](const Worker &Other) {
+    bool Later = !SM.isBeforeInTranslationUnit(
+                     expansionStart(*Other.Spawn.Call, SM), expansionStart(S, SM)) ||
+                 (Other.Loop && Owner.isWithin(S, *Other.Loop));
+    return !Later || !runningAt(W, *Other.Spawn.Call);
+  });
+}
+
 void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
   const SourceManager &SM = Body.Owner.context().getSourceManager();
   // One report per field; one per object refilled for each launch: its
@@ -1640,14 +1669,39 @@ void UnsynchronizedSharedWriteCheck::checkLauncherWrites(LaunchingBody &Body) {
           !Body.publishesAfter(*Write.Where, [&](const Stmt &S) {
             return Body.runningAt(W, S);
           });
+      // An unlocked write nothing after it publishes, and a read the worker
+      // tells no one of (the launching thread notifies, then stores a
+      // checksum the woken worker reads): ordered in neither direction.
+      // A later start of a thread publishes to it, and it may pass that on
+      // (a barrier of the workers' own): none while the worker runs.
+      std::optional<bool> Unpublished;
+      auto NeitherWay = [&](const SharedAccess &A) {
+        // What the worker releases after the read, the launching thread
+        // may take before its write: then the read may come first.
+        if (!answeredByNothing(A) || !Write.Held.empty() ||
+            !(A.ReleasesAfter->empty() ||
+              Body.releasesToNoOne(W, *A.ReleasesAfter)))
+          return false;
+        if (!Unpublished)
+          Unpublished =
+              Body.startsNothingAfter(W, *Write.Where) &&
+              !Body.publishesAfter(*Write.Where, [&](const Stmt &S) {
+                return Body.runningAt(W, S);
+              });
+        return *Unpublished;
+      };
       auto Meets = [&](const SharedAccess &A) {
         return readsWritten(A.Object, Write.Object) && !Write.inOtherSlotThan(A) &&
                (!sharesLock(Write.Held, A.Held) || PublishedByNothing) &&
                (SharedUnderLock || ReadFirst(A) || PublishedByNothing ||
+                NeitherWay(A) ||
                 !(mayBeOrderedByHandOff(W.Accesses, A) && Body.handOffAfterStart(W)));
       };
       for (const SharedAccess &A : W.Accesses.Accesses)
-        if (!Read && !Body.OnlyHandedElements && Meets(A))
+        if (!Read && (Body.OnlyNarrowReads
+                          ? readsWritten(A.Object, Write.Object) &&
+                                !Write.inOtherSlotThan(A) && NeitherWay(A)
+                          : Meets(A)))
           Read = &A;
       // The element this launch handed the worker, written after the start
       // in the same trip (`conns[i].state = HANDED_OFF;` after

@@ -51,9 +51,11 @@ private:
     std::vector<Worker> Workers;
     llvm::SmallVector<SharedAccess, 8> Accesses;
     /// No worker writes or reads anything shared outside a hand-off's
-    /// order but the element it was handed: only writes of that element
-    /// after the start are compared.
-    bool OnlyHandedElements = false;
+    /// order but the element it was handed, or what it reads and then tells
+    /// no one of (answeredByNothing): only the launching thread's writes of
+    /// that element after the start, and its writes nothing publishes, are
+    /// compared.
+    bool OnlyNarrowReads = false;
     /// Whether the two workers may run at the same time.
     bool overlap(const Worker &A, const Worker &B);
     /// Whether W may be running when the launching thread reaches S.
@@ -82,6 +84,10 @@ private:
     /// accepts.
     bool publishesAfter(const Stmt &S,
                         llvm::function_ref<bool(const Stmt &)> Counts);
+    /// Whether no worker starts after S (later, or in a loop around S)
+    /// while W may run: a later start publishes S to the new thread, which
+    /// may pass it on to W.
+    bool startsNothingAfter(const Worker &W, const Stmt &S);
 
     /// Whether what W may release after one of its accesses (at most the
     /// mutexes Released: SharedAccess::ReleasesAfter) reaches no other

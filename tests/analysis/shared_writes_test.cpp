@@ -8,6 +8,7 @@
 #include "analysis/LockKeys.h"
 #include "analysis/LockScopes.h"
 #include "analysis/LoopBounds.h"
+#include "analysis/LocalObjectPointers.h"
 #include "analysis/ObjectPath.h"
 #include "analysis/Polynomial.h"
 #include "analysis/Publication.h"
@@ -251,6 +252,37 @@ TEST(Synchronization, ContainerCalls) {
   EXPECT_TRUE(llvm::is_contained(Mutating, "push_back"));
   EXPECT_FALSE(llvm::is_contained(Mutating, "size"));
   ASSERT_EQ(Inserting.size(), 1u) << "map's operator[] only";
+}
+
+// A pointer member of a local object leads where its brace initializer or
+// its constructor's argument pointed it, unless the code re-points it (a
+// store, or a member function that stores into it).
+TEST(LocalObjectPointers, FollowTheInitializationUnlessRepointed) {
+  Snippet S("struct Totals { int bytes; };"
+            "struct Ctx { Totals *sum; int depth; };"
+            "struct Desk { explicit Desk(Totals *t) : t_(t) {}"
+            "  void reset(Totals *o) { t_ = o; } Totals *t_; };"
+            "Totals shared;"
+            "void f(Totals *arg) {"
+            "  Ctx a = {&shared, 0}; a.sum->bytes = 1;"
+            "  Ctx b = {arg, 0}; b.sum->bytes = 2;"
+            "  Desk d(arg); d.t_->bytes = 3;"
+            "  Desk e(arg); e.reset(&shared); e.t_->bytes = 4;"
+            "  Ctx c = {arg, 0}; c.sum = &shared; c.sum->bytes = 5;"
+            "}");
+  ASSERT_TRUE(S.F);
+  auto Through = [&](int Value) -> std::string {
+    auto Path = objectPathOf(cast<BinaryOperator>(S.assignmentOf(Value))->getLHS());
+    if (!Path)
+      return "no path";
+    auto Target = throughInitializedPointer(*Path, *S.F->getBody());
+    return Target ? Target->describe() : "none";
+  };
+  EXPECT_EQ(Through(1), "shared.bytes");
+  EXPECT_EQ(Through(2), "arg->bytes");
+  EXPECT_EQ(Through(3), "arg->bytes") << "the constructor's argument";
+  EXPECT_EQ(Through(4), "none") << "re-pointed by reset()";
+  EXPECT_EQ(Through(5), "none") << "re-pointed by a store";
 }
 
 TEST(ObjectPath, MembersOverlapTheirObjectNotTheirSiblings) {
