@@ -748,4 +748,67 @@ std::optional<ObjectPath> memberReadThroughGetter(const CXXMemberCallExpr &Call,
   return Read;
 }
 
+llvm::SmallVector<ReadBeforeOwnJoin, 2>
+readsBeforeOwnJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,
+                   ASTContext &Context) {
+  llvm::SmallVector<ReadBeforeOwnJoin, 2> Found;
+  const ClassModel *Model = ClassModels::of(Record, Context);
+  if (!Model)
+    return Found;
+  const SourceManager &SM = Context.getSourceManager();
+  auto OfThis = [&](const ObjectPath &Object) {
+    return Object.isThis() && !Object.Fields.empty() &&
+           Object.Fields.front() != &Handle;
+  };
+  for (const FunctionDecl *Function : Model->Methods) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(Function);
+    if (!Method || Method->getParent() != &Record || !Method->hasBody() ||
+        isa<CXXDestructorDecl>(Method))
+      continue;
+    for (const HandleStep &Step : FunctionSummaries::stepsOf(*Method, Context)) {
+      if (Step.Kind != HandleStepKind::Join || !Step.Where ||
+          !(Step.Handle == ReachedHandle::member(Handle)))
+        continue;
+      auto Before = [&](const Stmt &S) {
+        return SM.isBeforeInTranslationUnit(S.getBeginLoc(),
+                                            Step.Where->getBeginLoc());
+      };
+      for (const SummaryWrite &Read : SummaryWrites::of(*Method, Context).Reads)
+        if (OfThis(Read.Object) && Read.WhereFunction == Method && Read.Where &&
+            Before(*Read.Where))
+          Found.push_back({Method, Read.Where, Read.Object, Step.Where});
+      // The predicates of the waits before the join run in this thread.
+      forEachDescendant(Method->getBody(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+        const auto *Wait = dyn_cast<CallExpr>(&S);
+        const LambdaExpr *Predicate = Wait ? waitPredicateOf(*Wait) : nullptr;
+        if (!Predicate || !Before(*Wait))
+          return;
+        forEachDescendant(Predicate->getBody(), /*SkipLambdas=*/true,
+                          [&](const Stmt &Node) {
+          if (const auto *Member = dyn_cast<MemberExpr>(&Node)) {
+            const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+            if (Field && Field != &Handle &&
+                isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())) {
+              ObjectPath Object;
+              Object.Fields.push_back(Field);
+              Found.push_back({Method, Member, std::move(Object), Step.Where});
+            }
+            return;
+          }
+          const auto *Call = dyn_cast<CXXMemberCallExpr>(&Node);
+          const CXXMethodDecl *Callee = Call ? Call->getMethodDecl() : nullptr;
+          if (!Callee || Callee->getParent() != &Record || Callee->isVirtual() ||
+              !isa<CXXThisExpr>(Call->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+            return;
+          for (const SummaryWrite &Read : SummaryWrites::of(*Callee, Context).Reads)
+            if (OfThis(Read.Object))
+              Found.push_back({Method, Call, Read.Object, Step.Where});
+        });
+      });
+      break;
+    }
+  }
+  return Found;
+}
+
 } // namespace clang::tidy::parlint

@@ -101,6 +101,21 @@ llvm::SmallVector<WriteBeforeJoin, 2>
 writesBeforeJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,
                  ASTContext &Context);
 
+/// A read a method of the class makes of a member of `*this` before it
+/// joins the member worker itself: in its own body, or in the predicate of
+/// a condition variable's wait there (`cv_.wait_for(lk, 2ms, [this] {
+/// return finished(); })`, with what the class's own methods that the
+/// predicate calls read). The worker still runs there.
+struct ReadBeforeOwnJoin {
+  const CXXMethodDecl *Method = nullptr;
+  const Expr *Where = nullptr;
+  ObjectPath Object; ///< rooted at `this`
+  const Stmt *Join = nullptr;
+};
+llvm::SmallVector<ReadBeforeOwnJoin, 2>
+readsBeforeOwnJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,
+                   ASTContext &Context);
+
 /// A read the destructor's body makes of a member of `*this` while a
 /// std::jthread member still runs: it joins only when destroyed, after the
 /// body (`~Exporter() { worker_.request_stop(); report(sent_); }`). Only

@@ -1022,6 +1022,7 @@ private:
       Access.WhilePolling = whilePolling(Call);
       Access.InLoopCondition = inLoopCondition(Call);
       Access.ReleasesAfter = ReleasedAfterCall();
+      Access.PointerValue = Read.PointerValue;
       Result.Accesses.push_back(std::move(Access));
     }
     // A write to a slot of the worker's own: its element (ForOwnSlot: a

@@ -164,6 +164,10 @@ struct SharedAccess {
   /// order of its code): nothing it synchronizes with orders this one.
   bool BeforeAnyHandOff = false;
 
+  /// A read, through a call, of a pointer member's value only
+  /// (SummaryWrite::PointerValue): none of the elements it points to.
+  bool PointerValue = false;
+
   /// The access is to one element at a constant index (`parts[0]`).
   std::optional<int64_t> ConstantSlot;
 

@@ -900,11 +900,16 @@ void WriteScanner::addRead(const ObjectPath &Object, LockSet Held,
                            std::optional<bool> BeforeAnyHandOff) {
   if (Result.Reads.size() >= MaxWritesPerSummary)
     return;
-  for (const SummaryWrite &Known : Result.Reads)
+  bool PointerValue = Where.getType()->isPointerType() && !Object.Fields.empty() &&
+                      Object.Fields.back()->getType()->isPointerType();
+  for (SummaryWrite &Known : Result.Reads)
     if (Known.Object == Object && Known.Held == Held &&
-        Known.Method == Method && Known.SlotParams == SlotParams)
+        Known.Method == Method && Known.SlotParams == SlotParams) {
+      Known.PointerValue &= PointerValue;
       return;
+    }
   SummaryWrite Read;
+  Read.PointerValue = PointerValue;
   Read.Object = Object;
   Read.Write = WriteKind::None;
   Read.Method = Method;

@@ -58,6 +58,10 @@ struct SummaryWrite {
   /// For a read: the function makes it before any hand-off of its own, in
   /// the order of its code.
   bool BeforeAnyHandOff = false;
+  /// For a read: it takes the value of a pointer member to compute an
+  /// address (`img->pixels + r * w`), reading none of what the member points
+  /// to, which goes by the member's name too (ObjectPath).
+  bool PointerValue = false;
   /// The write lies on every path that returns, in each function on the
   /// way down. A write on some paths only is kept while it stays a member
   /// of `*this` (see WriteSummary::Writes).

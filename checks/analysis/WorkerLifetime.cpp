@@ -44,6 +44,10 @@ const Expr *waiterOfTask(const Launch &Spawn) {
   return poolOfLaunch(Spawn);
 }
 
+std::optional<HandleEvents> futureContainerEvents(const VarDecl &Holder,
+                                                  const Launch &Spawn,
+                                                  const FunctionAnalysis &Launcher);
+
 WorkerLifetime poolTaskLifetime(const Launch &Spawn,
                                 const FunctionAnalysis &Launcher) {
   WorkerLifetime Lifetime;
@@ -98,6 +102,19 @@ WorkerLifetime poolTaskLifetime(const Launch &Spawn,
           rootVariable(Call->getImplicitObjectArgument()) == Future)
         Events.AtStmt[Call] = HandleEffect::Finish;
     });
+  // Or in a local container of futures, waited for as a whole
+  // (`for (auto &f : scans) f.get();`), as for std::async's.
+  if (const auto *Holder = dyn_cast_or_null<VarDecl>(Site.Holder);
+      Holder && Holder->hasLocalStorage() && !isa<ParmVarDecl>(Holder))
+    if (auto Waited = futureContainerEvents(*Holder, Spawn, Launcher)) {
+      for (const auto &[Where, Effect] : Waited->AtStmt)
+        Events.AtStmt[Where] = Effect;
+      for (const auto &[Loop, Effect] : Waited->AtLoop)
+        Events.AtLoop[Loop] = Effect;
+      Events.BreaksLeavingSomeRunning.insert(
+          Waited->BreaksLeavingSomeRunning.begin(),
+          Waited->BreaksLeavingSomeRunning.end());
+    }
   Lifetime.Kind = WorkerLifetime::Tracked;
   Lifetime.Events = std::move(Events);
   // A local pool ends with its destructor, which waits for or drops the

@@ -366,7 +366,9 @@ void UnsynchronizedSharedWriteCheck::checkMemberWorkers(
           checkBoundReferenceWrite(Write, Spawn, *Handle, *Method.getParent(),
                                    Context) ||
           checkReadBeforeMemberJoin(Write, Spawn, *Handle, *Method.getParent(),
-                                    Context))
+                                    Context) ||
+          checkReadBeforeOwnJoin(Write, Spawn, *Handle, *Method.getParent(),
+                                 Context))
         Reported.push_back(Write.Object);
     }
     // What the worker reads, against the methods that write it meanwhile.
@@ -546,6 +548,39 @@ bool UnsynchronizedSharedWriteCheck::checkReadBeforeMemberJoin(
          "body",
          DiagnosticIDs::Note)
         << &Handle;
+    diag(expansionStart(*Spawn.Call, SM),
+         "the worker is started here and kept in %0", DiagnosticIDs::Note)
+        << &Handle;
+    return true;
+  }
+  return false;
+}
+
+bool UnsynchronizedSharedWriteCheck::checkReadBeforeOwnJoin(
+    const SharedAccess &Write, const Launch &Spawn, const FieldDecl &Handle,
+    const CXXRecordDecl &Record, ASTContext &Context) {
+  // A write the worker publishes by a hand-off may be what the method waits
+  // for; one after its last hand-off, unlocked, only the join publishes.
+  if (!Write.PublishedByNothing || !Write.Held.empty())
+    return false;
+  const SourceManager &SM = Context.getSourceManager();
+  for (const ReadBeforeOwnJoin &Read : readsBeforeOwnJoin(Record, Handle, Context)) {
+    if (!readsWritten(Read.Object, Write.Object))
+      continue;
+    SourceLocation Where = reportLocation(*Write.Where, SM);
+    if (Where.isInvalid() || !firstReportAt(Where))
+      return true;
+    diag(Where, "unsynchronized %0 in the object's worker after its last "
+                "hand-off, which %1 reads before it joins the worker; "
+                "%select{|make it std::atomic, or }2write it holding the lock "
+                "the reader takes")
+        << whatIsWritten(Write) << Read.Method << atomicWouldDo(Write);
+    noteWorkerCall(Write, SM);
+    diag(expansionStart(*Read.Where, SM), "%0 reads '%1' here",
+         DiagnosticIDs::Note)
+        << Read.Method << Read.Object.describe();
+    diag(expansionStart(*Read.Join, SM), "the worker is joined here",
+         DiagnosticIDs::Note);
     diag(expansionStart(*Spawn.Call, SM),
          "the worker is started here and kept in %0", DiagnosticIDs::Note)
         << &Handle;
@@ -1844,8 +1879,12 @@ void UnsynchronizedSharedWriteCheck::checkOwnSlotWrites(LaunchingBody &Body) {
              return &Other != &W && sameCallable(Other.Spawn, W.Spawn) &&
                     Body.overlap(W, Other);
            })))
+        // (A peer's read of the pointer member that leads to the slots, to
+        // compute an address in a helper that returns it, reads none of
+        // them: what the peer does through the address is its own access,
+        // placed on its own.)
         for (const SharedAccess &A : W.Accesses.Accesses)
-          if (!Read && ReadsTheSlots(A) &&
+          if (!Read && ReadsTheSlots(A) && !A.PointerValue &&
               (Unordered || PhaseOf(A) == WritePhase)) {
             Read = &A;
             ReadByPeer = true;

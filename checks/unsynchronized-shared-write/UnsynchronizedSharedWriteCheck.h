@@ -167,6 +167,13 @@ private:
   bool checkReadBeforeMemberJoin(const SharedAccess &Write, const Launch &Spawn,
                                  const FieldDecl &Handle,
                                  const CXXRecordDecl &Record, ASTContext &Context);
+  /// Reports the member worker's write made after its last hand-off, with
+  /// no lock, when a method of the class reads it before that method joins
+  /// the worker itself (MemberWorkers' readsBeforeOwnJoin): only the join
+  /// could order the two. True when it was reported.
+  bool checkReadBeforeOwnJoin(const SharedAccess &Write, const Launch &Spawn,
+                              const FieldDecl &Handle,
+                              const CXXRecordDecl &Record, ASTContext &Context);
   /// Reports a method's write, before it joins the member worker, to what
   /// the worker reads there without a lock shared with it (a plain stop
   /// flag); true when it was reported.
