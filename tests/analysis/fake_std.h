@@ -98,7 +98,8 @@ template <class T> struct atomic {
   operator T() const;
 };
 template <class K, class V> struct map { V &operator[](const K &); size_t size() const; };
-struct condition_variable { void notify_one(); template <class L> void wait(L &); };
+struct condition_variable { void notify_one(); template <class L> void wait(L &);
+  template <class L, class P> void wait(L &, P); };
 template <class T> struct reference_wrapper { reference_wrapper(T &); };
 template <class T> reference_wrapper<T> ref(T &t) { return reference_wrapper<T>(t); }
 } // namespace std

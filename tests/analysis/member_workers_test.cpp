@@ -81,6 +81,52 @@ std::string at(unsigned SnippetLine) {
   return std::to_string(CounterLines + SnippetLine);
 }
 
+// A getter that hands out a member by reference: the caller reads the
+// member (or the part it selects) there and then, unless it binds a
+// reference to read later. A method that joins the worker reads what its
+// wait's predicate reads before the join.
+TEST(MemberWorkers, GetterReadsAndReadsBeforeTheOwnJoin) {
+  Code C(R"cpp(
+struct Stats { long samples; long peaks; };
+struct Sampler {
+  const Stats &stats() const { return stats_; }
+  void start() { thread_ = std::thread([this] { stats_.samples++; }); }
+  void wait() {
+    std::unique_lock<std::mutex> hold(mu_);
+    cv_.wait(hold, [this] { return done_; });
+    hold.unlock();
+    thread_.join();
+  }
+  Stats stats_;
+  bool done_ = false;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::thread thread_;
+};
+long now(Sampler &s) { return s.stats().samples; }
+long later(Sampler &s) { const Stats &held = s.stats(); return held.peaks; }
+)cpp");
+  auto GetterCall = [&](const std::string &Function) {
+    return parlint::test::selectFirst<CXXMemberCallExpr>(
+        "c",
+        cxxMemberCallExpr(callee(cxxMethodDecl(hasName("stats"))),
+                          hasAncestor(functionDecl(hasName(Function))))
+            .bind("c"),
+        *C.AST);
+  };
+  ASSERT_TRUE(GetterCall("now") && GetterCall("later"));
+  auto Now = memberReadThroughGetter(*GetterCall("now"), C.context());
+  ASSERT_TRUE(Now);
+  EXPECT_EQ(Now->describe(), "stats_.samples");
+  EXPECT_FALSE(memberReadThroughGetter(*GetterCall("later"), C.context()))
+      << "bound to a reference: read later";
+  std::vector<std::string> Before;
+  for (const ReadBeforeOwnJoin &Read :
+       readsBeforeOwnJoin(C.record("Sampler"), C.field("thread_"), C.context()))
+    Before.push_back(Read.Object.describe());
+  EXPECT_TRUE(llvm::is_contained(Before, "done_")) << "the predicate's read";
+}
+
 TEST(MemberWorkers, CallsAfterStartAndBeforeFinish) {
   Code C(R"cpp(
 long poll() {

@@ -56,6 +56,25 @@ using Strings = std::vector<std::string>;
 // helper called on some paths, says nothing about what a worker does (redis's
 // IO threads call a reader whose error counters are on paths their mode
 // never takes).
+// A read of a pointer member that only computes an address (a row helper)
+// reads none of what the member points to; one that reads an element
+// through it does, and so does a function that does both.
+TEST(SummaryWrites, PointerMemberValueReadsAreMarked) {
+  Code C("struct Image { int cols; float *pixels; };"
+         "float *row_of(const Image *img, int r) { return img->pixels + r * img->cols; }"
+         "float first(const Image *img) { return img->pixels[0]; }"
+         "float both(const Image *img) { float *p = img->pixels + 1; return img->pixels[0] + *p; }");
+  auto PointerValueOf = [&](const std::string &Name) -> std::string {
+    for (const SummaryWrite &Read : C.writes(Name).Reads)
+      if (Read.Object.describe() == "img->pixels")
+        return Read.PointerValue ? "value" : "elements";
+    return "none";
+  };
+  EXPECT_EQ(PointerValueOf("row_of"), "value");
+  EXPECT_EQ(PointerValueOf("first"), "elements");
+  EXPECT_EQ(PointerValueOf("both"), "elements");
+}
+
 TEST(SummaryWrites, OnlyWritesEveryCallMakes) {
   Code C(R"cpp(
 long errors, served, last;
