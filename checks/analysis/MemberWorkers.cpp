@@ -15,6 +15,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SetVector.h"
 
 namespace clang::tidy::parlint {
@@ -630,6 +631,28 @@ writesOfCallsBefore(const CXXMethodDecl &Method, const Stmt &Join,
   return Found;
 }
 
+/// Each method of Record (the destructor too) that joins the member worker
+/// behind Handle itself, in its own body or through a call there, with the
+/// first such join.
+static void forEachOwnJoin(
+    const CXXRecordDecl &Record, const FieldDecl &Handle, ASTContext &Context,
+    llvm::function_ref<void(const CXXMethodDecl &, const Stmt &)> Visit) {
+  const ClassModel *Model = ClassModels::of(Record, Context);
+  if (!Model)
+    return;
+  for (const FunctionDecl *Function : Model->Methods) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(Function);
+    if (!Method || Method->getParent() != &Record)
+      continue;
+    for (const HandleStep &Step : FunctionSummaries::stepsOf(*Method, Context))
+      if (Step.Kind == HandleStepKind::Join && Step.Where &&
+          Step.Handle == ReachedHandle::member(Handle)) {
+        Visit(*Method, *Step.Where);
+        break;
+      }
+  }
+}
+
 llvm::SmallVector<WriteBeforeJoin, 2>
 writesBeforeJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,
                  ASTContext &Context) {
@@ -687,34 +710,22 @@ writesBeforeJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,
       }
     }
   }
-  const ClassModel *Model = ClassModels::of(Record, Context);
-  if (!Model)
-    return Found;
   const SourceManager &SM = Context.getSourceManager();
   // Each method (the destructor too) that joins the member in its own
   // body, or through a call there: what it writes itself before that is
   // written while the worker runs.
-  for (const FunctionDecl *Function : Model->Methods) {
-    const auto *Method = dyn_cast<CXXMethodDecl>(Function);
-    if (!Method || Method->getParent() != &Record)
-      continue;
-    for (const HandleStep &Step : FunctionSummaries::stepsOf(*Method, Context)) {
-      if (Step.Kind != HandleStepKind::Join || !Step.Where ||
-          !(Step.Handle == ReachedHandle::member(Handle)))
-        continue;
-      for (const SummaryWrite &Write : SummaryWrites::of(*Method, Context).Writes)
-        if (Write.Object.isThis() && Write.WhereFunction == Method &&
-            Write.Where && !Write.ConstantToVolatile &&
-            SM.isBeforeInTranslationUnit(Write.Where->getBeginLoc(),
-                                         Step.Where->getBeginLoc()))
-          Found.push_back({Method, Write.Where, nullptr, Write.Object,
-                           Write.Held, Write.Scalar, Step.Where});
-      for (WriteBeforeJoin &Called :
-           writesOfCallsBefore(*Method, *Step.Where, Handle, Context))
-        Found.push_back(std::move(Called));
-      break;
-    }
-  }
+  forEachOwnJoin(Record, Handle, Context,
+                 [&](const CXXMethodDecl &Method, const Stmt &Join) {
+    for (const SummaryWrite &Write : SummaryWrites::of(Method, Context).Writes)
+      if (Write.Object.isThis() && Write.WhereFunction == &Method &&
+          Write.Where && !Write.ConstantToVolatile &&
+          SM.isBeforeInTranslationUnit(Write.Where->getBeginLoc(),
+                                       Join.getBeginLoc()))
+        Found.push_back({&Method, Write.Where, nullptr, Write.Object,
+                         Write.Held, Write.Scalar, &Join});
+    for (WriteBeforeJoin &Called : writesOfCallsBefore(Method, Join, Handle, Context))
+      Found.push_back(std::move(Called));
+  });
   return Found;
 }
 
@@ -752,62 +763,51 @@ llvm::SmallVector<ReadBeforeOwnJoin, 2>
 readsBeforeOwnJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,
                    ASTContext &Context) {
   llvm::SmallVector<ReadBeforeOwnJoin, 2> Found;
-  const ClassModel *Model = ClassModels::of(Record, Context);
-  if (!Model)
-    return Found;
   const SourceManager &SM = Context.getSourceManager();
   auto OfThis = [&](const ObjectPath &Object) {
     return Object.isThis() && !Object.Fields.empty() &&
            Object.Fields.front() != &Handle;
   };
-  for (const FunctionDecl *Function : Model->Methods) {
-    const auto *Method = dyn_cast<CXXMethodDecl>(Function);
-    if (!Method || Method->getParent() != &Record || !Method->hasBody() ||
-        isa<CXXDestructorDecl>(Method))
-      continue;
-    for (const HandleStep &Step : FunctionSummaries::stepsOf(*Method, Context)) {
-      if (Step.Kind != HandleStepKind::Join || !Step.Where ||
-          !(Step.Handle == ReachedHandle::member(Handle)))
-        continue;
-      auto Before = [&](const Stmt &S) {
-        return SM.isBeforeInTranslationUnit(S.getBeginLoc(),
-                                            Step.Where->getBeginLoc());
-      };
-      for (const SummaryWrite &Read : SummaryWrites::of(*Method, Context).Reads)
-        if (OfThis(Read.Object) && Read.WhereFunction == Method && Read.Where &&
-            Before(*Read.Where))
-          Found.push_back({Method, Read.Where, Read.Object, Step.Where});
-      // The predicates of the waits before the join run in this thread.
-      forEachDescendant(Method->getBody(), /*SkipLambdas=*/true, [&](const Stmt &S) {
-        const auto *Wait = dyn_cast<CallExpr>(&S);
-        const LambdaExpr *Predicate = Wait ? waitPredicateOf(*Wait) : nullptr;
-        if (!Predicate || !Before(*Wait))
-          return;
-        forEachDescendant(Predicate->getBody(), /*SkipLambdas=*/true,
-                          [&](const Stmt &Node) {
-          if (const auto *Member = dyn_cast<MemberExpr>(&Node)) {
-            const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
-            if (Field && Field != &Handle &&
-                isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())) {
-              ObjectPath Object;
-              Object.Fields.push_back(Field);
-              Found.push_back({Method, Member, std::move(Object), Step.Where});
-            }
-            return;
+  forEachOwnJoin(Record, Handle, Context,
+                 [&](const CXXMethodDecl &Method, const Stmt &Join) {
+    if (isa<CXXDestructorDecl>(Method) || !Method.hasBody())
+      return;
+    auto Before = [&](const Stmt &S) {
+      return SM.isBeforeInTranslationUnit(S.getBeginLoc(), Join.getBeginLoc());
+    };
+    for (const SummaryWrite &Read : SummaryWrites::of(Method, Context).Reads)
+      if (OfThis(Read.Object) && Read.WhereFunction == &Method && Read.Where &&
+          Before(*Read.Where))
+        Found.push_back({&Method, Read.Where, Read.Object, &Join});
+    // The predicates of the waits before the join run in this thread.
+    forEachDescendant(Method.getBody(), /*SkipLambdas=*/true, [&](const Stmt &S) {
+      const auto *Wait = dyn_cast<CallExpr>(&S);
+      const LambdaExpr *Predicate = Wait ? waitPredicateOf(*Wait) : nullptr;
+      if (!Predicate || !Before(*Wait))
+        return;
+      forEachDescendant(Predicate->getBody(), /*SkipLambdas=*/true,
+                        [&](const Stmt &Node) {
+        if (const auto *Member = dyn_cast<MemberExpr>(&Node)) {
+          const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+          if (Field && Field != &Handle &&
+              isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())) {
+            ObjectPath Object;
+            Object.Fields.push_back(Field);
+            Found.push_back({&Method, Member, std::move(Object), &Join});
           }
-          const auto *Call = dyn_cast<CXXMemberCallExpr>(&Node);
-          const CXXMethodDecl *Callee = Call ? Call->getMethodDecl() : nullptr;
-          if (!Callee || Callee->getParent() != &Record || Callee->isVirtual() ||
-              !isa<CXXThisExpr>(Call->getImplicitObjectArgument()->IgnoreParenImpCasts()))
-            return;
-          for (const SummaryWrite &Read : SummaryWrites::of(*Callee, Context).Reads)
-            if (OfThis(Read.Object))
-              Found.push_back({Method, Call, Read.Object, Step.Where});
-        });
+          return;
+        }
+        const auto *Call = dyn_cast<CXXMemberCallExpr>(&Node);
+        const CXXMethodDecl *Callee = Call ? Call->getMethodDecl() : nullptr;
+        if (!Callee || Callee->getParent() != &Record || Callee->isVirtual() ||
+            !isa<CXXThisExpr>(Call->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+          return;
+        for (const SummaryWrite &Read : SummaryWrites::of(*Callee, Context).Reads)
+          if (OfThis(Read.Object))
+            Found.push_back({&Method, Call, Read.Object, &Join});
       });
-      break;
-    }
-  }
+    });
+  });
   return Found;
 }
 
