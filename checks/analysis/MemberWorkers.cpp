@@ -12,7 +12,6 @@
 #include "SummaryWrites.h"
 
 #include "clang/AST/DeclTemplate.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -353,7 +352,7 @@ void collectCallsIn(const FunctionDecl &Caller, const CXXRecordDecl &Record,
     for (const CXXMemberCallExpr *Use : O.Uses) {
       const Stmt *At = callPointInCaller(*Use, Body, Launches);
       if (At && mayBeRunningAt(Body, O.Var, O.Events, *At))
-        Found.push_back({Use, Use->getMethodDecl(), At});
+        Found.push_back({Use, Use->getMethodDecl(), At, &Body});
     }
 }
 
@@ -730,32 +729,31 @@ writesBeforeJoin(const CXXRecordDecl &Record, const FieldDecl &Handle,
 }
 
 std::optional<ObjectPath> memberReadThroughGetter(const CXXMemberCallExpr &Call,
-                                                  ASTContext &Context) {
+                                                  const FunctionAnalysis &Caller) {
   const FieldDecl *Field = memberReturnedBy(Call.getMethodDecl());
   if (!Field)
     return std::nullopt;
   ObjectPath Read;
   Read.Fields.push_back(Field);
   // The first user past conversions and parentheses.
-  DynTypedNode Node = DynTypedNode::create(static_cast<const Stmt &>(Call));
-  for (int Step = 0; Step < 4; ++Step) {
-    auto Parents = Context.getParents(Node);
-    if (Parents.size() != 1)
-      return std::nullopt;
-    Node = Parents[0];
-    if (const auto *Var = Node.get<VarDecl>())
-      return Var->getType()->isReferenceType() ? std::nullopt
-                                               : std::optional(Read);
-    const auto *User = Node.get<Expr>();
-    if (!User)
-      return Read;
-    if (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr>(User))
-      continue;
-    if (const auto *Member = dyn_cast<MemberExpr>(User))
-      if (const auto *Selected = dyn_cast<FieldDecl>(Member->getMemberDecl()))
-        Read.Fields.push_back(Selected);
+  const Stmt *Current = &Call;
+  const Stmt *User = Caller.parent(Call);
+  while (isa_and_nonnull<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
+                         ExprWithCleanups>(User)) {
+    Current = User;
+    User = Caller.parent(*User);
+  }
+  // `const Stats &held = s.stats();`: read where `held` is used.
+  if (const auto *Declaration = dyn_cast_or_null<DeclStmt>(User)) {
+    for (const Decl *D : Declaration->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D);
+          Var && Var->getInit() == Current && Var->getType()->isReferenceType())
+        return std::nullopt;
     return Read;
   }
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(User))
+    if (const auto *Selected = dyn_cast<FieldDecl>(Member->getMemberDecl()))
+      Read.Fields.push_back(Selected);
   return Read;
 }
 

@@ -53,6 +53,8 @@ struct CallWhileRunning {
   /// Where the call runs as far as the caller's thread is concerned: the
   /// call itself, or the launch of the lambda it is in.
   const Stmt *At = nullptr;
+  /// The body of the function that makes the call.
+  const FunctionAnalysis *Caller = nullptr;
 };
 
 /// The calls of Record's methods other than those that start or finish
@@ -73,7 +75,7 @@ callsWhileMemberRuns(const CXXRecordDecl &Record, const FieldDecl &Handle,
 /// getter's own lock, if any, is gone. Nullopt for any other call, and for
 /// one bound to a reference variable (its uses are elsewhere).
 std::optional<ObjectPath> memberReadThroughGetter(const CXXMemberCallExpr &Call,
-                                                  ASTContext &Context);
+                                                  const FunctionAnalysis &Caller);
 
 /// A write a method of the class makes to a member of `*this` before it
 /// joins the member worker itself (`stop() { stopping_ = true;

@@ -877,7 +877,8 @@ bool UnsynchronizedSharedWriteCheck::checkMemberWorkerWrite(
     // reads the member itself, after the getter's lock is gone.
     bool ReadThroughGetter = false;
     if (!Conflicting)
-      if (auto Read = memberReadThroughGetter(*Call.Call, Context))
+      if (auto Read = Call.Caller ? memberReadThroughGetter(*Call.Call, *Call.Caller)
+                                  : std::nullopt)
         ReadThroughGetter = Read->overlaps(Write.Object);
     if (!Conflicting && !ReadThroughGetter)
       continue;

@@ -49,6 +49,12 @@ struct Code {
     return *R;
   }
   const CXXRecordDecl &counter() { return record("Counter"); }
+  const FunctionDecl &function(const std::string &Name) {
+    const auto *F = parlint::test::selectFirst<FunctionDecl>(
+        "f", functionDecl(hasName(Name), isDefinition()).bind("f"), *AST);
+    EXPECT_NE(F, nullptr) << Name;
+    return *F;
+  }
   const FieldDecl &field(const std::string &Name) {
     const auto *F = parlint::test::selectFirst<FieldDecl>(
         "f", fieldDecl(hasName(Name)).bind("f"), *AST);
@@ -115,10 +121,13 @@ long later(Sampler &s) { const Stats &held = s.stats(); return held.peaks; }
         *C.AST);
   };
   ASSERT_TRUE(GetterCall("now") && GetterCall("later"));
-  auto Now = memberReadThroughGetter(*GetterCall("now"), C.context());
+  auto Body = [&](const std::string &Function) -> const FunctionAnalysis & {
+    return AnalysisCache::of(*C.function(Function).getBody(), C.context());
+  };
+  auto Now = memberReadThroughGetter(*GetterCall("now"), Body("now"));
   ASSERT_TRUE(Now);
   EXPECT_EQ(Now->describe(), "stats_.samples");
-  EXPECT_FALSE(memberReadThroughGetter(*GetterCall("later"), C.context()))
+  EXPECT_FALSE(memberReadThroughGetter(*GetterCall("later"), Body("later")))
       << "bound to a reference: read later";
   std::vector<std::string> Before;
   for (const ReadBeforeOwnJoin &Read :
